@@ -1,0 +1,64 @@
+// casus: the command-line program. Parses arguments with CLI11 and hands each
+// subcommand to apps/commands.cc. Usage errors exit with status 2.
+#include <CLI/CLI.hpp>
+
+#include "apps/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace casus::cli;
+  CLI::App app{"casus: evidence-linked event data from news about armed conflict and diplomacy"};
+  app.set_version_flag("--version", std::string("casus ") + CASUS_VERSION);
+  app.require_subcommand(1);
+  const std::string db_help = "database file (default: $CASUS_DB, else ./casus.db)";
+
+  IngestArgs ingest;
+  CLI::App* ingest_cmd = app.add_subcommand(
+      "ingest", "Read articles (files, folders, JSON Lines, HTML; '-' is JSON Lines on stdin), clean and store them");
+  ingest_cmd->add_option("paths", ingest.paths, "files or folders to read; folders are read recursively")->required();
+  ingest_cmd->add_option("--db", ingest.db, db_help);
+  ingest_cmd->add_option("--format", ingest.format, "force a format: text, jsonl or html (default: by extension)");
+  ingest_cmd->add_option("--max-bytes", ingest.max_bytes, "skip documents larger than this (default 16 MiB)");
+  ingest_cmd->add_flag("-q,--quiet", ingest.quiet, "no progress line or summary");
+  ingest_cmd->add_flag("--timings", ingest.timings, "print time spent in each stage");
+
+  SearchArgs search;
+  CLI::App* search_cmd = app.add_subcommand("search", "Full-text search, ranked by bm25, with snippets");
+  search_cmd->add_option("query", search.words, "words, \"quoted phrases\", OR, NOT, prefix*")->required();
+  search_cmd->add_option("--db", search.db, db_help);
+  search_cmd->add_option("-n,--limit", search.limit, "number of hits (default 10)")->check(CLI::PositiveNumber);
+  search_cmd->add_flag("--raw", search.raw, "pass the query to SQLite FTS5 unchanged");
+  search_cmd->add_flag("--json", search.json, "one JSON object per hit");
+
+  ShowArgs show;
+  CLI::App* show_cmd = app.add_subcommand("show", "Print one document: metadata, clean text, boilerplate apart");
+  show_cmd->add_option("id", show.id, "document id (file name without extension, JSON id, or content hash)")
+      ->required();
+  show_cmd->add_option("--db", show.db, db_help);
+  show_cmd->add_flag("--sentences", show.sentences, "list the sentences with their byte offsets");
+  show_cmd->add_flag("--json", show.json, "print as one JSON object");
+
+  ExportArgs export_args;
+  CLI::App* export_cmd = app.add_subcommand("export", "Write a table as JSON Lines or CSV");
+  export_cmd->add_option("--table", export_args.table, "documents, sentences or boilerplate (default documents)");
+  export_cmd->add_option("--format", export_args.format, "jsonl or csv (default jsonl)");
+  export_cmd->add_option("--db", export_args.db, db_help);
+  export_cmd->add_option("-o,--output", export_args.output, "output file (default: standard output)");
+
+  StatsArgs stats;
+  CLI::App* stats_cmd = app.add_subcommand("stats", "Counts of documents, sentences and boilerplate in the store");
+  stats_cmd->add_option("--db", stats.db, db_help);
+  stats_cmd->add_flag("--json", stats.json, "print as one JSON object");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (ingest_cmd->parsed()) return RunIngest(ingest);
+  if (search_cmd->parsed()) return RunSearch(search);
+  if (show_cmd->parsed()) return RunShow(show);
+  if (export_cmd->parsed()) return RunExport(export_args);
+  if (stats_cmd->parsed()) return RunStats(stats);
+  return kExitUsage;
+}

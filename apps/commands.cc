@@ -1,0 +1,288 @@
+// The casus subcommands: each opens the store, does one job, and reports problems on
+// stderr as "casus: <what>: <why>" (inputs as "path:line: error: ..."). Output meant
+// for people goes to stdout; --json variants print one JSON object per record.
+#include "apps/commands.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "casus/engine/engine.h"
+#include "casus/store/export.h"
+#include "casus/store/store.h"
+
+namespace casus::cli {
+namespace {
+
+void Fail(const std::string& message) { std::fprintf(stderr, "casus: %s\n", message.c_str()); }
+
+// Opens the store read-only for the reading commands; a missing file is a clear error.
+std::unique_ptr<Store> OpenForReading(const std::string& flag) {
+  std::string path = ResolveDatabasePath(flag);
+  if (::access(path.c_str(), F_OK) != 0) {
+    Fail(path + ": no such database; create it with 'casus ingest PATH... --db " + path + "'");
+    return nullptr;
+  }
+  Result<std::unique_ptr<Store>> store = Store::Open(path, Store::Mode::kReadOnly);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return nullptr;
+  }
+  return std::move(store.value());
+}
+
+std::string Json(std::string_view value) {
+  std::string out;
+  AppendJsonString(value, &out);
+  return out;
+}
+
+void PrintField(const char* name, const std::string& value) {
+  if (!value.empty()) std::printf("%-12s %s\n", name, value.c_str());
+}
+
+}  // namespace
+
+std::string ResolveDatabasePath(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  const char* env = std::getenv("CASUS_DB");
+  if (env != nullptr && env[0] != '\0') return env;
+  return "casus.db";
+}
+
+int RunIngest(const IngestArgs& args) {
+  IngestOptions options;
+  options.reader.max_document_bytes = args.max_bytes;
+  if (args.format == "text") options.reader.format = SourceFormat::kCrawlText;
+  else if (args.format == "jsonl") options.reader.format = SourceFormat::kJsonLines;
+  else if (args.format == "html") options.reader.format = SourceFormat::kHtml;
+  else if (!args.format.empty()) {
+    Fail("unknown --format '" + args.format + "' (text, jsonl or html)");
+    return kExitUsage;
+  }
+  options.progress = !args.quiet && ::isatty(STDERR_FILENO);
+  std::string path = ResolveDatabasePath(args.db);
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return kExitSomeFailed;
+  }
+  Result<Pipeline> pipeline = MakeStandardPipeline();
+  if (!pipeline.ok()) {
+    Fail(pipeline.status().message());
+    return kExitSomeFailed;
+  }
+  IngestReport report = Ingest(args.paths, pipeline.value(), *store.value(), options,
+                               [](ingest::Diagnostic&& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); });
+  if (!args.quiet) {
+    std::fprintf(stderr,
+                 "casus: %lld documents read into %s: %lld new, %lld updated, %lld unchanged; "
+                 "%lld errors, %lld warnings; %.1f MB in %.2f s (%.0f documents/s)\n",
+                 static_cast<long long>(report.documents), path.c_str(), static_cast<long long>(report.inserted),
+                 static_cast<long long>(report.updated), static_cast<long long>(report.unchanged),
+                 static_cast<long long>(report.errors), static_cast<long long>(report.warnings), report.bytes / 1e6,
+                 report.seconds, report.seconds > 0 ? report.documents / report.seconds : 0.0);
+  }
+  if (args.timings) {
+    for (size_t i = 0; i < report.timings.names.size(); ++i) {
+      std::fprintf(stderr, "  stage %-12s %8.3f s\n", report.timings.names[i].c_str(),
+                   std::chrono::duration<double>(report.timings.totals[i]).count());
+    }
+  }
+  return report.errors > 0 ? kExitSomeFailed : kExitOk;
+}
+
+int RunSearch(const SearchArgs& args) {
+  std::string query;
+  for (const std::string& word : args.words) query += (query.empty() ? "" : " ") + word;
+  std::unique_ptr<Store> store = OpenForReading(args.db);
+  if (!store) return kExitSomeFailed;
+  SearchOptions options;
+  options.limit = args.limit;
+  options.raw = args.raw;
+  bool color = !args.json && ::isatty(STDOUT_FILENO);
+  options.highlight_open = color ? "\033[1m" : "[";
+  options.highlight_close = color ? "\033[0m" : "]";
+  Result<std::vector<SearchHit>> hits = store->Search(query, options);
+  if (!hits.ok()) {
+    Fail(hits.status().message());
+    return hits.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitSomeFailed;
+  }
+  if (args.json) {
+    for (const SearchHit& hit : hits.value()) {
+      std::printf("{\"id\":%s,\"title\":%s,\"published\":%s,\"publisher\":%s,\"score\":%.4f,\"snippet\":%s}\n",
+                  Json(hit.id).c_str(), Json(hit.title).c_str(), Json(hit.published).c_str(),
+                  Json(hit.publisher).c_str(), hit.score, Json(hit.snippet).c_str());
+    }
+    return kExitOk;
+  }
+  if (hits->empty()) {
+    std::printf("no documents match %s\n", query.c_str());
+    return kExitOk;
+  }
+  int rank = 0;
+  for (const SearchHit& hit : hits.value()) {
+    std::printf("%2d. %s  %s%s%s\n", ++rank, hit.id.c_str(), hit.published.empty() ? "undated" : hit.published.c_str(),
+                hit.publisher.empty() ? "" : "  ", hit.publisher.c_str());
+    if (!hit.title.empty()) std::printf("    %s\n", hit.title.c_str());
+    std::printf("    %s\n", hit.snippet.c_str());
+  }
+  return kExitOk;
+}
+
+int RunShow(const ShowArgs& args) {
+  std::unique_ptr<Store> store = OpenForReading(args.db);
+  if (!store) return kExitSomeFailed;
+  Result<std::optional<Document>> found = store->Get(args.id);
+  if (!found.ok()) {
+    Fail(found.status().message());
+    return kExitSomeFailed;
+  }
+  if (!found->has_value()) {
+    Fail("no document with id '" + args.id + "' in " + store->path());
+    return kExitSomeFailed;
+  }
+  const Document& d = found->value();
+  const Metadata& m = d.metadata;
+  if (args.json) {
+    std::string out = "{\"id\":" + Json(d.id()) + ",\"title\":" + Json(m.title) + ",\"published\":" +
+                      Json(m.published) + ",\"published_time\":" + Json(m.published_time) + ",\"published_zone\":" +
+                      Json(m.published_zone) + ",\"publisher\":" + Json(m.publisher) + ",\"author\":" +
+                      Json(m.author) + ",\"dateline\":" + Json(m.dateline) + ",\"url\":" + Json(m.url) +
+                      ",\"clean_text\":" + Json(d.CleanText()) + ",\"boilerplate\":[";
+    for (size_t i = 0; i < d.boilerplate.size(); ++i) {
+      out += std::string(i > 0 ? "," : "") + "{\"kind\":" + Json(BoilerplateKindName(d.boilerplate[i].kind)) +
+             ",\"text\":" + Json(d.Text(d.boilerplate[i].span)) + "}";
+    }
+    out += "],\"sentences\":[";
+    for (size_t i = 0; i < d.sentences.size(); ++i) {
+      out += std::string(i > 0 ? "," : "") + Json(d.Text(d.sentences[i].span));
+    }
+    out += "]}";
+    std::printf("%s\n", out.c_str());
+    return kExitOk;
+  }
+  PrintField("id", d.id());
+  PrintField("title", m.title);
+  std::string published = m.published;
+  if (!m.published_time.empty()) published += " " + m.published_time;
+  if (!m.published_zone.empty()) published += " " + m.published_zone;
+  if (!m.published_from.empty()) published += "  (from " + m.published_from + ")";
+  PrintField("published", published);
+  PrintField("author", m.author);
+  PrintField("publisher", m.publisher);
+  PrintField("dateline", m.dateline);
+  PrintField("url", m.url);
+  PrintField("source", d.source() + " (" + SourceFormatName(d.format()) + ")");
+  std::printf("%-12s %zu\n", "sentences", d.sentences.size());
+  std::printf("\n--- text (boilerplate removed) ---\n%s\n", d.CleanText().c_str());
+  if (!d.boilerplate.empty()) {
+    std::printf("\n--- boilerplate ---\n");
+    for (const BoilerplateSpan& b : d.boilerplate) {
+      std::printf("[%s] %s\n", BoilerplateKindName(b.kind), std::string(d.Text(b.span)).c_str());
+    }
+  }
+  if (!d.embedded_posts.empty()) {
+    std::printf("\n--- embedded posts ---\n");
+    for (const EmbeddedPost& post : d.embedded_posts) {
+      std::printf("%s post by %s (%s) %s\n", post.platform.c_str(), post.author.c_str(), post.handle.c_str(),
+                  post.date.c_str());
+    }
+  }
+  if (args.sentences) {
+    std::printf("\n--- sentences ---\n");
+    for (size_t i = 0; i < d.sentences.size(); ++i) {
+      const Sentence& s = d.sentences[i];
+      std::printf("%3zu [%u,%u)%s %s\n", i, s.span.begin, s.span.end, s.headline ? " (headline)" : "",
+                  std::string(d.Text(s.span)).c_str());
+    }
+  }
+  return kExitOk;
+}
+
+int RunExport(const ExportArgs& args) {
+  ExportFormat format;
+  if (args.format == "jsonl" || args.format == "json") {
+    format = ExportFormat::kJsonLines;
+  } else if (args.format == "csv") {
+    format = ExportFormat::kCsv;
+  } else {
+    Fail("unknown --format '" + args.format + "' (jsonl or csv)");
+    return kExitUsage;
+  }
+  bool known = false;
+  for (const std::string& table : ExportTables()) known = known || table == args.table;
+  if (!known) {
+    std::string names;
+    for (const std::string& table : ExportTables()) names += (names.empty() ? "" : ", ") + table;
+    Fail("unknown --table '" + args.table + "' (" + names + ")");
+    return kExitUsage;
+  }
+  std::unique_ptr<Store> store = OpenForReading(args.db);
+  if (!store) return kExitSomeFailed;
+  Status status;
+  if (args.output.empty() || args.output == "-") {
+    std::ios::sync_with_stdio(false);
+    status = ExportTable(*store, args.table, format, std::cout);
+    std::cout.flush();
+  } else {
+    std::ofstream file(args.output, std::ios::binary);
+    if (!file) {
+      Fail(args.output + ": cannot open for writing");
+      return kExitSomeFailed;
+    }
+    status = ExportTable(*store, args.table, format, file);
+  }
+  if (!status.ok()) {
+    Fail(status.message());
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+int RunStats(const StatsArgs& args) {
+  std::unique_ptr<Store> store = OpenForReading(args.db);
+  if (!store) return kExitSomeFailed;
+  Result<StoreStats> stats = store->Stats();
+  if (!stats.ok()) {
+    Fail(stats.status().message());
+    return kExitSomeFailed;
+  }
+  const StoreStats& s = stats.value();
+  if (args.json) {
+    std::string out = "{\"database\":" + Json(store->path()) + ",\"schema_version\":" +
+                      std::to_string(s.schema_version) + ",\"documents\":" + std::to_string(s.documents) +
+                      ",\"sentences\":" + std::to_string(s.sentences) + ",\"embedded_posts\":" +
+                      std::to_string(s.embedded_posts) + ",\"undated\":" + std::to_string(s.undated) +
+                      ",\"first_published\":" + Json(s.first_published) + ",\"last_published\":" +
+                      Json(s.last_published) + ",\"text_bytes\":" + std::to_string(s.text_bytes) +
+                      ",\"database_bytes\":" + std::to_string(s.database_bytes) + ",\"boilerplate\":{";
+    bool first = true;
+    for (const auto& [kind, count] : s.boilerplate_by_kind) {
+      out += (first ? "" : ",") + Json(kind) + ":" + std::to_string(count);
+      first = false;
+    }
+    out += "}}";
+    std::printf("%s\n", out.c_str());
+    return kExitOk;
+  }
+  std::printf("database      %s (schema %d, %.1f MB)\n", store->path().c_str(), s.schema_version,
+              s.database_bytes / 1e6);
+  std::printf("documents     %lld", static_cast<long long>(s.documents));
+  for (const auto& [format, count] : s.documents_by_format) std::printf("  %s: %lld", format.c_str(), static_cast<long long>(count));
+  std::printf("\ntext          %.1f MB\n", s.text_bytes / 1e6);
+  std::printf("published     %s .. %s (%lld undated)\n", s.first_published.empty() ? "-" : s.first_published.c_str(),
+              s.last_published.empty() ? "-" : s.last_published.c_str(), static_cast<long long>(s.undated));
+  std::printf("sentences     %lld\n", static_cast<long long>(s.sentences));
+  std::printf("posts         %lld embedded social-media posts\n", static_cast<long long>(s.embedded_posts));
+  std::printf("boilerplate  ");
+  for (const auto& [kind, count] : s.boilerplate_by_kind) std::printf(" %s: %lld", kind.c_str(), static_cast<long long>(count));
+  std::printf("\n");
+  return kExitOk;
+}
+
+}  // namespace casus::cli

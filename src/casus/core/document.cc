@@ -1,0 +1,105 @@
+// Document: construction, names of enums, and views of the clean text.
+//
+// Content spans are computed line by line: a line is content unless boilerplate
+// covers it; boilerplate and the dateline prefix are cut out of partly covered lines.
+#include "casus/core/document.h"
+
+#include <algorithm>
+
+#include "casus/core/hash.h"
+#include "casus/core/text.h"
+
+namespace casus {
+
+const char* LayerName(Layer layer) {
+  switch (layer) {
+    case Layer::kText: return "text";
+    case Layer::kMetadata: return "metadata";
+    case Layer::kBoilerplate: return "boilerplate";
+    case Layer::kSentences: return "sentences";
+  }
+  return "unknown";
+}
+
+const char* SourceFormatName(SourceFormat format) {
+  switch (format) {
+    case SourceFormat::kCrawlText: return "text";
+    case SourceFormat::kJsonLines: return "jsonl";
+    case SourceFormat::kHtml: return "html";
+  }
+  return "unknown";
+}
+
+const char* BoilerplateKindName(BoilerplateKind kind) {
+  switch (kind) {
+    case BoilerplateKind::kCrawlHeader: return "crawl_header";
+    case BoilerplateKind::kRelatedLink: return "related_link";
+    case BoilerplateKind::kAdvertisement: return "advertisement";
+    case BoilerplateKind::kImageCredit: return "image_credit";
+    case BoilerplateKind::kWidget: return "widget";
+    case BoilerplateKind::kByline: return "byline";
+    case BoilerplateKind::kTimestamp: return "timestamp";
+    case BoilerplateKind::kSectionLabel: return "section_label";
+    case BoilerplateKind::kEmbeddedPost: return "embedded_post";
+  }
+  return "unknown";
+}
+
+Document::Document(std::string id, std::string source, SourceFormat format, std::string text)
+    : id_(std::move(id)), source_(std::move(source)), format_(format), text_(std::move(text)) {
+  content_hash_ = HashHex(text_);
+}
+
+bool Document::OverlapsBoilerplate(Span span) const {
+  for (const BoilerplateSpan& b : boilerplate) {
+    if (b.span.Overlaps(span)) return true;
+  }
+  return false;
+}
+
+std::vector<Span> Document::ContentSpans() const {
+  // Cut-outs: boilerplate and the dateline, sorted by start.
+  std::vector<Span> cuts;
+  cuts.reserve(boilerplate.size() + 1);
+  for (const BoilerplateSpan& b : boilerplate) cuts.push_back(b.span);
+  if (!metadata.dateline_span.empty()) cuts.push_back(metadata.dateline_span);
+  std::sort(cuts.begin(), cuts.end(), [](Span a, Span b) { return a.begin < b.begin; });
+
+  std::vector<Span> spans;
+  const std::string_view text = text_;
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  size_t cut_index = 0;
+  uint32_t line_begin = 0;
+  while (line_begin < size) {
+    size_t newline = text.find('\n', line_begin);
+    uint32_t line_end = newline == std::string_view::npos ? size : static_cast<uint32_t>(newline);
+    // Walk the cuts that touch this line, emitting the pieces between them.
+    while (cut_index < cuts.size() && cuts[cut_index].end <= line_begin) ++cut_index;
+    uint32_t piece_begin = line_begin;
+    for (size_t i = cut_index; i < cuts.size() && cuts[i].begin < line_end; ++i) {
+      if (cuts[i].begin > piece_begin) {
+        Span piece = TrimSpan(text, Span{piece_begin, cuts[i].begin});
+        if (!piece.empty()) spans.push_back(piece);
+      }
+      piece_begin = std::max(piece_begin, std::min(cuts[i].end, line_end));
+    }
+    if (piece_begin < line_end) {
+      Span piece = TrimSpan(text, Span{piece_begin, line_end});
+      if (!piece.empty()) spans.push_back(piece);
+    }
+    line_begin = line_end + 1;
+  }
+  return spans;
+}
+
+std::string Document::CleanText() const {
+  std::string out;
+  out.reserve(text_.size());
+  for (Span span : ContentSpans()) {
+    if (!out.empty()) out += "\n\n";
+    out += Text(span);
+  }
+  return out;
+}
+
+}  // namespace casus

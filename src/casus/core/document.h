@@ -1,0 +1,118 @@
+// Document: one news article, owner of its text and of every layer derived from it.
+//
+// The text is immutable once the document is made (readers make it valid UTF-8).
+// Cleaning never rewrites it: boilerplate is a list of marked spans, and every later
+// layer is a typed vector of records whose spans point into the same text. A Document
+// is a plain value; it is not safe to modify from two threads at once.
+#ifndef CASUS_CORE_DOCUMENT_H_
+#define CASUS_CORE_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "casus/core/span.h"
+
+namespace casus {
+
+// The layers a pipeline stage can require or provide.
+enum class Layer {
+  kText,         // the raw text and reader-given metadata
+  kMetadata,     // publication date, title, author, publisher, dateline found in the text
+  kBoilerplate,  // spans that are not article content
+  kSentences,    // sentence spans over the clean text
+};
+const char* LayerName(Layer layer);
+
+enum class SourceFormat { kCrawlText, kJsonLines, kHtml };
+const char* SourceFormatName(SourceFormat format);
+
+// Why a span is not article content. Later stages extract nothing from any of them.
+enum class BoilerplateKind {
+  kCrawlHeader,    // the " date YYYY-MM-DD" prefix of the crawl format
+  kRelatedLink,    // a link to another article: "Read - ...", "Also read: ..."
+  kAdvertisement,  // "Advertisement" and its variants
+  kImageCredit,    // "| Image:self", "Photo: AFP"
+  kWidget,         // share, comment, follow and subscribe prompts
+  kByline,         // "Reported by: X", "By X", "September 20, 2023 by Outlet"
+  kTimestamp,      // "Updated October 3rd, 2020 at 13:01 IST", "Published ..."
+  kSectionLabel,   // a section or tag label beside the byline ("Nagorno Karabakh")
+  kEmbeddedPost,   // an embedded social-media post quoted into the page
+};
+const char* BoilerplateKindName(BoilerplateKind kind);
+
+struct BoilerplateSpan {
+  Span span;
+  BoilerplateKind kind;
+};
+
+// A social-media post embedded in the article (kept as boilerplate, described here).
+struct EmbeddedPost {
+  Span span;
+  std::string platform;  // "twitter", "instagram", ...
+  std::string author;    // display name, "Morgan Ortagus"
+  std::string handle;    // "@statedeptspox"
+  std::string date;      // ISO date, "2020-10-05", or empty
+};
+
+// Metadata found by readers (from headers, JSON fields, HTML meta) or by the
+// cleaner (from the text). A span is empty when the value did not come from the text.
+struct Metadata {
+  std::string title;
+  Span title_span;
+  std::string published;       // ISO date "YYYY-MM-DD", or empty when unknown
+  std::string published_time;  // "HH:MM", or empty
+  std::string published_zone;  // as written, "IST", "UTC", "+05:30", or empty
+  std::string published_from;  // where the date was found: "crawl header", "html meta", ...
+  std::string author;
+  Span author_span;
+  std::string publisher;
+  std::string dateline;  // the place, "Moscow"
+  Span dateline_span;    // the whole dateline prefix, "Moscow [Russia], September 20 : "
+  std::string url;
+};
+
+struct Sentence {
+  Span span;
+  uint32_t paragraph = 0;  // index of the paragraph (line block) it belongs to
+  bool headline = false;   // the article's own headline
+};
+
+class Document {
+ public:
+  Document(std::string id, std::string source, SourceFormat format, std::string text);
+
+  const std::string& id() const { return id_; }
+  void set_id(std::string id) { id_ = std::move(id); }
+  // Where the document came from: a path, or "path:LINE" for JSON Lines.
+  const std::string& source() const { return source_; }
+  SourceFormat format() const { return format_; }
+  const std::string& text() const { return text_; }
+  std::string_view Text(Span span) const { return span.Of(text_); }
+  // Hash of the text (hex), for "unchanged on re-ingest" checks and ids.
+  const std::string& content_hash() const { return content_hash_; }
+
+  // True when `span` overlaps any boilerplate span.
+  bool OverlapsBoilerplate(Span span) const;
+  // The article text without boilerplate: its content lines joined by blank lines.
+  std::string CleanText() const;
+  // The spans of content: each non-empty line with boilerplate and the dateline cut out.
+  std::vector<Span> ContentSpans() const;
+
+  Metadata metadata;
+  std::vector<BoilerplateSpan> boilerplate;  // sorted by begin once cleaning is done
+  std::vector<EmbeddedPost> embedded_posts;
+  std::vector<Sentence> sentences;
+
+ private:
+  std::string id_;
+  std::string source_;
+  SourceFormat format_;
+  std::string text_;
+  std::string content_hash_;
+};
+
+}  // namespace casus
+
+#endif  // CASUS_CORE_DOCUMENT_H_

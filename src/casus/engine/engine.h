@@ -1,0 +1,43 @@
+// Engine: assembles casus's standard pipeline and drives ingestion
+// (read -> clean -> segment -> store) for the command line, the benchmarks and tests.
+#ifndef CASUS_ENGINE_ENGINE_H_
+#define CASUS_ENGINE_ENGINE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "casus/ingest/reader.h"
+#include "casus/pipeline/stage.h"
+#include "casus/store/store.h"
+
+namespace casus {
+
+// clean -> sentences. Fails only on a programming error in the stage order.
+Result<Pipeline> MakeStandardPipeline();
+
+struct IngestOptions {
+  ingest::ReaderOptions reader;
+  bool progress = false;  // a status line on stderr, refreshed a few times a second
+};
+
+struct IngestReport {
+  int64_t documents = 0;  // documents read
+  int64_t inserted = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;
+  int64_t errors = 0;     // inputs, lines or documents that were skipped
+  int64_t warnings = 0;   // inputs read with a repair
+  int64_t bytes = 0;      // text bytes of the documents read
+  double seconds = 0;
+  StageTimings timings;
+};
+
+// Reads `paths`, runs `pipeline` on each document and stores it. Every problem is
+// passed to `on_diagnostic` (and counted); nothing stops the batch.
+IngestReport Ingest(const std::vector<std::string>& paths, const Pipeline& pipeline, Store& store,
+                    const IngestOptions& options, const ingest::DiagnosticSink& on_diagnostic);
+
+}  // namespace casus
+
+#endif  // CASUS_ENGINE_ENGINE_H_

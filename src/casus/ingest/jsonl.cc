@@ -1,0 +1,81 @@
+// One JSON Lines record to a Document, with simdjson's DOM parser (which validates the
+// whole line). Each line is parsed on its own, so a bad line spoils only itself.
+// Fields: text (required), id, title, url, published, source, author; unknown fields
+// are ignored; a known field of the wrong type is an error naming the field.
+#include <simdjson.h>
+
+#include "casus/core/calendar.h"
+#include "casus/core/hash.h"
+#include "casus/ingest/reader.h"
+
+namespace casus::ingest {
+namespace {
+
+// Reads an optional string field (`id` may also be a number).
+Status ReadStringField(const simdjson::dom::object& object, std::string_view name, std::string* out) {
+  simdjson::dom::element value;
+  if (object.at_key(name).get(value) != simdjson::SUCCESS) return Status::Ok();
+  if (value.is_null()) return Status::Ok();
+  if (name == "id" && (value.is_int64() || value.is_uint64())) {
+    *out = value.is_int64() ? std::to_string(int64_t(value)) : std::to_string(uint64_t(value));
+    return Status::Ok();
+  }
+  std::string_view text;
+  if (value.get_string().get(text) != simdjson::SUCCESS) {
+    return Status(ErrorCode::kMalformedInput, "field '" + std::string(name) + "' must be a string");
+  }
+  *out = std::string(text);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Document> ParseJsonRecord(std::string_view line, std::string_view source) {
+  // One parser per thread: it keeps its buffers from line to line.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (auto error = parser.parse(line.data(), line.size()).get(root)) {
+    return Status(ErrorCode::kMalformedInput, std::string("malformed JSON: ") + simdjson::error_message(error));
+  }
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) {
+    return Status(ErrorCode::kMalformedInput, "malformed JSON record: expected an object");
+  }
+  if (object.at_key("text").error() != simdjson::SUCCESS) {
+    return Status(ErrorCode::kMalformedInput, "missing required field 'text'");
+  }
+  std::string text, id, title, url, published, publisher, author;
+  CASUS_RETURN_IF_ERROR(ReadStringField(object, "text", &text));
+  CASUS_RETURN_IF_ERROR(ReadStringField(object, "id", &id));
+  CASUS_RETURN_IF_ERROR(ReadStringField(object, "title", &title));
+  CASUS_RETURN_IF_ERROR(ReadStringField(object, "url", &url));
+  CASUS_RETURN_IF_ERROR(ReadStringField(object, "published", &published));
+  CASUS_RETURN_IF_ERROR(ReadStringField(object, "source", &publisher));
+  CASUS_RETURN_IF_ERROR(ReadStringField(object, "author", &author));
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status(ErrorCode::kEmptyInput, "field 'text' is empty; skipped");
+  }
+  if (text.find('\0') != std::string::npos) {
+    return Status(ErrorCode::kBinaryInput, "field 'text' holds NUL characters; skipped");
+  }
+  if (id.empty()) id = HashHex(text);
+  Document document(std::move(id), std::string(source), SourceFormat::kJsonLines, std::move(text));
+  Metadata& metadata = document.metadata;
+  metadata.title = std::move(title);
+  metadata.url = std::move(url);
+  metadata.publisher = std::move(publisher);
+  metadata.author = std::move(author);
+  if (!published.empty()) {
+    std::optional<DateTimeMatch> date = ParseTimestamp(published);
+    if (!date) date = MatchDateTime(published);
+    if (date) {
+      metadata.published = date->IsoDate();
+      metadata.published_time = date->IsoTime();
+      metadata.published_zone = date->zone;
+      metadata.published_from = "json field";
+    }
+  }
+  return document;
+}
+
+}  // namespace casus::ingest

@@ -1,0 +1,17 @@
+// Text resources compiled into the program from resources/*.tsv at build time
+// (cmake/embed.cmake), so casus needs no data directory at run time.
+#ifndef CASUS_LEXICON_RESOURCES_H_
+#define CASUS_LEXICON_RESOURCES_H_
+
+#include <string_view>
+
+namespace casus::resources {
+
+std::string_view boilerplate();        // resources/boilerplate.tsv
+std::string_view outlet_words();       // resources/outlet_words.tsv
+std::string_view abbreviations();      // resources/abbreviations.tsv
+std::string_view sentence_openers();   // resources/sentence_openers.tsv
+
+}  // namespace casus::resources
+
+#endif  // CASUS_LEXICON_RESOURCES_H_

@@ -1,0 +1,64 @@
+// Pipeline assembly check and the plain run loop (time each stage, stop on error).
+#include "casus/pipeline/stage.h"
+
+#include <set>
+
+namespace casus {
+
+void StageTimings::Merge(const StageTimings& other) {
+  if (names.empty()) {
+    *this = other;
+    return;
+  }
+  for (size_t i = 0; i < totals.size() && i < other.totals.size(); ++i) totals[i] += other.totals[i];
+}
+
+Result<Pipeline> Pipeline::Create(std::vector<std::unique_ptr<Stage>> stages) {
+  std::set<Layer> available = {Layer::kText};
+  for (size_t i = 0; i < stages.size(); ++i) {
+    const StageInfo& info = stages[i]->info();
+    for (Layer needed : info.requires_layers) {
+      if (available.count(needed)) continue;
+      // Name the later stage that provides it, if any, so the fix is obvious.
+      for (size_t j = i + 1; j < stages.size(); ++j) {
+        for (Layer provided : stages[j]->info().provides_layers) {
+          if (provided == needed) {
+            return Status(ErrorCode::kPipeline, "stage '" + info.name + "' requires layer '" + LayerName(needed) +
+                                                    "', which stage '" + stages[j]->info().name +
+                                                    "' provides only after it; put '" + stages[j]->info().name +
+                                                    "' first");
+          }
+        }
+      }
+      return Status(ErrorCode::kPipeline, "stage '" + info.name + "' requires layer '" + LayerName(needed) +
+                                              "', which no stage of this pipeline provides");
+    }
+    for (Layer provided : info.provides_layers) available.insert(provided);
+  }
+  Pipeline pipeline;
+  pipeline.stages_ = std::move(stages);
+  return pipeline;
+}
+
+StageTimings Pipeline::NewTimings() const {
+  StageTimings timings;
+  for (const auto& stage : stages_) {
+    timings.names.push_back(stage->info().name);
+    timings.totals.emplace_back(0);
+  }
+  return timings;
+}
+
+Status Pipeline::Run(Document& document, StageTimings* timings) const {
+  for (size_t i = 0; i < stages_.size(); ++i) {
+    auto start = std::chrono::steady_clock::now();
+    Status status = stages_[i]->Process(document);
+    if (timings != nullptr) timings->totals[i] += std::chrono::steady_clock::now() - start;
+    if (!status.ok()) {
+      return Status(status.code(), document.source() + ": stage '" + stages_[i]->info().name + "': " + status.message());
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace casus

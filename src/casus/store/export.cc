@@ -1,0 +1,208 @@
+// Table exports. Each table is a list of columns with a function that yields the rows
+// of one document; the writers turn rows into JSON objects or CSV lines.
+#include "casus/store/export.h"
+
+#include <cstdio>
+#include <functional>
+
+namespace casus {
+namespace {
+
+// A cell is text, an integer, or nested JSON (written raw in JSON Lines, as its
+// plain-text summary in CSV).
+struct Cell {
+  enum class Kind { kText, kNumber, kNull, kJson } kind = Kind::kNull;
+  std::string value;  // text, digits, or raw JSON
+  std::string csv;    // for kJson: the CSV rendering
+};
+
+Cell Text(std::string value) {
+  if (value.empty()) return Cell{};
+  return Cell{Cell::Kind::kText, std::move(value), ""};
+}
+Cell Number(int64_t value) { return Cell{Cell::Kind::kNumber, std::to_string(value), ""}; }
+
+struct Table {
+  std::vector<std::string> columns;
+  std::function<void(const Document&, std::vector<std::vector<Cell>>*)> rows;
+};
+
+Cell BoilerplateCell(const Document& document) {
+  Cell cell;
+  cell.kind = Cell::Kind::kJson;
+  cell.value = "[";
+  for (size_t i = 0; i < document.boilerplate.size(); ++i) {
+    const BoilerplateSpan& b = document.boilerplate[i];
+    if (i > 0) {
+      cell.value += ',';
+      cell.csv += " | ";
+    }
+    std::string_view text = document.Text(b.span);
+    cell.value += "{\"kind\":\"";
+    cell.value += BoilerplateKindName(b.kind);
+    cell.value += "\",\"begin\":" + std::to_string(b.span.begin) + ",\"end\":" + std::to_string(b.span.end) +
+                  ",\"text\":";
+    AppendJsonString(text, &cell.value);
+    cell.value += '}';
+    cell.csv += BoilerplateKindName(b.kind);
+    cell.csv += ": ";
+    cell.csv += text;
+  }
+  cell.value += ']';
+  return cell;
+}
+
+Cell PostsCell(const Document& document) {
+  Cell cell;
+  cell.kind = Cell::Kind::kJson;
+  cell.value = "[";
+  for (size_t i = 0; i < document.embedded_posts.size(); ++i) {
+    const EmbeddedPost& post = document.embedded_posts[i];
+    if (i > 0) {
+      cell.value += ',';
+      cell.csv += " | ";
+    }
+    cell.value += "{\"platform\":";
+    AppendJsonString(post.platform, &cell.value);
+    cell.value += ",\"author\":";
+    AppendJsonString(post.author, &cell.value);
+    cell.value += ",\"handle\":";
+    AppendJsonString(post.handle, &cell.value);
+    cell.value += ",\"date\":";
+    AppendJsonString(post.date, &cell.value);
+    cell.value += '}';
+    cell.csv += post.author + " (" + post.handle + ") " + post.date;
+  }
+  cell.value += ']';
+  return cell;
+}
+
+const Table* FindTable(const std::string& name) {
+  static const Table kDocuments{
+      {"id", "title", "published", "published_time", "published_zone", "publisher", "author", "dateline", "url",
+       "source", "format", "sentences", "boilerplate", "embedded_posts"},
+      [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+        const Metadata& m = d.metadata;
+        rows->push_back({Text(d.id()), Text(m.title), Text(m.published), Text(m.published_time),
+                         Text(m.published_zone), Text(m.publisher), Text(m.author), Text(m.dateline), Text(m.url),
+                         Text(d.source()), Text(SourceFormatName(d.format())),
+                         Number(static_cast<int64_t>(d.sentences.size())), BoilerplateCell(d), PostsCell(d)});
+      }};
+  static const Table kSentences{
+      {"doc", "position", "begin", "end", "paragraph", "headline", "text"},
+      [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+        for (size_t i = 0; i < d.sentences.size(); ++i) {
+          const Sentence& s = d.sentences[i];
+          rows->push_back({Text(d.id()), Number(static_cast<int64_t>(i)), Number(s.span.begin), Number(s.span.end),
+                           Number(s.paragraph), Number(s.headline ? 1 : 0), Text(std::string(d.Text(s.span)))});
+        }
+      }};
+  static const Table kBoilerplate{
+      {"doc", "begin", "end", "kind", "text"}, [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+        for (const BoilerplateSpan& b : d.boilerplate) {
+          rows->push_back({Text(d.id()), Number(b.span.begin), Number(b.span.end), Text(BoilerplateKindName(b.kind)),
+                           Text(std::string(d.Text(b.span)))});
+        }
+      }};
+  if (name == "documents") return &kDocuments;
+  if (name == "sentences") return &kSentences;
+  if (name == "boilerplate") return &kBoilerplate;
+  return nullptr;
+}
+
+}  // namespace
+
+const std::vector<std::string>& ExportTables() {
+  static const std::vector<std::string> kNames = {"documents", "sentences", "boilerplate"};
+  return kNames;
+}
+
+void AppendJsonString(std::string_view value, std::string* out) {
+  out->push_back('"');
+  for (char c : value) {
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned char>(c));
+          *out += buffer;
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendCsvField(std::string_view value, std::string* out) {
+  bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (!quote) {
+    out->append(value);
+    return;
+  }
+  out->push_back('"');
+  for (char c : value) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+Status ExportTable(Store& store, const std::string& table_name, ExportFormat format, std::ostream& out) {
+  const Table* table = FindTable(table_name);
+  if (table == nullptr) {
+    std::string known;
+    for (const std::string& name : ExportTables()) known += (known.empty() ? "" : ", ") + name;
+    return Status(ErrorCode::kInvalidArgument, "unknown table '" + table_name + "' (known: " + known + ")");
+  }
+  std::string line;
+  if (format == ExportFormat::kCsv) {
+    for (size_t i = 0; i < table->columns.size(); ++i) {
+      if (i > 0) line += ',';
+      AppendCsvField(table->columns[i], &line);
+    }
+    line += "\r\n";
+    out << line;
+  }
+  std::vector<std::vector<Cell>> rows;
+  Status status = store.ForEach([&](const Document& document) {
+    rows.clear();
+    table->rows(document, &rows);
+    for (const std::vector<Cell>& row : rows) {
+      line.clear();
+      if (format == ExportFormat::kJsonLines) {
+        line += '{';
+        for (size_t i = 0; i < row.size(); ++i) {
+          if (i > 0) line += ',';
+          AppendJsonString(table->columns[i], &line);
+          line += ':';
+          switch (row[i].kind) {
+            case Cell::Kind::kText: AppendJsonString(row[i].value, &line); break;
+            case Cell::Kind::kNumber:
+            case Cell::Kind::kJson: line += row[i].value; break;
+            case Cell::Kind::kNull: line += "null"; break;
+          }
+        }
+        line += "}\n";
+      } else {
+        for (size_t i = 0; i < row.size(); ++i) {
+          if (i > 0) line += ',';
+          AppendCsvField(row[i].kind == Cell::Kind::kJson ? row[i].csv : row[i].value, &line);
+        }
+        line += "\r\n";
+      }
+      out << line;
+    }
+    return static_cast<bool>(out);
+  });
+  if (!status.ok()) return status;
+  if (!out) return Status(ErrorCode::kIoError, "cannot write the export");
+  return Status::Ok();
+}
+
+}  // namespace casus

@@ -1,0 +1,595 @@
+// The SQLite store: schema and migrations, prepared statements, one transaction per
+// document, FTS5 search. Integer keys (documents.doc_key) join the layer tables;
+// layer tables are WITHOUT ROWID, keyed by (doc_key, position), so a document's rows
+// sit together on disk and are read back in order.
+#include "casus/store/store.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace casus {
+namespace {
+
+// Each entry moves the schema from version i to i + 1. Never edit a released entry;
+// add a new one.
+const char* const kMigrations[] = {
+    // 0 -> 1: documents, layers, full-text index.
+    R"sql(
+CREATE TABLE documents (
+  doc_key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  format TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  text TEXT NOT NULL,
+  title TEXT, title_begin INTEGER, title_end INTEGER,
+  published TEXT, published_time TEXT, published_zone TEXT, published_from TEXT,
+  author TEXT, author_begin INTEGER, author_end INTEGER,
+  publisher TEXT,
+  dateline TEXT, dateline_begin INTEGER, dateline_end INTEGER,
+  url TEXT,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents(published);
+CREATE TABLE boilerplate (
+  doc_key INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL, kind TEXT NOT NULL,
+  PRIMARY KEY (doc_key, begin)
+) WITHOUT ROWID;
+CREATE TABLE sentences (
+  doc_key INTEGER NOT NULL, position INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL, headline INTEGER NOT NULL,
+  PRIMARY KEY (doc_key, position)
+) WITHOUT ROWID;
+CREATE TABLE embedded_posts (
+  doc_key INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  platform TEXT, author TEXT, handle TEXT, date TEXT,
+  PRIMARY KEY (doc_key, begin)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, body, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+)sql",
+};
+
+constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
+
+std::string Column(sqlite3_stmt* statement, int index) {
+  const unsigned char* text = sqlite3_column_text(statement, index);
+  return text != nullptr ? std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(statement, index))
+                         : std::string();
+}
+
+uint32_t ColumnOffset(sqlite3_stmt* statement, int index) {
+  return static_cast<uint32_t>(sqlite3_column_int64(statement, index));
+}
+
+void BindText(sqlite3_stmt* statement, int index, const std::string& value) {
+  sqlite3_bind_text(statement, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+}
+
+void BindOptionalText(sqlite3_stmt* statement, int index, const std::string& value) {
+  if (value.empty()) {
+    sqlite3_bind_null(statement, index);
+  } else {
+    BindText(statement, index, value);
+  }
+}
+
+void BindSpan(sqlite3_stmt* statement, int index, Span span) {
+  if (span.empty()) {
+    sqlite3_bind_null(statement, index);
+    sqlite3_bind_null(statement, index + 1);
+  } else {
+    sqlite3_bind_int64(statement, index, span.begin);
+    sqlite3_bind_int64(statement, index + 1, span.end);
+  }
+}
+
+std::optional<BoilerplateKind> BoilerplateKindFromName(const std::string& name) {
+  for (int k = 0; k <= static_cast<int>(BoilerplateKind::kEmbeddedPost); ++k) {
+    auto kind = static_cast<BoilerplateKind>(k);
+    if (name == BoilerplateKindName(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+SourceFormat FormatFromName(const std::string& name) {
+  if (name == "jsonl") return SourceFormat::kJsonLines;
+  if (name == "html") return SourceFormat::kHtml;
+  return SourceFormat::kCrawlText;
+}
+
+std::string NowUtc() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc;
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+// Resets a statement when it goes out of scope, so no read stays open.
+struct Reset {
+  sqlite3_stmt* statement;
+  ~Reset() {
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+  }
+};
+
+}  // namespace
+
+int CurrentSchemaVersion() { return kSchemaVersion; }
+
+struct Store::Statements {
+  sqlite3_stmt* find = nullptr;
+  sqlite3_stmt* insert_document = nullptr;
+  sqlite3_stmt* delete_document = nullptr;
+  sqlite3_stmt* delete_boilerplate = nullptr;
+  sqlite3_stmt* delete_sentences = nullptr;
+  sqlite3_stmt* delete_posts = nullptr;
+  sqlite3_stmt* delete_fts = nullptr;
+  sqlite3_stmt* insert_boilerplate = nullptr;
+  sqlite3_stmt* insert_sentence = nullptr;
+  sqlite3_stmt* insert_post = nullptr;
+  sqlite3_stmt* insert_fts = nullptr;
+  sqlite3_stmt* get = nullptr;
+  sqlite3_stmt* all = nullptr;
+  sqlite3_stmt* get_boilerplate = nullptr;
+  sqlite3_stmt* get_sentences = nullptr;
+  sqlite3_stmt* get_posts = nullptr;
+  sqlite3_stmt* begin = nullptr;
+  sqlite3_stmt* commit = nullptr;
+  sqlite3_stmt* rollback = nullptr;
+};
+
+Store::Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), stmt_(std::make_unique<Statements>()) {}
+
+Store::~Store() {
+  for (sqlite3_stmt* statement : statements_) sqlite3_finalize(statement);
+  sqlite3_close(db_);
+}
+
+Status Store::Error(const std::string& what) const {
+  return Status(ErrorCode::kDatabase, path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
+
+Status Store::Exec(const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message != nullptr ? message : "unknown error";
+    sqlite3_free(message);
+    return Status(ErrorCode::kDatabase, path_ + ": " + text);
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode) {
+  sqlite3* db = nullptr;
+  int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Status(mode == Mode::kReadOnly ? ErrorCode::kNotFound : ErrorCode::kDatabase,
+                  path + ": cannot open database: " + message);
+  }
+  sqlite3_busy_timeout(db, 5000);
+  std::unique_ptr<Store> store(new Store(db, path));
+  // Check it is a database at all before anything else.
+  if (Status status = store->Exec("SELECT count(*) FROM sqlite_master"); !status.ok()) {
+    return Status(ErrorCode::kDatabase, path + ": not a casus database (" + status.message() + ")");
+  }
+  if (mode == Mode::kReadWrite) {
+    CASUS_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+    CASUS_RETURN_IF_ERROR(store->Migrate());
+  } else {
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nullptr);
+    int version = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
+    sqlite3_finalize(statement);
+    if (version != kSchemaVersion) {
+      return Status(ErrorCode::kDatabase, path + ": schema version " + std::to_string(version) +
+                                              " but this casus reads version " + std::to_string(kSchemaVersion) +
+                                              (version < kSchemaVersion ? "; run 'casus ingest' on it to migrate" : ""));
+    }
+  }
+  CASUS_RETURN_IF_ERROR(store->Prepare());
+  return store;
+}
+
+Status Store::Migrate() {
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, &statement, nullptr);
+  int version = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
+  sqlite3_finalize(statement);
+  if (version > kSchemaVersion) {
+    return Status(ErrorCode::kDatabase, path_ + ": written by a newer casus (schema " + std::to_string(version) +
+                                            ", this build knows " + std::to_string(kSchemaVersion) + ")");
+  }
+  for (int v = version; v < kSchemaVersion; ++v) {
+    CASUS_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status status = Exec(kMigrations[v]);
+    if (status.ok()) status = Exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
+    if (!status.ok()) {
+      Exec("ROLLBACK");
+      return status;
+    }
+    CASUS_RETURN_IF_ERROR(Exec("COMMIT"));
+  }
+  return Status::Ok();
+}
+
+Status Store::Prepare() {
+  struct Entry {
+    sqlite3_stmt** slot;
+    const char* sql;
+  };
+  Statements& s = *stmt_;
+  const Entry entries[] = {
+      {&s.find, "SELECT doc_key, content_hash FROM documents WHERE id = ?"},
+      {&s.insert_document,
+       "INSERT INTO documents (doc_key, id, source, format, content_hash, text, title, title_begin, title_end, "
+       "published, published_time, published_zone, published_from, author, author_begin, author_end, publisher, "
+       "dateline, dateline_begin, dateline_end, url, ingested_at) "
+       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+      {&s.delete_document, "DELETE FROM documents WHERE doc_key = ?"},
+      {&s.delete_boilerplate, "DELETE FROM boilerplate WHERE doc_key = ?"},
+      {&s.delete_sentences, "DELETE FROM sentences WHERE doc_key = ?"},
+      {&s.delete_posts, "DELETE FROM embedded_posts WHERE doc_key = ?"},
+      {&s.delete_fts, "DELETE FROM documents_fts WHERE rowid = ?"},
+      {&s.insert_boilerplate, "INSERT INTO boilerplate (doc_key, begin, end, kind) VALUES (?,?,?,?)"},
+      {&s.insert_sentence,
+       "INSERT INTO sentences (doc_key, position, begin, end, paragraph, headline) VALUES (?,?,?,?,?,?)"},
+      {&s.insert_post,
+       "INSERT INTO embedded_posts (doc_key, begin, end, platform, author, handle, date) VALUES (?,?,?,?,?,?,?)"},
+      {&s.insert_fts, "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)"},
+      {&s.get,
+       "SELECT doc_key, id, source, format, text, title, title_begin, title_end, published, published_time, "
+       "published_zone, published_from, author, author_begin, author_end, publisher, dateline, dateline_begin, "
+       "dateline_end, url FROM documents WHERE id = ?"},
+      {&s.all,
+       "SELECT doc_key, id, source, format, text, title, title_begin, title_end, published, published_time, "
+       "published_zone, published_from, author, author_begin, author_end, publisher, dateline, dateline_begin, "
+       "dateline_end, url FROM documents ORDER BY id"},
+      {&s.get_boilerplate, "SELECT begin, end, kind FROM boilerplate WHERE doc_key = ? ORDER BY begin"},
+      {&s.get_sentences, "SELECT begin, end, paragraph, headline FROM sentences WHERE doc_key = ? ORDER BY position"},
+      {&s.get_posts,
+       "SELECT begin, end, platform, author, handle, date FROM embedded_posts WHERE doc_key = ? ORDER BY begin"},
+      {&s.begin, "BEGIN IMMEDIATE"},
+      {&s.commit, "COMMIT"},
+      {&s.rollback, "ROLLBACK"},
+  };
+  for (const Entry& entry : entries) {
+    if (sqlite3_prepare_v3(db_, entry.sql, -1, SQLITE_PREPARE_PERSISTENT, entry.slot, nullptr) != SQLITE_OK) {
+      return Error(std::string("cannot prepare '") + entry.sql + "'");
+    }
+    statements_.push_back(*entry.slot);
+  }
+  return Status::Ok();
+}
+
+Result<PutOutcome> Store::Put(const Document& document) {
+  Statements& s = *stmt_;
+  auto step_done = [&](sqlite3_stmt* statement, const char* what) -> Status {
+    Reset reset{statement};
+    if (sqlite3_step(statement) != SQLITE_DONE) return Error(what);
+    return Status::Ok();
+  };
+  CASUS_RETURN_IF_ERROR(step_done(s.begin, "cannot begin transaction"));
+  auto fail = [&](Status status) -> Result<PutOutcome> {
+    Reset reset{s.rollback};
+    sqlite3_step(s.rollback);
+    return status;
+  };
+
+  int64_t doc_key = -1;
+  {
+    Reset reset{s.find};
+    BindText(s.find, 1, document.id());
+    int rc = sqlite3_step(s.find);
+    if (rc == SQLITE_ROW) {
+      if (Column(s.find, 1) == document.content_hash()) {
+        sqlite3_reset(s.find);
+        Reset commit{s.commit};
+        if (sqlite3_step(s.commit) != SQLITE_DONE) return Error("cannot end transaction");
+        return PutOutcome::kUnchanged;
+      }
+      doc_key = sqlite3_column_int64(s.find, 0);
+    } else if (rc != SQLITE_DONE) {
+      return fail(Error("cannot look up document " + document.id()));
+    }
+  }
+  PutOutcome outcome = doc_key >= 0 ? PutOutcome::kUpdated : PutOutcome::kInserted;
+  if (doc_key >= 0) {
+    for (sqlite3_stmt* statement : {s.delete_document, s.delete_boilerplate, s.delete_sentences, s.delete_posts,
+                                    s.delete_fts}) {
+      Reset reset{statement};
+      sqlite3_bind_int64(statement, 1, doc_key);
+      if (sqlite3_step(statement) != SQLITE_DONE) return fail(Error("cannot replace document " + document.id()));
+    }
+  }
+  const Metadata& m = document.metadata;
+  {
+    sqlite3_stmt* st = s.insert_document;
+    Reset reset{st};
+    if (doc_key >= 0) {
+      sqlite3_bind_int64(st, 1, doc_key);
+    } else {
+      sqlite3_bind_null(st, 1);
+    }
+    BindText(st, 2, document.id());
+    BindText(st, 3, document.source());
+    BindText(st, 4, SourceFormatName(document.format()));
+    BindText(st, 5, document.content_hash());
+    BindText(st, 6, document.text());
+    BindOptionalText(st, 7, m.title);
+    BindSpan(st, 8, m.title_span);
+    BindOptionalText(st, 10, m.published);
+    BindOptionalText(st, 11, m.published_time);
+    BindOptionalText(st, 12, m.published_zone);
+    BindOptionalText(st, 13, m.published_from);
+    BindOptionalText(st, 14, m.author);
+    BindSpan(st, 15, m.author_span);
+    BindOptionalText(st, 17, m.publisher);
+    BindOptionalText(st, 18, m.dateline);
+    BindSpan(st, 19, m.dateline_span);
+    BindOptionalText(st, 21, m.url);
+    BindText(st, 22, NowUtc());
+    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert document " + document.id()));
+    doc_key = sqlite3_last_insert_rowid(db_);
+  }
+  for (const BoilerplateSpan& b : document.boilerplate) {
+    sqlite3_stmt* st = s.insert_boilerplate;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    sqlite3_bind_int64(st, 2, b.span.begin);
+    sqlite3_bind_int64(st, 3, b.span.end);
+    sqlite3_bind_text(st, 4, BoilerplateKindName(b.kind), -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert boilerplate of " + document.id()));
+  }
+  for (size_t i = 0; i < document.sentences.size(); ++i) {
+    const Sentence& sentence = document.sentences[i];
+    sqlite3_stmt* st = s.insert_sentence;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    sqlite3_bind_int64(st, 2, static_cast<int64_t>(i));
+    sqlite3_bind_int64(st, 3, sentence.span.begin);
+    sqlite3_bind_int64(st, 4, sentence.span.end);
+    sqlite3_bind_int64(st, 5, sentence.paragraph);
+    sqlite3_bind_int(st, 6, sentence.headline ? 1 : 0);
+    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert sentences of " + document.id()));
+  }
+  for (const EmbeddedPost& post : document.embedded_posts) {
+    sqlite3_stmt* st = s.insert_post;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    sqlite3_bind_int64(st, 2, post.span.begin);
+    sqlite3_bind_int64(st, 3, post.span.end);
+    BindOptionalText(st, 4, post.platform);
+    BindOptionalText(st, 5, post.author);
+    BindOptionalText(st, 6, post.handle);
+    BindOptionalText(st, 7, post.date);
+    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert posts of " + document.id()));
+  }
+  {
+    sqlite3_stmt* st = s.insert_fts;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    BindText(st, 2, m.title);
+    BindText(st, 3, document.CleanText());
+    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot index document " + document.id()));
+  }
+  {
+    Reset reset{s.commit};
+    if (sqlite3_step(s.commit) != SQLITE_DONE) return fail(Error("cannot commit document " + document.id()));
+  }
+  return outcome;
+}
+
+Result<Document> Store::Load(sqlite3_stmt* row) {
+  int64_t doc_key = sqlite3_column_int64(row, 0);
+  Document document(Column(row, 1), Column(row, 2), FormatFromName(Column(row, 3)), Column(row, 4));
+  Metadata& m = document.metadata;
+  m.title = Column(row, 5);
+  m.title_span = Span{ColumnOffset(row, 6), ColumnOffset(row, 7)};
+  m.published = Column(row, 8);
+  m.published_time = Column(row, 9);
+  m.published_zone = Column(row, 10);
+  m.published_from = Column(row, 11);
+  m.author = Column(row, 12);
+  m.author_span = Span{ColumnOffset(row, 13), ColumnOffset(row, 14)};
+  m.publisher = Column(row, 15);
+  m.dateline = Column(row, 16);
+  m.dateline_span = Span{ColumnOffset(row, 17), ColumnOffset(row, 18)};
+  m.url = Column(row, 19);
+  Statements& s = *stmt_;
+  {
+    Reset reset{s.get_boilerplate};
+    sqlite3_bind_int64(s.get_boilerplate, 1, doc_key);
+    while (sqlite3_step(s.get_boilerplate) == SQLITE_ROW) {
+      std::optional<BoilerplateKind> kind = BoilerplateKindFromName(Column(s.get_boilerplate, 2));
+      if (!kind) continue;
+      document.boilerplate.push_back(
+          {Span{ColumnOffset(s.get_boilerplate, 0), ColumnOffset(s.get_boilerplate, 1)}, *kind});
+    }
+  }
+  {
+    Reset reset{s.get_sentences};
+    sqlite3_bind_int64(s.get_sentences, 1, doc_key);
+    while (sqlite3_step(s.get_sentences) == SQLITE_ROW) {
+      document.sentences.push_back(Sentence{Span{ColumnOffset(s.get_sentences, 0), ColumnOffset(s.get_sentences, 1)},
+                                            ColumnOffset(s.get_sentences, 2),
+                                            sqlite3_column_int(s.get_sentences, 3) != 0});
+    }
+  }
+  {
+    Reset reset{s.get_posts};
+    sqlite3_bind_int64(s.get_posts, 1, doc_key);
+    while (sqlite3_step(s.get_posts) == SQLITE_ROW) {
+      EmbeddedPost post;
+      post.span = Span{ColumnOffset(s.get_posts, 0), ColumnOffset(s.get_posts, 1)};
+      post.platform = Column(s.get_posts, 2);
+      post.author = Column(s.get_posts, 3);
+      post.handle = Column(s.get_posts, 4);
+      post.date = Column(s.get_posts, 5);
+      document.embedded_posts.push_back(std::move(post));
+    }
+  }
+  return document;
+}
+
+Result<std::optional<Document>> Store::Get(const std::string& id) {
+  sqlite3_stmt* st = stmt_->get;
+  Reset reset{st};
+  BindText(st, 1, id);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_DONE) return std::optional<Document>();
+  if (rc != SQLITE_ROW) return Error("cannot read document " + id);
+  Result<Document> document = Load(st);
+  if (!document.ok()) return document.status();
+  return std::optional<Document>(std::move(document.value()));
+}
+
+Status Store::ForEach(const std::function<bool(const Document&)>& visit) {
+  sqlite3_stmt* st = stmt_->all;
+  Reset reset{st};
+  while (true) {
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) return Status::Ok();
+    if (rc != SQLITE_ROW) return Error("cannot read documents");
+    Result<Document> document = Load(st);
+    if (!document.ok()) return document.status();
+    if (!visit(document.value())) return Status::Ok();
+  }
+}
+
+Result<std::vector<SearchHit>> Store::Search(const std::string& query, const SearchOptions& options) {
+  std::string fts_query = options.raw ? query : BuildFtsQuery(query);
+  if (fts_query.empty()) return Status(ErrorCode::kInvalidArgument, "empty search query");
+  const char* sql =
+      "SELECT d.id, d.title, d.published, d.publisher, bm25(documents_fts, 2.0, 1.0) AS score, "
+      "snippet(documents_fts, 1, ?, ?, ' … ', 16) "
+      "FROM documents_fts JOIN documents d ON d.doc_key = documents_fts.rowid "
+      "WHERE documents_fts MATCH ? ORDER BY score LIMIT ?";
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) != SQLITE_OK) return Error("cannot prepare search");
+  BindText(st, 1, options.highlight_open);
+  BindText(st, 2, options.highlight_close);
+  BindText(st, 3, fts_query);
+  sqlite3_bind_int(st, 4, options.limit);
+  std::vector<SearchHit> hits;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    SearchHit hit;
+    hit.id = Column(st, 0);
+    hit.title = Column(st, 1);
+    hit.published = Column(st, 2);
+    hit.publisher = Column(st, 3);
+    hit.score = sqlite3_column_double(st, 4);
+    hit.snippet = Column(st, 5);
+    hits.push_back(std::move(hit));
+  }
+  Status status = rc == SQLITE_DONE ? Status::Ok()
+                                    : Status(ErrorCode::kInvalidArgument,
+                                             "search query '" + fts_query + "' failed: " + sqlite3_errmsg(db_));
+  sqlite3_finalize(st);
+  if (!status.ok()) return status;
+  return hits;
+}
+
+Result<StoreStats> Store::Stats() {
+  StoreStats stats;
+  stats.schema_version = kSchemaVersion;
+  auto scalar = [&](const char* sql, int64_t* out) -> Status {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) != SQLITE_OK) return Error("cannot prepare statistics");
+    if (sqlite3_step(st) == SQLITE_ROW) *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return Status::Ok();
+  };
+  auto grouped = [&](const char* sql, std::map<std::string, int64_t>* out) -> Status {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) != SQLITE_OK) return Error("cannot prepare statistics");
+    while (sqlite3_step(st) == SQLITE_ROW) (*out)[Column(st, 0)] = sqlite3_column_int64(st, 1);
+    sqlite3_finalize(st);
+    return Status::Ok();
+  };
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents", &stats.documents));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM sentences", &stats.sentences));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM embedded_posts", &stats.embedded_posts));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents WHERE published IS NULL", &stats.undated));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents", &stats.text_bytes));
+  CASUS_RETURN_IF_ERROR(
+      scalar("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", &stats.database_bytes));
+  CASUS_RETURN_IF_ERROR(grouped("SELECT kind, count(*) FROM boilerplate GROUP BY kind", &stats.boilerplate_by_kind));
+  CASUS_RETURN_IF_ERROR(grouped("SELECT format, count(*) FROM documents GROUP BY format", &stats.documents_by_format));
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, "SELECT min(published), max(published) FROM documents", -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    stats.first_published = Column(st, 0);
+    stats.last_published = Column(st, 1);
+  }
+  sqlite3_finalize(st);
+  return stats;
+}
+
+std::string BuildFtsQuery(const std::string& query) {
+  std::string out;
+  auto append_term = [&](const std::string& term, bool prefix) {
+    if (term.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += '"';
+    for (char c : term) {
+      if (c == '"') out += "\"\"";
+      else out += c;
+    }
+    out += '"';
+    if (prefix) out += '*';
+  };
+  size_t i = 0;
+  while (i < query.size()) {
+    unsigned char c = static_cast<unsigned char>(query[i]);
+    if (c == '"') {
+      size_t close = query.find('"', i + 1);
+      if (close == std::string::npos) close = query.size();
+      append_term(query.substr(i + 1, close - i - 1), false);
+      i = close + 1;
+      continue;
+    }
+    bool word_char = std::isalnum(c) || c >= 0x80 || c == '\'';
+    if (!word_char) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < query.size() && (std::isalnum(static_cast<unsigned char>(query[j])) ||
+                                static_cast<unsigned char>(query[j]) >= 0x80 || query[j] == '\'' ||
+                                query[j] == '-' || query[j] == '.')) {
+      ++j;
+    }
+    std::string word = query.substr(i, j - i);
+    while (!word.empty() && (word.back() == '-' || word.back() == '.')) word.pop_back();
+    bool prefix = j < query.size() && query[j] == '*';
+    if (prefix) ++j;
+    if (word == "OR" || word == "AND" || word == "NOT") {
+      if (!out.empty()) out += " " + word;
+    } else {
+      // A hyphenated or dotted word is a phrase of its parts: "Nagorno-Karabakh".
+      append_term(word, prefix);
+    }
+    i = j;
+  }
+  // An operator left dangling at the end would be a syntax error.
+  for (const char* op : {" OR", " AND", " NOT"}) {
+    std::string suffix = op;
+    if (out.size() >= suffix.size() && out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      out.resize(out.size() - suffix.size());
+    }
+  }
+  return out;
+}
+
+}  // namespace casus

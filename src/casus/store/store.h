@@ -1,0 +1,108 @@
+// Store: casus's embedded SQLite database.
+//
+// Documents with their metadata, boilerplate spans, sentences and embedded posts, and
+// an FTS5 index (porter stemming, diacritics folded) over each title and clean text,
+// ranked by bm25. The database runs in WAL mode and every document is written in its
+// own transaction, so a crash or kill loses at most the document being written and
+// leaves a readable database. Putting a document whose id and text are already
+// stored (by the same schema) changes nothing. The schema version lives in
+// PRAGMA user_version; Open applies pending migrations and refuses a newer schema.
+// A Store is used from one thread at a time.
+#ifndef CASUS_STORE_STORE_H_
+#define CASUS_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "casus/core/document.h"
+#include "casus/core/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace casus {
+
+// The schema version this build writes (see kMigrations in store.cc).
+int CurrentSchemaVersion();
+
+struct SearchHit {
+  std::string id;
+  std::string title;
+  std::string published;
+  std::string publisher;
+  double score = 0;     // bm25: lower is better
+  std::string snippet;  // matched terms wrapped in the caller's markers
+};
+
+struct SearchOptions {
+  int limit = 10;
+  bool raw = false;  // pass the query to FTS5 unchanged (its own syntax)
+  std::string highlight_open = "[";
+  std::string highlight_close = "]";
+};
+
+struct StoreStats {
+  int64_t documents = 0;
+  int64_t sentences = 0;
+  int64_t embedded_posts = 0;
+  std::map<std::string, int64_t> boilerplate_by_kind;
+  std::map<std::string, int64_t> documents_by_format;
+  std::string first_published;
+  std::string last_published;
+  int64_t undated = 0;
+  int64_t text_bytes = 0;
+  int64_t database_bytes = 0;
+  int schema_version = 0;
+};
+
+enum class PutOutcome { kInserted, kUpdated, kUnchanged };
+
+class Store {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+
+  // Opens (creating in kReadWrite mode) the database at `path`.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, Mode mode = Mode::kReadWrite);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Writes `document` and all its layers in one transaction.
+  Result<PutOutcome> Put(const Document& document);
+  // Loads a document with every stored layer; nullopt when the id is unknown.
+  Result<std::optional<Document>> Get(const std::string& id);
+  // Calls `visit` for every document in id order; stops early when it returns false.
+  Status ForEach(const std::function<bool(const Document&)>& visit);
+  Result<std::vector<SearchHit>> Search(const std::string& query, const SearchOptions& options);
+  Result<StoreStats> Stats();
+
+  const std::string& path() const { return path_; }
+
+ private:
+  Store(sqlite3* db, std::string path);
+  Status Migrate();
+  Status Prepare();
+  Status Exec(const char* sql);
+  Status Error(const std::string& what) const;
+  Result<Document> Load(sqlite3_stmt* row);
+
+  sqlite3* db_;
+  std::string path_;
+  std::vector<sqlite3_stmt*> statements_;  // owned; finalised by the destructor
+  struct Statements;
+  std::unique_ptr<Statements> stmt_;
+};
+
+// Turns a person's query ("Nagorno-Karabakh ceasefire", "\"white flag\" OR surrender")
+// into FTS5 syntax: words and quoted phrases become quoted strings (so punctuation
+// cannot break the syntax), OR / NOT / AND stay operators, a trailing * is a prefix.
+std::string BuildFtsQuery(const std::string& query);
+
+}  // namespace casus
+
+#endif  // CASUS_STORE_STORE_H_
