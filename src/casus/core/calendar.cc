@@ -376,6 +376,7 @@ std::optional<DateTimeMatch> MatchDateTime(std::string_view s, DateTimeOptions o
   if (!options.allow_time) return match;
   // Optional time: " at 13:01 IST", ", 13:01", " | 13:01", " - 1:01 pm ET", " 13:01:00 GMT"
   size_t j = i;
+  SkipSpaces(s, &j);
   if (j < s.size() && (s[j] == ',' || s[j] == '|' || s[j] == '-')) ++j;
   SkipSpaces(s, &j);
   if (s.substr(j, 3) == "at " || s.substr(j, 3) == "At ") {

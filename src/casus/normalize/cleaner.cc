@@ -30,8 +30,13 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
-// First byte of a non-ASCII letter: treated as a letter of unknown case.
-bool IsNonAsciiLead(char c) { return static_cast<unsigned char>(c) >= 0xC0; }
+// First byte of a non-ASCII letter, treated as a letter of unknown case. C2 (no-break
+// space, guillemets, signs), E2 (dashes, quotes, symbols) and EF (BOM, full-width
+// forms) start punctuation, not letters.
+bool IsNonAsciiLead(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return u >= 0xC3 && u != 0xE2 && u != 0xEF;
+}
 char Lower(char c) { return IsUpperAscii(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string LowerAscii(std::string_view s) {

@@ -1,0 +1,78 @@
+#include "casus/core/calendar.h"
+
+#include <gtest/gtest.h>
+
+namespace casus {
+namespace {
+
+// Renders a match compactly: "2020-10-03 13:01 IST /31" (date, time, zone, length).
+std::string Render(std::string_view text, DateTimeOptions options = {}) {
+  std::optional<DateTimeMatch> match = MatchDateTime(text, options);
+  if (!match) return "none";
+  std::string out = match->year == 0 ? FormatIsoDate(0, match->month, match->day).substr(5) : match->IsoDate();
+  if (match->hour >= 0) out += " " + match->IsoTime();
+  if (!match->zone.empty()) out += " " + match->zone;
+  return out + " /" + std::to_string(match->length);
+}
+
+TEST(MatchDateTime, NewsSpellings) {
+  const struct {
+    const char* text;
+    const char* expected;
+  } kCases[] = {
+      {"October 3rd, 2020 at 13:01 IST", "2020-10-03 13:01 IST /30"},
+      {"September 20, 2023 by Peoples Dispatch", "2023-09-20 /18"},
+      {"Sept. 20, 2023", "2023-09-20 /14"},
+      {"Oct 5th 2020", "2020-10-05 /12"},
+      {"20 September 2023", "2023-09-20 /17"},
+      {"Tuesday, 19 September 2023", "2023-09-19 /26"},
+      {"2023-09-20", "2023-09-20 /10"},
+      {"2023-09-20T13:01:22+05:30", "2023-09-20 13:01 +05:30 /25"},
+      {"2023-09-20T13:01:22Z", "2023-09-20 13:01 Z /20"},
+      {"Tue, 20 Sep 2023 13:01:00 GMT", "2023-09-20 13:01 GMT /29"},
+      {"March 3, 2021, 1:05 pm ET", "2021-03-03 13:05 ET /25"},
+      {"June 1, 2022 | 9:30 a.m. EDT", "2022-06-01 09:30 EDT /28"},
+      {"September 20", "none"},
+      {"February 30, 2021", "none"},
+      {"27 people were killed", "none"},
+      {"Resolution 2334", "none"},
+      {"F-16 jets", "none"},
+      {"2020-2022", "none"},
+      {"May I help", "none"},
+      {"2020s", "none"},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(Render(c.text), c.expected) << c.text;
+}
+
+TEST(MatchDateTime, MissingYearOnlyWhenAllowed) {
+  DateTimeOptions options;
+  options.allow_missing_year = true;
+  EXPECT_EQ(Render("September 20 : Russia", options), "09-20 /12");
+  EXPECT_EQ(Render("September 31", options), "none");
+}
+
+TEST(Calendar, WeekdaysAndDayCounts) {
+  EXPECT_EQ(Weekday(2023, 9, 19), 1);  // a Tuesday
+  EXPECT_EQ(Weekday(1970, 1, 1), 3);   // a Thursday
+  EXPECT_EQ(DaysInMonth(2024, 2), 29);
+  EXPECT_EQ(DaysInMonth(2100, 2), 28);
+  for (long days : {-800000L, -1L, 0L, 19619L, 400000L}) {
+    CivilDate date = CivilFromDays(days);
+    EXPECT_EQ(DaysFromCivil(date.year, date.month, date.day), days);
+  }
+  EXPECT_EQ(MonthFromName("Sept."), 9);
+  EXPECT_EQ(MonthFromName("december"), 12);
+  EXPECT_EQ(MonthFromName("Mayor"), 0);
+  EXPECT_EQ(WeekdayFromName("Tues"), 1);
+  EXPECT_EQ(WeekdayFromName("Thurs"), 3);
+}
+
+TEST(ParseTimestamp, WholeStringsOnly) {
+  EXPECT_EQ(ParseTimestamp("2020-10-06")->IsoDate(), "2020-10-06");
+  EXPECT_EQ(ParseTimestamp(" 2020-10-06T08:00:00.000Z ")->IsoTime(), "08:00");
+  EXPECT_FALSE(ParseTimestamp("2020-10-06 and more"));
+  EXPECT_FALSE(ParseTimestamp("yesterday"));
+}
+
+}  // namespace
+}  // namespace casus

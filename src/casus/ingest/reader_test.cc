@@ -1,0 +1,251 @@
+#include "casus/ingest/reader.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <gtest/gtest.h>
+
+#include "tests/testing/temp_dir.h"
+
+namespace casus::ingest {
+namespace {
+
+struct Batch {
+  std::vector<Document> documents;
+  std::vector<Diagnostic> diagnostics;
+
+  std::string Messages() const {
+    std::string out;
+    for (const Diagnostic& d : diagnostics) out += d.ToString() + "\n";
+    return out;
+  }
+  bool Has(const std::string& id) const {
+    for (const Document& d : documents) {
+      if (d.id() == id) return true;
+    }
+    return false;
+  }
+};
+
+Batch Read(const std::vector<std::string>& paths, ReaderOptions options = {}) {
+  Batch batch;
+  ReadInputs(
+      paths, options, [&](Document&& d) { batch.documents.push_back(std::move(d)); },
+      [&](Diagnostic&& d) { batch.diagnostics.push_back(std::move(d)); });
+  return batch;
+}
+
+const char kArticle[] = " date 2023-09-20 Officials said talks would resume.\n\nMore text here.\n";
+
+TEST(CrawlText, HeaderGivesDateAndBoilerplate) {
+  Document d = ParseCrawlText(kArticle, "x", "x.txt");
+  EXPECT_EQ(d.metadata.published, "2023-09-20");
+  ASSERT_EQ(d.boilerplate.size(), 1u);
+  EXPECT_EQ(d.Text(d.boilerplate[0].span), " date 2023-09-20 ");
+  Document plain = ParseCrawlText("date of the talks was not set.\n", "y", "y.txt");
+  EXPECT_TRUE(plain.boilerplate.empty());
+  EXPECT_EQ(plain.metadata.published, "");
+}
+
+TEST(JsonRecord, ReadsFieldsAndRejectsBadRecords) {
+  Result<Document> d = ParseJsonRecord(
+      R"({"id": 42, "text": "Body text.", "title": "T", "url": "https://example.org/a", )"
+      R"("published": "2023-09-20T13:01:00Z", "source": "Example News", "extra": [1, 2]})",
+      "f.jsonl:1");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->id(), "42");
+  EXPECT_EQ(d->metadata.title, "T");
+  EXPECT_EQ(d->metadata.published, "2023-09-20");
+  EXPECT_EQ(d->metadata.published_time, "13:01");
+  EXPECT_EQ(d->metadata.publisher, "Example News");
+  Result<Document> hashed = ParseJsonRecord(R"({"text": "Body text."})", "f.jsonl:2");
+  ASSERT_TRUE(hashed.ok());
+  EXPECT_EQ(hashed->id().size(), 16u);
+  EXPECT_EQ(ParseJsonRecord(R"({"title": "no text"})", "f").status().message(), "missing required field 'text'");
+  EXPECT_EQ(ParseJsonRecord(R"({"text": 7})", "f").status().message(), "field 'text' must be a string");
+  EXPECT_EQ(ParseJsonRecord(R"({"text": "x",)", "f").status().code(), ErrorCode::kMalformedInput);
+  EXPECT_EQ(ParseJsonRecord(R"([1, 2])", "f").status().code(), ErrorCode::kMalformedInput);
+  EXPECT_EQ(ParseJsonRecord(R"({"text": "x"} trailing)", "f").status().code(), ErrorCode::kMalformedInput);
+}
+
+TEST(Html, ExtractsArticleTextAndMetadata) {
+  const char* page = R"(<!DOCTYPE html><html><head><title>Truce holds | Example News</title>
+<meta property="og:title" content="Truce holds in border region">
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2024-06-02T09:30:00+03:00">
+<meta name="author" content="Ana Ruiz">
+<link rel="canonical" href="https://example.org/truce">
+<script>var tracking = "Read - this must not appear";</script><style>p{color:red}</style></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<header class="site-header">Example News Network</header>
+<article><h1>Truce holds in border region</h1>
+<p>The truce held for a second day on Sunday, officials said.</p>
+<div class="share-bar">Share on Facebook</div>
+<p>Aid convoys reached the town &amp; its villages, according to the Red Cross. The road remained closed to private traffic, and residents said food was scarce in several districts.</p>
+<figure><img src="a.jpg"><figcaption>Photo: Example</figcaption></figure>
+<section id="comments"><p>Comment: great article</p></section>
+</article><footer>Copyright Example News</footer></body></html>)";
+  Result<Document> d = ParseHtml(page, "truce", "truce.html");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->metadata.title, "Truce holds in border region");
+  EXPECT_EQ(d->metadata.publisher, "Example News");
+  EXPECT_EQ(d->metadata.author, "Ana Ruiz");
+  EXPECT_EQ(d->metadata.url, "https://example.org/truce");
+  EXPECT_EQ(d->metadata.published, "2024-06-02");
+  EXPECT_EQ(d->metadata.published_time, "09:30");
+  const std::string& text = d->text();
+  EXPECT_NE(text.find("Truce holds in border region\n\nThe truce held for a second day"), std::string::npos) << text;
+  EXPECT_NE(text.find("the town & its villages"), std::string::npos);
+  for (const char* absent : {"tracking", "Home", "Share on Facebook", "Photo: Example", "great article", "Copyright",
+                             "Network", "color"}) {
+    EXPECT_EQ(text.find(absent), std::string::npos) << absent << " in:\n" << text;
+  }
+}
+
+TEST(Html, SurvivesHostileMarkup) {
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  deep += "text";
+  Result<Document> nested = ParseHtml(deep, "deep", "deep.html");
+  EXPECT_FALSE(nested.ok());
+  EXPECT_NE(nested.status().message().find("nested deeper"), std::string::npos);
+  Result<Document> junk = ParseHtml("<p>Unclosed <b>tags <i>and </p></div></span>&#xFFFFFFFF; &bogus; text", "j", "j");
+  ASSERT_TRUE(junk.ok());
+  EXPECT_NE(junk->text().find("Unclosed tags and"), std::string::npos);
+  EXPECT_EQ(ParseHtml("<html><script>only()</script></html>", "e", "e").status().code(), ErrorCode::kEmptyInput);
+}
+
+// --- Bad input: each is reported by file (and line), and the batch goes on. ---
+
+TEST(BadInput, InvalidUtf8IsRepairedWithAWarning) {
+  testing::TempDir dir;
+  std::string bad = dir.Write("bad.txt", "Line one.\nCaf\xE9 and \xFF more.\n");
+  dir.Write("good.txt", kArticle);
+  Batch batch = Read({dir.path()});
+  ASSERT_EQ(batch.diagnostics.size(), 1u) << batch.Messages();
+  EXPECT_EQ(batch.diagnostics[0].severity, Severity::kWarning);
+  EXPECT_EQ(batch.diagnostics[0].ToString(),
+            bad + ": warning: invalid UTF-8 at line 2, byte 4; 2 invalid sequences replaced by U+FFFD");
+  EXPECT_TRUE(batch.Has("bad"));
+  EXPECT_TRUE(batch.Has("good"));
+}
+
+TEST(BadInput, BinaryFileIsSkipped) {
+  testing::TempDir dir;
+  std::string binary = dir.Write("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  std::string nul = dir.Write("nul.txt", std::string("text\0with NUL", 13));
+  dir.Write("good.txt", kArticle);
+  Batch batch = Read({dir.path()});
+  ASSERT_EQ(batch.diagnostics.size(), 2u) << batch.Messages();
+  EXPECT_EQ(batch.diagnostics[0].ToString(), binary + ": error: binary file (a PNG image), not text; skipped");
+  EXPECT_EQ(batch.diagnostics[1].ToString(), nul + ": error: binary file (NUL byte at offset 4), not text; skipped");
+  EXPECT_EQ(batch.documents.size(), 1u);
+}
+
+TEST(BadInput, EmptyFilesAreSkipped) {
+  testing::TempDir dir;
+  std::string empty = dir.Write("empty.txt", "");
+  std::string blank = dir.Write("blank.txt", " \n\n\t\n");
+  std::string empty_jsonl = dir.Write("empty.jsonl", "");
+  dir.Write("good.txt", kArticle);
+  Batch batch = Read({dir.path()});
+  EXPECT_EQ(batch.Messages(), blank + ": error: file holds only white space; skipped\n" + empty_jsonl +
+                                  ": error: empty file; skipped\n" + empty + ": error: empty file; skipped\n");
+  EXPECT_EQ(batch.documents.size(), 1u);
+}
+
+TEST(BadInput, HundredMegabyteLinesAreRejectedWithBoundedMemory) {
+  testing::TempDir dir;
+  std::string huge(100u << 20, 'a');
+  std::string text_file = dir.Write("huge.txt", huge);
+  std::string jsonl = dir.Write("feed.jsonl", "{\"text\": \"first\"}\n{\"text\": \"" + huge +
+                                                  "\"}\n{\"text\": \"third\"}\n");
+  huge.clear();
+  huge.shrink_to_fit();
+  Batch batch = Read({text_file, jsonl});
+  ASSERT_EQ(batch.diagnostics.size(), 2u) << batch.Messages();
+  EXPECT_EQ(batch.diagnostics[0].ToString(),
+            text_file + ": error: file of 104857600 bytes exceeds the document limit of 16777216 bytes (--max-bytes); skipped");
+  EXPECT_EQ(batch.diagnostics[1].ToString(),
+            jsonl + ":2: error: line of 104857612 bytes exceeds the document limit of 16777216 bytes (--max-bytes); skipped");
+  ASSERT_EQ(batch.documents.size(), 2u);
+  EXPECT_EQ(batch.documents[0].text(), "first");
+  EXPECT_EQ(batch.documents[1].text(), "third");
+  EXPECT_EQ(batch.documents[1].source(), jsonl + ":3");
+}
+
+TEST(BadInput, MalformedJsonLinesAreReportedByLine) {
+  testing::TempDir dir;
+  std::string feed = dir.Write("feed.jsonl",
+                               "{\"id\": \"a\", \"text\": \"first\"}\n"
+                               "{\"id\": \"b\", \"text\": \"broken\n"
+                               "\n"
+                               "not json at all\n"
+                               "{\"id\": \"c\"}\n"
+                               "{\"id\": \"d\", \"text\": \"fourth\"}");
+  Batch batch = Read({feed});
+  ASSERT_EQ(batch.diagnostics.size(), 3u) << batch.Messages();
+  EXPECT_EQ(batch.diagnostics[0].line, 2u);
+  EXPECT_NE(batch.diagnostics[0].ToString().find(feed + ":2: error: malformed JSON"), std::string::npos);
+  EXPECT_EQ(batch.diagnostics[1].line, 4u);
+  EXPECT_EQ(batch.diagnostics[2].ToString(), feed + ":5: error: missing required field 'text'");
+  ASSERT_EQ(batch.documents.size(), 2u);
+  EXPECT_EQ(batch.documents[0].id(), "a");
+  EXPECT_EQ(batch.documents[1].id(), "d");
+}
+
+TEST(BadInput, UnreadableFilesAreReported) {
+  testing::TempDir dir;
+  dir.Write("good.txt", kArticle);
+  std::string dangling = dir.Join("gone.txt");
+  ASSERT_EQ(::symlink(dir.Join("missing-target.txt").c_str(), dangling.c_str()), 0);
+  std::string missing = dir.Join("never-existed.txt");
+  std::vector<std::string> paths = {dir.path(), missing};
+  std::string locked;
+  if (::geteuid() != 0) {  // root reads any file, so permission bits test nothing there
+    locked = dir.Write("sub/locked.txt", kArticle);
+    ::chmod(locked.c_str(), 0);
+  }
+  Batch batch = Read(paths);
+  std::string messages = batch.Messages();
+  EXPECT_NE(messages.find(dangling + ": error: cannot read (broken link): No such file or directory"), std::string::npos)
+      << messages;
+  EXPECT_NE(messages.find(missing + ": error: cannot read: No such file or directory"), std::string::npos) << messages;
+  if (!locked.empty()) {
+    EXPECT_NE(messages.find(locked + ": error: cannot open: Permission denied"), std::string::npos);
+  }
+  EXPECT_TRUE(batch.Has("good"));
+}
+
+TEST(BadInput, DirectoryLoopsAreReadOnce) {
+  testing::TempDir dir;
+  dir.Write("a/one.txt", kArticle);
+  std::string loop = dir.Join("a/back-to-top");
+  ASSERT_EQ(::symlink(dir.path().c_str(), loop.c_str()), 0);
+  Batch batch = Read({dir.path()});
+  ASSERT_EQ(batch.diagnostics.size(), 1u) << batch.Messages();
+  EXPECT_EQ(batch.diagnostics[0].code, ErrorCode::kLoop);
+  EXPECT_EQ(batch.diagnostics[0].source, loop);
+  EXPECT_EQ(batch.documents.size(), 1u);
+}
+
+TEST(Formats, ChosenByExtensionThenContent) {
+  testing::TempDir dir;
+  dir.Write("page.htm", "<html><body><p>Page text that is long enough.</p></body></html>");
+  dir.Write("sniffed", "<!DOCTYPE html><p>Sniffed page.</p>");
+  dir.Write("feed.ndjson", "{\"id\": \"j1\", \"text\": \"json text\"}\n");
+  dir.Write("plain.txt", "{ not json, a text file that starts with a brace }");
+  Batch batch = Read({dir.path()});
+  EXPECT_EQ(batch.Messages(), "");
+  ASSERT_EQ(batch.documents.size(), 4u);
+  EXPECT_EQ(batch.documents[0].id(), "j1");
+  EXPECT_EQ(batch.documents[0].format(), SourceFormat::kJsonLines);
+  EXPECT_EQ(batch.documents[1].format(), SourceFormat::kHtml);
+  EXPECT_EQ(batch.documents[2].format(), SourceFormat::kCrawlText);
+  EXPECT_EQ(batch.documents[3].format(), SourceFormat::kHtml);
+  EXPECT_EQ(batch.documents[3].id(), "sniffed");
+}
+
+}  // namespace
+}  // namespace casus::ingest

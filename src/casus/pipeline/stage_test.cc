@@ -1,0 +1,60 @@
+#include "casus/pipeline/stage.h"
+
+#include <gtest/gtest.h>
+
+namespace casus {
+namespace {
+
+class FakeStage : public Stage {
+ public:
+  FakeStage(std::string name, std::vector<Layer> needs, std::vector<Layer> gives, bool fail = false)
+      : info_{std::move(name), std::move(needs), std::move(gives)}, fail_(fail) {}
+  const StageInfo& info() const override { return info_; }
+  Status Process(Document& document) const override {
+    if (fail_) return Status(ErrorCode::kMalformedInput, "refused");
+    document.sentences.push_back(Sentence{});
+    return Status::Ok();
+  }
+
+ private:
+  StageInfo info_;
+  bool fail_;
+};
+
+TEST(Pipeline, RejectsAStageBeforeItsProvider) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<FakeStage>("sentences", std::vector{Layer::kBoilerplate}, std::vector{Layer::kSentences}));
+  stages.push_back(std::make_unique<FakeStage>("clean", std::vector{Layer::kText}, std::vector{Layer::kBoilerplate}));
+  Result<Pipeline> pipeline = Pipeline::Create(std::move(stages));
+  ASSERT_FALSE(pipeline.ok());
+  EXPECT_EQ(pipeline.status().code(), ErrorCode::kPipeline);
+  EXPECT_NE(pipeline.status().message().find("'sentences'"), std::string::npos);
+  EXPECT_NE(pipeline.status().message().find("'clean'"), std::string::npos);
+}
+
+TEST(Pipeline, RejectsAMissingLayer) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<FakeStage>("sentences", std::vector{Layer::kMetadata}, std::vector{Layer::kSentences}));
+  Result<Pipeline> pipeline = Pipeline::Create(std::move(stages));
+  ASSERT_FALSE(pipeline.ok());
+  EXPECT_NE(pipeline.status().message().find("no stage"), std::string::npos);
+}
+
+TEST(Pipeline, RunsInOrderTimesAndStopsAtFailure) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<FakeStage>("one", std::vector<Layer>{}, std::vector{Layer::kBoilerplate}));
+  stages.push_back(std::make_unique<FakeStage>("two", std::vector{Layer::kBoilerplate}, std::vector<Layer>{}, true));
+  stages.push_back(std::make_unique<FakeStage>("three", std::vector<Layer>{}, std::vector<Layer>{}));
+  Result<Pipeline> pipeline = Pipeline::Create(std::move(stages));
+  ASSERT_TRUE(pipeline.ok());
+  Document document("d", "file.txt", SourceFormat::kCrawlText, "text");
+  StageTimings timings = pipeline->NewTimings();
+  Status status = pipeline->Run(document, &timings);
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(status.message(), "file.txt: stage 'two': refused");
+  EXPECT_EQ(document.sentences.size(), 1u);  // stage three never ran
+  EXPECT_EQ(timings.names.size(), 3u);
+}
+
+}  // namespace
+}  // namespace casus

@@ -1,0 +1,140 @@
+#include "casus/store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "casus/store/export.h"
+#include "tests/testing/temp_dir.h"
+
+namespace casus {
+namespace {
+
+Document MakeDocument(const std::string& id, const std::string& text, const std::string& title = "") {
+  Document d(id, id + ".txt", SourceFormat::kCrawlText, text);
+  d.metadata.title = title;
+  d.metadata.published = "2023-09-20";
+  d.sentences.push_back(Sentence{Span{0, static_cast<uint32_t>(text.find('.') + 1)}, 0, false});
+  return d;
+}
+
+TEST(Store, PutGetRoundTripWithLayers) {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.Join("c.db"));
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  Document d = MakeDocument("a", "Talks resumed in Baku.\nAdvertisement\n", "Talks resume");
+  d.boilerplate.push_back({Span{23, 36}, BoilerplateKind::kAdvertisement});
+  d.embedded_posts.push_back(EmbeddedPost{Span{0, 5}, "twitter", "Jo", "@jo", "2020-10-05"});
+  d.metadata.dateline = "Baku";
+  d.metadata.dateline_span = Span{0, 0};
+  ASSERT_EQ(*(*store)->Put(d), PutOutcome::kInserted);
+  auto loaded = (*store)->Get("a");
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_TRUE(loaded->has_value());
+  const Document& back = loaded->value();
+  EXPECT_EQ(back.text(), d.text());
+  EXPECT_EQ(back.metadata.title, "Talks resume");
+  EXPECT_EQ(back.metadata.published, "2023-09-20");
+  EXPECT_EQ(back.metadata.dateline, "Baku");
+  ASSERT_EQ(back.boilerplate.size(), 1u);
+  EXPECT_EQ(back.Text(back.boilerplate[0].span), "Advertisement");
+  ASSERT_EQ(back.sentences.size(), 1u);
+  EXPECT_EQ(back.Text(back.sentences[0].span), "Talks resumed in Baku.");
+  ASSERT_EQ(back.embedded_posts.size(), 1u);
+  EXPECT_EQ(back.embedded_posts[0].handle, "@jo");
+  EXPECT_FALSE((*store)->Get("missing")->has_value());
+}
+
+TEST(Store, SameArticleTwiceChangesNothing) {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.Join("c.db"));
+  ASSERT_TRUE(store.ok());
+  Document d = MakeDocument("a", "Talks resumed in Baku.");
+  EXPECT_EQ(*(*store)->Put(d), PutOutcome::kInserted);
+  EXPECT_EQ(*(*store)->Put(d), PutOutcome::kUnchanged);
+  EXPECT_EQ(*(*store)->Put(MakeDocument("a", "Talks collapsed in Baku.")), PutOutcome::kUpdated);
+  auto stats = (*store)->Stats();
+  EXPECT_EQ(stats->documents, 1);
+  EXPECT_EQ(stats->sentences, 1);
+  auto hits = (*store)->Search("collapsed", SearchOptions{});
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_TRUE((*store)->Search("resumed", SearchOptions{})->empty());  // the old text left the index
+}
+
+TEST(Store, SearchRanksAndHighlights) {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.Join("c.db"));
+  ASSERT_TRUE(store.ok());
+  (*store)->Put(MakeDocument("weak", "Markets were calm. A ceasefire was mentioned once in passing."));
+  (*store)->Put(MakeDocument("strong", "Ceasefire talks. The ceasefire held and a second ceasefire was agreed.",
+                             "Ceasefire agreed"));
+  (*store)->Put(MakeDocument("other", "Floods hit the coast in Nagorno-Karabakh."));
+  SearchOptions options;
+  auto hits = (*store)->Search("ceasefire", options);
+  ASSERT_TRUE(hits.ok()) << hits.status().message();
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_EQ((*hits)[0].id, "strong");
+  EXPECT_NE((*hits)[0].snippet.find("[ceasefire]"), std::string::npos) << (*hits)[0].snippet;
+  EXPECT_EQ((*store)->Search("Nagorno-Karabakh", options)->size(), 1u);
+  EXPECT_EQ((*store)->Search("ceasefires", options)->size(), 2u);  // stemmed
+  EXPECT_EQ((*store)->Search("\"second ceasefire\"", options)->size(), 1u);
+  EXPECT_EQ((*store)->Search("floods OR markets", options)->size(), 2u);
+  auto bad = (*store)->Search("\"unbalanced AND (", SearchOptions{10, true});
+  EXPECT_FALSE(bad.ok());
+}
+
+TEST(Store, BuildsSafeFtsQueries) {
+  EXPECT_EQ(BuildFtsQuery("Nagorno-Karabakh ceasefire"), "\"Nagorno-Karabakh\" \"ceasefire\"");
+  EXPECT_EQ(BuildFtsQuery("\"white flag\" OR surrender"), "\"white flag\" OR \"surrender\"");
+  EXPECT_EQ(BuildFtsQuery("escalat* NOT"), "\"escalat\"*");
+  EXPECT_EQ(BuildFtsQuery("U.S. (talks)"), "\"U.S\" \"talks\"");
+  EXPECT_EQ(BuildFtsQuery("()*:^"), "");
+}
+
+TEST(Store, RefusesFilesThatAreNotDatabasesAndNewerSchemas) {
+  testing::TempDir dir;
+  std::string junk = dir.Write("junk.db", "this is not an SQLite database at all, just text......................");
+  auto store = Store::Open(junk);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find(junk), std::string::npos);
+  {
+    auto fresh = Store::Open(dir.Join("v.db"));
+    ASSERT_TRUE(fresh.ok());
+  }
+  auto reopened = Store::Open(dir.Join("v.db"), Store::Mode::kReadOnly);
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ((*reopened)->Stats()->schema_version, CurrentSchemaVersion());
+}
+
+TEST(Export, WritesJsonLinesAndCsv) {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.Join("c.db"));
+  ASSERT_TRUE(store.ok());
+  Document d = MakeDocument("a", "He said \"stop\", then left.\nRead - Other story\n", "Title, with comma");
+  d.boilerplate.push_back({Span{27, 45}, BoilerplateKind::kRelatedLink});
+  (*store)->Put(d);
+  std::ostringstream jsonl;
+  ASSERT_TRUE(ExportTable(**store, "documents", ExportFormat::kJsonLines, jsonl).ok());
+  EXPECT_NE(jsonl.str().find("\"title\":\"Title, with comma\""), std::string::npos) << jsonl.str();
+  EXPECT_NE(jsonl.str().find("\"boilerplate\":[{\"kind\":\"related_link\",\"begin\":27,\"end\":45,"
+                             "\"text\":\"Read - Other story\"}]"),
+            std::string::npos)
+      << jsonl.str();
+  EXPECT_NE(jsonl.str().find("\"author\":null"), std::string::npos);
+  std::ostringstream csv;
+  ASSERT_TRUE(ExportTable(**store, "documents", ExportFormat::kCsv, csv).ok());
+  EXPECT_EQ(csv.str().substr(0, csv.str().find('\r')),
+            "id,title,published,published_time,published_zone,publisher,author,dateline,url,source,format,"
+            "sentences,boilerplate,embedded_posts");
+  EXPECT_NE(csv.str().find("a,\"Title, with comma\",2023-09-20,"), std::string::npos) << csv.str();
+  EXPECT_NE(csv.str().find(",related_link: Read - Other story,"), std::string::npos) << csv.str();
+  std::ostringstream sentences;
+  ASSERT_TRUE(ExportTable(**store, "sentences", ExportFormat::kCsv, sentences).ok());
+  EXPECT_NE(sentences.str().find("a,0,0,26,0,0,\"He said \"\"stop\"\", then left.\""), std::string::npos)
+      << sentences.str();
+  std::ostringstream unknown;
+  EXPECT_EQ(ExportTable(**store, "nope", ExportFormat::kCsv, unknown).code(), ErrorCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace casus
