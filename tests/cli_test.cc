@@ -1,0 +1,161 @@
+// The casus program as a black box: exit codes, re-ingest idempotence, search, show,
+// export and stats over the bundled example corpus, and a kill during ingest.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <string>
+
+#include "casus/store/store.h"
+#include "tests/testing/temp_dir.h"
+
+namespace casus {
+namespace {
+
+const std::string kBinary = CASUS_BINARY;
+const std::string kExamples = std::string(CASUS_SOURCE_DIR) + "/examples/corpus";
+
+struct Outcome {
+  int status = -1;
+  std::string out;  // stdout and stderr together
+};
+
+Outcome Casus(const std::string& arguments) {
+  Outcome run;
+  std::string command = kBinary + " " + arguments + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::array<char, 4096> buffer;
+  size_t got;
+  while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), got);
+  int status = ::pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+TEST(Cli, IngestIsIdempotentAndCommandsWork) {
+  testing::TempDir dir;
+  std::string db = " --db " + dir.Join("c.db");
+  Outcome first = Casus("ingest " + kExamples + db);
+  ASSERT_EQ(first.status, 0) << first.out;
+  EXPECT_NE(first.out.find("0 errors"), std::string::npos) << first.out;
+  Outcome again = Casus("ingest " + kExamples + db);
+  ASSERT_EQ(again.status, 0) << again.out;
+  EXPECT_NE(again.out.find(": 0 new, 0 updated,"), std::string::npos) << again.out;
+
+  Outcome stats = Casus("stats --json" + db);
+  ASSERT_EQ(stats.status, 0) << stats.out;
+  EXPECT_NE(stats.out.find("\"schema_version\":1"), std::string::npos) << stats.out;
+
+  Outcome search = Casus("search ceasefire --limit 3" + db);
+  ASSERT_EQ(search.status, 0) << search.out;
+  EXPECT_NE(search.out.find(" 1. "), std::string::npos) << search.out;
+  EXPECT_NE(search.out.find("[ceasefire]"), std::string::npos) << search.out;
+  Outcome nothing = Casus("search zzzyzzyva" + db);
+  EXPECT_EQ(nothing.status, 0);
+  EXPECT_NE(nothing.out.find("no documents match"), std::string::npos);
+
+  Outcome csv = Casus("export --table documents --format csv" + db);
+  ASSERT_EQ(csv.status, 0) << csv.out;
+  EXPECT_EQ(csv.out.rfind("id,title,published,", 0), 0u) << csv.out;
+  Outcome jsonl = Casus("export --table documents --format jsonl -o " + dir.Join("docs.jsonl") + db);
+  ASSERT_EQ(jsonl.status, 0) << jsonl.out;
+  EXPECT_TRUE(std::filesystem::file_size(dir.Join("docs.jsonl")) > 100);
+
+  Outcome show = Casus("show harbour-truce" + db);
+  ASSERT_EQ(show.status, 0) << show.out;
+  EXPECT_NE(show.out.find("--- boilerplate ---"), std::string::npos) << show.out;
+}
+
+TEST(Cli, ExitStatuses) {
+  testing::TempDir dir;
+  std::string db = " --db " + dir.Join("c.db");
+  EXPECT_EQ(Casus("").status, 2);
+  EXPECT_EQ(Casus("frobnicate").status, 2);
+  EXPECT_EQ(Casus("ingest").status, 2);  // no paths
+  EXPECT_EQ(Casus("export --format xml" + db).status, 2);
+  EXPECT_EQ(Casus("--help").status, 0);
+  for (const char* command : {"ingest", "search", "show", "export", "stats"}) {
+    Outcome help = Casus(std::string(command) + " --help");
+    EXPECT_EQ(help.status, 0) << command;
+    EXPECT_NE(help.out.find("--db"), std::string::npos) << command;
+  }
+  // Reading commands on a missing database: a clear message and status 1.
+  Outcome missing = Casus("stats" + db);
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.out.find("no such database"), std::string::npos) << missing.out;
+  // Some inputs fail: status 1, each reported, the rest stored.
+  std::string good = dir.Write("in/good.txt", " date 2024-01-02 Talks resumed in the capital on Monday.\n");
+  std::string empty = dir.Write("in/empty.txt", "");
+  Outcome partial = Casus("ingest " + dir.Join("in") + db);
+  EXPECT_EQ(partial.status, 1) << partial.out;
+  EXPECT_NE(partial.out.find(empty + ": error: empty file; skipped"), std::string::npos) << partial.out;
+  EXPECT_EQ(Casus("show good" + db).status, 0);
+  EXPECT_EQ(Casus("show nope" + db).status, 1);
+}
+
+TEST(Cli, JsonLinesFromStandardInput) {
+  testing::TempDir dir;
+  std::string db = " --db " + dir.Join("c.db");
+  std::string feed = dir.Write("feed.jsonl", "{\"id\": \"s1\", \"text\": \"Shelling resumed overnight.\"}\n");
+  Outcome run = Casus("ingest -" + db + " < " + feed);
+  ASSERT_EQ(run.status, 0) << run.out;
+  EXPECT_EQ(Casus("show s1" + db).status, 0);
+}
+
+// A kill during ingest loses at most the document in flight: the database opens,
+// passes its integrity check, and a second ingest completes the set.
+TEST(Cli, KillDuringIngestLeavesAReadableDatabase) {
+  testing::TempDir dir;
+  std::string corpus = dir.Join("corpus.jsonl");
+  {
+    FILE* out = std::fopen(corpus.c_str(), "w");
+    for (int i = 0; i < 20000; ++i) {
+      std::fprintf(out,
+                   "{\"id\": \"k%d\", \"text\": \"Report %d. Shelling hit district %d overnight, officials said. "
+                   "At least %d people were wounded, according to the ministry.\"}\n",
+                   i, i, i % 97, i % 13);
+    }
+    std::fclose(out);
+  }
+  std::string db = dir.Join("c.db");
+  pid_t child = ::fork();
+  if (child == 0) {
+    ::execl(kBinary.c_str(), kBinary.c_str(), "ingest", "-q", corpus.c_str(), "--db", db.c_str(), nullptr);
+    ::_exit(127);
+  }
+  // Wait until some documents are committed, then kill without warning.
+  for (int i = 0; i < 200 && !std::filesystem::exists(db + "-wal"); ++i) ::usleep(10000);
+  ::usleep(150000);
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  {
+    auto store = Store::Open(db, Store::Mode::kReadOnly);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    auto stats = (*store)->Stats();
+    ASSERT_TRUE(stats.ok());
+    EXPECT_GT(stats->documents, 0);
+    EXPECT_EQ(stats->sentences, 3 * stats->documents);  // no half-written document
+  }
+  Outcome check = Outcome{};
+  FILE* pipe = ::popen(("sqlite3 " + db + " 'PRAGMA integrity_check' 2>&1").c_str(), "r");
+  if (pipe != nullptr) {
+    char line[256] = {0};
+    if (std::fgets(line, sizeof line, pipe) != nullptr) check.out = line;
+    check.status = ::pclose(pipe);
+    if (check.status == 0) {
+      EXPECT_EQ(check.out, "ok\n");
+    }
+  }
+  Outcome resume = Casus("ingest -q " + corpus + " --db " + db);
+  EXPECT_EQ(resume.status, 0) << resume.out;
+  auto store = Store::Open(db, Store::Mode::kReadOnly);
+  EXPECT_EQ((*store)->Stats()->documents, 20000);
+}
+
+}  // namespace
+}  // namespace casus
