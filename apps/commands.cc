@@ -112,6 +112,11 @@ int RunSearch(const SearchArgs& args) {
     Fail(hits.status().message());
     return hits.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitSomeFailed;
   }
+  if (Result<int64_t> unindexed = store->UnindexedCount(); unindexed.ok() && *unindexed > 0) {
+    Fail("note: " + std::to_string(*unindexed) +
+         " documents are stored but not yet searchable (an ingest was interrupted); "
+         "any 'casus ingest' on this database indexes them");
+  }
   if (args.json) {
     for (const SearchHit& hit : hits.value()) {
       std::printf("{\"id\":%s,\"title\":%s,\"published\":%s,\"publisher\":%s,\"score\":%.4f,\"snippet\":%s}\n",
@@ -257,7 +262,7 @@ int RunStats(const StatsArgs& args) {
     std::string out = "{\"database\":" + Json(store->path()) + ",\"schema_version\":" +
                       std::to_string(s.schema_version) + ",\"documents\":" + std::to_string(s.documents) +
                       ",\"sentences\":" + std::to_string(s.sentences) + ",\"embedded_posts\":" +
-                      std::to_string(s.embedded_posts) + ",\"undated\":" + std::to_string(s.undated) +
+                      std::to_string(s.embedded_posts) + ",\"undated\":" + std::to_string(s.undated) + ",\"unindexed\":" + std::to_string(s.unindexed) +
                       ",\"first_published\":" + Json(s.first_published) + ",\"last_published\":" +
                       Json(s.last_published) + ",\"text_bytes\":" + std::to_string(s.text_bytes) +
                       ",\"database_bytes\":" + std::to_string(s.database_bytes) + ",\"boilerplate\":{";
@@ -277,6 +282,10 @@ int RunStats(const StatsArgs& args) {
   std::printf("\ntext          %.1f MB\n", s.text_bytes / 1e6);
   std::printf("published     %s .. %s (%lld undated)\n", s.first_published.empty() ? "-" : s.first_published.c_str(),
               s.last_published.empty() ? "-" : s.last_published.c_str(), static_cast<long long>(s.undated));
+  if (s.unindexed > 0) {
+    std::printf("unindexed     %lld (an ingest was interrupted; the next ingest indexes them)\n",
+                static_cast<long long>(s.unindexed));
+  }
   std::printf("sentences     %lld\n", static_cast<long long>(s.sentences));
   std::printf("posts         %lld embedded social-media posts\n", static_cast<long long>(s.embedded_posts));
   std::printf("boilerplate  ");

@@ -82,6 +82,9 @@ IngestReport Ingest(const std::vector<std::string>& paths, const Pipeline& pipel
     }
   };
   ingest::ReadInputs(paths, options.reader, on_document, diagnose);
+  if (Status flushed = store.Flush(); !flushed.ok()) {
+    diagnose(ingest::Diagnostic{store.path(), 0, ingest::Severity::kError, flushed.code(), flushed.message()});
+  }
   if (progress_shown) std::fputs("\r\033[K", stderr);
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return report;

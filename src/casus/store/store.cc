@@ -1,7 +1,16 @@
 // The SQLite store: schema and migrations, prepared statements, one transaction per
 // document, FTS5 search. Integer keys (documents.doc_key) join the layer tables;
 // layer tables are WITHOUT ROWID, keyed by (doc_key, position), so a document's rows
-// sit together on disk and are read back in order.
+// sit together on disk and are read back in order. Sentences, a dense layer always
+// read whole with its document, are packed into documents.sentences (see
+// EncodeSentences): a row per sentence cost a third of the ingest time.
+//
+// The full-text index is written in batches: FTS5 merges its segments at every
+// commit, so indexing each document in its own transaction runs five times slower
+// than in batches of a few hundred. A document is committed with indexed = 0 and its
+// clean text waits in memory; Flush indexes the waiting ones in one transaction and
+// sets indexed = 1. After a crash, opening the store for writing indexes every
+// committed document still at indexed = 0, so no stored document stays unsearchable.
 #include "casus/store/store.h"
 
 #include <sqlite3.h>
@@ -30,17 +39,15 @@ CREATE TABLE documents (
   publisher TEXT,
   dateline TEXT, dateline_begin INTEGER, dateline_end INTEGER,
   url TEXT,
-  ingested_at TEXT NOT NULL
+  ingested_at TEXT NOT NULL,
+  indexed INTEGER NOT NULL DEFAULT 0,
+  sentences BLOB,
+  sentence_count INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_unindexed ON documents(doc_key) WHERE indexed = 0;
 CREATE TABLE boilerplate (
   doc_key INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL, kind TEXT NOT NULL,
   PRIMARY KEY (doc_key, begin)
-) WITHOUT ROWID;
-CREATE TABLE sentences (
-  doc_key INTEGER NOT NULL, position INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
-  paragraph INTEGER NOT NULL, headline INTEGER NOT NULL,
-  PRIMARY KEY (doc_key, position)
 ) WITHOUT ROWID;
 CREATE TABLE embedded_posts (
   doc_key INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
@@ -119,6 +126,65 @@ struct Reset {
   }
 };
 
+// documents.sentences: per sentence, four unsigned LEB128 varints: the gap from the
+// previous sentence's end to this begin, the length, the paragraph increase, and a
+// flags field (bit 0: headline).
+void AppendVarint(uint64_t value, std::string* out) {
+  while (value >= 0x80) {
+    out->push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+  }
+  out->push_back(static_cast<char>(value));
+}
+
+bool ReadVarint(std::string_view in, size_t* pos, uint64_t* value) {
+  *value = 0;
+  for (int shift = 0; shift < 64 && *pos < in.size(); shift += 7) {
+    uint8_t byte = static_cast<uint8_t>(in[(*pos)++]);
+    *value |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+std::string EncodeSentences(const std::vector<Sentence>& sentences) {
+  std::string out;
+  out.reserve(sentences.size() * 5);
+  uint32_t previous_end = 0;
+  uint32_t previous_paragraph = 0;
+  for (const Sentence& s : sentences) {
+    AppendVarint(s.span.begin - previous_end, &out);
+    AppendVarint(s.span.size(), &out);
+    AppendVarint(s.paragraph - previous_paragraph, &out);
+    AppendVarint(s.headline ? 1 : 0, &out);
+    previous_end = s.span.end;
+    previous_paragraph = s.paragraph;
+  }
+  return out;
+}
+
+// Decodes what EncodeSentences wrote; false when the bytes do not describe ordered
+// spans inside a text of `text_size` bytes.
+bool DecodeSentences(std::string_view in, size_t text_size, std::vector<Sentence>* out) {
+  size_t pos = 0;
+  uint64_t end = 0;
+  uint64_t paragraph = 0;
+  while (pos < in.size()) {
+    uint64_t gap, length, paragraph_step, flags;
+    if (!ReadVarint(in, &pos, &gap) || !ReadVarint(in, &pos, &length) || !ReadVarint(in, &pos, &paragraph_step) ||
+        !ReadVarint(in, &pos, &flags)) {
+      return false;
+    }
+    uint64_t begin = end + gap;
+    end = begin + length;
+    paragraph += paragraph_step;
+    if (end > text_size || paragraph > UINT32_MAX) return false;
+    out->push_back(Sentence{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)},
+                            static_cast<uint32_t>(paragraph), (flags & 1) != 0});
+  }
+  return true;
+}
+
 }  // namespace
 
 int CurrentSchemaVersion() { return kSchemaVersion; }
@@ -128,18 +194,17 @@ struct Store::Statements {
   sqlite3_stmt* insert_document = nullptr;
   sqlite3_stmt* delete_document = nullptr;
   sqlite3_stmt* delete_boilerplate = nullptr;
-  sqlite3_stmt* delete_sentences = nullptr;
   sqlite3_stmt* delete_posts = nullptr;
   sqlite3_stmt* delete_fts = nullptr;
   sqlite3_stmt* insert_boilerplate = nullptr;
-  sqlite3_stmt* insert_sentence = nullptr;
   sqlite3_stmt* insert_post = nullptr;
   sqlite3_stmt* insert_fts = nullptr;
   sqlite3_stmt* get = nullptr;
   sqlite3_stmt* all = nullptr;
   sqlite3_stmt* get_boilerplate = nullptr;
-  sqlite3_stmt* get_sentences = nullptr;
   sqlite3_stmt* get_posts = nullptr;
+  sqlite3_stmt* mark_indexed = nullptr;
+  sqlite3_stmt* unindexed = nullptr;
   sqlite3_stmt* begin = nullptr;
   sqlite3_stmt* commit = nullptr;
   sqlite3_stmt* rollback = nullptr;
@@ -148,6 +213,7 @@ struct Store::Statements {
 Store::Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), stmt_(std::make_unique<Statements>()) {}
 
 Store::~Store() {
+  Flush();  // errors here are reported by no one; callers Flush() to see them
   for (sqlite3_stmt* statement : statements_) sqlite3_finalize(statement);
   sqlite3_close(db_);
 }
@@ -183,7 +249,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode) {
     return Status(ErrorCode::kDatabase, path + ": not a casus database (" + status.message() + ")");
   }
   if (mode == Mode::kReadWrite) {
-    CASUS_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+    // WAL with synchronous=NORMAL: a commit is durable against a process crash or
+    // kill (not power loss) without an fsync. Checkpoints every 64 MB of WAL instead
+    // of 4 MB: a page rewritten by many commits is copied to the database once.
+    CASUS_RETURN_IF_ERROR(store->Exec(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384;"
+        "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
     CASUS_RETURN_IF_ERROR(store->Migrate());
   } else {
     sqlite3_stmt* statement = nullptr;
@@ -197,7 +268,67 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode) {
     }
   }
   CASUS_RETURN_IF_ERROR(store->Prepare());
+  if (mode == Mode::kReadWrite) CASUS_RETURN_IF_ERROR(store->CatchUpIndex());
   return store;
+}
+
+Status Store::CatchUpIndex() {
+  std::vector<std::string> ids;
+  {
+    Reset reset{stmt_->unindexed};
+    while (sqlite3_step(stmt_->unindexed) == SQLITE_ROW) ids.push_back(Column(stmt_->unindexed, 0));
+  }
+  for (const std::string& id : ids) {
+    Result<std::optional<Document>> document = Get(id);
+    if (!document.ok()) return document.status();
+    if (!document->has_value()) continue;
+    sqlite3_stmt* find = stmt_->find;
+    Reset reset{find};
+    BindText(find, 1, id);
+    if (sqlite3_step(find) != SQLITE_ROW) continue;
+    pending_.push_back(PendingIndex{sqlite3_column_int64(find, 0), document->value().metadata.title,
+                                    document->value().CleanText()});
+    pending_bytes_ += pending_.back().body.size();
+    if (pending_.size() >= kIndexBatchDocuments) CASUS_RETURN_IF_ERROR(Flush());
+  }
+  return Flush();
+}
+
+Status Store::Flush() {
+  if (pending_.empty()) return Status::Ok();
+  Statements& s = *stmt_;
+  {
+    Reset reset{s.begin};
+    if (sqlite3_step(s.begin) != SQLITE_DONE) return Error("cannot begin indexing");
+  }
+  for (const PendingIndex& item : pending_) {
+    bool ok;
+    {
+      Reset reset{s.insert_fts};
+      sqlite3_bind_int64(s.insert_fts, 1, item.doc_key);
+      BindText(s.insert_fts, 2, item.title);
+      BindText(s.insert_fts, 3, item.body);
+      ok = sqlite3_step(s.insert_fts) == SQLITE_DONE;
+    }
+    if (ok) {
+      Reset reset{s.mark_indexed};
+      sqlite3_bind_int64(s.mark_indexed, 1, item.doc_key);
+      ok = sqlite3_step(s.mark_indexed) == SQLITE_DONE;
+    }
+    if (!ok) {
+      Status error = Error("cannot index documents");
+      Reset reset{s.rollback};
+      sqlite3_step(s.rollback);
+      return error;
+    }
+  }
+  {
+    Reset reset{s.commit};
+    if (sqlite3_step(s.commit) != SQLITE_DONE) return Error("cannot commit the index");
+  }
+  pending_.clear();
+  pending_bytes_ = 0;
+  return Status::Ok();
 }
 
 Status Store::Migrate() {
@@ -233,31 +364,29 @@ Status Store::Prepare() {
       {&s.insert_document,
        "INSERT INTO documents (doc_key, id, source, format, content_hash, text, title, title_begin, title_end, "
        "published, published_time, published_zone, published_from, author, author_begin, author_end, publisher, "
-       "dateline, dateline_begin, dateline_end, url, ingested_at) "
-       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+       "dateline, dateline_begin, dateline_end, url, ingested_at, sentences, sentence_count) "
+       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&s.delete_document, "DELETE FROM documents WHERE doc_key = ?"},
       {&s.delete_boilerplate, "DELETE FROM boilerplate WHERE doc_key = ?"},
-      {&s.delete_sentences, "DELETE FROM sentences WHERE doc_key = ?"},
       {&s.delete_posts, "DELETE FROM embedded_posts WHERE doc_key = ?"},
       {&s.delete_fts, "DELETE FROM documents_fts WHERE rowid = ?"},
       {&s.insert_boilerplate, "INSERT INTO boilerplate (doc_key, begin, end, kind) VALUES (?,?,?,?)"},
-      {&s.insert_sentence,
-       "INSERT INTO sentences (doc_key, position, begin, end, paragraph, headline) VALUES (?,?,?,?,?,?)"},
       {&s.insert_post,
        "INSERT INTO embedded_posts (doc_key, begin, end, platform, author, handle, date) VALUES (?,?,?,?,?,?,?)"},
       {&s.insert_fts, "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)"},
       {&s.get,
        "SELECT doc_key, id, source, format, text, title, title_begin, title_end, published, published_time, "
        "published_zone, published_from, author, author_begin, author_end, publisher, dateline, dateline_begin, "
-       "dateline_end, url FROM documents WHERE id = ?"},
+       "dateline_end, url, sentences FROM documents WHERE id = ?"},
       {&s.all,
        "SELECT doc_key, id, source, format, text, title, title_begin, title_end, published, published_time, "
        "published_zone, published_from, author, author_begin, author_end, publisher, dateline, dateline_begin, "
-       "dateline_end, url FROM documents ORDER BY id"},
+       "dateline_end, url, sentences FROM documents ORDER BY id"},
       {&s.get_boilerplate, "SELECT begin, end, kind FROM boilerplate WHERE doc_key = ? ORDER BY begin"},
-      {&s.get_sentences, "SELECT begin, end, paragraph, headline FROM sentences WHERE doc_key = ? ORDER BY position"},
       {&s.get_posts,
        "SELECT begin, end, platform, author, handle, date FROM embedded_posts WHERE doc_key = ? ORDER BY begin"},
+      {&s.mark_indexed, "UPDATE documents SET indexed = 1 WHERE doc_key = ?"},
+      {&s.unindexed, "SELECT id FROM documents WHERE indexed = 0 ORDER BY doc_key"},
       {&s.begin, "BEGIN IMMEDIATE"},
       {&s.commit, "COMMIT"},
       {&s.rollback, "ROLLBACK"},
@@ -304,8 +433,9 @@ Result<PutOutcome> Store::Put(const Document& document) {
   }
   PutOutcome outcome = doc_key >= 0 ? PutOutcome::kUpdated : PutOutcome::kInserted;
   if (doc_key >= 0) {
-    for (sqlite3_stmt* statement : {s.delete_document, s.delete_boilerplate, s.delete_sentences, s.delete_posts,
-                                    s.delete_fts}) {
+    // A replaced document may still wait for the index.
+    std::erase_if(pending_, [doc_key](const PendingIndex& item) { return item.doc_key == doc_key; });
+    for (sqlite3_stmt* statement : {s.delete_document, s.delete_boilerplate, s.delete_posts, s.delete_fts}) {
       Reset reset{statement};
       sqlite3_bind_int64(statement, 1, doc_key);
       if (sqlite3_step(statement) != SQLITE_DONE) return fail(Error("cannot replace document " + document.id()));
@@ -338,6 +468,9 @@ Result<PutOutcome> Store::Put(const Document& document) {
     BindSpan(st, 19, m.dateline_span);
     BindOptionalText(st, 21, m.url);
     BindText(st, 22, NowUtc());
+    std::string packed = EncodeSentences(document.sentences);
+    sqlite3_bind_blob(st, 23, packed.data(), static_cast<int>(packed.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 24, static_cast<int64_t>(document.sentences.size()));
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert document " + document.id()));
     doc_key = sqlite3_last_insert_rowid(db_);
   }
@@ -349,18 +482,6 @@ Result<PutOutcome> Store::Put(const Document& document) {
     sqlite3_bind_int64(st, 3, b.span.end);
     sqlite3_bind_text(st, 4, BoilerplateKindName(b.kind), -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert boilerplate of " + document.id()));
-  }
-  for (size_t i = 0; i < document.sentences.size(); ++i) {
-    const Sentence& sentence = document.sentences[i];
-    sqlite3_stmt* st = s.insert_sentence;
-    Reset reset{st};
-    sqlite3_bind_int64(st, 1, doc_key);
-    sqlite3_bind_int64(st, 2, static_cast<int64_t>(i));
-    sqlite3_bind_int64(st, 3, sentence.span.begin);
-    sqlite3_bind_int64(st, 4, sentence.span.end);
-    sqlite3_bind_int64(st, 5, sentence.paragraph);
-    sqlite3_bind_int(st, 6, sentence.headline ? 1 : 0);
-    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert sentences of " + document.id()));
   }
   for (const EmbeddedPost& post : document.embedded_posts) {
     sqlite3_stmt* st = s.insert_post;
@@ -375,16 +496,13 @@ Result<PutOutcome> Store::Put(const Document& document) {
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert posts of " + document.id()));
   }
   {
-    sqlite3_stmt* st = s.insert_fts;
-    Reset reset{st};
-    sqlite3_bind_int64(st, 1, doc_key);
-    BindText(st, 2, m.title);
-    BindText(st, 3, document.CleanText());
-    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot index document " + document.id()));
-  }
-  {
     Reset reset{s.commit};
     if (sqlite3_step(s.commit) != SQLITE_DONE) return fail(Error("cannot commit document " + document.id()));
+  }
+  pending_.push_back(PendingIndex{doc_key, m.title, document.CleanText()});
+  pending_bytes_ += pending_.back().body.size();
+  if (pending_.size() >= kIndexBatchDocuments || pending_bytes_ >= kIndexBatchBytes) {
+    CASUS_RETURN_IF_ERROR(Flush());
   }
   return outcome;
 }
@@ -405,6 +523,13 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
   m.dateline = Column(row, 16);
   m.dateline_span = Span{ColumnOffset(row, 17), ColumnOffset(row, 18)};
   m.url = Column(row, 19);
+  {
+    const void* blob = sqlite3_column_blob(row, 20);
+    std::string_view packed(static_cast<const char*>(blob), static_cast<size_t>(sqlite3_column_bytes(row, 20)));
+    if (blob != nullptr && !DecodeSentences(packed, document.text().size(), &document.sentences)) {
+      return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged sentence layer");
+    }
+  }
   Statements& s = *stmt_;
   {
     Reset reset{s.get_boilerplate};
@@ -414,15 +539,6 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
       if (!kind) continue;
       document.boilerplate.push_back(
           {Span{ColumnOffset(s.get_boilerplate, 0), ColumnOffset(s.get_boilerplate, 1)}, *kind});
-    }
-  }
-  {
-    Reset reset{s.get_sentences};
-    sqlite3_bind_int64(s.get_sentences, 1, doc_key);
-    while (sqlite3_step(s.get_sentences) == SQLITE_ROW) {
-      document.sentences.push_back(Sentence{Span{ColumnOffset(s.get_sentences, 0), ColumnOffset(s.get_sentences, 1)},
-                                            ColumnOffset(s.get_sentences, 2),
-                                            sqlite3_column_int(s.get_sentences, 3) != 0});
     }
   }
   {
@@ -467,6 +583,7 @@ Status Store::ForEach(const std::function<bool(const Document&)>& visit) {
 }
 
 Result<std::vector<SearchHit>> Store::Search(const std::string& query, const SearchOptions& options) {
+  CASUS_RETURN_IF_ERROR(Flush());
   std::string fts_query = options.raw ? query : BuildFtsQuery(query);
   if (fts_query.empty()) return Status(ErrorCode::kInvalidArgument, "empty search query");
   const char* sql =
@@ -501,6 +618,7 @@ Result<std::vector<SearchHit>> Store::Search(const std::string& query, const Sea
 }
 
 Result<StoreStats> Store::Stats() {
+  CASUS_RETURN_IF_ERROR(Flush());
   StoreStats stats;
   stats.schema_version = kSchemaVersion;
   auto scalar = [&](const char* sql, int64_t* out) -> Status {
@@ -518,9 +636,10 @@ Result<StoreStats> Store::Stats() {
     return Status::Ok();
   };
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents", &stats.documents));
-  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM sentences", &stats.sentences));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT coalesce(sum(sentence_count), 0) FROM documents", &stats.sentences));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM embedded_posts", &stats.embedded_posts));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents WHERE published IS NULL", &stats.undated));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents WHERE indexed = 0", &stats.unindexed));
   CASUS_RETURN_IF_ERROR(scalar("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents", &stats.text_bytes));
   CASUS_RETURN_IF_ERROR(
       scalar("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", &stats.database_bytes));
@@ -534,6 +653,16 @@ Result<StoreStats> Store::Stats() {
   }
   sqlite3_finalize(st);
   return stats;
+}
+
+Result<int64_t> Store::UnindexedCount() {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, "SELECT count(*) FROM documents WHERE indexed = 0", -1, &st, nullptr) != SQLITE_OK) {
+    return Error("cannot count unindexed documents");
+  }
+  int64_t count = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_finalize(st);
+  return count;
 }
 
 std::string BuildFtsQuery(const std::string& query) {

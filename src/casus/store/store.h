@@ -4,7 +4,9 @@
 // an FTS5 index (porter stemming, diacritics folded) over each title and clean text,
 // ranked by bm25. The database runs in WAL mode and every document is written in its
 // own transaction, so a crash or kill loses at most the document being written and
-// leaves a readable database. Putting a document whose id and text are already
+// leaves a readable database. The full-text index follows in batches (Flush, also
+// run by Search, Stats and the destructor); a document committed but not yet indexed
+// when a process died is indexed the next time the store is opened for writing. Putting a document whose id and text are already
 // stored (by the same schema) changes nothing. The schema version lives in
 // PRAGMA user_version; Open applies pending migrations and refuses a newer schema.
 // A Store is used from one thread at a time.
@@ -55,6 +57,7 @@ struct StoreStats {
   std::string first_published;
   std::string last_published;
   int64_t undated = 0;
+  int64_t unindexed = 0;  // stored but not yet in the full-text index
   int64_t text_bytes = 0;
   int64_t database_bytes = 0;
   int schema_version = 0;
@@ -74,12 +77,17 @@ class Store {
 
   // Writes `document` and all its layers in one transaction.
   Result<PutOutcome> Put(const Document& document);
+  // Writes the documents waiting for the full-text index. Put calls it every few
+  // hundred documents; call it at the end of a batch to see errors.
+  Status Flush();
   // Loads a document with every stored layer; nullopt when the id is unknown.
   Result<std::optional<Document>> Get(const std::string& id);
   // Calls `visit` for every document in id order; stops early when it returns false.
   Status ForEach(const std::function<bool(const Document&)>& visit);
   Result<std::vector<SearchHit>> Search(const std::string& query, const SearchOptions& options);
   Result<StoreStats> Stats();
+  // Documents stored but not yet in the full-text index (after an interrupted ingest).
+  Result<int64_t> UnindexedCount();
 
   const std::string& path() const { return path_; }
 
@@ -88,12 +96,22 @@ class Store {
   Status Migrate();
   Status Prepare();
   Status Exec(const char* sql);
+  Status CatchUpIndex();
   Status Error(const std::string& what) const;
   Result<Document> Load(sqlite3_stmt* row);
 
   sqlite3* db_;
   std::string path_;
   std::vector<sqlite3_stmt*> statements_;  // owned; finalised by the destructor
+  struct PendingIndex {
+    int64_t doc_key;
+    std::string title;
+    std::string body;
+  };
+  static constexpr size_t kIndexBatchDocuments = 512;
+  static constexpr size_t kIndexBatchBytes = 16u << 20;
+  std::vector<PendingIndex> pending_;  // committed documents waiting for the index
+  size_t pending_bytes_ = 0;
   struct Statements;
   std::unique_ptr<Statements> stmt_;
 };

@@ -1,0 +1,87 @@
+// Google Benchmark of each stage on generated articles (bytes/s per stage). Each
+// benchmark checks that the stage produced output, so a broken stage cannot look fast.
+#include <benchmark/benchmark.h>
+
+#include <vector>
+
+#include "bench/corpus_generator.h"
+#include "casus/ingest/reader.h"
+#include "casus/normalize/cleaner.h"
+#include "casus/segment/sentences.h"
+
+namespace casus {
+namespace {
+
+std::vector<bench::GeneratedArticle> Articles() {
+  std::vector<bench::GeneratedArticle> articles;
+  for (uint64_t i = 0; i < 2000; ++i) articles.push_back(bench::GenerateArticle(i, true));
+  return articles;
+}
+
+void BM_ParseJsonRecord(benchmark::State& state) {
+  std::vector<std::string> lines;
+  int64_t bytes = 0;
+  for (const auto& article : Articles()) {
+    lines.push_back(bench::ToJsonLine(article));
+    bytes += static_cast<int64_t>(lines.back().size());
+  }
+  for (auto _ : state) {
+    for (const std::string& line : lines) {
+      Result<Document> document = ingest::ParseJsonRecord(line, "bench");
+      if (!document.ok()) state.SkipWithError("parse failed");
+      benchmark::DoNotOptimize(document);
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_ParseJsonRecord)->Unit(benchmark::kMillisecond);
+
+void BM_Clean(benchmark::State& state) {
+  Cleaner cleaner;
+  std::vector<Document> documents;
+  int64_t bytes = 0;
+  for (const auto& article : Articles()) {
+    documents.push_back(ingest::ParseCrawlText(article.text, article.id, "bench"));
+    bytes += static_cast<int64_t>(article.text.size());
+  }
+  for (auto _ : state) {
+    size_t marked = 0;
+    for (Document& document : documents) {
+      document.boilerplate.resize(document.boilerplate.empty() ? 0 : 1);  // keep only the crawl header
+      document.metadata = Metadata{};
+      document.embedded_posts.clear();
+      cleaner.Process(document);
+      marked += document.boilerplate.size();
+    }
+    if (marked == 0) state.SkipWithError("nothing marked");
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_Clean)->Unit(benchmark::kMillisecond);
+
+void BM_Sentences(benchmark::State& state) {
+  Cleaner cleaner;
+  SentenceSplitter splitter;
+  std::vector<Document> documents;
+  int64_t bytes = 0;
+  for (const auto& article : Articles()) {
+    documents.push_back(ingest::ParseCrawlText(article.text, article.id, "bench"));
+    cleaner.Process(documents.back());
+    bytes += static_cast<int64_t>(article.text.size());
+  }
+  for (auto _ : state) {
+    size_t sentences = 0;
+    for (Document& document : documents) {
+      splitter.Process(document);
+      sentences += document.sentences.size();
+    }
+    if (sentences == 0) state.SkipWithError("no sentences");
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_Sentences)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace casus
+
+BENCHMARK_MAIN();
