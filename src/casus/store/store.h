@@ -9,7 +9,8 @@
 // when a process died is indexed the next time the store is opened for writing. Putting a document whose id and text are already
 // stored (by the same schema) changes nothing. The schema version lives in
 // PRAGMA user_version; Open applies pending migrations and refuses a newer schema.
-// A Store is used from one thread at a time.
+// One process at a time may open a database for writing (others get a clear error);
+// any number may read. A Store is used from one thread at a time.
 #ifndef CASUS_STORE_STORE_H_
 #define CASUS_STORE_STORE_H_
 
@@ -112,6 +113,7 @@ class Store {
   static constexpr size_t kIndexBatchBytes = 16u << 20;
   std::vector<PendingIndex> pending_;  // committed documents waiting for the index
   size_t pending_bytes_ = 0;
+  int writer_lock_fd_ = -1;  // holds the advisory writer lock while open for writing
   struct Statements;
   std::unique_ptr<Statements> stmt_;
 };

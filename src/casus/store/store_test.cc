@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <sstream>
 
 #include "casus/store/export.h"
@@ -104,6 +108,64 @@ TEST(Store, RefusesFilesThatAreNotDatabasesAndNewerSchemas) {
   auto reopened = Store::Open(dir.Join("v.db"), Store::Mode::kReadOnly);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ((*reopened)->Stats()->schema_version, CurrentSchemaVersion());
+}
+
+TEST(Store, IndexCatchesUpAfterACrash) {
+  testing::TempDir dir;
+  std::string path = dir.Join("c.db");
+  pid_t child = ::fork();
+  if (child == 0) {
+    auto store = Store::Open(path);
+    if (!store.ok()) ::_exit(2);
+    for (int i = 0; i < 20; ++i) (*store)->Put(MakeDocument("d" + std::to_string(i), "Convoy reached Goma today."));
+    ::_exit(0);  // dies without flushing: 20 documents stored, none indexed
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  {
+    auto reader = Store::Open(path, Store::Mode::kReadOnly);
+    ASSERT_TRUE(reader.ok());
+    EXPECT_EQ((*reader)->Stats()->documents, 20);
+    EXPECT_EQ(*(*reader)->UnindexedCount(), 20);
+    EXPECT_TRUE((*reader)->Search("convoy", SearchOptions{})->empty());
+  }
+  auto writer = Store::Open(path);
+  ASSERT_TRUE(writer.ok());
+  EXPECT_EQ(*(*writer)->UnindexedCount(), 0);
+  SearchOptions options;
+  options.limit = 100;
+  EXPECT_EQ((*writer)->Search("convoy", options)->size(), 20u);
+}
+
+TEST(Store, OneWriterAtATime) {
+  testing::TempDir dir;
+  auto first = Store::Open(dir.Join("c.db"));
+  ASSERT_TRUE(first.ok());
+  auto second = Store::Open(dir.Join("c.db"));
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("another casus process is writing"), std::string::npos);
+  auto reader = Store::Open(dir.Join("c.db"), Store::Mode::kReadOnly);
+  EXPECT_TRUE(reader.ok());  // readers are never locked out
+}
+
+TEST(Store, DamagedSentenceLayerIsAnErrorNotACrash) {
+  testing::TempDir dir;
+  std::string path = dir.Join("c.db");
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok());
+    (*store)->Put(MakeDocument("a", "Talks resumed in Baku. More text."));
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE documents SET sentences = x'ff0105'", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::Open(path, Store::Mode::kReadOnly);
+  ASSERT_TRUE(store.ok());
+  auto loaded = (*store)->Get("a");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().message().find("damaged sentence layer"), std::string::npos);
 }
 
 TEST(Export, WritesJsonLinesAndCsv) {
