@@ -29,6 +29,7 @@ enum class SourceFormat { kCrawlText, kJsonLines, kHtml };
 const char* SourceFormatName(SourceFormat format);
 
 // Why a span is not article content. Later stages extract nothing from any of them.
+// The store keeps these values on disk: append new kinds, never renumber.
 enum class BoilerplateKind {
   kCrawlHeader,    // the " date YYYY-MM-DD" prefix of the crawl format
   kRelatedLink,    // a link to another article: "Read - ...", "Also read: ..."

@@ -261,6 +261,19 @@ std::string ExtractText(const GumboNode* root, bool inside_article) {
   return out;
 }
 
+// "Truce holds | Example News" -> "Truce holds": a <title> often ends with the site's
+// name after a separator; cut it when it is the site name or at most four words.
+std::string StripSiteSuffix(const std::string& title, const std::string& site_name) {
+  for (const char* separator : {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: "}) {
+    size_t at = title.rfind(separator);
+    if (at == std::string::npos || at == 0) continue;
+    std::string suffix = title.substr(at + std::strlen(separator));
+    size_t words = 1 + static_cast<size_t>(std::count(suffix.begin(), suffix.end(), ' '));
+    if (suffix == site_name || words <= 4) return title.substr(0, at);
+  }
+  return title;
+}
+
 // Rough nesting depth of the markup: start tags minus end tags, ignoring void tags.
 size_t NestingDepth(std::string_view html) {
   size_t depth = 0, deepest = 0;
@@ -317,7 +330,7 @@ Result<Document> ParseHtml(std::string_view html, std::string id, std::string so
     inside_article = false;
   }
   std::string text = ExtractText(root, inside_article);
-  std::string title = !facts.og_title.empty() ? facts.og_title : facts.title;
+  std::string title = !facts.og_title.empty() ? facts.og_title : StripSiteSuffix(facts.title, facts.site_name);
   std::string published = facts.published;
   if (published.empty()) published = JsonLdString(facts.json_ld, "datePublished");
   if (published.empty() && !facts.times.empty()) published = Attribute(facts.times.front(), "datetime");

@@ -47,7 +47,7 @@ struct ReaderOptions {
 using DocumentSink = std::function<void(Document&&)>;
 using DiagnosticSink = std::function<void(Diagnostic&&)>;
 
-// Reads every path ("-" is standard input, read as JSON Lines unless a format is forced).
+// Reads every path ("-" is standard input, always read as JSON Lines).
 void ReadInputs(const std::vector<std::string>& paths, const ReaderOptions& options,
                 const DocumentSink& on_document, const DiagnosticSink& on_diagnostic);
 

@@ -103,6 +103,15 @@ TEST(Html, ExtractsArticleTextAndMetadata) {
   }
 }
 
+TEST(Html, TitleFallsBackToTitleElementWithoutSiteName) {
+  Result<Document> d = ParseHtml(
+      "<html><head><title>Convoy attacked near Mopti | Sahel Wire</title></head><body><p>Gunmen attacked a "
+      "convoy near Mopti on Thursday, the army said.</p></body></html>",
+      "c", "c.html");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->metadata.title, "Convoy attacked near Mopti");
+}
+
 TEST(Html, SurvivesHostileMarkup) {
   std::string deep;
   for (int i = 0; i < 100000; ++i) deep += "<div>";

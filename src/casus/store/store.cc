@@ -1,9 +1,11 @@
 // The SQLite store: schema and migrations, prepared statements, one transaction per
 // document, FTS5 search. Integer keys (documents.doc_key) join the layer tables;
 // layer tables are WITHOUT ROWID, keyed by (doc_key, position), so a document's rows
-// sit together on disk and are read back in order. Sentences, a dense layer always
-// read whole with its document, are packed into documents.sentences (see
-// EncodeSentences): a row per sentence cost a third of the ingest time.
+// sit together on disk and are read back in order. Dense layers always read whole
+// with their document (sentences, boilerplate) are packed as varints into columns of
+// documents (see EncodeSentences): every page a commit touches is written to the WAL,
+// and a row per sentence cost a third of ingest time, a row per boilerplate span a
+// fifth. Sparse layers that are queried on their own keep tables.
 //
 // The full-text index is written in batches: FTS5 merges its segments at every
 // commit, so indexing each document in its own transaction runs five times slower
@@ -21,6 +23,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -47,14 +50,11 @@ CREATE TABLE documents (
   url TEXT,
   ingested_at TEXT NOT NULL,
   sentences BLOB,
-  sentence_count INTEGER NOT NULL DEFAULT 0
+  sentence_count INTEGER NOT NULL DEFAULT 0,
+  boilerplate BLOB
 );
 CREATE TABLE store_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO store_state VALUES ('fts_indexed_through', 0);
-CREATE TABLE boilerplate (
-  doc_key INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL, kind TEXT NOT NULL,
-  PRIMARY KEY (doc_key, begin)
-) WITHOUT ROWID;
 CREATE TABLE embedded_posts (
   doc_key INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
   platform TEXT, author TEXT, handle TEXT, date TEXT,
@@ -98,14 +98,6 @@ void BindSpan(sqlite3_stmt* statement, int index, Span span) {
     sqlite3_bind_int64(statement, index, span.begin);
     sqlite3_bind_int64(statement, index + 1, span.end);
   }
-}
-
-std::optional<BoilerplateKind> BoilerplateKindFromName(const std::string& name) {
-  for (int k = 0; k <= static_cast<int>(BoilerplateKind::kEmbeddedPost); ++k) {
-    auto kind = static_cast<BoilerplateKind>(k);
-    if (name == BoilerplateKindName(kind)) return kind;
-  }
-  return std::nullopt;
 }
 
 SourceFormat FormatFromName(const std::string& name) {
@@ -191,6 +183,38 @@ bool DecodeSentences(std::string_view in, size_t text_size, std::vector<Sentence
   return true;
 }
 
+// documents.boilerplate: per span, three varints: gap from the previous end, length,
+// and the BoilerplateKind value.
+std::string EncodeBoilerplate(const std::vector<BoilerplateSpan>& spans) {
+  std::string out;
+  uint32_t previous_end = 0;
+  for (const BoilerplateSpan& b : spans) {
+    // Spans are sorted and disjoint after cleaning; a span starting before the
+    // previous end is stored from that end (a programming error upstream).
+    uint32_t begin = std::max(b.span.begin, previous_end);
+    AppendVarint(begin - previous_end, &out);
+    AppendVarint(b.span.end > begin ? b.span.end - begin : 0, &out);
+    AppendVarint(static_cast<uint64_t>(b.kind), &out);
+    previous_end = std::max(previous_end, b.span.end);
+  }
+  return out;
+}
+
+bool DecodeBoilerplate(std::string_view in, size_t text_size, std::vector<BoilerplateSpan>* out) {
+  size_t pos = 0;
+  uint64_t end = 0;
+  while (pos < in.size()) {
+    uint64_t gap, length, kind;
+    if (!ReadVarint(in, &pos, &gap) || !ReadVarint(in, &pos, &length) || !ReadVarint(in, &pos, &kind)) return false;
+    uint64_t begin = end + gap;
+    end = begin + length;
+    if (end > text_size || kind > static_cast<uint64_t>(BoilerplateKind::kEmbeddedPost)) return false;
+    out->push_back(BoilerplateSpan{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)},
+                                   static_cast<BoilerplateKind>(kind)});
+  }
+  return true;
+}
+
 }  // namespace
 
 int CurrentSchemaVersion() { return kSchemaVersion; }
@@ -199,15 +223,12 @@ struct Store::Statements {
   sqlite3_stmt* find = nullptr;
   sqlite3_stmt* insert_document = nullptr;
   sqlite3_stmt* delete_document = nullptr;
-  sqlite3_stmt* delete_boilerplate = nullptr;
   sqlite3_stmt* delete_posts = nullptr;
   sqlite3_stmt* delete_fts = nullptr;
-  sqlite3_stmt* insert_boilerplate = nullptr;
   sqlite3_stmt* insert_post = nullptr;
   sqlite3_stmt* insert_fts = nullptr;
   sqlite3_stmt* get = nullptr;
   sqlite3_stmt* all = nullptr;
-  sqlite3_stmt* get_boilerplate = nullptr;
   sqlite3_stmt* get_posts = nullptr;
   sqlite3_stmt* next_key = nullptr;
   sqlite3_stmt* mark_indexed = nullptr;
@@ -379,25 +400,22 @@ Status Store::Prepare() {
       {&s.insert_document,
        "INSERT INTO documents (doc_key, id, source, format, content_hash, text, title, title_begin, title_end, "
        "published, published_time, published_zone, published_from, author, author_begin, author_end, publisher, "
-       "dateline, dateline_begin, dateline_end, url, ingested_at, sentences, sentence_count) "
-       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+       "dateline, dateline_begin, dateline_end, url, ingested_at, sentences, sentence_count, boilerplate) "
+       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&s.delete_document, "DELETE FROM documents WHERE doc_key = ?"},
-      {&s.delete_boilerplate, "DELETE FROM boilerplate WHERE doc_key = ?"},
       {&s.delete_posts, "DELETE FROM embedded_posts WHERE doc_key = ?"},
       {&s.delete_fts, "DELETE FROM documents_fts WHERE rowid = ?"},
-      {&s.insert_boilerplate, "INSERT INTO boilerplate (doc_key, begin, end, kind) VALUES (?,?,?,?)"},
       {&s.insert_post,
        "INSERT INTO embedded_posts (doc_key, begin, end, platform, author, handle, date) VALUES (?,?,?,?,?,?,?)"},
       {&s.insert_fts, "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)"},
       {&s.get,
        "SELECT doc_key, id, source, format, text, title, title_begin, title_end, published, published_time, "
        "published_zone, published_from, author, author_begin, author_end, publisher, dateline, dateline_begin, "
-       "dateline_end, url, sentences FROM documents WHERE id = ?"},
+       "dateline_end, url, sentences, boilerplate FROM documents WHERE id = ?"},
       {&s.all,
        "SELECT doc_key, id, source, format, text, title, title_begin, title_end, published, published_time, "
        "published_zone, published_from, author, author_begin, author_end, publisher, dateline, dateline_begin, "
-       "dateline_end, url, sentences FROM documents ORDER BY id"},
-      {&s.get_boilerplate, "SELECT begin, end, kind FROM boilerplate WHERE doc_key = ? ORDER BY begin"},
+       "dateline_end, url, sentences, boilerplate FROM documents ORDER BY id"},
       {&s.get_posts,
        "SELECT begin, end, platform, author, handle, date FROM embedded_posts WHERE doc_key = ? ORDER BY begin"},
       {&s.mark_indexed, "UPDATE store_state SET value = max(value, ?) WHERE key = 'fts_indexed_through'"},
@@ -455,7 +473,7 @@ Result<PutOutcome> Store::Put(const Document& document) {
   if (doc_key >= 0) {
     // A replaced document may still wait for the index.
     std::erase_if(pending_, [doc_key](const PendingIndex& item) { return item.doc_key == doc_key; });
-    for (sqlite3_stmt* statement : {s.delete_document, s.delete_boilerplate, s.delete_posts, s.delete_fts}) {
+    for (sqlite3_stmt* statement : {s.delete_document, s.delete_posts, s.delete_fts}) {
       Reset reset{statement};
       sqlite3_bind_int64(statement, 1, doc_key);
       if (sqlite3_step(statement) != SQLITE_DONE) return fail(Error("cannot replace document " + document.id()));
@@ -493,16 +511,10 @@ Result<PutOutcome> Store::Put(const Document& document) {
     std::string packed = EncodeSentences(document.sentences);
     sqlite3_bind_blob(st, 23, packed.data(), static_cast<int>(packed.size()), SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 24, static_cast<int64_t>(document.sentences.size()));
+    std::string packed_boilerplate = EncodeBoilerplate(document.boilerplate);
+    sqlite3_bind_blob(st, 25, packed_boilerplate.data(), static_cast<int>(packed_boilerplate.size()),
+                      SQLITE_TRANSIENT);
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert document " + document.id()));
-  }
-  for (const BoilerplateSpan& b : document.boilerplate) {
-    sqlite3_stmt* st = s.insert_boilerplate;
-    Reset reset{st};
-    sqlite3_bind_int64(st, 1, doc_key);
-    sqlite3_bind_int64(st, 2, b.span.begin);
-    sqlite3_bind_int64(st, 3, b.span.end);
-    sqlite3_bind_text(st, 4, BoilerplateKindName(b.kind), -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert boilerplate of " + document.id()));
   }
   for (const EmbeddedPost& post : document.embedded_posts) {
     sqlite3_stmt* st = s.insert_post;
@@ -550,18 +562,13 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
     if (blob != nullptr && !DecodeSentences(packed, document.text().size(), &document.sentences)) {
       return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged sentence layer");
     }
-  }
-  Statements& s = *stmt_;
-  {
-    Reset reset{s.get_boilerplate};
-    sqlite3_bind_int64(s.get_boilerplate, 1, doc_key);
-    while (sqlite3_step(s.get_boilerplate) == SQLITE_ROW) {
-      std::optional<BoilerplateKind> kind = BoilerplateKindFromName(Column(s.get_boilerplate, 2));
-      if (!kind) continue;
-      document.boilerplate.push_back(
-          {Span{ColumnOffset(s.get_boilerplate, 0), ColumnOffset(s.get_boilerplate, 1)}, *kind});
+    blob = sqlite3_column_blob(row, 21);
+    packed = std::string_view(static_cast<const char*>(blob), static_cast<size_t>(sqlite3_column_bytes(row, 21)));
+    if (blob != nullptr && !DecodeBoilerplate(packed, document.text().size(), &document.boilerplate)) {
+      return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged boilerplate layer");
     }
   }
+  Statements& s = *stmt_;
   {
     Reset reset{s.get_posts};
     sqlite3_bind_int64(s.get_posts, 1, doc_key);
@@ -665,7 +672,24 @@ Result<StoreStats> Store::Stats() {
   CASUS_RETURN_IF_ERROR(scalar("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents", &stats.text_bytes));
   CASUS_RETURN_IF_ERROR(
       scalar("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", &stats.database_bytes));
-  CASUS_RETURN_IF_ERROR(grouped("SELECT kind, count(*) FROM boilerplate GROUP BY kind", &stats.boilerplate_by_kind));
+  {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, "SELECT boilerplate, length(CAST(text AS BLOB)) FROM documents", -1, &st, nullptr) !=
+        SQLITE_OK) {
+      return Error("cannot prepare statistics");
+    }
+    std::vector<BoilerplateSpan> spans;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      spans.clear();
+      const void* blob = sqlite3_column_blob(st, 0);
+      std::string_view packed(static_cast<const char*>(blob), static_cast<size_t>(sqlite3_column_bytes(st, 0)));
+      if (blob == nullptr || !DecodeBoilerplate(packed, static_cast<size_t>(sqlite3_column_int64(st, 1)), &spans)) {
+        continue;
+      }
+      for (const BoilerplateSpan& b : spans) ++stats.boilerplate_by_kind[BoilerplateKindName(b.kind)];
+    }
+    sqlite3_finalize(st);
+  }
   CASUS_RETURN_IF_ERROR(grouped("SELECT format, count(*) FROM documents GROUP BY format", &stats.documents_by_format));
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(db_, "SELECT min(published), max(published) FROM documents", -1, &st, nullptr) == SQLITE_OK &&

@@ -149,7 +149,7 @@ TEST(Store, OneWriterAtATime) {
   EXPECT_TRUE(reader.ok());  // readers are never locked out
 }
 
-TEST(Store, DamagedSentenceLayerIsAnErrorNotACrash) {
+TEST(Store, DamagedLayersAreErrorsNotCrashes) {
   testing::TempDir dir;
   std::string path = dir.Join("c.db");
   {
@@ -166,6 +166,15 @@ TEST(Store, DamagedSentenceLayerIsAnErrorNotACrash) {
   auto loaded = (*store)->Get("a");
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.status().message().find("damaged sentence layer"), std::string::npos);
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE documents SET sentences = NULL, boilerplate = x'0063ff'", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  loaded = (*store)->Get("a");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().message().find("damaged boilerplate layer"), std::string::npos);
+  EXPECT_TRUE((*store)->Stats().ok());  // statistics skip what they cannot read
 }
 
 TEST(Export, WritesJsonLinesAndCsv) {
