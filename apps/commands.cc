@@ -57,9 +57,12 @@ std::string ResolveDatabasePath(const std::string& flag) {
 int RunIngest(const IngestArgs& args) {
   IngestOptions options;
   options.reader.max_document_bytes = args.max_bytes;
-  if (args.format == "text") options.reader.format = SourceFormat::kCrawlText;
-  else if (args.format == "jsonl") options.reader.format = SourceFormat::kJsonLines;
-  else if (args.format == "html") options.reader.format = SourceFormat::kHtml;
+  if (args.format == "text")
+    options.reader.format = SourceFormat::kCrawlText;
+  else if (args.format == "jsonl")
+    options.reader.format = SourceFormat::kJsonLines;
+  else if (args.format == "html")
+    options.reader.format = SourceFormat::kHtml;
   else if (!args.format.empty()) {
     Fail("unknown --format '" + args.format + "' (text, jsonl or html)");
     return kExitUsage;
@@ -154,11 +157,11 @@ int RunShow(const ShowArgs& args) {
   const Document& d = found->value();
   const Metadata& m = d.metadata;
   if (args.json) {
-    std::string out = "{\"id\":" + Json(d.id()) + ",\"title\":" + Json(m.title) + ",\"published\":" +
-                      Json(m.published) + ",\"published_time\":" + Json(m.published_time) + ",\"published_zone\":" +
-                      Json(m.published_zone) + ",\"publisher\":" + Json(m.publisher) + ",\"author\":" +
-                      Json(m.author) + ",\"dateline\":" + Json(m.dateline) + ",\"url\":" + Json(m.url) +
-                      ",\"clean_text\":" + Json(d.CleanText()) + ",\"boilerplate\":[";
+    std::string out = "{\"id\":" + Json(d.id()) + ",\"title\":" + Json(m.title) +
+                      ",\"published\":" + Json(m.published) + ",\"published_time\":" + Json(m.published_time) +
+                      ",\"published_zone\":" + Json(m.published_zone) + ",\"publisher\":" + Json(m.publisher) +
+                      ",\"author\":" + Json(m.author) + ",\"dateline\":" + Json(m.dateline) +
+                      ",\"url\":" + Json(m.url) + ",\"clean_text\":" + Json(d.CleanText()) + ",\"boilerplate\":[";
     for (size_t i = 0; i < d.boilerplate.size(); ++i) {
       out += std::string(i > 0 ? "," : "") + "{\"kind\":" + Json(BoilerplateKindName(d.boilerplate[i].kind)) +
              ",\"text\":" + Json(d.Text(d.boilerplate[i].span)) + "}";
@@ -259,13 +262,13 @@ int RunStats(const StatsArgs& args) {
   }
   const StoreStats& s = stats.value();
   if (args.json) {
-    std::string out = "{\"database\":" + Json(store->path()) + ",\"schema_version\":" +
-                      std::to_string(s.schema_version) + ",\"documents\":" + std::to_string(s.documents) +
-                      ",\"sentences\":" + std::to_string(s.sentences) + ",\"embedded_posts\":" +
-                      std::to_string(s.embedded_posts) + ",\"undated\":" + std::to_string(s.undated) + ",\"unindexed\":" + std::to_string(s.unindexed) +
-                      ",\"first_published\":" + Json(s.first_published) + ",\"last_published\":" +
-                      Json(s.last_published) + ",\"text_bytes\":" + std::to_string(s.text_bytes) +
-                      ",\"database_bytes\":" + std::to_string(s.database_bytes) + ",\"boilerplate\":{";
+    std::string out =
+        "{\"database\":" + Json(store->path()) + ",\"schema_version\":" + std::to_string(s.schema_version) +
+        ",\"documents\":" + std::to_string(s.documents) + ",\"sentences\":" + std::to_string(s.sentences) +
+        ",\"embedded_posts\":" + std::to_string(s.embedded_posts) + ",\"undated\":" + std::to_string(s.undated) +
+        ",\"unindexed\":" + std::to_string(s.unindexed) + ",\"first_published\":" + Json(s.first_published) +
+        ",\"last_published\":" + Json(s.last_published) + ",\"text_bytes\":" + std::to_string(s.text_bytes) +
+        ",\"database_bytes\":" + std::to_string(s.database_bytes) + ",\"boilerplate\":{";
     bool first = true;
     for (const auto& [kind, count] : s.boilerplate_by_kind) {
       out += (first ? "" : ",") + Json(kind) + ":" + std::to_string(count);
@@ -278,7 +281,8 @@ int RunStats(const StatsArgs& args) {
   std::printf("database      %s (schema %d, %.1f MB)\n", store->path().c_str(), s.schema_version,
               s.database_bytes / 1e6);
   std::printf("documents     %lld", static_cast<long long>(s.documents));
-  for (const auto& [format, count] : s.documents_by_format) std::printf("  %s: %lld", format.c_str(), static_cast<long long>(count));
+  for (const auto& [format, count] : s.documents_by_format)
+    std::printf("  %s: %lld", format.c_str(), static_cast<long long>(count));
   std::printf("\ntext          %.1f MB\n", s.text_bytes / 1e6);
   std::printf("published     %s .. %s (%lld undated)\n", s.first_published.empty() ? "-" : s.first_published.c_str(),
               s.last_published.empty() ? "-" : s.last_published.c_str(), static_cast<long long>(s.undated));
@@ -289,7 +293,8 @@ int RunStats(const StatsArgs& args) {
   std::printf("sentences     %lld\n", static_cast<long long>(s.sentences));
   std::printf("posts         %lld embedded social-media posts\n", static_cast<long long>(s.embedded_posts));
   std::printf("boilerplate  ");
-  for (const auto& [kind, count] : s.boilerplate_by_kind) std::printf(" %s: %lld", kind.c_str(), static_cast<long long>(count));
+  for (const auto& [kind, count] : s.boilerplate_by_kind)
+    std::printf(" %s: %lld", kind.c_str(), static_cast<long long>(count));
   std::printf("\n");
   return kExitOk;
 }

@@ -18,26 +18,36 @@ struct Random {
     return state;
   }
   template <size_t N>
-  const char* Pick(const std::array<const char*, N>& pool) { return pool[Next() % N]; }
+  const char* Pick(const std::array<const char*, N>& pool) {
+    return pool[Next() % N];
+  }
   int Int(int low, int high) { return low + static_cast<int>(Next() % static_cast<uint64_t>(high - low + 1)); }
 };
 
-const std::array<const char*, 16> kPlaces = {
-    "Odesa", "Kharkiv", "Stepanakert", "Yerevan", "Baku", "Gaza", "Khartoum", "Mopti",
-    "Goma", "Mogadishu", "Aleppo", "Tripoli", "Sanaa", "Juba", "Kabul", "Mosul"};
-const std::array<const char*, 10> kActors = {
-    "the defence ministry", "the foreign ministry", "local officials", "the regional governor",
-    "a military spokesperson", "the interior ministry", "police", "the Red Cross", "U.N. agencies", "witnesses"};
-const std::array<const char*, 8> kVerbs = {"said", "told reporters", "said in a statement", "reported",
-                                           "confirmed", "announced", "added", "said on Tuesday"};
+const std::array<const char*, 16> kPlaces = {"Odesa",    "Kharkiv", "Stepanakert", "Yerevan",   "Baku",   "Gaza",
+                                             "Khartoum", "Mopti",   "Goma",        "Mogadishu", "Aleppo", "Tripoli",
+                                             "Sanaa",    "Juba",    "Kabul",       "Mosul"};
+const std::array<const char*, 10> kActors = {"the defence ministry",
+                                             "the foreign ministry",
+                                             "local officials",
+                                             "the regional governor",
+                                             "a military spokesperson",
+                                             "the interior ministry",
+                                             "police",
+                                             "the Red Cross",
+                                             "U.N. agencies",
+                                             "witnesses"};
+const std::array<const char*, 8> kVerbs = {
+    "said", "told reporters", "said in a statement", "reported", "confirmed", "announced", "added", "said on Tuesday"};
 const std::array<const char*, 8> kEvents = {
-    "shelling hit residential areas", "a drone strike damaged the power station", "clashes broke out near the border",
-    "a convoy was ambushed on the main road", "protesters gathered outside parliament",
-    "talks on a ceasefire resumed", "aid deliveries were suspended", "troops withdrew from two villages"};
+    "shelling hit residential areas",         "a drone strike damaged the power station",
+    "clashes broke out near the border",      "a convoy was ambushed on the main road",
+    "protesters gathered outside parliament", "talks on a ceasefire resumed",
+    "aid deliveries were suspended",          "troops withdrew from two villages"};
 const std::array<const char*, 6> kVictims = {"people", "civilians", "soldiers", "children", "protesters", "fighters"};
 const std::array<const char*, 6> kMonths = {"January", "March", "May", "July", "September", "November"};
-const std::array<const char*, 6> kNames = {"Ana Ruiz", "Samuel Okoth", "Priya Raman", "Jo Diallo", "Lena Hoff",
-                                           "Omar Haddad"};
+const std::array<const char*, 6> kNames = {"Ana Ruiz",  "Samuel Okoth", "Priya Raman",
+                                           "Jo Diallo", "Lena Hoff",    "Omar Haddad"};
 
 }  // namespace
 

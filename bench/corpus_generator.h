@@ -12,7 +12,7 @@ namespace casus::bench {
 struct GeneratedArticle {
   std::string id;
   std::string text;
-  int boilerplate_lines = 0;    // planted boilerplate lines (header excluded)
+  int boilerplate_lines = 0;  // planted boilerplate lines (header excluded)
 };
 
 // Deterministic for a given index and seed. With `crawl_format`, about half the

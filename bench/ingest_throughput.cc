@@ -34,10 +34,14 @@ int main(int argc, char** argv) {
   bool keep = false;
   std::string dir = (fs::temp_directory_path() / "casus-bench").string();
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--articles") && i + 1 < argc) articles = std::stoull(argv[++i]);
-    else if (!std::strcmp(argv[i], "--files")) files = true;
-    else if (!std::strcmp(argv[i], "--keep")) keep = true;
-    else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc) dir = argv[++i];
+    if (!std::strcmp(argv[i], "--articles") && i + 1 < argc)
+      articles = std::stoull(argv[++i]);
+    else if (!std::strcmp(argv[i], "--files"))
+      files = true;
+    else if (!std::strcmp(argv[i], "--keep"))
+      keep = true;
+    else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc)
+      dir = argv[++i];
     else {
       std::fprintf(stderr, "usage: %s [--articles N] [--files] [--dir DIR] [--keep]\n", argv[0]);
       return 2;

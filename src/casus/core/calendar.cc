@@ -246,9 +246,9 @@ std::string DateTimeMatch::IsoTime() const {
 
 int MonthFromName(std::string_view word) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  static constexpr std::array<std::string_view, 12> kNames = {
-      "january", "february", "march", "april", "may", "june",
-      "july", "august", "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> kNames = {"january",   "february", "march",    "april",
+                                                              "may",       "june",     "july",     "august",
+                                                              "september", "october",  "november", "december"};
   if (word.size() < 3) return 0;
   for (size_t m = 0; m < kNames.size(); ++m) {
     if (EqualsIgnoreCase(word, kNames[m])) return static_cast<int>(m) + 1;
@@ -260,8 +260,8 @@ int MonthFromName(std::string_view word) {
 
 int WeekdayFromName(std::string_view word) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  static constexpr std::array<std::string_view, 7> kNames = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  static constexpr std::array<std::string_view, 7> kNames = {"monday", "tuesday",  "wednesday", "thursday",
+                                                             "friday", "saturday", "sunday"};
   for (size_t d = 0; d < kNames.size(); ++d) {
     if (EqualsIgnoreCase(word, kNames[d])) return static_cast<int>(d);
     if (word.size() == 3 && EqualsIgnoreCase(word, kNames[d].substr(0, 3))) return static_cast<int>(d);

@@ -38,13 +38,13 @@ int MonthFromName(std::string_view word);
 int WeekdayFromName(std::string_view word);
 
 struct DateTimeMatch {
-  int year = 0;      // 0 when the text gave none (only with allow_missing_year)
+  int year = 0;  // 0 when the text gave none (only with allow_missing_year)
   int month = 0;
   int day = 0;
-  int hour = -1;     // -1 when no time was given
+  int hour = -1;  // -1 when no time was given
   int minute = -1;
-  std::string zone;  // "IST", "GMT", "Z", "+05:30", or empty
-  size_t length = 0; // bytes of the input consumed
+  std::string zone;   // "IST", "GMT", "Z", "+05:30", or empty
+  size_t length = 0;  // bytes of the input consumed
 
   std::string IsoDate() const { return FormatIsoDate(year, month, day); }
   std::string IsoTime() const;  // "13:01", or empty

@@ -15,18 +15,18 @@
 namespace casus {
 
 enum class ErrorCode {
-  kOk = 0,            // no error
-  kInvalidArgument,   // a caller passed a value outside the contract (usage error)
-  kNotFound,          // a named file, document or resource does not exist
-  kIoError,           // the operating system refused a read or write
-  kBinaryInput,       // the input is not text (NUL bytes, a known binary signature)
-  kEmptyInput,        // the input holds no text at all
-  kTooLarge,          // the input exceeds a configured size limit
-  kMalformedInput,    // the input is text but not in the expected format (bad JSON, missing field)
-  kUnsupportedFormat, // no reader handles this kind of input
-  kLoop,              // a directory was reached twice through links
-  kDatabase,          // SQLite reported an error
-  kPipeline,          // stages were assembled in an order that cannot work
+  kOk = 0,             // no error
+  kInvalidArgument,    // a caller passed a value outside the contract (usage error)
+  kNotFound,           // a named file, document or resource does not exist
+  kIoError,            // the operating system refused a read or write
+  kBinaryInput,        // the input is not text (NUL bytes, a known binary signature)
+  kEmptyInput,         // the input holds no text at all
+  kTooLarge,           // the input exceeds a configured size limit
+  kMalformedInput,     // the input is text but not in the expected format (bad JSON, missing field)
+  kUnsupportedFormat,  // no reader handles this kind of input
+  kLoop,               // a directory was reached twice through links
+  kDatabase,           // SQLite reported an error
+  kPipeline,           // stages were assembled in an order that cannot work
 };
 
 // Returns a short lower-case name for `code`, e.g. "malformed input".
@@ -51,7 +51,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}                      // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) { assert(!std::get<Status>(state_).ok()); }  // NOLINT
 
   bool ok() const { return std::holds_alternative<T>(state_); }
@@ -73,9 +73,9 @@ class Result {
 
 }  // namespace casus
 
-#define CASUS_RETURN_IF_ERROR(expr)          \
-  do {                                       \
-    ::casus::Status casus_status_ = (expr);  \
+#define CASUS_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::casus::Status casus_status_ = (expr);        \
     if (!casus_status_.ok()) return casus_status_; \
   } while (false)
 

@@ -14,8 +14,8 @@ namespace casus {
 size_t FindInvalidUtf8(std::string_view text);
 
 struct Utf8Repair {
-  size_t replaced = 0;        // invalid sequences replaced by U+FFFD
-  size_t first_offset = 0;    // byte offset of the first one (in the input)
+  size_t replaced = 0;      // invalid sequences replaced by U+FFFD
+  size_t first_offset = 0;  // byte offset of the first one (in the input)
 };
 
 // Replaces each maximal invalid subsequence of `text` with U+FFFD, in place.

@@ -12,10 +12,10 @@ TEST(Utf8, ValidatesAndFindsFirstBadByte) {
   EXPECT_EQ(FindInvalidUtf8("Guterres: Ant\xC3\xB3nio \xE2\x80\x9Cquote\xE2\x80\x9D \xF0\x9F\x98\x80"),
             std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("abc\xFFxyz"), 3u);
-  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);            // overlong '/'
-  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);       // surrogate
+  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);             // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);        // surrogate
   EXPECT_EQ(FindInvalidUtf8("0123456789\xE2\x80"), 10u);  // truncated at the end
-  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);    // above U+10FFFF
+  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);     // above U+10FFFF
 }
 
 TEST(Utf8, RepairReplacesMaximalSubparts) {

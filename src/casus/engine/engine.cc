@@ -63,9 +63,9 @@ IngestReport Ingest(const std::vector<std::string>& paths, const Pipeline& pipel
       case PutOutcome::kUpdated:
         ++report.updated;
         if (repeated) {
-          diagnose(ingest::Diagnostic{document.source(), 0, ingest::Severity::kWarning, ErrorCode::kInvalidArgument,
-                                      "id '" + document.id() +
-                                          "' was already used by an earlier input of this run; this one replaces it"});
+          diagnose(ingest::Diagnostic{
+              document.source(), 0, ingest::Severity::kWarning, ErrorCode::kInvalidArgument,
+              "id '" + document.id() + "' was already used by an earlier input of this run; this one replaces it"});
         }
         break;
     }

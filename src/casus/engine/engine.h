@@ -26,9 +26,9 @@ struct IngestReport {
   int64_t inserted = 0;
   int64_t updated = 0;
   int64_t unchanged = 0;
-  int64_t errors = 0;     // inputs, lines or documents that were skipped
-  int64_t warnings = 0;   // inputs read with a repair
-  int64_t bytes = 0;      // text bytes of the documents read
+  int64_t errors = 0;    // inputs, lines or documents that were skipped
+  int64_t warnings = 0;  // inputs read with a repair
+  int64_t bytes = 0;     // text bytes of the documents read
   double seconds = 0;
   StageTimings timings;
 };

@@ -37,40 +37,77 @@ std::string Lower(std::string_view s) {
 
 bool IsSkippedTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_IFRAME: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_MENU:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_MENU: return true;
+    default: return false;
   }
 }
 
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BR: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_PRE: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_MAIN: case GUMBO_TAG_HR: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DL:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH: return true;
+    default: return false;
   }
 }
 
 // Class and id tokens that mark page furniture rather than article text.
 bool IsWidgetName(std::string_view value) {
   static const char* const kTokens[] = {
-      "comment", "comments", "share", "sharing", "social", "related", "newsletter", "subscribe", "subscription",
-      "advert", "advertisement", "ad", "ads", "promo", "sidebar", "cookie", "cookies", "breadcrumb", "breadcrumbs",
-      "nav", "navbar", "navigation", "menu", "footer", "popup", "modal", "recommended", "recommendations",
-      "outbrain", "taboola", "tags", "masthead", "paywall", "signup", "banner", "toolbar", "disqus", "caption",
-      "credit", "byline-share", "most-read", "trending", "read-more", "readmore"};
+      "comment",    "comments",     "share",   "sharing",       "social",       "related",     "newsletter",
+      "subscribe",  "subscription", "advert",  "advertisement", "ad",           "ads",         "promo",
+      "sidebar",    "cookie",       "cookies", "breadcrumb",    "breadcrumbs",  "nav",         "navbar",
+      "navigation", "menu",         "footer",  "popup",         "modal",        "recommended", "recommendations",
+      "outbrain",   "taboola",      "tags",    "masthead",      "paywall",      "signup",      "banner",
+      "toolbar",    "disqus",       "caption", "credit",        "byline-share", "most-read",   "trending",
+      "read-more",  "readmore"};
   std::string lower = Lower(value);
   size_t i = 0;
   while (i < lower.size()) {
@@ -179,10 +216,10 @@ void CollectFacts(const GumboNode* root, PageFacts* facts) {
           std::string value = content;
           if (value.rfind("http", 0) != 0) SetOnce(&facts->author, value.c_str());
         }
-        if (k == "article:published_time" || k == "og:published_time" || k == "datepublished" ||
-            k == "pubdate" || k == "publishdate" || k == "publish-date" || k == "date" || k == "dc.date" ||
-            k == "dc.date.issued" || k == "dcterms.created" || k == "sailthru.date" || k == "parsely-pub-date" ||
-            k == "article.published" || k == "citation_publication_date") {
+        if (k == "article:published_time" || k == "og:published_time" || k == "datepublished" || k == "pubdate" ||
+            k == "publishdate" || k == "publish-date" || k == "date" || k == "dc.date" || k == "dc.date.issued" ||
+            k == "dcterms.created" || k == "sailthru.date" || k == "parsely-pub-date" || k == "article.published" ||
+            k == "citation_publication_date") {
           SetOnce(&facts->published, content);
         }
       }

@@ -48,8 +48,8 @@ using DocumentSink = std::function<void(Document&&)>;
 using DiagnosticSink = std::function<void(Diagnostic&&)>;
 
 // Reads every path ("-" is standard input, always read as JSON Lines).
-void ReadInputs(const std::vector<std::string>& paths, const ReaderOptions& options,
-                const DocumentSink& on_document, const DiagnosticSink& on_diagnostic);
+void ReadInputs(const std::vector<std::string>& paths, const ReaderOptions& options, const DocumentSink& on_document,
+                const DiagnosticSink& on_diagnostic);
 
 // --- Single-format parsers, exposed for tests and for callers with text in hand. ---
 

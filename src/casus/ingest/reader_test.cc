@@ -3,8 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <gtest/gtest.h>
+#include <filesystem>
 
 #include "tests/testing/temp_dir.h"
 
@@ -49,10 +49,10 @@ TEST(CrawlText, HeaderGivesDateAndBoilerplate) {
 }
 
 TEST(JsonRecord, ReadsFieldsAndRejectsBadRecords) {
-  Result<Document> d = ParseJsonRecord(
-      R"({"id": 42, "text": "Body text.", "title": "T", "url": "https://example.org/a", )"
-      R"("published": "2023-09-20T13:01:00Z", "source": "Example News", "extra": [1, 2]})",
-      "f.jsonl:1");
+  Result<Document> d =
+      ParseJsonRecord(R"({"id": 42, "text": "Body text.", "title": "T", "url": "https://example.org/a", )"
+                      R"("published": "2023-09-20T13:01:00Z", "source": "Example News", "extra": [1, 2]})",
+                      "f.jsonl:1");
   ASSERT_TRUE(d.ok()) << d.status().message();
   EXPECT_EQ(d->id(), "42");
   EXPECT_EQ(d->metadata.title, "T");
@@ -97,8 +97,8 @@ TEST(Html, ExtractsArticleTextAndMetadata) {
   const std::string& text = d->text();
   EXPECT_NE(text.find("Truce holds in border region\n\nThe truce held for a second day"), std::string::npos) << text;
   EXPECT_NE(text.find("the town & its villages"), std::string::npos);
-  for (const char* absent : {"tracking", "Home", "Share on Facebook", "Photo: Example", "great article", "Copyright",
-                             "Network", "color"}) {
+  for (const char* absent :
+       {"tracking", "Home", "Share on Facebook", "Photo: Example", "great article", "Copyright", "Network", "color"}) {
     EXPECT_EQ(text.find(absent), std::string::npos) << absent << " in:\n" << text;
   }
 }
@@ -168,16 +168,18 @@ TEST(BadInput, HundredMegabyteLinesAreRejectedWithBoundedMemory) {
   testing::TempDir dir;
   std::string huge(100u << 20, 'a');
   std::string text_file = dir.Write("huge.txt", huge);
-  std::string jsonl = dir.Write("feed.jsonl", "{\"text\": \"first\"}\n{\"text\": \"" + huge +
-                                                  "\"}\n{\"text\": \"third\"}\n");
+  std::string jsonl =
+      dir.Write("feed.jsonl", "{\"text\": \"first\"}\n{\"text\": \"" + huge + "\"}\n{\"text\": \"third\"}\n");
   huge.clear();
   huge.shrink_to_fit();
   Batch batch = Read({text_file, jsonl});
   ASSERT_EQ(batch.diagnostics.size(), 2u) << batch.Messages();
   EXPECT_EQ(batch.diagnostics[0].ToString(),
-            text_file + ": error: file of 104857600 bytes exceeds the document limit of 16777216 bytes (--max-bytes); skipped");
-  EXPECT_EQ(batch.diagnostics[1].ToString(),
-            jsonl + ":2: error: line of 104857612 bytes exceeds the document limit of 16777216 bytes (--max-bytes); skipped");
+            text_file +
+                ": error: file of 104857600 bytes exceeds the document limit of 16777216 bytes (--max-bytes); skipped");
+  EXPECT_EQ(
+      batch.diagnostics[1].ToString(),
+      jsonl + ":2: error: line of 104857612 bytes exceeds the document limit of 16777216 bytes (--max-bytes); skipped");
   ASSERT_EQ(batch.documents.size(), 2u);
   EXPECT_EQ(batch.documents[0].text(), "first");
   EXPECT_EQ(batch.documents[1].text(), "third");
@@ -218,7 +220,8 @@ TEST(BadInput, UnreadableFilesAreReported) {
   }
   Batch batch = Read(paths);
   std::string messages = batch.Messages();
-  EXPECT_NE(messages.find(dangling + ": error: cannot read (broken link): No such file or directory"), std::string::npos)
+  EXPECT_NE(messages.find(dangling + ": error: cannot read (broken link): No such file or directory"),
+            std::string::npos)
       << messages;
   EXPECT_NE(messages.find(missing + ": error: cannot read: No such file or directory"), std::string::npos) << messages;
   if (!locked.empty()) {

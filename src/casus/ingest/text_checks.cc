@@ -23,8 +23,12 @@ constexpr Signature kSignatures[] = {
     {"\x1F\x8B", 2, "a gzip archive"},
     {"\x28\xB5\x2F\xFD", 4, "a zstd archive"},
     {"BZh", 3, "a bzip2 archive"},
-    {"\xFD" "7zXZ", 5, "an xz archive"},
-    {"\x7F" "ELF", 4, "an executable"},
+    {"\xFD"
+     "7zXZ",
+     5, "an xz archive"},
+    {"\x7F"
+     "ELF",
+     4, "an executable"},
     {"SQLite format 3", 15, "an SQLite database"},
 };
 
@@ -44,7 +48,8 @@ Status CheckText(std::string_view bytes) {
   for (size_t i = 0; i < probe; ++i) {
     unsigned char c = static_cast<unsigned char>(bytes[i]);
     if (c == 0) {
-      return Status(ErrorCode::kBinaryInput, "binary file (NUL byte at offset " + std::to_string(i) + "), not text; skipped");
+      return Status(ErrorCode::kBinaryInput,
+                    "binary file (NUL byte at offset " + std::to_string(i) + "), not text; skipped");
     }
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
   }
@@ -70,8 +75,8 @@ std::string MakeValidUtf8(std::string& text) {
     }
   }
   Utf8Repair repair = RepairUtf8(text);
-  return "invalid UTF-8 at line " + std::to_string(line) + ", byte " + std::to_string(first - line_start + 1) +
-         "; " + std::to_string(repair.replaced) + " invalid sequence" + (repair.replaced == 1 ? "" : "s") +
+  return "invalid UTF-8 at line " + std::to_string(line) + ", byte " + std::to_string(first - line_start + 1) + "; " +
+         std::to_string(repair.replaced) + " invalid sequence" + (repair.replaced == 1 ? "" : "s") +
          " replaced by U+FFFD";
 }
 

@@ -7,10 +7,10 @@
 
 namespace casus::resources {
 
-std::string_view boilerplate();        // resources/boilerplate.tsv
-std::string_view outlet_words();       // resources/outlet_words.tsv
-std::string_view abbreviations();      // resources/abbreviations.tsv
-std::string_view sentence_openers();   // resources/sentence_openers.tsv
+std::string_view boilerplate();       // resources/boilerplate.tsv
+std::string_view outlet_words();      // resources/outlet_words.tsv
+std::string_view abbreviations();     // resources/abbreviations.tsv
+std::string_view sentence_openers();  // resources/sentence_openers.tsv
 
 }  // namespace casus::resources
 

@@ -238,9 +238,8 @@ std::optional<DateCandidate> MatchTimestampLine(std::string_view line) {
     DateCue cue;
   };
   static const Cue kCues[] = {
-      {"first published", DateCue::kPublished}, {"published", DateCue::kPublished},
-      {"posted", DateCue::kPublished},          {"last updated", DateCue::kUpdated},
-      {"last modified", DateCue::kUpdated},     {"updated", DateCue::kUpdated},
+      {"first published", DateCue::kPublished}, {"published", DateCue::kPublished},   {"posted", DateCue::kPublished},
+      {"last updated", DateCue::kUpdated},      {"last modified", DateCue::kUpdated}, {"updated", DateCue::kUpdated},
       {"modified", DateCue::kUpdated},          {"date", DateCue::kPublished},
   };
   std::string_view rest = line;
@@ -283,8 +282,8 @@ struct Credit {
 
 // "Reported by: Kunal Gaurav", "By Jane Doe, Reuters", "Written by J. Smith | 2 min".
 std::optional<Credit> MatchBylineLine(std::string_view line, const std::unordered_set<std::string>& outlet_words) {
-  static const char* const kCues[] = {"reported by", "written by", "posted by", "story by", "words by",
-                                      "edited by", "compiled by", "author", "by"};
+  static const char* const kCues[] = {"reported by", "written by",  "posted by", "story by", "words by",
+                                      "edited by",   "compiled by", "author",    "by"};
   if (CountWords(line) > 12 || EndsLikeSentence(line)) return std::nullopt;
   for (const char* cue : kCues) {
     size_t length = std::char_traits<char>::length(cue);
@@ -468,8 +467,10 @@ std::optional<DatelineMatch> MatchDateline(std::string_view s) {
   while (j < s.size() && s[j] == ' ') ++j;
   size_t separator = 0;
   if (j < s.size() && s[j] == ':') separator = 1;
-  if (s.substr(j, 2) == "--") separator = 2;
-  else if (j < s.size() && s[j] == '-') separator = 1;
+  if (s.substr(j, 2) == "--")
+    separator = 2;
+  else if (j < s.size() && s[j] == '-')
+    separator = 1;
   if (s.substr(j, 3) == "\xE2\x80\x94" || s.substr(j, 3) == "\xE2\x80\x93") separator = 3;
   if (separator == 0 || !evidence) return std::nullopt;
   // The separator must stand apart: "Moscow - " or "Moscow: ", not "Moscow-based".

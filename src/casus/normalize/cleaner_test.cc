@@ -10,9 +10,8 @@ namespace {
 // The kind the cleaner gives `line` when it stands between two real paragraphs,
 // or "content".
 std::string KindOfLine(const Cleaner& cleaner, const std::string& line) {
-  std::string text =
-      "Officials met in the capital on Monday to discuss the crisis, according to a statement.\n\n" + line +
-      "\n\nThe talks are expected to continue later this week, a spokesperson said.\n";
+  std::string text = "Officials met in the capital on Monday to discuss the crisis, according to a statement.\n\n" +
+                     line + "\n\nThe talks are expected to continue later this week, a spokesperson said.\n";
   Document document("t", "t", SourceFormat::kCrawlText, text);
   EXPECT_TRUE(cleaner.Process(document).ok());
   size_t at = text.find(line);

@@ -55,7 +55,8 @@ Status Pipeline::Run(Document& document, StageTimings* timings) const {
     Status status = stages_[i]->Process(document);
     if (timings != nullptr) timings->totals[i] += std::chrono::steady_clock::now() - start;
     if (!status.ok()) {
-      return Status(status.code(), document.source() + ": stage '" + stages_[i]->info().name + "': " + status.message());
+      return Status(status.code(),
+                    document.source() + ": stage '" + stages_[i]->info().name + "': " + status.message());
     }
   }
   return Status::Ok();

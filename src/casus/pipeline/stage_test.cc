@@ -23,7 +23,8 @@ class FakeStage : public Stage {
 
 TEST(Pipeline, RejectsAStageBeforeItsProvider) {
   std::vector<std::unique_ptr<Stage>> stages;
-  stages.push_back(std::make_unique<FakeStage>("sentences", std::vector{Layer::kBoilerplate}, std::vector{Layer::kSentences}));
+  stages.push_back(
+      std::make_unique<FakeStage>("sentences", std::vector{Layer::kBoilerplate}, std::vector{Layer::kSentences}));
   stages.push_back(std::make_unique<FakeStage>("clean", std::vector{Layer::kText}, std::vector{Layer::kBoilerplate}));
   Result<Pipeline> pipeline = Pipeline::Create(std::move(stages));
   ASSERT_FALSE(pipeline.ok());
@@ -34,7 +35,8 @@ TEST(Pipeline, RejectsAStageBeforeItsProvider) {
 
 TEST(Pipeline, RejectsAMissingLayer) {
   std::vector<std::unique_ptr<Stage>> stages;
-  stages.push_back(std::make_unique<FakeStage>("sentences", std::vector{Layer::kMetadata}, std::vector{Layer::kSentences}));
+  stages.push_back(
+      std::make_unique<FakeStage>("sentences", std::vector{Layer::kMetadata}, std::vector{Layer::kSentences}));
   Result<Pipeline> pipeline = Pipeline::Create(std::move(stages));
   ASSERT_FALSE(pipeline.ok());
   EXPECT_NE(pipeline.status().message().find("no stage"), std::string::npos);

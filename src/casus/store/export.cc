@@ -40,8 +40,8 @@ Cell BoilerplateCell(const Document& document) {
     std::string_view text = document.Text(b.span);
     cell.value += "{\"kind\":\"";
     cell.value += BoilerplateKindName(b.kind);
-    cell.value += "\",\"begin\":" + std::to_string(b.span.begin) + ",\"end\":" + std::to_string(b.span.end) +
-                  ",\"text\":";
+    cell.value +=
+        "\",\"begin\":" + std::to_string(b.span.begin) + ",\"end\":" + std::to_string(b.span.end) + ",\"text\":";
     AppendJsonString(text, &cell.value);
     cell.value += '}';
     cell.csv += BoilerplateKindName(b.kind);
@@ -83,10 +83,10 @@ const Table* FindTable(const std::string& name) {
        "source", "format", "sentences", "boilerplate", "embedded_posts"},
       [](const Document& d, std::vector<std::vector<Cell>>* rows) {
         const Metadata& m = d.metadata;
-        rows->push_back({Text(d.id()), Text(m.title), Text(m.published), Text(m.published_time),
-                         Text(m.published_zone), Text(m.publisher), Text(m.author), Text(m.dateline), Text(m.url),
-                         Text(d.source()), Text(SourceFormatName(d.format())),
-                         Number(static_cast<int64_t>(d.sentences.size())), BoilerplateCell(d), PostsCell(d)});
+        rows->push_back({Text(d.id()), Text(m.title), Text(m.published), Text(m.published_time), Text(m.published_zone),
+                         Text(m.publisher), Text(m.author), Text(m.dateline), Text(m.url), Text(d.source()),
+                         Text(SourceFormatName(d.format())), Number(static_cast<int64_t>(d.sentences.size())),
+                         BoilerplateCell(d), PostsCell(d)});
       }};
   static const Table kSentences{
       {"doc", "position", "begin", "end", "paragraph", "headline", "text"},

@@ -282,15 +282,16 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode) {
     // SQLite's own fcntl locks, so readers are never blocked).
     store->writer_lock_fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (store->writer_lock_fd_ < 0 || ::flock(store->writer_lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-      return Status(ErrorCode::kDatabase, path + ": another casus process is writing to this database; "
-                                                 "wait for it to finish");
+      return Status(ErrorCode::kDatabase, path +
+                                              ": another casus process is writing to this database; "
+                                              "wait for it to finish");
     }
     // WAL with synchronous=NORMAL: a commit is durable against a process crash or
     // kill (not power loss) without an fsync. Checkpoints every 64 MB of WAL instead
     // of 4 MB: a page rewritten by many commits is copied to the database once.
-    CASUS_RETURN_IF_ERROR(store->Exec(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384;"
-        "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
+    CASUS_RETURN_IF_ERROR(
+        store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384;"
+                    "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
     CASUS_RETURN_IF_ERROR(store->Migrate());
   } else {
     sqlite3_stmt* statement = nullptr;
@@ -298,9 +299,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode) {
     int version = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
     sqlite3_finalize(statement);
     if (version != kSchemaVersion) {
-      return Status(ErrorCode::kDatabase, path + ": schema version " + std::to_string(version) +
-                                              " but this casus reads version " + std::to_string(kSchemaVersion) +
-                                              (version < kSchemaVersion ? "; run 'casus ingest' on it to migrate" : ""));
+      return Status(ErrorCode::kDatabase,
+                    path + ": schema version " + std::to_string(version) + " but this casus reads version " +
+                        std::to_string(kSchemaVersion) +
+                        (version < kSchemaVersion ? "; run 'casus ingest' on it to migrate" : ""));
     }
   }
   CASUS_RETURN_IF_ERROR(store->Prepare());
@@ -322,8 +324,8 @@ Status Store::CatchUpIndex() {
     Reset reset{find};
     BindText(find, 1, id);
     if (sqlite3_step(find) != SQLITE_ROW) continue;
-    pending_.push_back(PendingIndex{sqlite3_column_int64(find, 0), document->value().metadata.title,
-                                    document->value().CleanText()});
+    pending_.push_back(
+        PendingIndex{sqlite3_column_int64(find, 0), document->value().metadata.title, document->value().CleanText()});
     pending_bytes_ += pending_.back().body.size();
     if (pending_.size() >= kIndexBatchDocuments) CASUS_RETURN_IF_ERROR(Flush());
   }
@@ -512,8 +514,7 @@ Result<PutOutcome> Store::Put(const Document& document) {
     sqlite3_bind_blob(st, 23, packed.data(), static_cast<int>(packed.size()), SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 24, static_cast<int64_t>(document.sentences.size()));
     std::string packed_boilerplate = EncodeBoilerplate(document.boilerplate);
-    sqlite3_bind_blob(st, 25, packed_boilerplate.data(), static_cast<int>(packed_boilerplate.size()),
-                      SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, 25, packed_boilerplate.data(), static_cast<int>(packed_boilerplate.size()), SQLITE_TRANSIENT);
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert document " + document.id()));
   }
   for (const EmbeddedPost& post : document.embedded_posts) {
@@ -667,9 +668,12 @@ Result<StoreStats> Store::Stats() {
   CASUS_RETURN_IF_ERROR(scalar("SELECT coalesce(sum(sentence_count), 0) FROM documents", &stats.sentences));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM embedded_posts", &stats.embedded_posts));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents WHERE published IS NULL", &stats.undated));
-  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents WHERE doc_key > (SELECT value FROM store_state WHERE key = "
-             "'fts_indexed_through')", &stats.unindexed));
-  CASUS_RETURN_IF_ERROR(scalar("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents", &stats.text_bytes));
+  CASUS_RETURN_IF_ERROR(
+      scalar("SELECT count(*) FROM documents WHERE doc_key > (SELECT value FROM store_state WHERE key = "
+             "'fts_indexed_through')",
+             &stats.unindexed));
+  CASUS_RETURN_IF_ERROR(
+      scalar("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents", &stats.text_bytes));
   CASUS_RETURN_IF_ERROR(
       scalar("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", &stats.database_bytes));
   {
@@ -703,7 +707,8 @@ Result<StoreStats> Store::Stats() {
 
 Result<int64_t> Store::UnindexedCount() {
   sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db_, "SELECT count(*) FROM documents WHERE doc_key > "
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT count(*) FROM documents WHERE doc_key > "
                          "(SELECT value FROM store_state WHERE key = 'fts_indexed_through')",
                          -1, &st, nullptr) != SQLITE_OK) {
     return Error("cannot count unindexed documents");
@@ -720,8 +725,10 @@ std::string BuildFtsQuery(const std::string& query) {
     if (!out.empty()) out += ' ';
     out += '"';
     for (char c : term) {
-      if (c == '"') out += "\"\"";
-      else out += c;
+      if (c == '"')
+        out += "\"\"";
+      else
+        out += c;
     }
     out += '"';
     if (prefix) out += '*';
@@ -742,9 +749,9 @@ std::string BuildFtsQuery(const std::string& query) {
       continue;
     }
     size_t j = i;
-    while (j < query.size() && (std::isalnum(static_cast<unsigned char>(query[j])) ||
-                                static_cast<unsigned char>(query[j]) >= 0x80 || query[j] == '\'' ||
-                                query[j] == '-' || query[j] == '.')) {
+    while (j < query.size() &&
+           (std::isalnum(static_cast<unsigned char>(query[j])) || static_cast<unsigned char>(query[j]) >= 0x80 ||
+            query[j] == '\'' || query[j] == '-' || query[j] == '.')) {
       ++j;
     }
     std::string word = query.substr(i, j - i);

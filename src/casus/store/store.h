@@ -6,11 +6,10 @@
 // own transaction, so a crash or kill loses at most the document being written and
 // leaves a readable database. The full-text index follows in batches (Flush, also
 // run by Search, Stats and the destructor); a document committed but not yet indexed
-// when a process died is indexed the next time the store is opened for writing. Putting a document whose id and text are already
-// stored (by the same schema) changes nothing. The schema version lives in
-// PRAGMA user_version; Open applies pending migrations and refuses a newer schema.
-// One process at a time may open a database for writing (others get a clear error);
-// any number may read. A Store is used from one thread at a time.
+// when a process died is indexed the next time the store is opened for writing. Putting a document whose id and text
+// are already stored (by the same schema) changes nothing. The schema version lives in PRAGMA user_version; Open
+// applies pending migrations and refuses a newer schema. One process at a time may open a database for writing (others
+// get a clear error); any number may read. A Store is used from one thread at a time.
 #ifndef CASUS_STORE_STORE_H_
 #define CASUS_STORE_STORE_H_
 

@@ -167,9 +167,9 @@ TEST(Store, DamagedLayersAreErrorsNotCrashes) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.status().message().find("damaged sentence layer"), std::string::npos);
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE documents SET sentences = NULL, boilerplate = x'0063ff'", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "UPDATE documents SET sentences = NULL, boilerplate = x'0063ff'", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   loaded = (*store)->Get("a");
   ASSERT_FALSE(loaded.ok());
