@@ -194,6 +194,13 @@ int RunShow(const ShowArgs& args) {
       std::printf("[%s] %s\n", BoilerplateKindName(b.kind), std::string(d.Text(b.span)).c_str());
     }
   }
+  if (!d.time_expressions.empty()) {
+    std::printf("\n--- dates and times ---\n");
+    for (const TimeExpression& t : d.time_expressions) {
+      std::printf("%-28s %-8s %-22s%s%s\n", std::string(d.Text(t.span)).c_str(), TimexTypeName(t.type),
+                  t.value.empty() ? "?" : t.value.c_str(), t.anchor.empty() ? "" : " from ", t.anchor.c_str());
+    }
+  }
   if (!d.embedded_posts.empty()) {
     std::printf("\n--- embedded posts ---\n");
     for (const EmbeddedPost& post : d.embedded_posts) {
@@ -265,7 +272,7 @@ int RunStats(const StatsArgs& args) {
     std::string out =
         "{\"database\":" + Json(store->path()) + ",\"schema_version\":" + std::to_string(s.schema_version) +
         ",\"documents\":" + std::to_string(s.documents) + ",\"sentences\":" + std::to_string(s.sentences) +
-        ",\"embedded_posts\":" + std::to_string(s.embedded_posts) + ",\"undated\":" + std::to_string(s.undated) +
+        ",\"time_expressions\":" + std::to_string(s.time_expressions) + ",\"embedded_posts\":" + std::to_string(s.embedded_posts) + ",\"undated\":" + std::to_string(s.undated) +
         ",\"unindexed\":" + std::to_string(s.unindexed) + ",\"first_published\":" + Json(s.first_published) +
         ",\"last_published\":" + Json(s.last_published) + ",\"text_bytes\":" + std::to_string(s.text_bytes) +
         ",\"database_bytes\":" + std::to_string(s.database_bytes) + ",\"boilerplate\":{";
@@ -291,6 +298,7 @@ int RunStats(const StatsArgs& args) {
                 static_cast<long long>(s.unindexed));
   }
   std::printf("sentences     %lld\n", static_cast<long long>(s.sentences));
+  std::printf("dates        %lld time expressions\n", static_cast<long long>(s.time_expressions));
   std::printf("posts         %lld embedded social-media posts\n", static_cast<long long>(s.embedded_posts));
   std::printf("boilerplate  ");
   for (const auto& [kind, count] : s.boilerplate_by_kind)

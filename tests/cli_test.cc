@@ -48,7 +48,14 @@ TEST(Cli, IngestIsIdempotentAndCommandsWork) {
 
   Outcome stats = Casus("stats --json" + db);
   ASSERT_EQ(stats.status, 0) << stats.out;
-  EXPECT_NE(stats.out.find("\"schema_version\":1"), std::string::npos) << stats.out;
+  EXPECT_NE(stats.out.find("\"schema_version\":" + std::to_string(CurrentSchemaVersion())), std::string::npos)
+      << stats.out;
+
+  Outcome dates = Casus("export --table dates --format csv" + db);
+  ASSERT_EQ(dates.status, 0) << dates.out;
+  EXPECT_EQ(dates.out.rfind("doc,text,begin,end,type,value,anchor,sentence", 0), 0u) << dates.out;
+  EXPECT_NE(dates.out.find("harbour-truce,Tuesday,"), std::string::npos) << dates.out;
+  EXPECT_NE(dates.out.find(",DATE,2024-03-12,"), std::string::npos) << dates.out;
 
   Outcome search = Casus("search ceasefire --limit 3" + db);
   ASSERT_EQ(search.status, 0) << search.out;

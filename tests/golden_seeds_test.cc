@@ -153,3 +153,32 @@ TEST_F(GoldenSeeds, SentencesCoverContentOnly) {
 
 }  // namespace
 }  // namespace casus
+
+namespace casus {
+namespace {
+
+// Every relative date of the gold, by document: the gold writes "on Tuesday" where
+// TimeML spans are "Tuesday", so a system expression matches when either text
+// contains the other and the values are equal.
+TEST_F(GoldenSeeds, RelativeDates) {
+  int checked = 0;
+  for (const auto& item : (*gold_)["relative_dates"]) {
+    const Document& d = documents_->at(item["doc"].get<std::string>());
+    std::string text = NormalizeSpaces(item["text"].get<std::string>());
+    std::string value = item["value"].get<std::string>();
+    std::string seen;
+    bool found = false;
+    for (const TimeExpression& t : d.time_expressions) {
+      std::string system = NormalizeSpaces(d.Text(t.span));
+      if (text.find(system) == std::string::npos && system.find(text) == std::string::npos) continue;
+      seen += " [" + system + " = " + t.value + "]";
+      found = found || t.value == value;
+    }
+    EXPECT_TRUE(found) << d.id() << ": '" << text << "' should be " << value << "; found:" << seen;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 10);
+}
+
+}  // namespace
+}  // namespace casus

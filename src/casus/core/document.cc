@@ -17,6 +17,7 @@ const char* LayerName(Layer layer) {
     case Layer::kMetadata: return "metadata";
     case Layer::kBoilerplate: return "boilerplate";
     case Layer::kSentences: return "sentences";
+    case Layer::kTime: return "time";
   }
   return "unknown";
 }
@@ -28,6 +29,16 @@ const char* SourceFormatName(SourceFormat format) {
     case SourceFormat::kHtml: return "html";
   }
   return "unknown";
+}
+
+const char* TimexTypeName(TimexType type) {
+  switch (type) {
+    case TimexType::kDate: return "DATE";
+    case TimexType::kTime: return "TIME";
+    case TimexType::kDuration: return "DURATION";
+    case TimexType::kSet: return "SET";
+  }
+  return "DATE";
 }
 
 const char* BoilerplateKindName(BoilerplateKind kind) {

@@ -22,6 +22,7 @@ enum class Layer {
   kMetadata,     // publication date, title, author, publisher, dateline found in the text
   kBoilerplate,  // spans that are not article content
   kSentences,    // sentence spans over the clean text
+  kTime,         // time expressions with TIMEX3 values
 };
 const char* LayerName(Layer layer);
 
@@ -80,6 +81,18 @@ struct Sentence {
   bool headline = false;   // the article's own headline
 };
 
+enum class TimexType { kDate, kTime, kDuration, kSet };
+const char* TimexTypeName(TimexType type);  // "DATE", "TIME", "DURATION", "SET"
+
+// A time expression: "on Tuesday" -> span of "Tuesday", DATE, "2023-09-19".
+struct TimeExpression {
+  Span span;
+  TimexType type = TimexType::kDate;
+  std::string value;   // TIMEX3 value: "2023-09-19", "2022-12", "P6D", "PRESENT_REF"; empty if unknown
+  std::string anchor;  // what a relative value was resolved against: "2023-09-20 (published)",
+                       // "2020-10-05 (previous date)"; empty for absolute expressions
+};
+
 class Document {
  public:
   Document(std::string id, std::string source, SourceFormat format, std::string text);
@@ -105,6 +118,7 @@ class Document {
   std::vector<BoilerplateSpan> boilerplate;  // sorted by begin once cleaning is done
   std::vector<EmbeddedPost> embedded_posts;
   std::vector<Sentence> sentences;
+  std::vector<TimeExpression> time_expressions;
 
  private:
   std::string id_;

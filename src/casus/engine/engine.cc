@@ -8,6 +8,7 @@
 #include <memory>
 #include <unordered_set>
 
+#include "casus/annotate/time/time_tagger.h"
 #include "casus/normalize/cleaner.h"
 #include "casus/segment/sentences.h"
 
@@ -17,6 +18,7 @@ Result<Pipeline> MakeStandardPipeline() {
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(std::make_unique<Cleaner>());
   stages.push_back(std::make_unique<SentenceSplitter>());
+  stages.push_back(std::make_unique<TimeTagger>());
   return Pipeline::Create(std::move(stages));
 }
 

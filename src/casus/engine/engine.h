@@ -13,7 +13,7 @@
 
 namespace casus {
 
-// clean -> sentences. Fails only on a programming error in the stage order.
+// clean -> sentences -> time. Fails only on a programming error in the stage order.
 Result<Pipeline> MakeStandardPipeline();
 
 struct IngestOptions {

@@ -104,7 +104,20 @@ const Table* FindTable(const std::string& name) {
                            Text(std::string(d.Text(b.span)))});
         }
       }};
+  static const Table kDates{
+      {"doc", "text", "begin", "end", "type", "value", "anchor", "sentence"},
+      [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+        for (const TimeExpression& t : d.time_expressions) {
+          std::string sentence;
+          for (const Sentence& s : d.sentences) {
+            if (s.span.Contains(t.span)) sentence = std::string(d.Text(s.span));
+          }
+          rows->push_back({Text(d.id()), Text(std::string(d.Text(t.span))), Number(t.span.begin), Number(t.span.end),
+                           Text(TimexTypeName(t.type)), Text(t.value), Text(t.anchor), Text(sentence)});
+        }
+      }};
   if (name == "documents") return &kDocuments;
+  if (name == "dates") return &kDates;
   if (name == "sentences") return &kSentences;
   if (name == "boilerplate") return &kBoilerplate;
   return nullptr;
@@ -113,7 +126,7 @@ const Table* FindTable(const std::string& name) {
 }  // namespace
 
 const std::vector<std::string>& ExportTables() {
-  static const std::vector<std::string> kNames = {"documents", "sentences", "boilerplate"};
+  static const std::vector<std::string> kNames = {"documents", "sentences", "boilerplate", "dates"};
   return kNames;
 }
 

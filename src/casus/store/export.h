@@ -15,7 +15,8 @@ namespace casus {
 
 enum class ExportFormat { kJsonLines, kCsv };
 
-// The tables `casus export --table` knows: "documents", "sentences", "boilerplate".
+// The tables `casus export --table` knows: "documents", "sentences", "boilerplate",
+// "dates".
 const std::vector<std::string>& ExportTables();
 
 // Writes `table` to `out`. Unknown table names are kInvalidArgument.

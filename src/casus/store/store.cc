@@ -64,6 +64,14 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
   title, body, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 )sql",
+    // 1 -> 2: the time layer.
+    R"sql(
+CREATE TABLE time_expressions (
+  doc_key INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  type TEXT NOT NULL, value TEXT, anchor TEXT,
+  PRIMARY KEY (doc_key, begin)
+) WITHOUT ROWID;
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -230,6 +238,9 @@ struct Store::Statements {
   sqlite3_stmt* get = nullptr;
   sqlite3_stmt* all = nullptr;
   sqlite3_stmt* get_posts = nullptr;
+  sqlite3_stmt* insert_time = nullptr;
+  sqlite3_stmt* delete_times = nullptr;
+  sqlite3_stmt* get_times = nullptr;
   sqlite3_stmt* next_key = nullptr;
   sqlite3_stmt* mark_indexed = nullptr;
   sqlite3_stmt* unindexed = nullptr;
@@ -427,6 +438,10 @@ Status Store::Prepare() {
       {&s.next_key,
        "SELECT max(coalesce((SELECT max(doc_key) FROM documents), 0), "
        "(SELECT value FROM store_state WHERE key = 'fts_indexed_through')) + 1"},
+      {&s.insert_time,
+       "INSERT OR REPLACE INTO time_expressions (doc_key, begin, end, type, value, anchor) VALUES (?,?,?,?,?,?)"},
+      {&s.delete_times, "DELETE FROM time_expressions WHERE doc_key = ?"},
+      {&s.get_times, "SELECT begin, end, type, value, anchor FROM time_expressions WHERE doc_key = ? ORDER BY begin"},
       {&s.begin, "BEGIN IMMEDIATE"},
       {&s.commit, "COMMIT"},
       {&s.rollback, "ROLLBACK"},
@@ -475,7 +490,7 @@ Result<PutOutcome> Store::Put(const Document& document) {
   if (doc_key >= 0) {
     // A replaced document may still wait for the index.
     std::erase_if(pending_, [doc_key](const PendingIndex& item) { return item.doc_key == doc_key; });
-    for (sqlite3_stmt* statement : {s.delete_document, s.delete_posts, s.delete_fts}) {
+    for (sqlite3_stmt* statement : {s.delete_document, s.delete_posts, s.delete_fts, s.delete_times}) {
       Reset reset{statement};
       sqlite3_bind_int64(statement, 1, doc_key);
       if (sqlite3_step(statement) != SQLITE_DONE) return fail(Error("cannot replace document " + document.id()));
@@ -516,6 +531,17 @@ Result<PutOutcome> Store::Put(const Document& document) {
     std::string packed_boilerplate = EncodeBoilerplate(document.boilerplate);
     sqlite3_bind_blob(st, 25, packed_boilerplate.data(), static_cast<int>(packed_boilerplate.size()), SQLITE_TRANSIENT);
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert document " + document.id()));
+  }
+  for (const TimeExpression& time : document.time_expressions) {
+    sqlite3_stmt* st = s.insert_time;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    sqlite3_bind_int64(st, 2, time.span.begin);
+    sqlite3_bind_int64(st, 3, time.span.end);
+    sqlite3_bind_text(st, 4, TimexTypeName(time.type), -1, SQLITE_STATIC);
+    BindOptionalText(st, 5, time.value);
+    BindOptionalText(st, 6, time.anchor);
+    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert time expressions of " + document.id()));
   }
   for (const EmbeddedPost& post : document.embedded_posts) {
     sqlite3_stmt* st = s.insert_post;
@@ -570,6 +596,25 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
     }
   }
   Statements& s = *stmt_;
+  {
+    Reset reset{s.get_times};
+    sqlite3_bind_int64(s.get_times, 1, doc_key);
+    while (sqlite3_step(s.get_times) == SQLITE_ROW) {
+      TimeExpression time;
+      time.span = Span{ColumnOffset(s.get_times, 0), ColumnOffset(s.get_times, 1)};
+      if (time.span.end > document.text().size() || time.span.begin > time.span.end) {
+        return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged time layer");
+      }
+      std::string type = Column(s.get_times, 2);
+      time.type = type == "TIME"       ? TimexType::kTime
+                  : type == "DURATION" ? TimexType::kDuration
+                  : type == "SET"      ? TimexType::kSet
+                                       : TimexType::kDate;
+      time.value = Column(s.get_times, 3);
+      time.anchor = Column(s.get_times, 4);
+      document.time_expressions.push_back(std::move(time));
+    }
+  }
   {
     Reset reset{s.get_posts};
     sqlite3_bind_int64(s.get_posts, 1, doc_key);
@@ -667,6 +712,7 @@ Result<StoreStats> Store::Stats() {
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents", &stats.documents));
   CASUS_RETURN_IF_ERROR(scalar("SELECT coalesce(sum(sentence_count), 0) FROM documents", &stats.sentences));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM embedded_posts", &stats.embedded_posts));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM time_expressions", &stats.time_expressions));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents WHERE published IS NULL", &stats.undated));
   CASUS_RETURN_IF_ERROR(
       scalar("SELECT count(*) FROM documents WHERE doc_key > (SELECT value FROM store_state WHERE key = "

@@ -52,6 +52,7 @@ struct StoreStats {
   int64_t documents = 0;
   int64_t sentences = 0;
   int64_t embedded_posts = 0;
+  int64_t time_expressions = 0;
   std::map<std::string, int64_t> boilerplate_by_kind;
   std::map<std::string, int64_t> documents_by_format;
   std::string first_published;

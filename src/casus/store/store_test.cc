@@ -110,6 +110,28 @@ TEST(Store, RefusesFilesThatAreNotDatabasesAndNewerSchemas) {
   EXPECT_EQ((*reopened)->Stats()->schema_version, CurrentSchemaVersion());
 }
 
+TEST(Store, MigratesOlderSchemas) {
+  testing::TempDir dir;
+  std::string path = dir.Join("c.db");
+  { ASSERT_TRUE(Store::Open(path).ok()); }
+  // Turn it back into a version 1 database: no time layer yet.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE time_expressions; PRAGMA user_version = 1;", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto old = Store::Open(path, Store::Mode::kReadOnly);
+  ASSERT_FALSE(old.ok());
+  EXPECT_NE(old.status().message().find("run 'casus ingest' on it to migrate"), std::string::npos);
+  auto migrated = Store::Open(path);
+  ASSERT_TRUE(migrated.ok()) << migrated.status().message();
+  Document d = MakeDocument("a", "Talks resumed in Baku on Tuesday.");
+  d.time_expressions.push_back(TimeExpression{Span{24, 31}, TimexType::kDate, "2023-09-19", "2023-09-20 (published)"});
+  ASSERT_TRUE((*migrated)->Put(d).ok());
+  EXPECT_EQ((*migrated)->Get("a")->value().time_expressions.at(0).value, "2023-09-19");
+  EXPECT_EQ((*migrated)->Stats()->schema_version, CurrentSchemaVersion());
+}
+
 TEST(Store, IndexCatchesUpAfterACrash) {
   testing::TempDir dir;
   std::string path = dir.Join("c.db");

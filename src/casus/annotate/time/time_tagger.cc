@@ -1,0 +1,839 @@
+// Time tagging in three steps per sentence (and per dateline):
+//  1. tokens: words, numbers ("1,000", "13:01"), single punctuation marks, with offsets;
+//  2. at each token every rule below proposes a match; the longest wins and the scan
+//     continues after it (rules: absolute date, month and year, weekday, deictic day,
+//     relative unit, "N units ago", duration, year and decade, clock time, quarter,
+//     set, reference word, anaphoric day);
+//  3. relative values are resolved against the publication date (or, for "the next
+//     day", the last full date mentioned), with the tense of the sentence: the nearest
+//     tense marker to the expression (resources/time_words.tsv, or a word ending in
+//     -ed) decides past, present or future; news defaults to the past.
+// Spans follow TimeML: prepositions ("on", "in", "since") stay outside, modifiers
+// ("last", "the past", "early") inside.
+#include "casus/annotate/time/time_tagger.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "casus/core/calendar.h"
+#include "casus/core/text.h"
+#include "casus/lexicon/resources.h"
+#include "casus/lexicon/tsv.h"
+
+namespace casus {
+
+struct TimeTagger::Lexicon {
+  std::unordered_map<std::string, std::string> numbers;
+  std::unordered_map<std::string, std::string> units;
+  std::unordered_map<std::string, std::string> parts;
+  std::unordered_map<std::string, std::string> seasons;
+  std::unordered_map<std::string, int> ordinals;
+  std::unordered_set<std::string> zones, future, past, present;
+};
+
+namespace {
+
+enum class TokenKind { kWord, kNumber, kPunct };
+
+struct Token {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  TokenKind kind = TokenKind::kPunct;
+  bool capitalized = false;
+  std::string lower;
+};
+
+enum class Tense { kPast, kPresent, kFuture };
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLetterLead(unsigned char c) { return c >= 0xC3 && c != 0xE2 && c != 0xEF; }
+
+std::vector<Token> Tokenize(std::string_view text, Span span) {
+  std::vector<Token> tokens;
+  size_t i = span.begin;
+  const size_t end = span.end;
+  while (i < end) {
+    if (size_t space = SpaceLengthAt(text, i)) {
+      i += space;
+      continue;
+    }
+    Token token;
+    token.begin = static_cast<uint32_t>(i);
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (IsAsciiLetter(text[i]) || IsLetterLead(c)) {
+      token.kind = TokenKind::kWord;
+      token.capitalized = (text[i] >= 'A' && text[i] <= 'Z') || IsLetterLead(c);
+      while (i < end) {
+        unsigned char d = static_cast<unsigned char>(text[i]);
+        if (IsAsciiLetter(text[i]) || (d >= 0x80 && d != 0xE2) || (d >= 0x80 && d == 0xE2 && false)) {
+          ++i;
+        } else if (text[i] == '\'' && i + 1 < end && IsAsciiLetter(text[i + 1])) {
+          ++i;
+        } else {
+          break;
+        }
+      }
+    } else if (IsDigit(text[i])) {
+      token.kind = TokenKind::kNumber;
+      while (i < end && (IsDigit(text[i]) ||
+                         ((text[i] == ',' || text[i] == '.' || text[i] == ':') && i + 1 < end && IsDigit(text[i + 1])))) {
+        ++i;
+      }
+    } else {
+      token.kind = TokenKind::kPunct;
+      ++i;
+      while (i < end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    }
+    token.end = static_cast<uint32_t>(i);
+    token.lower.assign(text.substr(token.begin, token.end - token.begin));
+    for (char& ch : token.lower) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+std::string Format(const char* pattern, int a, int b = 0, int c = 0) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, pattern, a, b, c);
+  return buffer;
+}
+
+CivilDate AddDays(CivilDate date, long days) {
+  return CivilFromDays(DaysFromCivil(date.year, date.month, date.day) + days);
+}
+
+CivilDate AddMonths(CivilDate date, int months) {
+  int total = date.year * 12 + (date.month - 1) + months;
+  CivilDate out{total / 12, total % 12 + 1, 1};
+  out.day = std::min(date.day, DaysInMonth(out.year, out.month));
+  return out;
+}
+
+std::string IsoDay(CivilDate date) { return FormatIsoDate(date.year, date.month, date.day); }
+
+std::string IsoWeek(CivilDate date) {
+  int weekday = Weekday(date.year, date.month, date.day);
+  CivilDate thursday = AddDays(date, 3 - weekday);
+  long day_of_year = DaysFromCivil(thursday.year, thursday.month, thursday.day) - DaysFromCivil(thursday.year, 1, 1);
+  return Format("%04d-W%02d", thursday.year, static_cast<int>(day_of_year / 7 + 1));
+}
+
+struct Match {
+  size_t end_token = 0;  // one past the last token
+  size_t begin_token = 0;
+  TimexType type = TimexType::kDate;
+  std::string value;
+  std::string anchor;
+  std::optional<CivilDate> full_date;  // a day-precise date, the anchor for "the next day"
+};
+
+class SentenceTagger {
+ public:
+  SentenceTagger(std::string_view text, const std::vector<Token>& tokens, const TimeTagger::Lexicon& lexicon,
+                 std::optional<CivilDate> published, CivilDate* last_date, std::string* last_date_label)
+      : text_(text),
+        tokens_(tokens),
+        lex_(lexicon),
+        published_(published),
+        last_date_(last_date),
+        last_date_label_(last_date_label) {}
+
+  void Run(std::vector<TimeExpression>* out) {
+    size_t i = 0;
+    while (i < tokens_.size()) {
+      std::optional<Match> best;
+      auto consider = [&](std::optional<Match> candidate) {
+        if (!candidate || candidate->end_token <= i) return;
+        if (!best || candidate->end_token > best->end_token ||
+            (candidate->end_token == best->end_token && candidate->begin_token < best->begin_token)) {
+          best = std::move(candidate);
+        }
+      };
+      consider(AbsoluteDate(i));
+      consider(MonthAlone(i));
+      consider(WeekdayRule(i));
+      consider(DeicticDay(i));
+      consider(RelativeUnit(i));
+      consider(CountedUnit(i));
+      consider(YearRule(i));
+      consider(ClockTime(i));
+      consider(Quarter(i));
+      consider(SetRule(i));
+      consider(Reference(i));
+      consider(AnaphoricDay(i));
+      if (!best) {
+        ++i;
+        continue;
+      }
+      TimeExpression expression;
+      expression.span = Span{tokens_[best->begin_token].begin, tokens_[best->end_token - 1].end};
+      expression.type = best->type;
+      expression.value = best->value;
+      expression.anchor = best->anchor;
+      out->push_back(std::move(expression));
+      if (best->full_date) {
+        *last_date_ = *best->full_date;
+        *last_date_label_ = IsoDay(*best->full_date) + " (previous date)";
+      }
+      if (best->type == TimexType::kDate && best->value.size() == 10 && best->value[4] == '-') {
+        sentence_date_ = best->value;
+      }
+      i = best->end_token;
+    }
+  }
+
+ private:
+  // --- token helpers ---
+  size_t Size() const { return tokens_.size(); }
+  const std::string& Lower(size_t k) const {
+    static const std::string kEmpty;
+    return k < Size() ? tokens_[k].lower : kEmpty;
+  }
+  bool Is(size_t k, std::string_view word) const { return k < Size() && tokens_[k].lower == word; }
+  bool IsWord(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kWord; }
+  bool IsNumber(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kNumber; }
+  bool Adjacent(size_t k) const { return k > 0 && k < Size() && tokens_[k].begin == tokens_[k - 1].end; }
+  int MonthAt(size_t k) const { return IsWord(k) && tokens_[k].capitalized ? MonthFromName(tokens_[k].lower) : 0; }
+  int WeekdayAt(size_t k) const {
+    if (!IsWord(k) || !tokens_[k].capitalized || tokens_[k].lower.size() < 6) return -1;  // full names only
+    return WeekdayFromName(tokens_[k].lower);
+  }
+  std::optional<std::string> NumberAt(size_t k) const {
+    if (IsNumber(k)) {
+      std::string digits;
+      for (char c : tokens_[k].lower) {
+        if (IsDigit(c)) digits += c;
+        else if (c != ',') return std::nullopt;
+      }
+      if (digits.empty() || digits.size() > 6) return std::nullopt;
+      return std::to_string(std::stol(digits));
+    }
+    auto it = lex_.numbers.find(Lower(k));
+    if (it == lex_.numbers.end()) return std::nullopt;
+    return it->second;
+  }
+  // Index of the token that ends at byte `offset`, or npos.
+  size_t TokenEndingAt(size_t from, size_t offset) const {
+    for (size_t k = from; k < Size() && tokens_[k].begin < offset; ++k) {
+      if (tokens_[k].end == offset) return k;
+    }
+    return std::string::npos;
+  }
+
+  // --- tense ---
+  Tense TenseAround(size_t begin, size_t end) const {
+    for (size_t distance = 1; distance <= 12; ++distance) {
+      for (size_t k : {begin >= distance ? begin - distance : std::string::npos, end - 1 + distance}) {
+        if (k >= Size() || !IsWord(k)) continue;
+        const std::string& w = tokens_[k].lower;
+        // A participle after "be" ("will be held", "has been killed") says nothing of
+        // the tense; the auxiliary further on does.
+        if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being"))) continue;
+        if (lex_.future.count(w)) return Tense::kFuture;
+        if (lex_.past.count(w)) return Tense::kPast;
+        if (lex_.present.count(w)) return Tense::kPresent;
+        if (w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0 && w != "hundred" && w != "united" &&
+            w != "indeed" && w != "need" && w != "speed") {
+          return Tense::kPast;
+        }
+      }
+    }
+    return Tense::kPast;
+  }
+
+  std::string PublishedLabel() const { return published_ ? IsoDay(*published_) + " (published)" : ""; }
+
+  // --- resolution ---
+  // Month and day without a year: the year that fits the tense (see the file comment).
+  std::optional<CivilDate> ResolveMonthDay(int month, int day, Tense tense) const {
+    if (!published_) return std::nullopt;
+    long today = DaysFromCivil(published_->year, published_->month, published_->day);
+    std::optional<CivilDate> best;
+    long best_distance = 0;
+    for (int year = published_->year - 1; year <= published_->year + 1; ++year) {
+      if (!IsValidDate(year, month, day)) continue;
+      long days = DaysFromCivil(year, month, day) - today;
+      if (tense == Tense::kPast && days > 0) continue;
+      if (tense == Tense::kFuture && days < 0) continue;
+      long distance = days < 0 ? -days : days;
+      if (!best || distance < best_distance) {
+        best = CivilDate{year, month, day};
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+
+  // modifier: -1 last, +1 next, 0 none, 2 this.
+  std::optional<CivilDate> ResolveWeekday(int weekday, Tense tense, int modifier) const {
+    if (!published_) return std::nullopt;
+    int today = Weekday(published_->year, published_->month, published_->day);
+    int back = (today - weekday + 7) % 7;   // 0..6 days back to it
+    int ahead = (weekday - today + 7) % 7;  // 0..6 days ahead to it
+    long offset;
+    if (modifier == -1) offset = -(back == 0 ? 7 : back);
+    else if (modifier == 1) offset = ahead == 0 ? 7 : ahead;
+    else if (modifier == 2) offset = ahead;
+    else if (tense == Tense::kFuture) offset = ahead == 0 ? 7 : ahead;
+    else if (tense == Tense::kPast) offset = -back;
+    else offset = back <= ahead ? -back : ahead;
+    return AddDays(*published_, offset);
+  }
+
+  std::string ResolveMonth(int month, Tense tense, int modifier) const {
+    if (!published_) return Format("XXXX-%02d", month);
+    int year = published_->year;
+    int now = published_->month;
+    if (modifier == -1) year = month < now ? year : year - 1;
+    else if (modifier == 1) year = month > now ? year : year + 1;
+    else if (modifier == 2) year = published_->year;
+    else if (tense == Tense::kPast) year = month <= now ? year : year - 1;
+    else if (tense == Tense::kFuture) year = month >= now ? year : year + 1;
+    else if (month - now > 6) year -= 1;
+    else if (now - month > 6) year += 1;
+    return Format("%04d-%02d", year, month);
+  }
+
+  Match Make(size_t begin, size_t end, TimexType type, std::string value, bool relative) const {
+    Match m;
+    m.begin_token = begin;
+    m.end_token = end;
+    m.type = type;
+    m.value = std::move(value);
+    if (relative) m.anchor = PublishedLabel();
+    return m;
+  }
+
+  Match MakeDay(size_t begin, size_t end, std::optional<CivilDate> date, std::string unresolved,
+                std::string anchor) const {
+    Match m;
+    m.begin_token = begin;
+    m.end_token = end;
+    m.type = TimexType::kDate;
+    m.value = date ? IsoDay(*date) : std::move(unresolved);
+    m.anchor = std::move(anchor);
+    m.full_date = date;
+    return m;
+  }
+
+  // A part of the day after a day expression: "Tuesday morning" -> "...TMO".
+  void AddPartOfDay(Match* m) const {
+    auto it = lex_.parts.find(Lower(m->end_token));
+    if (it == lex_.parts.end() || !IsWord(m->end_token)) return;
+    m->value += "T" + it->second;
+    ++m->end_token;
+  }
+
+  // --- rules ---
+  std::optional<Match> AbsoluteDate(size_t i) const {
+    const Token& t = tokens_[i];
+    bool starts_right = (IsWord(i) && t.capitalized && (MonthFromName(t.lower) || WeekdayAt(i) >= 0)) ||
+                        (IsNumber(i) && t.lower.size() <= 4);
+    if (!starts_right) return std::nullopt;
+    DateTimeOptions options;
+    options.allow_missing_year = true;
+    std::string_view rest = text_.substr(t.begin, tokens_.back().end - t.begin);
+    std::optional<DateTimeMatch> date = MatchDateTime(rest, options);
+    if (!date) return std::nullopt;
+    size_t last = TokenEndingAt(i, t.begin + date->length);
+    if (last == std::string::npos) return std::nullopt;
+    // The month word must be capitalised ("may 20" is not a date).
+    for (size_t k = i; k <= last; ++k) {
+      if (IsWord(k) && MonthFromName(tokens_[k].lower) && !tokens_[k].capitalized) return std::nullopt;
+    }
+    Match m;
+    m.begin_token = i;
+    m.end_token = last + 1;
+    std::optional<CivilDate> day;
+    if (date->year != 0) {
+      day = CivilDate{date->year, date->month, date->day};
+    } else {
+      day = ResolveMonthDay(date->month, date->day, TenseAround(i, last + 1));
+      m.anchor = PublishedLabel();
+    }
+    m.value = day ? IsoDay(*day) : Format("XXXX-%02d-%02d", date->month, date->day);
+    m.full_date = day;
+    if (date->hour >= 0) {
+      m.type = TimexType::kTime;
+      m.value += "T" + date->IsoTime();
+    } else {
+      AddPartOfDay(&m);
+    }
+    return m;
+  }
+
+  // "in December", "last September", "September 2023", "early March".
+  std::optional<Match> MonthAlone(size_t i) const {
+    size_t k = i;
+    int modifier = 0;
+    bool has_modifier = false;
+    if (Is(k, "last") || Is(k, "next") || Is(k, "this") || Is(k, "early") || Is(k, "late") || Is(k, "mid")) {
+      modifier = Is(k, "last") ? -1 : Is(k, "next") ? 1 : Is(k, "this") ? 2 : 0;
+      has_modifier = true;
+      ++k;
+      if (Is(k, "-")) ++k;
+    }
+    int month = MonthAt(k);
+    if (month == 0) return std::nullopt;
+    size_t month_token = k;
+    size_t end = k + 1;
+    if (Is(end, ".") && Lower(k).size() <= 4 && Adjacent(end)) ++end;  // "Sept." but not a full stop
+    // "September 2023", "September, 2023", "September of 2023"
+    size_t y = end;
+    if (Is(y, ",") || Is(y, "of")) ++y;
+    if (IsNumber(y) && tokens_[y].lower.size() == 4) {
+      int year = std::stoi(tokens_[y].lower);
+      if (year >= 1000 && year <= 2200) return Make(i, y + 1, TimexType::kDate, Format("%04d-%02d", year, month), false);
+    }
+    static const std::unordered_set<std::string> kTriggers = {
+        "in", "since", "until", "till", "by", "from", "during", "through", "before", "after", "between",
+        "and", "or", "to", "of", "for", "since", "throughout", "last", "next", "this", "early", "late", "mid"};
+    if (!has_modifier) {
+      if (i == 0 || !kTriggers.count(Lower(i - 1))) return std::nullopt;
+      // "May" after "in" is still a month; after "and" only when a month came before.
+      if ((Is(i - 1, "and") || Is(i - 1, "or") || Is(i - 1, "to")) && (i < 2 || MonthAt(i - 2) == 0)) {
+        return std::nullopt;
+      }
+    }
+    if (tokens_[month_token].lower == "may" && !has_modifier && !Is(i - 1, "in") && !Is(i - 1, "since") &&
+        !Is(i - 1, "until")) {
+      return std::nullopt;
+    }
+    Tense tense = TenseAround(i, end);
+    return Make(i, end, TimexType::kDate, ResolveMonth(month, tense, modifier), true);
+  }
+
+  std::optional<Match> WeekdayRule(size_t i) const {
+    size_t k = i;
+    int modifier = 0;
+    if (Is(k, "last") || Is(k, "past")) modifier = -1;
+    else if (Is(k, "next") || Is(k, "coming")) modifier = 1;
+    else if (Is(k, "this")) modifier = 2;
+    if (modifier != 0) ++k;
+    int weekday = WeekdayAt(k);
+    if (weekday < 0) return std::nullopt;
+    std::optional<CivilDate> day = ResolveWeekday(weekday, TenseAround(i, k + 1), modifier);
+    Match m = MakeDay(i, k + 1, day, Format("XXXX-WXX-%d", weekday + 1), PublishedLabel());
+    AddPartOfDay(&m);
+    return m;
+  }
+
+  std::optional<Match> DeicticDay(size_t i) const {
+    long offset = 0;
+    size_t end = i + 1;
+    std::string part;
+    if (Is(i, "today")) offset = 0;
+    else if (Is(i, "yesterday")) offset = -1;
+    else if (Is(i, "tomorrow")) offset = 1;
+    else if (Is(i, "tonight")) part = "NI";
+    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && Is(i + 3, "yesterday")) offset = -2, end = i + 4;
+    else if ((Is(i, "this") || Is(i, "last")) && lex_.parts.count(Lower(i + 1))) {
+      offset = Is(i, "last") && Is(i + 1, "night") ? -1 : 0;
+      if (Is(i, "last") && !Is(i + 1, "night")) return std::nullopt;
+      part = lex_.parts.at(Lower(i + 1));
+      end = i + 2;
+    } else {
+      return std::nullopt;
+    }
+    std::optional<CivilDate> day;
+    if (published_) day = AddDays(*published_, offset);
+    Match m = MakeDay(i, end, day, offset == 0 ? "PRESENT_REF" : "", PublishedLabel());
+    if (!part.empty()) m.value += "T" + part;
+    else if (Is(i, "yesterday") || Is(i, "today") || Is(i, "tomorrow")) AddPartOfDay(&m);
+    return m;
+  }
+
+  // "last week", "this month", "next year", "earlier this month", "last summer",
+  // "the past week" (a duration).
+  std::optional<Match> RelativeUnit(size_t i) const {
+    size_t k = i;
+    bool nested = false;  // "earlier this month"
+    if (Is(k, "earlier") || Is(k, "later") || Is(k, "early") || Is(k, "late")) {
+      nested = true;
+      ++k;
+    }
+    bool with_the = Is(k, "the");
+    if (with_the) ++k;
+    int modifier;
+    if (Is(k, "last") || Is(k, "past") || Is(k, "previous")) modifier = -1;
+    else if (Is(k, "next") || Is(k, "coming") || Is(k, "following")) modifier = 1;
+    else if (Is(k, "this") || Is(k, "current")) modifier = 0;
+    else return std::nullopt;
+    ++k;
+    const std::string& word = Lower(k);
+    auto season = lex_.seasons.find(word);
+    auto unit = lex_.units.find(word);
+    if (season == lex_.seasons.end() && (unit == lex_.units.end() || word.back() == 's')) return std::nullopt;
+    // Days are the deictic and anaphoric rules' business ("the next day" follows the
+    // last date mentioned, not publication).
+    if (unit != lex_.units.end() && unit->second == "D") return std::nullopt;
+    size_t end = k + 1;
+    if (nested && modifier != 0 && !Is(i + (with_the ? 2 : 1), "last")) return std::nullopt;
+    if (with_the && modifier == -1 && unit != lex_.units.end()) {
+      return Make(i, end, TimexType::kDuration, DurationValue("1", unit->second), false);
+    }
+    if (!published_) return Make(i, end, TimexType::kDate, "", true);
+    CivilDate base = *published_;
+    if (season != lex_.seasons.end()) {
+      static const std::unordered_map<std::string, int> kLastMonth = {{"SP", 5}, {"SU", 8}, {"FA", 11}, {"WI", 2}};
+      int year = base.year;
+      if (modifier == -1 && base.month <= kLastMonth.at(season->second)) year -= 1;
+      if (modifier == 1 && base.month > kLastMonth.at(season->second) - 2) year += 1;
+      return Make(i, end, TimexType::kDate, Format("%04d-", year) + season->second, true);
+    }
+    const std::string& u = unit->second;
+    std::string value;
+    if (u == "D") value = IsoDay(AddDays(base, modifier));
+    else if (u == "W") value = IsoWeek(AddDays(base, 7 * modifier));
+    else if (u == "WE") value = IsoWeek(AddDays(base, modifier == -1 ? -(Weekday(base.year, base.month, base.day) + 1)
+                                                                     : 7 * modifier)) + "-WE";
+    else if (u == "M") {
+      CivilDate month = AddMonths(base, modifier);
+      value = Format("%04d-%02d", month.year, month.month);
+    } else if (u == "Y") value = Format("%04d", base.year + modifier);
+    else if (u == "Q") {
+      int quarter = (base.month - 1) / 3 + 1 + modifier;
+      int year = base.year;
+      if (quarter == 0) quarter = 4, year -= 1;
+      if (quarter == 5) quarter = 1, year += 1;
+      value = Format("%04d-Q%d", year, quarter);
+    } else if (u == "DE") value = Format("%03d", base.year / 10 + modifier);
+    else if (u == "CE") value = Format("%02d", base.year / 100 + modifier);
+    else return std::nullopt;
+    return Make(i, end, TimexType::kDate, value, true);
+  }
+
+  std::string DurationValue(const std::string& count, const std::string& unit) const {
+    bool vague = count == "X";
+    long n = vague ? 0 : std::stol(count);
+    if (unit == "DE") return vague ? "PXDE" : "P" + std::to_string(n * 10) + "Y";
+    if (unit == "CE") return vague ? "PXCE" : "P" + std::to_string(n * 100) + "Y";
+    if (unit == "2W") return vague ? "PXW" : "P" + std::to_string(n * 2) + "W";
+    if (unit == "H") return "PT" + count + "H";
+    if (unit == "MIN") return "PT" + count + "M";
+    if (unit == "S") return "PT" + count + "S";
+    return "P" + count + unit;
+  }
+
+  // "three days", "a 16-hour", "the past three decades", "five months ago", "for years".
+  std::optional<Match> CountedUnit(size_t i) const {
+    size_t k = i;
+    bool the_past = false;
+    if (Is(k, "the") && (Is(k + 1, "past") || Is(k + 1, "last") || Is(k + 1, "next") || Is(k + 1, "coming") ||
+                         Is(k + 1, "previous") || Is(k + 1, "first") || Is(k + 1, "following"))) {
+      the_past = true;
+      k += 2;
+    } else if (Is(k, "past") || Is(k, "last") || Is(k, "next")) {
+      // "past 20 years", "last three days" without "the"
+      if (!NumberAt(k + 1)) return std::nullopt;
+      the_past = true;
+      k += 1;
+    }
+    std::optional<std::string> count;
+    if (Is(k, "a") && (Is(k + 1, "few") || Is(k + 1, "couple"))) {
+      count = Is(k + 1, "few") ? "X" : "2";
+      k += 2;
+      if (Is(k, "of")) ++k;
+    } else if ((count = NumberAt(k))) {
+      ++k;
+      // "twenty-five", "twenty five"
+      if (Is(k, "-") && NumberAt(k + 1) && count != "X" && IsWord(k + 1)) {
+        count = std::to_string(std::stol(*count) + std::stol(*NumberAt(k + 1)));
+        k += 2;
+      }
+    }
+    if (!count) {
+      // Bare plural units after "for", "over", "within": "for months".
+      if (i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "within")) && IsWord(i)) {
+        auto unit = lex_.units.find(Lower(i));
+        if (unit != lex_.units.end() && Lower(i).back() == 's' && unit->second != "Q" && unit->second != "S") {
+          return Make(i, i + 1, TimexType::kDuration, DurationValue("X", unit->second), false);
+        }
+      }
+      return std::nullopt;
+    }
+    if (Is(k, "-") && IsNumber(k - 1)) ++k;  // "16-hour"
+    auto unit = lex_.units.find(Lower(k));
+    if (unit == lex_.units.end() || !IsWord(k)) return std::nullopt;
+    if (*count == "1" && Is(i, "a") == false && Is(i, "an") == false && Lower(k).back() == 's' && !IsNumber(i)) {
+      return std::nullopt;  // "one years"
+    }
+    if (unit->second == "S" && !IsNumber(k - 1) && !lex_.numbers.count(Lower(k - 1))) return std::nullopt;
+    size_t end = k + 1;
+    // Ages are not durations: "44-year-old".
+    if ((Is(end, "-") && Is(end + 1, "old")) || Is(end, "old")) return std::nullopt;
+    // "second" as an ordinal ("a second round") is not a unit.
+    if (unit->second == "S" && Is(k - 1, "a")) return std::nullopt;
+    // "a day" inside "twice a day" is a rate, not a duration.
+    if (Is(i, "a") && i > 0 && (Is(i - 1, "twice") || Is(i - 1, "times") || Is(i - 1, "once"))) return std::nullopt;
+    if (Is(end, "ago") || (Is(end, "earlier") && !the_past) || (Is(end, "later") && !the_past)) {
+      int sign = Is(end, "later") ? 1 : -1;
+      if (*count == "X" || !published_) return Make(i, end + 1, TimexType::kDate, "PAST_REF", true);
+      long n = std::stol(*count) * sign;
+      const std::string& u = unit->second;
+      CivilDate base = Is(end, "ago") ? *published_ : *last_date_;
+      std::string anchor = Is(end, "ago") ? PublishedLabel() : *last_date_label_;
+      std::string value;
+      std::optional<CivilDate> full;
+      if (u == "D") full = AddDays(base, n), value = IsoDay(*full);
+      else if (u == "W") value = IsoWeek(AddDays(base, 7 * n));
+      else if (u == "M") {
+        CivilDate month = AddMonths(base, static_cast<int>(n));
+        value = Format("%04d-%02d", month.year, month.month);
+      } else if (u == "Y") value = Format("%04d", base.year + static_cast<int>(n));
+      else if (u == "DE") value = Format("%03d", (base.year + static_cast<int>(n) * 10) / 10);
+      else if (u == "Q") {
+        CivilDate month = AddMonths(base, static_cast<int>(n) * 3);
+        value = Format("%04d-Q%d", month.year, (month.month - 1) / 3 + 1);
+      } else value = IsoDay(base);
+      Match m = Make(i, end + 1, TimexType::kDate, value, false);
+      m.anchor = anchor;
+      m.full_date = full;
+      return m;
+    }
+    return Make(i, end, TimexType::kDuration, DurationValue(*count, unit->second), false);
+  }
+
+  // Years, year ranges and decades: "in 2020", "since 1991", "2020-2022", "the 1990s".
+  std::optional<Match> YearRule(size_t i) const {
+    size_t k = i;
+    bool with_the = Is(k, "the") && IsNumber(k + 1);
+    if (with_the) ++k;
+    if (!IsNumber(k) || tokens_[k].lower.size() != 4) return std::nullopt;
+    int year = std::stoi(tokens_[k].lower);
+    if (year < 1000 || year > 2200) return std::nullopt;
+    // Decade: "1990s"
+    if (Is(k + 1, "s") && Adjacent(k + 1) && year % 10 == 0) {
+      return Make(i, k + 2, TimexType::kDate, Format("%03d", year / 10), false);
+    }
+    if (with_the) return std::nullopt;
+    static const std::unordered_set<std::string> kBefore = {
+        "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "between", "and", "to",
+        "through", "year", "early", "late", "mid", "-", "\xE2\x80\x93", ",", "(", "fiscal", "spring", "summer",
+        "autumn", "fall", "winter", "around", "circa", "throughout", "for", "the", "'s", "'"};
+    static const std::unordered_set<std::string> kNotAfter = {
+        "resolution", "no", "number", "flight", "route", "article", "model", "room", "page", "f", "mig", "su",
+        "boeing", "airbus", "$", "\xE2\x82\xAC", "\xC2\xA3", "code", "section", "rule", "law", "decree", "order"};
+    bool before_ok = k > 0 && kBefore.count(Lower(k - 1));
+    bool after_ok = k + 1 >= Size() || tokens_[k + 1].kind == TokenKind::kPunct;
+    if (k > 0 && kNotAfter.count(Lower(k - 1))) return std::nullopt;
+    if (!before_ok && !after_ok) return std::nullopt;
+    if (after_ok && !before_ok && k > 0 && tokens_[k - 1].kind == TokenKind::kNumber) return std::nullopt;
+    // "the summer of 2020", "spring 2020"
+    size_t begin = i;
+    std::string value = Format("%04d", year);
+    if (k >= 1 && lex_.seasons.count(Lower(k - 1))) {
+      begin = k - 1;
+      value += "-" + lex_.seasons.at(Lower(k - 1));
+    } else if (k >= 2 && Is(k - 1, "of") && lex_.seasons.count(Lower(k - 2))) {
+      begin = k - 2;
+      value += "-" + lex_.seasons.at(Lower(k - 2));
+    }
+    return Make(begin, k + 1, TimexType::kDate, value, false);
+  }
+
+  // "13:01 IST", "1 pm local time", "10:35 a.m.", "noon".
+  std::optional<Match> ClockTime(size_t i) const {
+    int hour = -1, minute = 0;
+    size_t k = i;
+    if (Is(k, "noon") || Is(k, "midday") || Is(k, "midnight")) {
+      hour = Is(k, "midnight") ? 24 : 12;
+      ++k;
+    } else if (IsNumber(k)) {
+      const std::string& t = tokens_[k].lower;
+      size_t colon = t.find(':');
+      if (colon != std::string::npos) {
+        if (colon == 0 || colon > 2 || t.size() - colon != 3) return std::nullopt;
+        hour = std::stoi(t.substr(0, colon));
+        minute = std::stoi(t.substr(colon + 1));
+        if (hour > 24 || minute > 59) return std::nullopt;
+      } else if (t.size() <= 2) {
+        hour = std::stoi(t);
+      } else {
+        return std::nullopt;
+      }
+      ++k;
+      // am / pm / a.m. / p.m.
+      bool meridiem = false;
+      if (Is(k, "am") || Is(k, "pm")) {
+        meridiem = true;
+        if (Is(k, "pm") && hour < 12) hour += 12;
+        if (Is(k, "am") && hour == 12) hour = 0;
+        ++k;
+      } else if ((Is(k, "a") || Is(k, "p")) && Is(k + 1, ".") && Is(k + 2, "m")) {
+        meridiem = true;
+        if (Is(k, "p") && hour < 12) hour += 12;
+        if (Is(k, "a") && hour == 12) hour = 0;
+        k += 3;
+        if (Is(k, ".")) ++k;
+      }
+      if (colon == std::string::npos && !meridiem) return std::nullopt;
+      if (meridiem && (hour > 24)) return std::nullopt;
+    } else {
+      return std::nullopt;
+    }
+    if (IsWord(k) && lex_.zones.count(Lower(k)) && !tokens_[k].capitalized == false) ++k;
+    if (Is(k, "local") && Is(k + 1, "time")) k += 2;
+    else if (Is(k, "(") && Is(k + 1, "local") && Is(k + 2, "time") && Is(k + 3, ")")) k += 4;
+    std::string day = sentence_date_;
+    std::string anchor;
+    if (day.empty() && published_) {
+      day = IsoDay(*published_);
+      anchor = PublishedLabel();
+    }
+    if (day.empty()) day = "XXXX-XX-XX";
+    Match m = Make(i, k, TimexType::kTime, day + "T" + Format("%02d:%02d", hour, minute), false);
+    m.anchor = anchor;
+    return m;
+  }
+
+  // "the third quarter", "third-quarter", "the fourth quarter".
+  std::optional<Match> Quarter(size_t i) const {
+    size_t k = i;
+    if (Is(k, "the")) ++k;
+    auto ordinal = lex_.ordinals.find(Lower(k));
+    if (ordinal == lex_.ordinals.end() || ordinal->second > 4) return std::nullopt;
+    ++k;
+    if (Is(k, "-")) ++k;
+    if (!Is(k, "quarter")) return std::nullopt;
+    int quarter = ordinal->second;
+    if (!published_) return Make(i, k + 1, TimexType::kDate, Format("XXXX-Q%d", quarter), true);
+    int current = (published_->month - 1) / 3 + 1;
+    int year = quarter <= current ? published_->year : published_->year - 1;
+    return Make(i, k + 1, TimexType::kDate, Format("%04d-Q%d", year, quarter), true);
+  }
+
+  // "every week", "each year", "every Tuesday", "daily", "annually".
+  std::optional<Match> SetRule(size_t i) const {
+    static const std::unordered_map<std::string, std::string> kAdverbs = {
+        {"daily", "P1D"}, {"nightly", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"},
+        {"annually", "P1Y"}, {"yearly", "P1Y"}, {"hourly", "PT1H"}};
+    auto adverb = kAdverbs.find(Lower(i));
+    if (adverb != kAdverbs.end() && IsWord(i)) return Make(i, i + 1, TimexType::kSet, adverb->second, false);
+    if (!Is(i, "every") && !Is(i, "each")) return std::nullopt;
+    size_t k = i + 1;
+    int weekday = WeekdayAt(k);
+    if (weekday >= 0) return Make(i, k + 1, TimexType::kSet, Format("XXXX-WXX-%d", weekday + 1), false);
+    std::string count = "1";
+    if (std::optional<std::string> n = NumberAt(k); n && IsNumber(k)) {
+      count = *n;
+      ++k;
+    }
+    auto unit = lex_.units.find(Lower(k));
+    if (unit == lex_.units.end()) return std::nullopt;
+    return Make(i, k + 1, TimexType::kSet, DurationValue(count, unit->second), false);
+  }
+
+  // "now", "currently", "recently", "the past", "the future", "soon".
+  std::optional<Match> Reference(size_t i) const {
+    if (Is(i, "now") || Is(i, "currently") || Is(i, "nowadays")) {
+      return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
+    }
+    if (Is(i, "recently") || Is(i, "previously")) return Make(i, i + 1, TimexType::kDate, "PAST_REF", true);
+    if (Is(i, "recent") && lex_.units.count(Lower(i + 1)) && Lower(i + 1).back() == 's') {
+      return Make(i, i + 2, TimexType::kDate, "PAST_REF", true);
+    }
+    if (Is(i, "soon")) return Make(i, i + 1, TimexType::kDate, "FUTURE_REF", true);
+    if (Is(i, "the") && Is(i + 1, "past") && !NumberAt(i + 2) && !lex_.units.count(Lower(i + 2)) &&
+        !lex_.seasons.count(Lower(i + 2)) && WeekdayAt(i + 2) < 0 && !Is(i + 2, "few")) {
+      return Make(i, i + 2, TimexType::kDate, "PAST_REF", true);
+    }
+    if (Is(i, "the") && Is(i + 1, "future")) return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
+    return std::nullopt;
+  }
+
+  // "the next day", "the following day", "the day before", "that day", "the same day".
+  std::optional<Match> AnaphoricDay(size_t i) const {
+    long offset;
+    size_t end;
+    if ((Is(i, "the") && (Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day"))) offset = 1, end = i + 3;
+    else if (Is(i, "the") && Is(i + 1, "previous") && Is(i + 2, "day")) offset = -1, end = i + 3;
+    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && !Is(i + 3, "yesterday")) offset = -1, end = i + 3;
+    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "after")) offset = 1, end = i + 3;
+    else if ((Is(i, "that") || (Is(i, "the") && Is(i + 1, "same"))) && Is(i + (Is(i, "that") ? 1 : 2), "day")) {
+      offset = 0;
+      end = i + (Is(i, "that") ? 2 : 3);
+    } else {
+      return std::nullopt;
+    }
+    if (!published_) return MakeDay(i, end, std::nullopt, "", "");
+    return MakeDay(i, end, AddDays(*last_date_, offset), "", *last_date_label_);
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  const TimeTagger::Lexicon& lex_;
+  std::optional<CivilDate> published_;
+  CivilDate* last_date_;
+  std::string* last_date_label_;
+  std::string sentence_date_;  // the last full date stated in this sentence, for clock times
+};
+
+}  // namespace
+
+TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
+  info_ = StageInfo{"time", {Layer::kSentences, Layer::kMetadata}, {Layer::kTime}};
+  for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::time_words())) {
+    if (row.size() < 2) continue;
+    std::string word(row[1]);
+    std::string value = row.size() > 2 ? std::string(row[2]) : "";
+    if (row[0] == "number") lexicon_->numbers[word] = value;
+    else if (row[0] == "unit") lexicon_->units[word] = value;
+    else if (row[0] == "part") lexicon_->parts[word] = value;
+    else if (row[0] == "season") lexicon_->seasons[word] = value;
+    else if (row[0] == "ordinal") lexicon_->ordinals[word] = std::stoi(value);
+    else if (row[0] == "zone") lexicon_->zones.insert(word);
+    else if (row[0] == "future") lexicon_->future.insert(word);
+    else if (row[0] == "past") lexicon_->past.insert(word);
+    else if (row[0] == "present") lexicon_->present.insert(word);
+  }
+}
+
+TimeTagger::~TimeTagger() = default;
+
+namespace {
+
+std::optional<CivilDate> ParsePublished(std::string_view published) {
+  if (published.size() < 10) return std::nullopt;
+  std::optional<DateTimeMatch> date = ParseTimestamp(published.substr(0, 10));
+  if (!date) return std::nullopt;
+  return CivilDate{date->year, date->month, date->day};
+}
+
+}  // namespace
+
+Status TimeTagger::Process(Document& document) const {
+  document.time_expressions.clear();
+  std::optional<CivilDate> published = ParsePublished(document.metadata.published);
+  CivilDate last_date = published.value_or(CivilDate{});
+  std::string last_label = published ? document.metadata.published + " (published)" : "";
+  std::vector<Span> spans;
+  if (!document.metadata.dateline_span.empty()) spans.push_back(document.metadata.dateline_span);
+  for (const Sentence& sentence : document.sentences) spans.push_back(sentence.span);
+  for (Span span : spans) {
+    std::vector<Token> tokens = Tokenize(document.text(), span);
+    SentenceTagger tagger(document.text(), tokens, *lexicon_, published, &last_date, &last_label);
+    tagger.Run(&document.time_expressions);
+  }
+  return Status::Ok();
+}
+
+std::vector<TimeExpression> TimeTagger::Tag(std::string_view text, std::string_view published) const {
+  std::optional<CivilDate> date = ParsePublished(published);
+  CivilDate last_date = date.value_or(CivilDate{});
+  std::string last_label = date ? std::string(published) + " (published)" : "";
+  std::vector<Token> tokens = Tokenize(text, Span{0, static_cast<uint32_t>(text.size())});
+  std::vector<TimeExpression> out;
+  SentenceTagger tagger(text, tokens, *lexicon_, date, &last_date, &last_label);
+  tagger.Run(&out);
+  return out;
+}
+
+}  // namespace casus

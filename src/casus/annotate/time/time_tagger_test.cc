@@ -1,0 +1,128 @@
+#include "casus/annotate/time/time_tagger.h"
+
+#include <gtest/gtest.h>
+
+namespace casus {
+namespace {
+
+// "text|TYPE|value" for each expression found, joined by "; ".
+std::string Tag(const std::string& text, const std::string& published) {
+  static const TimeTagger tagger;
+  std::string out;
+  for (const TimeExpression& e : tagger.Tag(text, published)) {
+    if (!out.empty()) out += "; ";
+    out += std::string(e.span.Of(text)) + "|" + TimexTypeName(e.type) + "|" + e.value;
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  const char* published;
+  const char* expected;
+};
+
+void Check(const std::vector<Case>& cases) {
+  for (const Case& c : cases) EXPECT_EQ(Tag(c.text, c.published), c.expected) << c.text << " @ " << c.published;
+}
+
+TEST(TimeTagger, AbsoluteDates) {
+  Check({
+      {"It happened on September 20, 2023.", "2024-01-01", "September 20, 2023|DATE|2023-09-20"},
+      {"It happened on 20 September 2023.", "2024-01-01", "20 September 2023|DATE|2023-09-20"},
+      {"Talks were held on Sept. 20 in Baku.", "2023-09-25", "Sept. 20|DATE|2023-09-20"},
+      {"The deadline is Oct 5th.", "2023-09-25", "Oct 5th|DATE|2023-10-05"},
+      {"The file is dated 2023-09-20.", "2024-01-01", "2023-09-20|DATE|2023-09-20"},
+      {"The war of 2020 ended.", "2023-09-20", "2020|DATE|2020"},
+      {"Agreements signed in 2020-2022 remain.", "2023-09-20", "2020|DATE|2020; 2022|DATE|2022"},
+      {"Updated at 13:01 IST on the site.", "2020-10-03", "13:01 IST|TIME|2020-10-03T13:01"},
+      {"The ceasefire took effect at 1 pm local time.", "2023-09-20", "1 pm local time|TIME|2023-09-20T13:00"},
+      {"He was seen at 10:35 a.m. near the border.", "1998-08-07", "10:35 a.m.|TIME|1998-08-07T10:35"},
+      {"Unrest grew in the 1990s.", "2023-09-20", "the 1990s|DATE|199"},
+      {"The conflict began in May 2021.", "2023-09-20", "May 2021|DATE|2021-05"},
+  });
+}
+
+TEST(TimeTagger, RelativeToPublication) {
+  Check({
+      // Weekdays follow the tense: past -> the latest on or before publication.
+      {"The ministry said on Tuesday that it had begun a campaign.", "2023-09-20", "Tuesday|DATE|2023-09-19"},
+      {"The Buffalo News reported Friday.", "1998-11-20", "Friday|DATE|1998-11-20"},
+      {"The leaders will meet on Tuesday.", "2023-09-20", "Tuesday|DATE|2023-09-26"},
+      {"Fighting continued last Wednesday.", "2023-09-20", "last Wednesday|DATE|2023-09-13"},
+      {"Protesters gathered on Monday night.", "2023-09-20", "Monday night|DATE|2023-09-18TNI"},
+      {"Officials said today that talks failed.", "2023-09-20", "today|DATE|2023-09-20"},
+      {"Shelling resumed yesterday.", "2023-09-20", "yesterday|DATE|2023-09-19"},
+      {"Talks continue tomorrow.", "2023-09-20", "tomorrow|DATE|2023-09-21"},
+      {"Aid arrived last week.", "2023-09-20", "last week|DATE|2023-W37"},
+      {"The plan will be discussed next month.", "2023-09-20", "next month|DATE|2023-10"},
+      {"Prices rose last year.", "2023-09-20", "last year|DATE|2022"},
+      {"The road was closed earlier this month.", "2023-09-20", "earlier this month|DATE|2023-09"},
+      {"Troops blockaded the corridor in December.", "2023-09-20", "December|DATE|2022-12"},
+      {"A fight erupted in July killing at least 16 people.", "2020-10-06", "July|DATE|2020-07"},
+      {"Elections will be held in December.", "2023-09-20", "December|DATE|2023-12"},
+      {"The clinic opened five months ago.", "2023-09-20", "five months ago|DATE|2023-04"},
+      {"The village was hit three days ago.", "2023-09-20", "three days ago|DATE|2023-09-17"},
+      {"The region has seen conflict since 1991.", "2023-09-20", "1991|DATE|1991"},
+      {"It has caused two wars in the past three decades.", "2023-09-20",
+       "the past three decades|DURATION|P30Y"},
+      {"He was seen there recently.", "2023-09-20", "recently|DATE|PAST_REF"},
+      {"The situation is now calm.", "2023-09-20", "now|DATE|PRESENT_REF"},
+      {"Profits fell in the third quarter.", "1989-11-02", "the third quarter|DATE|1989-Q3"},
+      {"Tourism rose last summer.", "2023-09-20", "last summer|DATE|2023-SU"},
+  });
+}
+
+TEST(TimeTagger, MonthAndDayTakeTheYearTheTenseAsks) {
+  Check({
+      {"Heavy clashes re-erupted on September 27.", "2020-10-03", "September 27|DATE|2020-09-27"},
+      {"Armenia held an election on September 9.", "2023-09-20", "September 9|DATE|2023-09-09"},
+      {"Fighting broke out on December 30.", "2024-01-03", "December 30|DATE|2023-12-30"},
+      {"The summit will open on January 4.", "2023-12-28", "January 4|DATE|2024-01-04"},
+      {"A ceasefire was announced on Wednesday, September 20.", "2023-09-20",
+       "Wednesday, September 20|DATE|2023-09-20"},
+  });
+}
+
+TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
+  Check({
+      {"The attack came on October 5. The next day, talks began.", "2020-10-10",
+       "October 5|DATE|2020-10-05; The next day|DATE|2020-10-06"},
+  });
+}
+
+TEST(TimeTagger, DurationsAndSets) {
+  Check({
+      {"The siege lasted six days.", "2023-09-20", "six days|DURATION|P6D"},
+      {"After a 16-hour journey they arrived.", "2023-09-20", "16-hour|DURATION|PT16H"},
+      {"Talks went on for months.", "2023-09-20", "months|DURATION|PXM"},
+      {"The fighting lasted two weeks.", "2023-09-20", "two weeks|DURATION|P2W"},
+      {"Patrols run every week.", "2023-09-20", "every week|SET|P1W"},
+      {"Convoys leave daily.", "2023-09-20", "daily|SET|P1D"},
+  });
+}
+
+TEST(TimeTagger, NumbersThatAreNotTimes) {
+  Check({
+      {"At least 27 people were killed and 200 wounded.", "2023-09-20", ""},
+      {"Over 1,000 people died; 2,000 troops were deployed.", "2023-09-20", ""},
+      {"The council passed Resolution 2334 without a vote.", "2023-09-20", ""},
+      {"Two F-16 jets and a MiG 2000 flew over.", "2023-09-20", ""},
+      {"Call +374 10 123456 for help.", "2023-09-20", ""},
+      {"The 44-year-old suspect fled.", "2023-09-20", ""},
+      {"2000 people gathered outside.", "2023-09-20", ""},
+      {"The minister may visit soon.", "2023-09-20", "soon|DATE|FUTURE_REF"},
+      {"A second round of talks is planned.", "2023-09-20", ""},
+  });
+}
+
+TEST(TimeTagger, UnresolvedWithoutPublicationDate) {
+  Check({
+      {"It happened on Tuesday.", "", "Tuesday|DATE|XXXX-WXX-2"},
+      {"It happened on September 20.", "", "September 20|DATE|XXXX-09-20"},
+      {"It happened on September 20, 2023.", "", "September 20, 2023|DATE|2023-09-20"},
+  });
+}
+
+}  // namespace
+}  // namespace casus
