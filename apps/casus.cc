@@ -49,6 +49,15 @@ int main(int argc, char** argv) {
   stats_cmd->add_option("--db", stats.db, db_help);
   stats_cmd->add_flag("--json", stats.json, "print as one JSON object");
 
+  EvalArgs eval_args;
+  CLI::App* eval_cmd = app.add_subcommand("eval", "Score casus against annotated data");
+  eval_cmd->require_subcommand(1);
+  CLI::App* timex_cmd = eval_cmd->add_subcommand(
+      "timex", "Time expressions against TimeML files (TempEval-3): span and value precision, recall, F1");
+  timex_cmd->add_option("dir", eval_args.path, "folder of .tml files, read recursively")->required();
+  timex_cmd->add_option("--errors", eval_args.errors, "print up to N examples of each kind of error");
+  timex_cmd->add_option("--kind", eval_args.kind, "only errors of this kind: missed, spurious, value, span");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -60,5 +69,6 @@ int main(int argc, char** argv) {
   if (show_cmd->parsed()) return RunShow(show);
   if (export_cmd->parsed()) return RunExport(export_args);
   if (stats_cmd->parsed()) return RunStats(stats);
+  if (timex_cmd->parsed()) return RunEvalTimex(eval_args);
   return kExitUsage;
 }

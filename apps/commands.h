@@ -57,6 +57,13 @@ struct StatsArgs {
 };
 int RunStats(const StatsArgs& args);
 
+struct EvalArgs {
+  std::string path;
+  int errors = 0;    // examples of each error kind to print
+  std::string kind;  // only this kind: missed, spurious, value, span
+};
+int RunEvalTimex(const EvalArgs& args);
+
 }  // namespace casus::cli
 
 #endif  // CASUS_APPS_COMMANDS_H_

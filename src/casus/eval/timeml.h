@@ -1,0 +1,55 @@
+// TimeML reading and TIMEX3 scoring, for `casus eval timex` on TempEval-3 data.
+//
+// ReadTimeMl takes a .tml file: the document creation time from <DCT>, the text of
+// <TEXT> with every tag removed and entities decoded, and each <TIMEX3> in it as a
+// gold span with its type, value and whether it is relative (temporalFunction). Scoring
+// follows TempEval-3: one-to-one matching, strict (same span) and relaxed (overlap)
+// span precision/recall/F1, and value F1 over relaxed matches with equal values.
+#ifndef CASUS_EVAL_TIMEML_H_
+#define CASUS_EVAL_TIMEML_H_
+
+#include <string>
+#include <vector>
+
+#include "casus/core/document.h"
+#include "casus/core/status.h"
+
+namespace casus::eval {
+
+struct GoldTimex {
+  Span span;
+  std::string type;   // "DATE", "TIME", "DURATION", "SET"
+  std::string value;
+  bool relative = false;
+};
+
+struct TimeMlDocument {
+  std::string id;
+  std::string text;
+  std::string creation_date;  // "YYYY-MM-DD"
+  std::vector<GoldTimex> gold;
+};
+
+Result<TimeMlDocument> ReadTimeMl(const std::string& path);
+
+struct TimexCounts {
+  int gold = 0, system = 0;
+  int strict = 0, relaxed = 0;      // matched pairs
+  int value_correct = 0, type_correct = 0;
+  // Relative gold expressions only.
+  int gold_relative = 0, relaxed_relative = 0, value_correct_relative = 0, system_relative = 0;
+  void Add(const TimexCounts& other);
+};
+
+struct TimexError {
+  std::string kind;  // "missed", "spurious", "value", "span"
+  std::string text, expected, got, context;
+};
+
+// Scores one document; appends up to `max_errors` examples to `errors` when given.
+TimexCounts ScoreTimex(const TimeMlDocument& gold, const std::vector<TimeExpression>& system,
+                       std::vector<TimexError>* errors = nullptr);
+
+}  // namespace casus::eval
+
+#endif  // CASUS_EVAL_TIMEML_H_
