@@ -170,6 +170,7 @@ class SentenceTagger {
       consider(Reference(i));
       consider(AnaphoricDay(i));
       consider(Weekend(i));
+      consider(YearEarlier(i));
       if (!best) {
         ++i;
         continue;
@@ -187,6 +188,7 @@ class SentenceTagger {
       if (best->type == TimexType::kDate && best->value.size() == 10 && best->value[4] == '-') {
         sentence_date_ = best->value;
       }
+      if (last_quarter_ != nullptr && best->value.size() == 7 && best->value[5] == 'Q') *last_quarter_ = best->value;
       i = best->end_token;
     }
   }
@@ -409,6 +411,11 @@ class SentenceTagger {
       int year = std::stoi(tokens_[y].lower);
       if (year >= 1000 && year <= 2200) return Make(i, y + 1, TimexType::kDate, Format("%04d-%02d", year, month), false);
     }
+    // "February this year", "March last year"
+    if ((Is(end, "this") || Is(end, "last") || Is(end, "next")) && Is(end + 1, "year") && published_) {
+      int year = published_->year + (Is(end, "last") ? -1 : Is(end, "next") ? 1 : 0);
+      return Make(i, end + 2, TimexType::kDate, Format("%04d-%02d", year, month), true);
+    }
     static const std::unordered_set<std::string> kTriggers = {
         "in", "since", "until", "till", "by", "from", "during", "through", "before", "after", "between",
         "and", "or", "to", "of", "for", "since", "throughout", "last", "next", "this", "early", "late", "mid"};
@@ -607,6 +614,11 @@ class SentenceTagger {
       else if (u == "M") {
         CivilDate month = AddMonths(base, static_cast<int>(n));
         value = Format("%04d-%02d", month.year, month.month);
+      } else if (u == "Y" && last_quarter_ != nullptr && !last_quarter_->empty()) {
+        // Financial news compares periods: "a year ago" after "the third quarter" is
+        // that quarter a year before.
+        int quarter_year = std::stoi(last_quarter_->substr(0, 4));
+        value = Format("%04d", quarter_year + static_cast<int>(n)) + last_quarter_->substr(4);
       } else if (u == "Y") value = Format("%04d", base.year + static_cast<int>(n));
       else if (u == "DE") value = Format("%03d", (base.year + static_cast<int>(n) * 10) / 10);
       else if (u == "Q") {
@@ -637,11 +649,14 @@ class SentenceTagger {
     static const std::unordered_set<std::string> kBefore = {
         "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "between", "and", "to",
         "through", "year", "early", "late", "mid", "-", "\xE2\x80\x93", ",", "(", "fiscal", "spring", "summer",
-        "autumn", "fall", "winter", "around", "circa", "throughout", "for", "the", "'s", "'"};
+        "autumn", "fall", "winter", "around", "circa", "throughout", "for", "the", "'s", "'",
+        // a year used as an adjective: "a 1996 law", "its 1990 invasion", "both 1990 and 1991"
+        "a", "an", "its", "his", "her", "their", "our", "both", "is", "was"};
     static const std::unordered_set<std::string> kNotAfter = {
         "resolution", "no", "number", "flight", "route", "article", "model", "room", "page", "f", "mig", "su",
         "boeing", "airbus", "$", "\xE2\x82\xAC", "\xC2\xA3", "code", "section", "rule", "law", "decree", "order"};
-    bool before_ok = (k > 0 && kBefore.count(Lower(k - 1))) || with_the;
+    bool before_ok = (k > 0 && kBefore.count(Lower(k - 1))) || with_the ||
+                     (k > 1 && Is(k - 1, "s") && Is(k - 2, "'"));  // "the company's 1989 results"
     bool after_ok = k + 1 >= Size() || tokens_[k + 1].kind == TokenKind::kPunct;
     if (k > 0 && kNotAfter.count(Lower(k - 1))) return std::nullopt;
     if (!before_ok && !after_ok) return std::nullopt;
@@ -744,8 +759,14 @@ class SentenceTagger {
         {"annually", "P1Y"}, {"yearly", "P1Y"}, {"hourly", "PT1H"}};
     // "daily", "weekly" are mostly adjectives in news ("a daily newspaper"): sets only
     // as "every day", "each week" (the counts of the TempEval-3 data agree).
-    if (Is(i, "twice") || Is(i, "once")) {
-      (void)kAdverbs;
+    // "daily" alone is tagged more often than not in the TempEval-3 data; the others are not.
+    // Before a noun it is an adjective ("the daily newspaper"): only before punctuation,
+    // a conjunction or a preposition.
+    static const std::unordered_set<std::string> kAfterAdverb = {"and", "or", "in", "on", "at", "for", "from",
+                                                                 "to", "since", "until", "by", "during", "but"};
+    if (Is(i, "daily") && (i + 1 >= Size() || tokens_[i + 1].kind == TokenKind::kPunct ||
+                           kAfterAdverb.count(Lower(i + 1)))) {
+      return Make(i, i + 1, TimexType::kSet, kAdverbs.at("daily"), false);
     }
     if (!Is(i, "every") && !Is(i, "each")) return std::nullopt;
     size_t k = i + 1;
@@ -779,6 +800,23 @@ class SentenceTagger {
     }
     if (Is(i, "the") && Is(i + 1, "future")) return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
     return std::nullopt;
+  }
+
+  // "the year-earlier quarter", "the year-ago period", "year-earlier": the period in view
+  // (the last quarter named) a year before.
+  std::optional<Match> YearEarlier(size_t i) const {
+    size_t k = i;
+    if (Is(k, "the")) ++k;
+    if (!Is(k, "year") || !Is(k + 1, "-") || !(Is(k + 2, "earlier") || Is(k + 2, "ago"))) return std::nullopt;
+    size_t end = k + 3;
+    if (Is(end, "quarter") || Is(end, "period")) ++end;
+    else if (lex_.ordinals.count(Lower(end)) && Is(end + 1, "quarter")) end += 2;
+    if (last_quarter_ != nullptr && !last_quarter_->empty()) {
+      int year = std::stoi(last_quarter_->substr(0, 4)) - 1;
+      return Make(i, end, TimexType::kDate, Format("%04d", year) + last_quarter_->substr(4), true);
+    }
+    if (!published_) return std::nullopt;
+    return Make(i, end, TimexType::kDate, Format("%04d", published_->year - 1), true);
   }
 
   // "the weekend": the last one in a past-tense sentence, else the coming one.
@@ -817,6 +855,8 @@ class SentenceTagger {
   CivilDate* last_date_;
   std::string* last_date_label_;
   std::string sentence_date_;  // the last full date stated in this sentence, for clock times
+ public:
+  std::string* last_quarter_ = nullptr;  // "1989-Q3": the last quarter the document named
 };
 
 }  // namespace
@@ -857,12 +897,14 @@ Status TimeTagger::Process(Document& document) const {
   std::optional<CivilDate> published = ParsePublished(document.metadata.published);
   CivilDate last_date = published.value_or(CivilDate{});
   std::string last_label = published ? document.metadata.published + " (published)" : "";
+  std::string last_quarter;
   std::vector<Span> spans;
   if (!document.metadata.dateline_span.empty()) spans.push_back(document.metadata.dateline_span);
   for (const Sentence& sentence : document.sentences) spans.push_back(sentence.span);
   for (Span span : spans) {
     std::vector<Token> tokens = Tokenize(document.text(), span);
     SentenceTagger tagger(document.text(), tokens, *lexicon_, published, &last_date, &last_label);
+    tagger.last_quarter_ = &last_quarter;
     tagger.Run(&document.time_expressions);
   }
   return Status::Ok();
