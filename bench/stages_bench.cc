@@ -6,6 +6,7 @@
 
 #include "bench/corpus_generator.h"
 #include "casus/ingest/reader.h"
+#include "casus/annotate/time/time_tagger.h"
 #include "casus/normalize/cleaner.h"
 #include "casus/segment/sentences.h"
 
@@ -80,6 +81,31 @@ void BM_Sentences(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * bytes);
 }
 BENCHMARK(BM_Sentences)->Unit(benchmark::kMillisecond);
+
+void BM_TimeTagger(benchmark::State& state) {
+  Cleaner cleaner;
+  SentenceSplitter splitter;
+  TimeTagger tagger;
+  std::vector<Document> documents;
+  int64_t bytes = 0;
+  for (const auto& article : Articles()) {
+    documents.push_back(ingest::ParseCrawlText(article.text, article.id, "bench"));
+    if (documents.back().metadata.published.empty()) documents.back().metadata.published = "2024-03-14";
+    cleaner.Process(documents.back());
+    splitter.Process(documents.back());
+    bytes += static_cast<int64_t>(article.text.size());
+  }
+  for (auto _ : state) {
+    size_t found = 0;
+    for (Document& document : documents) {
+      tagger.Process(document);
+      found += document.time_expressions.size();
+    }
+    if (found == 0) state.SkipWithError("no time expressions");
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_TimeTagger)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace casus

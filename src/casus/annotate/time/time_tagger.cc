@@ -13,6 +13,7 @@
 #include "casus/annotate/time/time_tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -26,13 +27,35 @@
 
 namespace casus {
 
+// Hashing that accepts string views, so token views are looked up without copies.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view word) const { return std::hash<std::string_view>()(word); }
+};
+template <typename Value>
+using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 struct TimeTagger::Lexicon {
-  std::unordered_map<std::string, std::string> numbers;
-  std::unordered_map<std::string, std::string> units;
-  std::unordered_map<std::string, std::string> parts;
-  std::unordered_map<std::string, std::string> seasons;
-  std::unordered_map<std::string, int> ordinals;
-  std::unordered_set<std::string> zones, future, past, present;
+  WordMap<std::string> numbers;
+  WordMap<std::string> units;
+  WordMap<std::string> parts;
+  WordMap<std::string> seasons;
+  WordMap<int> ordinals;
+  WordSet zones, future, past, present;
+  // Every word a rule can start with; the scan skips the others (most tokens).
+  WordSet triggers;
+  size_t longest_trigger = 0;
+  // A filter before the hash: bit (last letter) of entry [length][first letter] is set
+  // when some trigger has that length, first and last letter.
+  std::array<uint32_t, 16 * 26> trigger_filter{};
+  bool MaybeTrigger(std::string_view word) const {
+    if (word.size() > longest_trigger || word.size() >= 16) return false;
+    unsigned first = static_cast<unsigned char>(word.front()) - 'a';
+    unsigned last = static_cast<unsigned char>(word.back()) - 'a';
+    if (first >= 26 || last >= 26) return false;
+    return (trigger_filter[word.size() * 26 + first] >> last) & 1u;
+  }
 };
 
 namespace {
@@ -44,7 +67,8 @@ struct Token {
   uint32_t end = 0;
   TokenKind kind = TokenKind::kPunct;
   bool capitalized = false;
-  std::string lower;
+  bool trigger = false;  // a number, or a word some rule can start with
+  std::string_view lower;  // lower-case text, a view into the sentence's buffer
 };
 
 enum class Tense { kPast, kPresent, kFuture };
@@ -53,12 +77,24 @@ bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLetterLead(unsigned char c) { return c >= 0xC3 && c != 0xE2 && c != 0xEF; }
 
-std::vector<Token> Tokenize(std::string_view text, Span span) {
+// Tokens of text[span]; their lower-case forms are written to `lower` (which must not
+// grow afterwards: tokens view into it).
+std::vector<Token> Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexicon,
+                            std::string* lower) {
   std::vector<Token> tokens;
+  lower->clear();
+  lower->reserve(span.size());
   size_t i = span.begin;
   const size_t end = span.end;
   while (i < end) {
-    if (size_t space = SpaceLengthAt(text, i)) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    if (static_cast<unsigned char>(text[i]) < 0x80 && !IsAsciiLetter(text[i]) && !IsDigit(text[i]) &&
+        text[i] != '\n' && text[i] != '\t' && text[i] != '\r') {
+      // ASCII punctuation: a one-byte token, the common case after letters.
+    } else if (size_t space = SpaceLengthAt(text, i)) {
       i += space;
       continue;
     }
@@ -91,11 +127,32 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       while (i < end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
     }
     token.end = static_cast<uint32_t>(i);
-    token.lower.assign(text.substr(token.begin, token.end - token.begin));
-    for (char& ch : token.lower) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    size_t lower_begin = lower->size();
+    for (size_t c = token.begin; c < token.end; ++c) {
+      char ch = text[c];
+      lower->push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
     }
+    token.lower = std::string_view(lower->data() + lower_begin, token.end - token.begin);
+    token.trigger = token.kind == TokenKind::kNumber ||
+                    (token.kind == TokenKind::kWord && lexicon.MaybeTrigger(token.lower) &&
+                     lexicon.triggers.count(token.lower) > 0);
     tokens.push_back(std::move(token));
+  }
+  // The most frequent words start an expression only before certain words: "the"
+  // and "a" before another trigger ("the past", "a year"), "that" before "day",
+  // "year" before a hyphen ("year-earlier").
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    Token& t = tokens[k];
+    if (!t.trigger) continue;
+    const Token* next = k + 1 < tokens.size() ? &tokens[k + 1] : nullptr;
+    if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
+      t.trigger = next != nullptr && (next->trigger || next->lower == "same" || next->lower == "latest" ||
+                                      next->lower == "few" || next->lower == "couple" || next->lower == "day");
+    } else if (t.lower == "that") {
+      t.trigger = next != nullptr && next->lower == "day";
+    } else if (t.lower == "year") {
+      t.trigger = next != nullptr && next->lower == "-";
+    }
   }
   return tokens;
 }
@@ -149,6 +206,10 @@ class SentenceTagger {
   void Run(std::vector<TimeExpression>* out) {
     size_t i = 0;
     while (i < tokens_.size()) {
+      if (!tokens_[i].trigger) {
+        ++i;
+        continue;
+      }
       std::optional<Match> best;
       auto consider = [&](std::optional<Match> candidate) {
         if (!candidate || candidate->end_token <= i) return;
@@ -196,10 +257,7 @@ class SentenceTagger {
  private:
   // --- token helpers ---
   size_t Size() const { return tokens_.size(); }
-  const std::string& Lower(size_t k) const {
-    static const std::string kEmpty;
-    return k < Size() ? tokens_[k].lower : kEmpty;
-  }
+  std::string_view Lower(size_t k) const { return k < Size() ? tokens_[k].lower : std::string_view(); }
   bool Is(size_t k, std::string_view word) const { return k < Size() && tokens_[k].lower == word; }
   bool IsWord(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kWord; }
   bool IsNumber(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kNumber; }
@@ -236,7 +294,7 @@ class SentenceTagger {
     for (size_t distance = 1; distance <= 12; ++distance) {
       for (size_t k : {begin >= distance ? begin - distance : std::string::npos, end - 1 + distance}) {
         if (k >= Size() || !IsWord(k)) continue;
-        const std::string& w = tokens_[k].lower;
+        std::string_view w = tokens_[k].lower;
         // A participle after "be" ("will be held", "has been killed") says nothing of
         // the tense; the auxiliary further on does.
         if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being"))) continue;
@@ -408,7 +466,7 @@ class SentenceTagger {
     size_t y = end;
     if (Is(y, ",") || Is(y, "of")) ++y;
     if (IsNumber(y) && tokens_[y].lower.size() == 4) {
-      int year = std::stoi(tokens_[y].lower);
+      int year = std::stoi(std::string(tokens_[y].lower));
       if (year >= 1000 && year <= 2200) return Make(i, y + 1, TimexType::kDate, Format("%04d-%02d", year, month), false);
     }
     // "February this year", "March last year"
@@ -416,7 +474,7 @@ class SentenceTagger {
       int year = published_->year + (Is(end, "last") ? -1 : Is(end, "next") ? 1 : 0);
       return Make(i, end + 2, TimexType::kDate, Format("%04d-%02d", year, month), true);
     }
-    static const std::unordered_set<std::string> kTriggers = {
+    static const WordSet kTriggers = {
         "in", "since", "until", "till", "by", "from", "during", "through", "before", "after", "between",
         "and", "or", "to", "of", "for", "since", "throughout", "last", "next", "this", "early", "late", "mid"};
     if (!has_modifier) {
@@ -461,7 +519,7 @@ class SentenceTagger {
     else if ((Is(i, "this") || Is(i, "last")) && lex_.parts.count(Lower(i + 1))) {
       offset = Is(i, "last") && Is(i + 1, "night") ? -1 : 0;
       if (Is(i, "last") && !Is(i + 1, "night")) return std::nullopt;
-      part = lex_.parts.at(Lower(i + 1));
+      part = lex_.parts.find(Lower(i + 1))->second;
       end = i + 2;
     } else {
       return std::nullopt;
@@ -490,7 +548,7 @@ class SentenceTagger {
     else if (Is(k, "this") || Is(k, "current")) modifier = 0;
     else return std::nullopt;
     ++k;
-    const std::string& word = Lower(k);
+    std::string_view word = Lower(k);
     auto season = lex_.seasons.find(word);
     auto unit = lex_.units.find(word);
     if (season == lex_.seasons.end() && (unit == lex_.units.end() || word.back() == 's')) return std::nullopt;
@@ -505,7 +563,7 @@ class SentenceTagger {
     if (!published_) return Make(i, end, TimexType::kDate, "", true);
     CivilDate base = *published_;
     if (season != lex_.seasons.end()) {
-      static const std::unordered_map<std::string, int> kLastMonth = {{"SP", 5}, {"SU", 8}, {"FA", 11}, {"WI", 2}};
+      static const WordMap<int> kLastMonth = {{"SP", 5}, {"SU", 8}, {"FA", 11}, {"WI", 2}};
       int year = base.year;
       if (modifier == -1 && base.month <= kLastMonth.at(season->second)) year -= 1;
       if (modifier == 1 && base.month > kLastMonth.at(season->second) - 2) year += 1;
@@ -639,20 +697,20 @@ class SentenceTagger {
     bool with_the = Is(k, "the") && IsNumber(k + 1);
     if (with_the) ++k;
     if (!IsNumber(k) || tokens_[k].lower.size() != 4) return std::nullopt;
-    int year = std::stoi(tokens_[k].lower);
+    int year = std::stoi(std::string(tokens_[k].lower));
     if (year < 1000 || year > 2200) return std::nullopt;
     // Decade: "1990s"
     if (Is(k + 1, "s") && Adjacent(k + 1) && year % 10 == 0) {
       return Make(i, k + 2, TimexType::kDate, Format("%03d", year / 10), false);
     }
     if (with_the) ++i;  // "the 1990 budget": the year alone
-    static const std::unordered_set<std::string> kBefore = {
+    static const WordSet kBefore = {
         "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "between", "and", "to",
         "through", "year", "early", "late", "mid", "-", "\xE2\x80\x93", ",", "(", "fiscal", "spring", "summer",
         "autumn", "fall", "winter", "around", "circa", "throughout", "for", "the", "'s", "'",
         // a year used as an adjective: "a 1996 law", "its 1990 invasion", "both 1990 and 1991"
         "a", "an", "its", "his", "her", "their", "our", "both", "is", "was"};
-    static const std::unordered_set<std::string> kNotAfter = {
+    static const WordSet kNotAfter = {
         "resolution", "no", "number", "flight", "route", "article", "model", "room", "page", "f", "mig", "su",
         "boeing", "airbus", "$", "\xE2\x82\xAC", "\xC2\xA3", "code", "section", "rule", "law", "decree", "order"};
     bool before_ok = (k > 0 && kBefore.count(Lower(k - 1))) || with_the ||
@@ -666,10 +724,10 @@ class SentenceTagger {
     std::string value = Format("%04d", year);
     if (k >= 1 && lex_.seasons.count(Lower(k - 1))) {
       begin = k - 1;
-      value += "-" + lex_.seasons.at(Lower(k - 1));
+      value += "-" + lex_.seasons.find(Lower(k - 1))->second;
     } else if (k >= 2 && Is(k - 1, "of") && lex_.seasons.count(Lower(k - 2))) {
       begin = k - 2;
-      value += "-" + lex_.seasons.at(Lower(k - 2));
+      value += "-" + lex_.seasons.find(Lower(k - 2))->second;
     }
     return Make(begin, k + 1, TimexType::kDate, value, false);
   }
@@ -682,7 +740,7 @@ class SentenceTagger {
       hour = Is(k, "midnight") ? 24 : 12;
       ++k;
     } else if (IsNumber(k)) {
-      const std::string& t = tokens_[k].lower;
+      const std::string t(tokens_[k].lower);
       size_t colon = t.find(':');
       if (colon != std::string::npos) {
         if (colon == 0 || colon > 2 || t.size() - colon != 3) return std::nullopt;
@@ -754,7 +812,7 @@ class SentenceTagger {
 
   // "every week", "each year", "every Tuesday", "daily", "annually".
   std::optional<Match> SetRule(size_t i) const {
-    static const std::unordered_map<std::string, std::string> kAdverbs = {
+    static const WordMap<std::string> kAdverbs = {
         {"daily", "P1D"}, {"nightly", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"},
         {"annually", "P1Y"}, {"yearly", "P1Y"}, {"hourly", "PT1H"}};
     // "daily", "weekly" are mostly adjectives in news ("a daily newspaper"): sets only
@@ -762,7 +820,7 @@ class SentenceTagger {
     // "daily" alone is tagged more often than not in the TempEval-3 data; the others are not.
     // Before a noun it is an adjective ("the daily newspaper"): only before punctuation,
     // a conjunction or a preposition.
-    static const std::unordered_set<std::string> kAfterAdverb = {"and", "or", "in", "on", "at", "for", "from",
+    static const WordSet kAfterAdverb = {"and", "or", "in", "on", "at", "for", "from",
                                                                  "to", "since", "until", "by", "during", "but"};
     if (Is(i, "daily") && (i + 1 >= Size() || tokens_[i + 1].kind == TokenKind::kPunct ||
                            kAfterAdverb.count(Lower(i + 1)))) {
@@ -877,6 +935,28 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     else if (row[0] == "past") lexicon_->past.insert(word);
     else if (row[0] == "present") lexicon_->present.insert(word);
   }
+  // Words that can open an expression: the lists above, month and weekday names, and
+  // the fixed words of the rules.
+  Lexicon& l = *lexicon_;
+  for (const auto* table : {&l.numbers, &l.units, &l.seasons}) {
+    for (const auto& [word, value] : *table) l.triggers.insert(word);
+  }
+  for (const auto& [word, value] : l.ordinals) l.triggers.insert(word);
+  for (const char* word : {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                           "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+                           "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight", "the", "this", "last",
+                           "next", "past", "coming", "previous", "following", "current", "earlier", "later", "early",
+                           "late", "mid", "every", "each", "now", "currently", "nowadays", "recently", "recent",
+                           "future", "daily", "noon", "midday", "midnight", "that", "year"}) {
+    l.triggers.insert(word);
+  }
+  for (const std::string& word : l.triggers) {
+    l.longest_trigger = std::max(l.longest_trigger, word.size());
+    unsigned first = static_cast<unsigned char>(word.front()) - 'a';
+    unsigned last = static_cast<unsigned char>(word.back()) - 'a';
+    if (word.size() < 16 && first < 26 && last < 26) l.trigger_filter[word.size() * 26 + first] |= 1u << last;
+  }
 }
 
 TimeTagger::~TimeTagger() = default;
@@ -898,11 +978,12 @@ Status TimeTagger::Process(Document& document) const {
   CivilDate last_date = published.value_or(CivilDate{});
   std::string last_label = published ? document.metadata.published + " (published)" : "";
   std::string last_quarter;
+  std::string lower;  // lower-case token text of the sentence being tagged
   std::vector<Span> spans;
   if (!document.metadata.dateline_span.empty()) spans.push_back(document.metadata.dateline_span);
   for (const Sentence& sentence : document.sentences) spans.push_back(sentence.span);
   for (Span span : spans) {
-    std::vector<Token> tokens = Tokenize(document.text(), span);
+    std::vector<Token> tokens = Tokenize(document.text(), span, *lexicon_, &lower);
     SentenceTagger tagger(document.text(), tokens, *lexicon_, published, &last_date, &last_label);
     tagger.last_quarter_ = &last_quarter;
     tagger.Run(&document.time_expressions);
@@ -914,7 +995,8 @@ std::vector<TimeExpression> TimeTagger::Tag(std::string_view text, std::string_v
   std::optional<CivilDate> date = ParsePublished(published);
   CivilDate last_date = date.value_or(CivilDate{});
   std::string last_label = date ? std::string(published) + " (published)" : "";
-  std::vector<Token> tokens = Tokenize(text, Span{0, static_cast<uint32_t>(text.size())});
+  std::string lower;
+  std::vector<Token> tokens = Tokenize(text, Span{0, static_cast<uint32_t>(text.size())}, *lexicon_, &lower);
   std::vector<TimeExpression> out;
   SentenceTagger tagger(text, tokens, *lexicon_, date, &last_date, &last_label);
   tagger.Run(&out);
