@@ -226,15 +226,19 @@ int Weekday(int year, int month, int day) {
 }
 
 std::string FormatIsoDate(int year, int month, int day) {
-  char buffer[48];
-  if (month == 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d", year);
-  } else if (day == 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-  } else {
+  if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+    char buffer[48];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return buffer;
   }
-  return buffer;
+  // Hand-made: this runs for every date a document mentions.
+  std::string out = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                     static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10)};
+  if (month == 0) return out;
+  out += {'-', static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10)};
+  if (day == 0) return out;
+  out += {'-', static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
+  return out;
 }
 
 std::string DateTimeMatch::IsoTime() const {
