@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "bench/corpus_generator.h"
-#include "casus/ingest/reader.h"
 #include "casus/annotate/time/time_tagger.h"
+#include "casus/ingest/reader.h"
 #include "casus/normalize/cleaner.h"
 #include "casus/segment/sentences.h"
 

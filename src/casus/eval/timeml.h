@@ -18,7 +18,7 @@ namespace casus::eval {
 
 struct GoldTimex {
   Span span;
-  std::string type;   // "DATE", "TIME", "DURATION", "SET"
+  std::string type;  // "DATE", "TIME", "DURATION", "SET"
   std::string value;
   bool relative = false;
 };
@@ -34,7 +34,7 @@ Result<TimeMlDocument> ReadTimeMl(const std::string& path);
 
 struct TimexCounts {
   int gold = 0, system = 0;
-  int strict = 0, relaxed = 0;      // matched pairs
+  int strict = 0, relaxed = 0;  // matched pairs
   int value_correct = 0, type_correct = 0;
   // Relative gold expressions only.
   int gold_relative = 0, relaxed_relative = 0, value_correct_relative = 0, system_relative = 0;

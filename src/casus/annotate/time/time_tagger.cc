@@ -68,7 +68,7 @@ struct Token {
   uint32_t end = 0;
   TokenKind kind = TokenKind::kPunct;
   bool capitalized = false;
-  bool trigger = false;  // a number, or a word some rule can start with
+  bool trigger = false;    // a number, or a word some rule can start with
   std::string_view lower;  // lower-case text, a view into the sentence's buffer
 };
 
@@ -80,8 +80,7 @@ bool IsLetterLead(unsigned char c) { return c >= 0xC3 && c != 0xE2 && c != 0xEF;
 
 // Tokens of text[span]; their lower-case forms are written to `lower` (which must not
 // grow afterwards: tokens view into it).
-std::vector<Token> Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexicon,
-                            std::string* lower) {
+std::vector<Token> Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexicon, std::string* lower) {
   std::vector<Token> tokens;
   tokens.reserve(span.size() / 4 + 4);
   // Lower-case text at the same offsets as the span, written in place.
@@ -122,8 +121,8 @@ std::vector<Token> Tokenize(std::string_view text, Span span, const TimeTagger::
       }
     } else if (IsDigit(text[i])) {
       token.kind = TokenKind::kNumber;
-      while (i < end && (IsDigit(text[i]) ||
-                         ((text[i] == ',' || text[i] == '.' || text[i] == ':') && i + 1 < end && IsDigit(text[i + 1])))) {
+      while (i < end && (IsDigit(text[i]) || ((text[i] == ',' || text[i] == '.' || text[i] == ':') && i + 1 < end &&
+                                              IsDigit(text[i + 1])))) {
         ++i;
       }
     } else {
@@ -136,9 +135,9 @@ std::vector<Token> Tokenize(std::string_view text, Span span, const TimeTagger::
       std::copy(text.begin() + token.begin, text.begin() + token.end, lowered + (token.begin - span.begin));
     }
     token.lower = std::string_view(lowered + (token.begin - span.begin), token.end - token.begin);
-    token.trigger = token.kind == TokenKind::kNumber ||
-                    (token.kind == TokenKind::kWord && lexicon.MaybeTrigger(token.lower) &&
-                     lexicon.triggers.count(token.lower) > 0);
+    token.trigger =
+        token.kind == TokenKind::kNumber || (token.kind == TokenKind::kWord && lexicon.MaybeTrigger(token.lower) &&
+                                             lexicon.triggers.count(token.lower) > 0);
     tokens.push_back(std::move(token));
   }
   // The most frequent words start an expression only before certain words: "the"
@@ -305,8 +304,10 @@ class SentenceTagger {
     if (IsNumber(k)) {
       std::string digits;
       for (char c : tokens_[k].lower) {
-        if (IsDigit(c)) digits += c;
-        else if (c != ',') return std::nullopt;
+        if (IsDigit(c))
+          digits += c;
+        else if (c != ',')
+          return std::nullopt;
       }
       if (digits.empty() || digits.size() > 6) return std::nullopt;
       return std::to_string(std::stol(digits));
@@ -382,12 +383,18 @@ class SentenceTagger {
     int back = (today - weekday + 7) % 7;   // 0..6 days back to it
     int ahead = (weekday - today + 7) % 7;  // 0..6 days ahead to it
     long offset;
-    if (modifier == -1) offset = -(back == 0 ? 7 : back);
-    else if (modifier == 1) offset = ahead == 0 ? 7 : ahead;
-    else if (modifier == 2) offset = ahead;
-    else if (tense == Tense::kFuture) offset = ahead == 0 ? 7 : ahead;
-    else if (tense == Tense::kPast) offset = -back;
-    else offset = back <= ahead ? -back : ahead;
+    if (modifier == -1)
+      offset = -(back == 0 ? 7 : back);
+    else if (modifier == 1)
+      offset = ahead == 0 ? 7 : ahead;
+    else if (modifier == 2)
+      offset = ahead;
+    else if (tense == Tense::kFuture)
+      offset = ahead == 0 ? 7 : ahead;
+    else if (tense == Tense::kPast)
+      offset = -back;
+    else
+      offset = back <= ahead ? -back : ahead;
     return AddDays(*published_, offset);
   }
 
@@ -395,9 +402,12 @@ class SentenceTagger {
     if (!published_) return Format("XXXX-%02d", month);
     int year = published_->year;
     int now = published_->month;
-    if (modifier == -1) year = month < now ? year : year - 1;
-    else if (modifier == 1) year = month > now ? year : year + 1;
-    else if (modifier == 2) year = published_->year;
+    if (modifier == -1)
+      year = month < now ? year : year - 1;
+    else if (modifier == 1)
+      year = month > now ? year : year + 1;
+    else if (modifier == 2)
+      year = published_->year;
     else {
       // The nearest month, weighing the tense as for month and day.
       long best_distance = 0;
@@ -501,16 +511,17 @@ class SentenceTagger {
     if (Is(y, ",") || Is(y, "of")) ++y;
     if (IsNumber(y) && tokens_[y].lower.size() == 4) {
       int year = std::stoi(std::string(tokens_[y].lower));
-      if (year >= 1000 && year <= 2200) return Make(i, y + 1, TimexType::kDate, Format("%04d-%02d", year, month), false);
+      if (year >= 1000 && year <= 2200)
+        return Make(i, y + 1, TimexType::kDate, Format("%04d-%02d", year, month), false);
     }
     // "February this year", "March last year"
     if ((Is(end, "this") || Is(end, "last") || Is(end, "next")) && Is(end + 1, "year") && published_) {
       int year = published_->year + (Is(end, "last") ? -1 : Is(end, "next") ? 1 : 0);
       return Make(i, end + 2, TimexType::kDate, Format("%04d-%02d", year, month), true);
     }
-    static const WordSet kTriggers = {
-        "in", "since", "until", "till", "by", "from", "during", "through", "before", "after", "between",
-        "and", "or", "to", "of", "for", "since", "throughout", "last", "next", "this", "early", "late", "mid"};
+    static const WordSet kTriggers = {"in",     "since",      "until",   "till", "by",   "from",  "during", "through",
+                                      "before", "after",      "between", "and",  "or",   "to",    "of",     "for",
+                                      "since",  "throughout", "last",    "next", "this", "early", "late",   "mid"};
     if (!has_modifier) {
       if (i == 0 || !kTriggers.count(Lower(i - 1))) return std::nullopt;
       // "May" after "in" is still a month; after "and" only when a month came before.
@@ -529,9 +540,12 @@ class SentenceTagger {
   std::optional<Match> WeekdayRule(size_t i) const {
     size_t k = i;
     int modifier = 0;
-    if (Is(k, "last") || Is(k, "past")) modifier = -1;
-    else if (Is(k, "next") || Is(k, "coming")) modifier = 1;
-    else if (Is(k, "this")) modifier = 2;
+    if (Is(k, "last") || Is(k, "past"))
+      modifier = -1;
+    else if (Is(k, "next") || Is(k, "coming"))
+      modifier = 1;
+    else if (Is(k, "this"))
+      modifier = 2;
     if (modifier != 0) ++k;
     int weekday = WeekdayAt(k);
     if (weekday < 0) return std::nullopt;
@@ -545,11 +559,16 @@ class SentenceTagger {
     long offset = 0;
     size_t end = i + 1;
     std::string part;
-    if (Is(i, "today")) offset = 0;
-    else if (Is(i, "yesterday")) offset = -1;
-    else if (Is(i, "tomorrow")) offset = 1;
-    else if (Is(i, "tonight")) part = "NI";
-    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && Is(i + 3, "yesterday")) offset = -2, end = i + 4;
+    if (Is(i, "today"))
+      offset = 0;
+    else if (Is(i, "yesterday"))
+      offset = -1;
+    else if (Is(i, "tomorrow"))
+      offset = 1;
+    else if (Is(i, "tonight"))
+      part = "NI";
+    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && Is(i + 3, "yesterday"))
+      offset = -2, end = i + 4;
     else if ((Is(i, "this") || Is(i, "last")) && lex_.parts.count(Lower(i + 1))) {
       offset = Is(i, "last") && Is(i + 1, "night") ? -1 : 0;
       if (Is(i, "last") && !Is(i + 1, "night")) return std::nullopt;
@@ -577,10 +596,14 @@ class SentenceTagger {
     bool with_the = Is(k, "the");
     if (with_the) ++k;
     int modifier;
-    if (Is(k, "last") || Is(k, "past") || Is(k, "previous")) modifier = -1;
-    else if (Is(k, "next") || Is(k, "coming") || Is(k, "following")) modifier = 1;
-    else if (Is(k, "this") || Is(k, "current")) modifier = 0;
-    else return std::nullopt;
+    if (Is(k, "last") || Is(k, "past") || Is(k, "previous"))
+      modifier = -1;
+    else if (Is(k, "next") || Is(k, "coming") || Is(k, "following"))
+      modifier = 1;
+    else if (Is(k, "this") || Is(k, "current"))
+      modifier = 0;
+    else
+      return std::nullopt;
     ++k;
     std::string_view word = Lower(k);
     auto season = lex_.seasons.find(word);
@@ -605,23 +628,30 @@ class SentenceTagger {
     }
     const std::string& u = unit->second;
     std::string value;
-    if (u == "D") value = IsoDay(AddDays(base, modifier));
-    else if (u == "W") value = IsoWeek(AddDays(base, 7 * modifier));
-    else if (u == "WE") value = IsoWeek(AddDays(base, modifier == -1 ? -(Weekday(base.year, base.month, base.day) + 1)
-                                                                     : 7 * modifier)) + "-WE";
+    if (u == "D")
+      value = IsoDay(AddDays(base, modifier));
+    else if (u == "W")
+      value = IsoWeek(AddDays(base, 7 * modifier));
+    else if (u == "WE")
+      value = IsoWeek(AddDays(base, modifier == -1 ? -(Weekday(base.year, base.month, base.day) + 1) : 7 * modifier)) +
+              "-WE";
     else if (u == "M") {
       CivilDate month = AddMonths(base, modifier);
       value = Format("%04d-%02d", month.year, month.month);
-    } else if (u == "Y") value = Format("%04d", base.year + modifier);
+    } else if (u == "Y")
+      value = Format("%04d", base.year + modifier);
     else if (u == "Q") {
       int quarter = (base.month - 1) / 3 + 1 + modifier;
       int year = base.year;
       if (quarter == 0) quarter = 4, year -= 1;
       if (quarter == 5) quarter = 1, year += 1;
       value = Format("%04d-Q%d", year, quarter);
-    } else if (u == "DE") value = Format("%03d", base.year / 10 + modifier);
-    else if (u == "CE") value = Format("%02d", base.year / 100 + modifier);
-    else return std::nullopt;
+    } else if (u == "DE")
+      value = Format("%03d", base.year / 10 + modifier);
+    else if (u == "CE")
+      value = Format("%02d", base.year / 100 + modifier);
+    else
+      return std::nullopt;
     return Make(i, end, TimexType::kDate, value, true);
   }
 
@@ -701,8 +731,10 @@ class SentenceTagger {
       std::string anchor = Is(end, "ago") ? PublishedLabel() : *last_date_label_;
       std::string value;
       std::optional<CivilDate> full;
-      if (u == "D") full = AddDays(base, n), value = IsoDay(*full);
-      else if (u == "W") value = IsoWeek(AddDays(base, 7 * n));
+      if (u == "D")
+        full = AddDays(base, n), value = IsoDay(*full);
+      else if (u == "W")
+        value = IsoWeek(AddDays(base, 7 * n));
       else if (u == "M") {
         CivilDate month = AddMonths(base, static_cast<int>(n));
         value = Format("%04d-%02d", month.year, month.month);
@@ -711,12 +743,15 @@ class SentenceTagger {
         // that quarter a year before.
         int quarter_year = std::stoi(last_quarter_->substr(0, 4));
         value = Format("%04d", quarter_year + static_cast<int>(n)) + last_quarter_->substr(4);
-      } else if (u == "Y") value = Format("%04d", base.year + static_cast<int>(n));
-      else if (u == "DE") value = Format("%03d", (base.year + static_cast<int>(n) * 10) / 10);
+      } else if (u == "Y")
+        value = Format("%04d", base.year + static_cast<int>(n));
+      else if (u == "DE")
+        value = Format("%03d", (base.year + static_cast<int>(n) * 10) / 10);
       else if (u == "Q") {
         CivilDate month = AddMonths(base, static_cast<int>(n) * 3);
         value = Format("%04d-Q%d", month.year, (month.month - 1) / 3 + 1);
-      } else value = IsoDay(base);
+      } else
+        value = IsoDay(base);
       Match m = Make(i, end + 1, TimexType::kDate, value, false);
       m.anchor = anchor;
       m.full_date = full;
@@ -745,8 +780,9 @@ class SentenceTagger {
         // a year used as an adjective: "a 1996 law", "its 1990 invasion", "both 1990 and 1991"
         "a", "an", "its", "his", "her", "their", "our", "both", "is", "was"};
     static const WordSet kNotAfter = {
-        "resolution", "no", "number", "flight", "route", "article", "model", "room", "page", "f", "mig", "su",
-        "boeing", "airbus", "$", "\xE2\x82\xAC", "\xC2\xA3", "code", "section", "rule", "law", "decree", "order"};
+        "resolution", "no",   "number",  "flight", "route",  "article", "model", "room",
+        "page",       "f",    "mig",     "su",     "boeing", "airbus",  "$",     "\xE2\x82\xAC",
+        "\xC2\xA3",   "code", "section", "rule",   "law",    "decree",  "order"};
     bool before_ok = (k > 0 && kBefore.count(Lower(k - 1))) || with_the ||
                      (k > 1 && Is(k - 1, "s") && Is(k - 2, "'"));  // "the company's 1989 results"
     bool after_ok = k + 1 >= Size() || tokens_[k + 1].kind == TokenKind::kPunct;
@@ -807,8 +843,10 @@ class SentenceTagger {
       return std::nullopt;
     }
     if (IsWord(k) && lex_.zones.count(Lower(k)) && !tokens_[k].capitalized == false) ++k;
-    if (Is(k, "local") && Is(k + 1, "time")) k += 2;
-    else if (Is(k, "(") && Is(k + 1, "local") && Is(k + 2, "time") && Is(k + 3, ")")) k += 4;
+    if (Is(k, "local") && Is(k + 1, "time"))
+      k += 2;
+    else if (Is(k, "(") && Is(k + 1, "local") && Is(k + 2, "time") && Is(k + 3, ")"))
+      k += 4;
     std::string day = sentence_date_;
     std::string anchor;
     if (day.empty() && published_) {
@@ -846,18 +884,18 @@ class SentenceTagger {
 
   // "every week", "each year", "every Tuesday", "daily", "annually".
   std::optional<Match> SetRule(size_t i) const {
-    static const WordMap<std::string> kAdverbs = {
-        {"daily", "P1D"}, {"nightly", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"},
-        {"annually", "P1Y"}, {"yearly", "P1Y"}, {"hourly", "PT1H"}};
+    static const WordMap<std::string> kAdverbs = {{"daily", "P1D"},   {"nightly", "P1D"},  {"weekly", "P1W"},
+                                                  {"monthly", "P1M"}, {"annually", "P1Y"}, {"yearly", "P1Y"},
+                                                  {"hourly", "PT1H"}};
     // "daily", "weekly" are mostly adjectives in news ("a daily newspaper"): sets only
     // as "every day", "each week" (the counts of the TempEval-3 data agree).
     // "daily" alone is tagged more often than not in the TempEval-3 data; the others are not.
     // Before a noun it is an adjective ("the daily newspaper"): only before punctuation,
     // a conjunction or a preposition.
-    static const WordSet kAfterAdverb = {"and", "or", "in", "on", "at", "for", "from",
-                                                                 "to", "since", "until", "by", "during", "but"};
-    if (Is(i, "daily") && (i + 1 >= Size() || tokens_[i + 1].kind == TokenKind::kPunct ||
-                           kAfterAdverb.count(Lower(i + 1)))) {
+    static const WordSet kAfterAdverb = {"and", "or",    "in",    "on", "at",     "for", "from",
+                                         "to",  "since", "until", "by", "during", "but"};
+    if (Is(i, "daily") &&
+        (i + 1 >= Size() || tokens_[i + 1].kind == TokenKind::kPunct || kAfterAdverb.count(Lower(i + 1)))) {
       return Make(i, i + 1, TimexType::kSet, kAdverbs.at("daily"), false);
     }
     if (!Is(i, "every") && !Is(i, "each")) return std::nullopt;
@@ -901,8 +939,10 @@ class SentenceTagger {
     if (Is(k, "the")) ++k;
     if (!Is(k, "year") || !Is(k + 1, "-") || !(Is(k + 2, "earlier") || Is(k + 2, "ago"))) return std::nullopt;
     size_t end = k + 3;
-    if (Is(end, "quarter") || Is(end, "period")) ++end;
-    else if (lex_.ordinals.count(Lower(end)) && Is(end + 1, "quarter")) end += 2;
+    if (Is(end, "quarter") || Is(end, "period"))
+      ++end;
+    else if (lex_.ordinals.count(Lower(end)) && Is(end + 1, "quarter"))
+      end += 2;
     if (last_quarter_ != nullptr && !last_quarter_->empty()) {
       int year = std::stoi(last_quarter_->substr(0, 4)) - 1;
       return Make(i, end, TimexType::kDate, Format("%04d", year) + last_quarter_->substr(4), true);
@@ -917,8 +957,8 @@ class SentenceTagger {
     if (!published_) return Make(i, i + 2, TimexType::kDate, "XXXX-WXX-WE", true);
     int weekday = Weekday(published_->year, published_->month, published_->day);
     bool past = TenseAround(i, i + 2) == Tense::kPast;
-    CivilDate saturday = AddDays(*published_, past ? -((weekday + 2) % 7 == 0 ? 7 : (weekday + 2) % 7)
-                                                   : (5 - weekday + 7) % 7);
+    CivilDate saturday =
+        AddDays(*published_, past ? -((weekday + 2) % 7 == 0 ? 7 : (weekday + 2) % 7) : (5 - weekday + 7) % 7);
     return Make(i, i + 2, TimexType::kDate, IsoWeek(saturday) + "-WE", true);
   }
 
@@ -926,10 +966,14 @@ class SentenceTagger {
   std::optional<Match> AnaphoricDay(size_t i) const {
     long offset;
     size_t end;
-    if ((Is(i, "the") && (Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day"))) offset = 1, end = i + 3;
-    else if (Is(i, "the") && Is(i + 1, "previous") && Is(i + 2, "day")) offset = -1, end = i + 3;
-    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && !Is(i + 3, "yesterday")) offset = -1, end = i + 3;
-    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "after")) offset = 1, end = i + 3;
+    if ((Is(i, "the") && (Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day")))
+      offset = 1, end = i + 3;
+    else if (Is(i, "the") && Is(i + 1, "previous") && Is(i + 2, "day"))
+      offset = -1, end = i + 3;
+    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && !Is(i + 3, "yesterday"))
+      offset = -1, end = i + 3;
+    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "after"))
+      offset = 1, end = i + 3;
     else if ((Is(i, "that") || (Is(i, "the") && Is(i + 1, "same"))) && Is(i + (Is(i, "that") ? 1 : 2), "day")) {
       offset = 0;
       end = i + (Is(i, "that") ? 2 : 3);
@@ -959,15 +1003,24 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     if (row.size() < 2) continue;
     std::string word(row[1]);
     std::string value = row.size() > 2 ? std::string(row[2]) : "";
-    if (row[0] == "number") lexicon_->numbers[word] = value;
-    else if (row[0] == "unit") lexicon_->units[word] = value;
-    else if (row[0] == "part") lexicon_->parts[word] = value;
-    else if (row[0] == "season") lexicon_->seasons[word] = value;
-    else if (row[0] == "ordinal") lexicon_->ordinals[word] = std::stoi(value);
-    else if (row[0] == "zone") lexicon_->zones.insert(word);
-    else if (row[0] == "future") lexicon_->future.insert(word);
-    else if (row[0] == "past") lexicon_->past.insert(word);
-    else if (row[0] == "present") lexicon_->present.insert(word);
+    if (row[0] == "number")
+      lexicon_->numbers[word] = value;
+    else if (row[0] == "unit")
+      lexicon_->units[word] = value;
+    else if (row[0] == "part")
+      lexicon_->parts[word] = value;
+    else if (row[0] == "season")
+      lexicon_->seasons[word] = value;
+    else if (row[0] == "ordinal")
+      lexicon_->ordinals[word] = std::stoi(value);
+    else if (row[0] == "zone")
+      lexicon_->zones.insert(word);
+    else if (row[0] == "future")
+      lexicon_->future.insert(word);
+    else if (row[0] == "past")
+      lexicon_->past.insert(word);
+    else if (row[0] == "present")
+      lexicon_->present.insert(word);
   }
   // Words that can open an expression: the lists above, month and weekday names, and
   // the fixed words of the rules.
@@ -976,13 +1029,14 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     for (const auto& [word, value] : *table) l.triggers.insert(word);
   }
   for (const auto& [word, value] : l.ordinals) l.triggers.insert(word);
-  for (const char* word : {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                           "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-                           "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight", "the", "this", "last",
-                           "next", "past", "coming", "previous", "following", "current", "earlier", "later", "early",
-                           "late", "mid", "every", "each", "now", "currently", "nowadays", "recently", "recent",
-                           "future", "daily", "noon", "midday", "midnight", "that", "year"}) {
+  for (const char* word :
+       {"january",  "february", "march",    "april",  "may",    "june",      "july",      "august",    "september",
+        "october",  "november", "december", "jan",    "feb",    "mar",       "apr",       "jun",       "jul",
+        "aug",      "sep",      "sept",     "oct",    "nov",    "dec",       "monday",    "tuesday",   "wednesday",
+        "thursday", "friday",   "saturday", "sunday", "today",  "yesterday", "tomorrow",  "tonight",   "the",
+        "this",     "last",     "next",     "past",   "coming", "previous",  "following", "current",   "earlier",
+        "later",    "early",    "late",     "mid",    "every",  "each",      "now",       "currently", "nowadays",
+        "recently", "recent",   "future",   "daily",  "noon",   "midday",    "midnight",  "that",      "year"}) {
     l.triggers.insert(word);
   }
   for (const std::string& word : l.triggers) {
