@@ -334,6 +334,11 @@ class SentenceTagger {
         // the tense; the auxiliary further on does.
         if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being"))) continue;
         if (lex_.future.count(w)) return Tense::kFuture;
+        // "were planning", "was expected", "is due": the auxiliary carries the future.
+        if ((lex_.past.count(w) || lex_.present.count(w)) && k + 1 < Size() &&
+            (lex_.future.count(Lower(k + 1)) || Is(k + 1, "planning") || Is(k + 1, "set"))) {
+          return Tense::kFuture;
+        }
         if (lex_.past.count(w)) return Tense::kPast;
         if (lex_.present.count(w)) return Tense::kPresent;
         if (w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0 && w != "hundred" && w != "united" &&
