@@ -201,6 +201,38 @@ int RunShow(const ShowArgs& args) {
                   t.value.empty() ? "?" : t.value.c_str(), t.anchor.empty() ? "" : " from ", t.anchor.c_str());
     }
   }
+  if (!d.casualties.empty()) {
+    std::printf("\n--- casualty claims ---\n");
+    for (const CasualtyClaim& c : d.casualties) {
+      std::string counts;
+      const std::pair<const char*, const CasualtyCount*> roles[] = {
+          {"killed", &c.killed}, {"wounded", &c.wounded}, {"missing", &c.missing}, {"detained", &c.detained}};
+      for (const auto& [name, count] : roles) {
+        if (count->present) counts += (counts.empty() ? "" : ", ") + CountText(*count) + " " + name;
+      }
+      std::printf("%s%s\n", counts.c_str(), c.cumulative ? " (running toll)" : "");
+      if (!c.victims.empty()) std::printf("    victims: %s\n", c.victims.c_str());
+      if (!c.where.empty()) std::printf("    where:   %s\n", c.where.c_str());
+      if (!c.when.empty()) std::printf("    when:    %s\n", c.when.c_str());
+      if (!c.cause.empty()) std::printf("    cause:   %s\n", c.cause.c_str());
+      std::string chain;
+      for (const std::string& source : c.source_chain) chain += (chain.empty() ? "" : " <- ") + source;
+      if (!chain.empty()) std::printf("    source:  %s\n", chain.c_str());
+      if (!c.hedge.empty()) std::printf("    hedge:   %s\n", c.hedge.c_str());
+      std::printf("    evidence: %s\n", std::string(d.Text(c.evidence)).c_str());
+    }
+  }
+  if (!d.quotes.empty()) {
+    std::printf("\n--- quotes ---\n");
+    for (const Quote& q : d.quotes) {
+      std::string text(d.Text(q.span));
+      if (text.size() > 100) text = text.substr(0, 97) + "...";
+      std::string chain;
+      for (const std::string& source : q.chain) chain += (chain.empty() ? "" : " <- ") + source;
+      std::printf("[%s] %s%s\n    \"%s\"\n", QuoteKindName(q.kind), chain.empty() ? "(speaker unknown)" : chain.c_str(),
+                  "", text.c_str());
+    }
+  }
   if (!d.embedded_posts.empty()) {
     std::printf("\n--- embedded posts ---\n");
     for (const EmbeddedPost& post : d.embedded_posts) {
@@ -273,6 +305,7 @@ int RunStats(const StatsArgs& args) {
         "{\"database\":" + Json(store->path()) + ",\"schema_version\":" + std::to_string(s.schema_version) +
         ",\"documents\":" + std::to_string(s.documents) + ",\"sentences\":" + std::to_string(s.sentences) +
         ",\"time_expressions\":" + std::to_string(s.time_expressions) +
+        ",\"quotes\":" + std::to_string(s.quotes) + ",\"casualty_claims\":" + std::to_string(s.casualty_claims) +
         ",\"embedded_posts\":" + std::to_string(s.embedded_posts) + ",\"undated\":" + std::to_string(s.undated) +
         ",\"unindexed\":" + std::to_string(s.unindexed) + ",\"first_published\":" + Json(s.first_published) +
         ",\"last_published\":" + Json(s.last_published) + ",\"text_bytes\":" + std::to_string(s.text_bytes) +
@@ -300,6 +333,8 @@ int RunStats(const StatsArgs& args) {
   }
   std::printf("sentences     %lld\n", static_cast<long long>(s.sentences));
   std::printf("dates        %lld time expressions\n", static_cast<long long>(s.time_expressions));
+  std::printf("quotes        %lld\n", static_cast<long long>(s.quotes));
+  std::printf("casualties    %lld claims\n", static_cast<long long>(s.casualty_claims));
   std::printf("posts         %lld embedded social-media posts\n", static_cast<long long>(s.embedded_posts));
   std::printf("boilerplate  ");
   for (const auto& [kind, count] : s.boilerplate_by_kind)

@@ -4,6 +4,8 @@
 // marked and nothing else marked. A mismatch prints the document and the lines.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -178,6 +180,161 @@ TEST_F(GoldenSeeds, RelativeDates) {
     ++checked;
   }
   EXPECT_EQ(checked, 10);
+}
+
+// Lower-case words of `text` without punctuation, possessives, parentheses (and what is
+// inside) and the words "the", "and", "of", "in", "at", "a", "an".
+std::set<std::string> ContentWords(std::string text) {
+  for (size_t at; (at = text.find("\u2019")) != std::string::npos;) text.replace(at, 3, "'");
+  std::set<std::string> words;
+  std::string word;
+  int depth = 0;
+  auto flush = [&] {
+    static const std::set<std::string> kSkip = {"the", "and", "of", "in", "at", "a", "an", "s"};
+    if (!word.empty() && !kSkip.count(word) && depth == 0) words.insert(word);
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == '(' || c == ')') {
+      flush();
+      depth = c == '(' ? depth + 1 : std::max(0, depth - 1);
+      continue;
+    }
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || static_cast<unsigned char>(c) >= 0x80) {
+      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+// A name in the gold matches ours when every content word of the gold one is in ours
+// ("Russian Foreign Ministry" and "the Russian Foreign Ministry").
+bool SameSource(const std::string& gold, const std::string& ours) {
+  std::set<std::string> want = ContentWords(gold), have = ContentWords(ours);
+  if (want.empty()) return false;
+  for (const std::string& w : want) {
+    if (!have.count(w)) return false;
+  }
+  return true;
+}
+
+std::string Describe(const CasualtyClaim& c) {
+  std::string chain;
+  for (const std::string& s : c.source_chain) chain += (chain.empty() ? "" : " <- ") + s;
+  return "killed '" + CountText(c.killed) + "' wounded '" + CountText(c.wounded) + "' source [" + chain + "]";
+}
+
+bool SameCount(const nlohmann::json& gold, const CasualtyCount& ours) {
+  if (gold.is_null()) return !ours.present;
+  if (!ours.present) return false;
+  if (gold["value"].is_string()) return ours.qualifier == CountQualifier::kVague;
+  return ours.value == gold["value"].get<int64_t>() &&
+         std::string(CountQualifierName(ours.qualifier)) == gold["qualifier"].get<std::string>();
+}
+
+TEST_F(GoldenSeeds, CasualtyClaims) {
+  int checked = 0;
+  for (const auto& item : (*gold_)["casualty_claims"]) {
+    const Document& d = documents_->at(item["doc"].get<std::string>());
+    bool optional = item.value("optional", false);
+    const CasualtyClaim* match = nullptr;
+    for (const CasualtyClaim& c : d.casualties) {
+      if (SameCount(item.value("killed", nlohmann::json()), c.killed) &&
+          SameCount(item.value("wounded", nlohmann::json()), c.wounded)) {
+        match = &c;
+      }
+    }
+    if (optional) continue;
+    ++checked;
+    std::string ours;
+    for (const CasualtyClaim& c : d.casualties) ours += "\n  " + Describe(c);
+    ASSERT_NE(match, nullptr) << item["id"] << " " << item.dump() << "\nours:" << ours;
+    std::vector<std::string> chain = item.value("source_chain", std::vector<std::string>());
+    ASSERT_EQ(match->source_chain.size(), chain.size()) << item["id"] << ": " << Describe(*match);
+    for (size_t i = 0; i < chain.size(); ++i) {
+      EXPECT_TRUE(SameSource(chain[i], match->source_chain[i]))
+          << item["id"] << ": source " << chain[i] << " vs " << match->source_chain[i];
+    }
+    if (item.contains("hedged")) EXPECT_EQ(match->hedge, item["hedged"].get<std::string>()) << item["id"];
+    if (item.contains("victims")) EXPECT_EQ(match->victims, item["victims"].get<std::string>()) << item["id"];
+  }
+  EXPECT_EQ(checked, 8);
+  // The copy (004) carries the same claims as its original (002).
+  const Document& original = documents_->at("002_4cd44367827434d5");
+  const Document& copy = documents_->at("004_5d66e677cd03ca33");
+  ASSERT_EQ(original.casualties.size(), copy.casualties.size());
+  for (size_t i = 0; i < copy.casualties.size(); ++i) {
+    EXPECT_EQ(Describe(original.casualties[i]), Describe(copy.casualties[i]));
+  }
+}
+
+// must_not_be_casualties: population, a deployment, mercenaries, wars, phone calls,
+// and anything from linked headlines.
+TEST_F(GoldenSeeds, NoFalseCasualties) {
+  const char* const kNotCasualties[] = {"inhabitants", "deployed", "mercenaries", "wars", "phone call"};
+  size_t total = 0;
+  for (const auto& [id, d] : *documents_) {
+    total += d.casualties.size();
+    for (const CasualtyClaim& c : d.casualties) {
+      EXPECT_FALSE(d.OverlapsBoilerplate(c.span)) << id << ": claim in boilerplate: " << d.Text(c.span);
+      std::string span(d.Text(c.span));
+      for (const char* word : kNotCasualties) {
+        EXPECT_EQ(span.find(word), std::string::npos) << id << ": not a casualty: " << span;
+      }
+    }
+  }
+  // Eight claims, the optional standfirst (C9) and the five claims of the copy 004.
+  EXPECT_LE(total, 8u + 1u + 5u);
+}
+
+TEST_F(GoldenSeeds, QuotesWithSpeakers) {
+  int checked = 0;
+  for (const auto& item : (*gold_)["quotes"]) {
+    const Document& d = documents_->at(item["doc"].get<std::string>());
+    // The gold gives how a quote starts, sometimes reworded after a few words.
+    std::string starts = item["starts"].get<std::string>();
+    size_t fourth = 0;
+    for (int words = 0; words < 4 && fourth != std::string::npos; ++words) fourth = starts.find(' ', fourth + 1);
+    std::string prefix = starts.substr(0, fourth);
+    const Quote* match = nullptr;
+    for (const Quote& q : d.quotes) {
+      if (d.Text(q.span).substr(0, prefix.size()) == prefix) match = &q;
+    }
+    ASSERT_NE(match, nullptr) << "no quote starting '" << starts << "' in " << d.id();
+    ++checked;
+    bool partial = item.value("partial", false);
+    // A quote the gold marks partial must be partial; the others are full statements or
+    // quoted clauses inside reported speech, but never scare quotes.
+    if (partial) EXPECT_EQ(match->kind, QuoteKind::kPartial) << starts;
+    EXPECT_NE(match->kind, QuoteKind::kScare) << starts;
+    EXPECT_TRUE(SameSource(item["speaker"].get<std::string>(), match->speaker))
+        << starts << ": speaker " << item["speaker"] << " vs ours '" << match->speaker << "'";
+    if (item.contains("via")) {
+      ASSERT_GE(match->chain.size(), 2u) << starts;
+      EXPECT_TRUE(SameSource(item["via"].get<std::string>(), match->chain.front())) << starts;
+    }
+  }
+  EXPECT_EQ(checked, 9);
+}
+
+TEST_F(GoldenSeeds, ScareQuotesAreNotStatements) {
+  int seen = 0;
+  for (const auto& phrase : (*gold_)["scare_quotes_not_statements"]) {
+    std::string want = phrase.get<std::string>();
+    for (const auto& [id, d] : *documents_) {
+      for (const Quote& q : d.quotes) {
+        std::string text(d.Text(q.span));
+        while (!text.empty() && (text.back() == '.' || text.back() == ',')) text.pop_back();
+        if (text != want) continue;
+        ++seen;
+        EXPECT_NE(q.kind, QuoteKind::kStatement) << id << ": '" << want << "' is not a statement";
+      }
+    }
+  }
+  EXPECT_GE(seen, 10);
 }
 
 }  // namespace

@@ -18,6 +18,8 @@ const char* LayerName(Layer layer) {
     case Layer::kBoilerplate: return "boilerplate";
     case Layer::kSentences: return "sentences";
     case Layer::kTime: return "time";
+    case Layer::kAttribution: return "attribution";
+    case Layer::kCasualties: return "casualties";
   }
   return "unknown";
 }
@@ -39,6 +41,39 @@ const char* TimexTypeName(TimexType type) {
     case TimexType::kSet: return "SET";
   }
   return "DATE";
+}
+
+const char* QuoteKindName(QuoteKind kind) {
+  switch (kind) {
+    case QuoteKind::kStatement: return "statement";
+    case QuoteKind::kPartial: return "partial";
+    case QuoteKind::kScare: return "scare";
+  }
+  return "statement";
+}
+
+const char* CountQualifierName(CountQualifier qualifier) {
+  switch (qualifier) {
+    case CountQualifier::kNone: return "";
+    case CountQualifier::kExact: return "exact";
+    case CountQualifier::kAtLeast: return "at least";
+    case CountQualifier::kMoreThan: return "more than";
+    case CountQualifier::kUpTo: return "up to";
+    case CountQualifier::kAbout: return "about";
+    case CountQualifier::kVague: return "vague";
+  }
+  return "";
+}
+
+std::string CountText(const CasualtyCount& count) {
+  if (!count.present) return "";
+  if (!count.vague.empty()) return count.vague;
+  std::string text;
+  if (count.qualifier != CountQualifier::kExact && count.qualifier != CountQualifier::kNone) {
+    text = CountQualifierName(count.qualifier);
+    text += ' ';
+  }
+  return text + std::to_string(count.value);
 }
 
 const char* BoilerplateKindName(BoilerplateKind kind) {

@@ -23,6 +23,8 @@ enum class Layer {
   kBoilerplate,  // spans that are not article content
   kSentences,    // sentence spans over the clean text
   kTime,         // time expressions with TIMEX3 values
+  kAttribution,  // who vouches for what: sources, cues, contents, hedges; and quotes
+  kCasualties,   // casualty claims: killed, wounded, missing, detained counts
 };
 const char* LayerName(Layer layer);
 
@@ -93,6 +95,55 @@ struct TimeExpression {
                        // "2020-10-05 (previous date)"; empty for absolute expressions
 };
 
+// Who vouches for a clause: "TASS quoted the ministry as saying ...". `chain` runs from
+// the outermost carrier to the innermost speaker ("TASS", "the Russian Foreign Ministry").
+// A pronoun source ("It added") is kept as written in `source` and resolved in `chain`.
+struct Attribution {
+  Span cue;      // "said", "according to", "quoted"; empty for a bare hedge
+  Span source;   // the source as written; empty when none is named
+  Span content;  // what is attributed
+  std::vector<std::string> chain;
+  std::string hedge;  // "reportedly", "allegedly", "claimed", ...; empty when none
+};
+
+enum class QuoteKind { kStatement, kPartial, kScare };
+const char* QuoteKindName(QuoteKind kind);  // "statement", "partial", "scare"
+
+// A direct quotation (inside its marks, possibly over several paragraphs).
+struct Quote {
+  Span span;            // the quoted words, without the marks
+  QuoteKind kind = QuoteKind::kStatement;
+  std::string speaker;  // innermost source; empty when unknown
+  std::vector<std::string> chain;
+};
+
+enum class CountQualifier { kNone, kExact, kAtLeast, kMoreThan, kUpTo, kAbout, kVague };
+const char* CountQualifierName(CountQualifier qualifier);  // "", "exact", "at least", ...
+
+struct CasualtyCount {
+  bool present = false;
+  int64_t value = 0;     // the number; for a vague amount, its lower bound ("dozens" -> 24)
+  std::string vague;     // "several", "dozens", ...; empty for a number
+  CountQualifier qualifier = CountQualifier::kNone;
+};
+
+// "at least 27", "dozens", "25"; empty when the count is absent.
+std::string CountText(const CasualtyCount& count);
+
+// "at least 27 people have been killed and 200 wounded ..., CNN reported citing an official".
+struct CasualtyClaim {
+  Span span;      // the claim's words
+  Span evidence;  // the sentence it came from
+  CasualtyCount killed, wounded, missing, detained;
+  std::string victims;  // "people", "civilians", "protesters"; empty when unstated
+  std::string where;    // a place named with the claim, or empty
+  std::string when;     // TIMEX3 value of a date in the sentence, or empty
+  std::string cause;    // "in a military operation by Azerbaijan", or empty
+  std::vector<std::string> source_chain;
+  std::string hedge;
+  bool cumulative = false;  // a running toll: "the death toll rose to 25"
+};
+
 class Document {
  public:
   Document(std::string id, std::string source, SourceFormat format, std::string text);
@@ -119,6 +170,9 @@ class Document {
   std::vector<EmbeddedPost> embedded_posts;
   std::vector<Sentence> sentences;
   std::vector<TimeExpression> time_expressions;
+  std::vector<Attribution> attributions;
+  std::vector<Quote> quotes;
+  std::vector<CasualtyClaim> casualties;
 
  private:
   std::string id_;

@@ -8,6 +8,8 @@
 #include <memory>
 #include <unordered_set>
 
+#include "casus/annotate/claims/attribution.h"
+#include "casus/annotate/claims/casualties.h"
 #include "casus/annotate/time/time_tagger.h"
 #include "casus/normalize/cleaner.h"
 #include "casus/segment/sentences.h"
@@ -19,6 +21,8 @@ Result<Pipeline> MakeStandardPipeline() {
   stages.push_back(std::make_unique<Cleaner>());
   stages.push_back(std::make_unique<SentenceSplitter>());
   stages.push_back(std::make_unique<TimeTagger>());
+  stages.push_back(std::make_unique<AttributionTagger>());
+  stages.push_back(std::make_unique<CasualtyTagger>());
   return Pipeline::Create(std::move(stages));
 }
 

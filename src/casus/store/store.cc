@@ -72,6 +72,26 @@ CREATE TABLE time_expressions (
   PRIMARY KEY (doc_key, begin)
 ) WITHOUT ROWID;
 )sql",
+    // 2 -> 3: the claims layer: quotations and casualty claims. Source chains are
+    // stored as their members joined by U+001F (unit separator).
+    R"sql(
+CREATE TABLE quotes (
+  doc_key INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  kind TEXT NOT NULL, speaker TEXT, chain TEXT,
+  PRIMARY KEY (doc_key, begin)
+) WITHOUT ROWID;
+CREATE TABLE casualties (
+  doc_key INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  evidence_begin INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+  killed INTEGER, killed_vague TEXT, killed_qualifier TEXT,
+  wounded INTEGER, wounded_vague TEXT, wounded_qualifier TEXT,
+  missing INTEGER, missing_vague TEXT, missing_qualifier TEXT,
+  detained INTEGER, detained_vague TEXT, detained_qualifier TEXT,
+  victims TEXT, place TEXT, date TEXT, cause TEXT, source_chain TEXT, hedge TEXT,
+  cumulative INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (doc_key, begin)
+) WITHOUT ROWID;
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -106,6 +126,36 @@ void BindSpan(sqlite3_stmt* statement, int index, Span span) {
     sqlite3_bind_int64(statement, index, span.begin);
     sqlite3_bind_int64(statement, index + 1, span.end);
   }
+}
+
+std::string JoinChain(const std::vector<std::string>& chain) {
+  std::string joined;
+  for (size_t i = 0; i < chain.size(); ++i) {
+    if (i > 0) joined += '\x1f';
+    joined += chain[i];
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitChain(const std::string& joined) {
+  std::vector<std::string> chain;
+  if (joined.empty()) return chain;
+  size_t i = 0;
+  while (true) {
+    size_t j = joined.find('\x1f', i);
+    chain.push_back(joined.substr(i, j == std::string::npos ? std::string::npos : j - i));
+    if (j == std::string::npos) break;
+    i = j + 1;
+  }
+  return chain;
+}
+
+CountQualifier QualifierFromName(const std::string& name) {
+  for (CountQualifier q : {CountQualifier::kExact, CountQualifier::kAtLeast, CountQualifier::kMoreThan,
+                           CountQualifier::kUpTo, CountQualifier::kAbout, CountQualifier::kVague}) {
+    if (name == CountQualifierName(q)) return q;
+  }
+  return CountQualifier::kExact;
 }
 
 SourceFormat FormatFromName(const std::string& name) {
@@ -241,6 +291,12 @@ struct Store::Statements {
   sqlite3_stmt* insert_time = nullptr;
   sqlite3_stmt* delete_times = nullptr;
   sqlite3_stmt* get_times = nullptr;
+  sqlite3_stmt* insert_quote = nullptr;
+  sqlite3_stmt* delete_quotes = nullptr;
+  sqlite3_stmt* get_quotes = nullptr;
+  sqlite3_stmt* insert_casualty = nullptr;
+  sqlite3_stmt* delete_casualties = nullptr;
+  sqlite3_stmt* get_casualties = nullptr;
   sqlite3_stmt* next_key = nullptr;
   sqlite3_stmt* mark_indexed = nullptr;
   sqlite3_stmt* unindexed = nullptr;
@@ -442,6 +498,20 @@ Status Store::Prepare() {
        "INSERT OR REPLACE INTO time_expressions (doc_key, begin, end, type, value, anchor) VALUES (?,?,?,?,?,?)"},
       {&s.delete_times, "DELETE FROM time_expressions WHERE doc_key = ?"},
       {&s.get_times, "SELECT begin, end, type, value, anchor FROM time_expressions WHERE doc_key = ? ORDER BY begin"},
+      {&s.insert_quote, "INSERT OR REPLACE INTO quotes (doc_key, begin, end, kind, speaker, chain) VALUES (?,?,?,?,?,?)"},
+      {&s.delete_quotes, "DELETE FROM quotes WHERE doc_key = ?"},
+      {&s.get_quotes, "SELECT begin, end, kind, speaker, chain FROM quotes WHERE doc_key = ? ORDER BY begin"},
+      {&s.insert_casualty,
+       "INSERT OR REPLACE INTO casualties (doc_key, begin, end, evidence_begin, evidence_end, killed, killed_vague, "
+       "killed_qualifier, wounded, wounded_vague, wounded_qualifier, missing, missing_vague, missing_qualifier, "
+       "detained, detained_vague, detained_qualifier, victims, place, date, cause, source_chain, hedge, cumulative) "
+       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+      {&s.delete_casualties, "DELETE FROM casualties WHERE doc_key = ?"},
+      {&s.get_casualties,
+       "SELECT begin, end, evidence_begin, evidence_end, killed, killed_vague, killed_qualifier, wounded, "
+       "wounded_vague, wounded_qualifier, missing, missing_vague, missing_qualifier, detained, detained_vague, "
+       "detained_qualifier, victims, place, date, cause, source_chain, hedge, cumulative FROM casualties "
+       "WHERE doc_key = ? ORDER BY begin"},
       {&s.begin, "BEGIN IMMEDIATE"},
       {&s.commit, "COMMIT"},
       {&s.rollback, "ROLLBACK"},
@@ -490,7 +560,7 @@ Result<PutOutcome> Store::Put(const Document& document) {
   if (doc_key >= 0) {
     // A replaced document may still wait for the index.
     std::erase_if(pending_, [doc_key](const PendingIndex& item) { return item.doc_key == doc_key; });
-    for (sqlite3_stmt* statement : {s.delete_document, s.delete_posts, s.delete_fts, s.delete_times}) {
+    for (sqlite3_stmt* statement : {s.delete_document, s.delete_posts, s.delete_fts, s.delete_times, s.delete_quotes, s.delete_casualties}) {
       Reset reset{statement};
       sqlite3_bind_int64(statement, 1, doc_key);
       if (sqlite3_step(statement) != SQLITE_DONE) return fail(Error("cannot replace document " + document.id()));
@@ -542,6 +612,42 @@ Result<PutOutcome> Store::Put(const Document& document) {
     BindOptionalText(st, 5, time.value);
     BindOptionalText(st, 6, time.anchor);
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert time expressions of " + document.id()));
+  }
+  for (const Quote& quote : document.quotes) {
+    sqlite3_stmt* st = s.insert_quote;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    BindSpan(st, 2, quote.span);
+    sqlite3_bind_text(st, 4, QuoteKindName(quote.kind), -1, SQLITE_STATIC);
+    BindOptionalText(st, 5, quote.speaker);
+    BindOptionalText(st, 6, JoinChain(quote.chain));
+    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert quotes of " + document.id()));
+  }
+  for (const CasualtyClaim& claim : document.casualties) {
+    sqlite3_stmt* st = s.insert_casualty;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    BindSpan(st, 2, claim.span);
+    BindSpan(st, 4, claim.evidence);
+    int column = 6;
+    for (const CasualtyCount* count : {&claim.killed, &claim.wounded, &claim.missing, &claim.detained}) {
+      if (count->present) {
+        sqlite3_bind_int64(st, column, count->value);
+        BindOptionalText(st, column + 1, count->vague);
+        BindText(st, column + 2, CountQualifierName(count->qualifier));
+      } else {
+        for (int k = 0; k < 3; ++k) sqlite3_bind_null(st, column + k);
+      }
+      column += 3;
+    }
+    BindOptionalText(st, 18, claim.victims);
+    BindOptionalText(st, 19, claim.where);
+    BindOptionalText(st, 20, claim.when);
+    BindOptionalText(st, 21, claim.cause);
+    BindOptionalText(st, 22, JoinChain(claim.source_chain));
+    BindOptionalText(st, 23, claim.hedge);
+    sqlite3_bind_int(st, 24, claim.cumulative ? 1 : 0);
+    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert casualty claims of " + document.id()));
   }
   for (const EmbeddedPost& post : document.embedded_posts) {
     sqlite3_stmt* st = s.insert_post;
@@ -613,6 +719,52 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
       time.value = Column(s.get_times, 3);
       time.anchor = Column(s.get_times, 4);
       document.time_expressions.push_back(std::move(time));
+    }
+  }
+  auto valid = [&](Span span) { return span.begin <= span.end && span.end <= document.text().size(); };
+  {
+    Reset reset{s.get_quotes};
+    sqlite3_bind_int64(s.get_quotes, 1, doc_key);
+    while (sqlite3_step(s.get_quotes) == SQLITE_ROW) {
+      Quote quote;
+      quote.span = Span{ColumnOffset(s.get_quotes, 0), ColumnOffset(s.get_quotes, 1)};
+      if (!valid(quote.span)) return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged quotes");
+      std::string kind = Column(s.get_quotes, 2);
+      quote.kind = kind == "scare" ? QuoteKind::kScare : kind == "partial" ? QuoteKind::kPartial : QuoteKind::kStatement;
+      quote.speaker = Column(s.get_quotes, 3);
+      quote.chain = SplitChain(Column(s.get_quotes, 4));
+      document.quotes.push_back(std::move(quote));
+    }
+  }
+  {
+    sqlite3_stmt* st = s.get_casualties;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      CasualtyClaim claim;
+      claim.span = Span{ColumnOffset(st, 0), ColumnOffset(st, 1)};
+      claim.evidence = Span{ColumnOffset(st, 2), ColumnOffset(st, 3)};
+      if (!valid(claim.span) || !valid(claim.evidence)) {
+        return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged casualty claims");
+      }
+      int column = 4;
+      for (CasualtyCount* count : {&claim.killed, &claim.wounded, &claim.missing, &claim.detained}) {
+        if (sqlite3_column_type(st, column) != SQLITE_NULL) {
+          count->present = true;
+          count->value = sqlite3_column_int64(st, column);
+          count->vague = Column(st, column + 1);
+          count->qualifier = QualifierFromName(Column(st, column + 2));
+        }
+        column += 3;
+      }
+      claim.victims = Column(st, 16);
+      claim.where = Column(st, 17);
+      claim.when = Column(st, 18);
+      claim.cause = Column(st, 19);
+      claim.source_chain = SplitChain(Column(st, 20));
+      claim.hedge = Column(st, 21);
+      claim.cumulative = sqlite3_column_int(st, 22) != 0;
+      document.casualties.push_back(std::move(claim));
     }
   }
   {
@@ -713,6 +865,8 @@ Result<StoreStats> Store::Stats() {
   CASUS_RETURN_IF_ERROR(scalar("SELECT coalesce(sum(sentence_count), 0) FROM documents", &stats.sentences));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM embedded_posts", &stats.embedded_posts));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM time_expressions", &stats.time_expressions));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM quotes", &stats.quotes));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM casualties", &stats.casualty_claims));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents WHERE published IS NULL", &stats.undated));
   CASUS_RETURN_IF_ERROR(
       scalar("SELECT count(*) FROM documents WHERE doc_key > (SELECT value FROM store_state WHERE key = "

@@ -53,6 +53,8 @@ struct StoreStats {
   int64_t sentences = 0;
   int64_t embedded_posts = 0;
   int64_t time_expressions = 0;
+  int64_t quotes = 0;
+  int64_t casualty_claims = 0;
   std::map<std::string, int64_t> boilerplate_by_kind;
   std::map<std::string, int64_t> documents_by_format;
   std::string first_published;

@@ -1,0 +1,628 @@
+#include "casus/annotate/claims/attribution.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "casus/annotate/claims/lexicon.h"
+#include "casus/annotate/claims/tokens.h"
+#include "casus/core/text.h"
+
+namespace casus {
+namespace {
+
+using claims::Token;
+using claims::TokenKind;
+
+// ---------------------------------------------------------------------------------
+// Quotations
+
+struct QuoteMark {
+  uint32_t begin, end;
+  bool is_double;
+  bool can_open, can_close;
+};
+
+bool IsWordByte(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0xC3; }
+
+// The quotation marks in text[span], with the directions each can face.
+std::vector<QuoteMark> FindMarks(std::string_view text, Span span) {
+  std::vector<QuoteMark> marks;
+  for (size_t i = span.begin; i < span.end;) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    std::string_view m = text.substr(i, std::min<size_t>(n, span.end - i));
+    bool dbl = claims::IsDoubleQuoteMark(m);
+    bool sgl = !dbl && claims::IsSingleQuoteMark(m);
+    if (dbl || sgl) {
+      unsigned char before = i > span.begin ? static_cast<unsigned char>(text[i - 1]) : ' ';
+      unsigned char after = i + n < span.end ? static_cast<unsigned char>(text[i + n]) : ' ';
+      bool space_before = i == span.begin || SpaceLengthAt(text, i - 1) > 0 || before == '(' || before == '[' ||
+                          before == '-' || before == 0x94 /* dash tail */ || before == ':';
+      bool space_after = i + n >= span.end || SpaceLengthAt(text, i + n) > 0 || !IsWordByte(after);
+      QuoteMark mark{static_cast<uint32_t>(i), static_cast<uint32_t>(i + n), dbl, false, false};
+      if (m == "\u201C" || m == "\u00AB" || m == "\u201E" || m == "\u2018") {
+        mark.can_open = true;
+      } else if (m == "\u201D" || m == "\u00BB") {
+        mark.can_close = true;
+      } else if (m == "\u2019") {
+        // An apostrophe inside a word ("Azerbaijan’s", "don’t") is not a mark.
+        mark.can_close = !(IsWordByte(before) && IsWordByte(after));
+      } else {  // straight marks face by their neighbours
+        mark.can_open = space_before && !space_after;
+        mark.can_close = !space_before && (space_after || !IsWordByte(after));
+        if (sgl && IsWordByte(before) && IsWordByte(after)) mark.can_open = mark.can_close = false;
+      }
+      if (mark.can_open || mark.can_close) marks.push_back(mark);
+    }
+    i += n;
+  }
+  return marks;
+}
+
+struct RawQuote {
+  Span inner;
+  bool is_double;
+};
+
+// Double-quoted passages (single marks inside them are nested and ignored), and
+// single-quoted ones outside double quotes. A double quotation left open at the end of
+// a line continues when the next line opens with a mark (the convention for quotations
+// over several paragraphs); otherwise it ends with its line.
+std::vector<RawQuote> FindQuotes(std::string_view text, const std::vector<Span>& lines) {
+  std::vector<RawQuote> quotes;
+  bool carry = false;  // a double quotation runs on from the previous line
+  uint32_t carry_begin = 0;
+  for (size_t l = 0; l < lines.size(); ++l) {
+    std::vector<QuoteMark> marks = FindMarks(text, lines[l]);
+    size_t m = 0;
+    int open_double = -1, open_single = -1;
+    uint32_t double_begin = 0;
+    if (carry) {
+      if (!marks.empty() && marks[0].begin == lines[l].begin && marks[0].can_open && marks[0].is_double) {
+        open_double = 0;
+        double_begin = carry_begin;
+        m = 1;
+      } else {
+        carry = false;
+      }
+    }
+    carry = false;
+    for (; m < marks.size(); ++m) {
+      const QuoteMark& mark = marks[m];
+      if (mark.is_double) {
+        if (open_double >= 0 && mark.can_close) {
+          quotes.push_back({Span{double_begin, mark.begin}, true});
+          open_double = -1;
+          open_single = -1;
+        } else if (open_double < 0 && mark.can_open) {
+          open_double = static_cast<int>(m);
+          double_begin = mark.end;
+          open_single = -1;
+        }
+      } else if (open_double < 0) {
+        if (open_single >= 0 && mark.can_close) {
+          quotes.push_back({Span{marks[open_single].end, mark.begin}, false});
+          open_single = -1;
+        } else if (open_single < 0 && mark.can_open) {
+          open_single = static_cast<int>(m);
+        }
+      }
+    }
+    if (open_double >= 0) {
+      bool next_opens = false;
+      if (l + 1 < lines.size()) {
+        std::vector<QuoteMark> next = FindMarks(text, Span{lines[l + 1].begin, std::min(lines[l + 1].end, lines[l + 1].begin + 4)});
+        next_opens = !next.empty() && next[0].begin == lines[l + 1].begin && next[0].can_open && next[0].is_double;
+      }
+      if (next_opens) {
+        carry = true;
+        carry_begin = double_begin;
+      } else if (lines[l].end > double_begin) {
+        quotes.push_back({Span{double_begin, lines[l].end}, true});
+      }
+    }
+  }
+  for (RawQuote& q : quotes) {  // trim white space and clause punctuation inside the marks
+    q.inner = TrimSpan(text, q.inner);
+    while (!q.inner.empty() && (text[q.inner.end - 1] == ',' || text[q.inner.end - 1] == ';' ||
+                                text[q.inner.end - 1] == ':')) {
+      --q.inner.end;
+    }
+    q.inner = TrimSpan(text, q.inner);
+  }
+  quotes.erase(std::remove_if(quotes.begin(), quotes.end(), [](const RawQuote& q) { return q.inner.empty(); }),
+               quotes.end());
+  return quotes;
+}
+
+// ---------------------------------------------------------------------------------
+// Attributions
+
+bool IsPunct(const Token& t, std::string_view p) { return t.kind == TokenKind::kPunct && t.lower == p; }
+bool IsClosingMark(const Token& t) {
+  return t.kind == TokenKind::kPunct && (claims::IsDoubleQuoteMark(t.lower) || claims::IsSingleQuoteMark(t.lower));
+}
+bool EndsWith(std::string_view w, std::string_view suffix) {
+  return w.size() > suffix.size() + 2 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+struct Source {
+  size_t begin = 0, end = 0;  // tokens [begin, end)
+  bool empty() const { return end <= begin; }
+};
+
+class SentenceAttributor {
+ public:
+  SentenceAttributor(const Document& doc, Span sentence, const std::vector<Token>& tokens,
+                     const std::vector<bool>& quoted, const std::vector<RawQuote>& quotes, std::string* last_source,
+                     std::string* last_issuer)
+      : doc_(doc), sentence_(sentence), t_(tokens), quoted_(quoted), quotes_(quotes), last_source_(last_source),
+        last_issuer_(last_issuer),
+        lex_(claims::ClaimsLexicon()) {}
+
+  void Run(std::vector<Attribution>* out) {
+    const size_t first_new = out->size();
+    // "X released a statement": X is who "the statement" speaks for later on.
+    for (size_t k = 1; k + 2 < t_.size(); ++k) {
+      const std::string& w = t_[k].lower;
+      if ((w == "released" || w == "issued" || w == "published") && (t_[k + 1].lower == "a" || t_[k + 1].lower == "its") &&
+          (t_[k + 2].lower == "statement" || (k + 3 < t_.size() && t_[k + 3].lower == "statement"))) {
+        size_t end = k;
+        while (end > 0 && lex_.Is(lex_.adverb, t_[end - 1])) --end;
+        Source issuer = WalkBack(end, 0);
+        if (!issuer.empty()) *last_issuer_ = Resolve(issuer);
+      }
+    }
+    for (size_t k = 0; k < t_.size(); ++k) {
+      if (quoted_[k] || t_[k].kind != TokenKind::kWord) continue;
+      size_t cue_length = 0;
+      for (const auto& phrase : lex_.prep_cues) {
+        if ((cue_length = claims::MatchPhrase(t_, k, phrase.words)) > 0) break;
+      }
+      if (cue_length > 0) {
+        PrepositionalCue(k, cue_length, out);
+        k += cue_length - 1;
+        continue;
+      }
+      bool speech = lex_.Is(lex_.speech, t_[k]);
+      bool directive = !speech && lex_.Is(lex_.directive, t_[k]);
+      if (speech || directive) VerbCue(k, directive, out);
+    }
+    // Hedges: given to the attributions of the sentence, or standing alone.
+    std::string hedge;
+    for (size_t k = 0; k < t_.size(); ++k) {
+      if (quoted_[k]) continue;
+      auto it = lex_.hedge.find(t_[k].lower);
+      if (it != lex_.hedge.end()) {
+        hedge = it->second;
+        break;
+      }
+    }
+    if (!hedge.empty()) {
+      bool given = false;
+      for (size_t a = first_new; a < out->size(); ++a) {
+        if ((*out)[a].hedge.empty()) (*out)[a].hedge = hedge;
+        given = true;
+      }
+      if (!given) {
+        Attribution bare;
+        bare.content = sentence_;
+        bare.hedge = hedge;
+        out->push_back(std::move(bare));
+      }
+    }
+    // A content running on over a later cue's source stops before it: in "It urged
+    // '...', TASS reported", the content of "urged" ends before "TASS".
+    for (size_t a = first_new; a < out->size(); ++a) {
+      for (size_t b = first_new; b < out->size(); ++b) {
+        Attribution& outer = (*out)[a];
+        const Attribution& later = (*out)[b];
+        if (a == b || later.source.empty() || !outer.content.Contains(later.source) || later.cue.begin < outer.cue.end) {
+          continue;
+        }
+        size_t j = 0;
+        while (j < t_.size() && t_[j].span.begin < later.source.begin) ++j;
+        while (j > 0 && t_[j - 1].kind == TokenKind::kPunct && !IsClosingMark(t_[j - 1])) --j;
+        if (j > 0 && t_[j - 1].span.end > outer.content.begin) outer.content.end = t_[j - 1].span.end;
+      }
+    }
+    for (size_t a = out->size(); a > first_new; --a) {  // the innermost named source of the last cue
+      const Attribution& at = (*out)[a - 1];
+      if (!at.chain.empty()) {
+        *last_source_ = at.chain.back();
+        break;
+      }
+    }
+  }
+
+ private:
+  std::string Text(Source s) const {
+    if (s.empty()) return "";
+    return std::string(doc_.Text(Span{t_[s.begin].span.begin, t_[s.end - 1].span.end}));
+  }
+  Span SpanOf(Source s) const {
+    if (s.empty()) return Span{};
+    return Span{t_[s.begin].span.begin, t_[s.end - 1].span.end};
+  }
+  bool IsPronoun(Source s) const { return s.end == s.begin + 1 && lex_.Is(lex_.pronoun, t_[s.begin]); }
+
+  // The source as the chain shows it: a pronoun resolved to the last named source.
+  std::string Resolve(Source s) const {
+    if (IsPronoun(s)) return *last_source_;
+    if (s.end == s.begin + 2 && t_[s.begin].lower == "the" && !last_issuer_->empty() &&
+        (t_[s.begin + 1].lower == "statement" || t_[s.begin + 1].lower == "communique")) {
+      return *last_issuer_;  // "the statement read"
+    }
+    std::string text = Text(s);
+    return text;
+  }
+
+  bool NounPhraseWord(size_t j) const {
+    const Token& t = t_[j];
+    if (t.kind == TokenKind::kNumber) return false;
+    if (t.kind == TokenKind::kPunct) return t.lower == "-" || t.lower == "&";
+    if (t.lower == "'s") return true;
+    if (lex_.Is(lex_.stop, t) && !(t.capitalized && j > 0 && t_[j - 1].capitalized)) return false;
+    if (lex_.Is(lex_.speech, t) || lex_.Is(lex_.directive, t)) return false;
+    if (!t.capitalized && (EndsWith(t.lower, "ing") || EndsWith(t.lower, "ed")) &&
+        !(j > 0 && IsPunct(t_[j - 1], "-"))) {
+      return false;
+    }
+    return true;
+  }
+
+  // The noun phrase that ends just before token `end` (adverbs already skipped).
+  Source WalkBack(size_t end, size_t floor) const {
+    size_t j = end;
+    while (j > floor) {
+      size_t p = j - 1;
+      if (IsPunct(t_[p], ")")) {  // a parenthesis inside the phrase: "the co-chairs (Russia, France)"
+        size_t open = p;
+        while (open > floor && !IsPunct(t_[open], "(")) --open;
+        if (IsPunct(t_[open], "(") && open > floor && p - open < 16) {
+          j = open;
+          continue;
+        }
+      }
+      if (NounPhraseWord(p)) {
+        j = p;
+        continue;
+      }
+      // A comma inside a list of names: "Mike Pompeo, Russian Foreign Minister ..."
+      if (IsPunct(t_[p], ",") && p > floor && p + 1 < end && t_[p - 1].capitalized && t_[p + 1].capitalized) {
+        j = p;
+        continue;
+      }
+      break;
+    }
+    Source s{j, end};
+    // Stopped by a verb or a number: the words before an "and" belong to another
+    // clause ("... expressed concern over the conflict and said").
+    if (j > floor) {
+      const Token& stopper = t_[j - 1];
+      bool verb_like = stopper.kind == TokenKind::kNumber ||
+                       (stopper.kind == TokenKind::kWord && !stopper.capitalized &&
+                        (EndsWith(stopper.lower, "ing") || EndsWith(stopper.lower, "ed") ||
+                         lex_.Is(lex_.speech, stopper) || lex_.Is(lex_.directive, stopper)));
+      if (verb_like) {
+        for (size_t a = end; a > j; --a) {
+          if (t_[a - 1].lower == "and") {
+            s.begin = a;
+            break;
+          }
+        }
+      }
+    }
+    while (!s.empty() && (t_[s.begin].kind == TokenKind::kPunct || lex_.Is(lex_.lead, t_[s.begin]))) ++s.begin;
+    while (!s.empty() && (t_[s.end - 1].lower == "and" || (t_[s.end - 1].kind == TokenKind::kPunct &&
+                                                            t_[s.end - 1].lower != ")"))) {
+      --s.end;
+    }
+    if (s.end - s.begin > 24) s.begin = s.end - 24;
+    return s;
+  }
+
+  // The noun phrase that starts at token `begin`.
+  Source WalkForward(size_t begin) const {
+    size_t j = begin;
+    while (j < t_.size() && j - begin < 14) {
+      const Token& t = t_[j];
+      if (t.kind == TokenKind::kPunct && t.lower != "-") break;
+      if (t.lower == "as" || t.lower == "that" || t.lower == "on" || t.lower == "who" || t.lower == "which") break;
+      if (j > begin && !NounPhraseWord(j)) break;
+      ++j;
+    }
+    Source s{begin, j};
+    while (!s.empty() && (t_[s.end - 1].lower == "in" || t_[s.end - 1].lower == "of" || t_[s.end - 1].lower == "and"))
+      --s.end;
+    return s;
+  }
+
+  // Content from token `k` to the end of the sentence, without the final mark.
+  Span ContentFrom(size_t k) const {
+    size_t last = t_.size();
+    while (last > k && t_[last - 1].kind == TokenKind::kPunct && !IsClosingMark(t_[last - 1])) --last;
+    if (last <= k) return Span{};
+    return Span{t_[k].span.begin, t_[last - 1].span.end};
+  }
+
+  // Content from the start of the sentence up to token `stop` (exclusive), without a
+  // trailing comma.
+  Span ContentBefore(size_t stop) const {
+    size_t first = 0;
+    while (first < stop && t_[first].kind == TokenKind::kPunct && !claims::IsDoubleQuoteMark(t_[first].lower)) ++first;
+    size_t last = stop;
+    while (last > first && (IsPunct(t_[last - 1], ",") || IsPunct(t_[last - 1], ":"))) --last;
+    if (last <= first) return Span{};
+    return Span{t_[first].span.begin, t_[last - 1].span.end};
+  }
+
+  bool QuoteAfter(size_t k) const {
+    uint32_t from = t_[k].span.end;
+    for (const RawQuote& q : quotes_) {
+      if (q.inner.begin >= from && q.inner.begin < sentence_.end) return true;
+    }
+    return false;
+  }
+  bool QuoteBefore(size_t k) const {
+    uint32_t to = t_[k].span.begin;
+    for (const RawQuote& q : quotes_) {
+      if (q.inner.end <= to && q.inner.end > sentence_.begin) return true;
+    }
+    return false;
+  }
+
+  void PrepositionalCue(size_t k, size_t length, std::vector<Attribution>* out) {
+    Source source = WalkForward(k + length);
+    if (source.empty()) return;
+    Attribution a;
+    a.cue = Span{t_[k].span.begin, t_[k + length - 1].span.end};
+    a.source = SpanOf(source);
+    a.chain.push_back(Resolve(source));
+    // Sentence-initial ("According to X, ...") or after an opening adverb: content after.
+    size_t words_before = 0;
+    for (size_t j = 0; j < k; ++j) {
+      if (t_[j].kind == TokenKind::kWord && !lex_.Is(lex_.lead, t_[j])) ++words_before;
+    }
+    if (words_before == 0) {
+      size_t j = source.end;
+      while (j < t_.size() && t_[j].kind == TokenKind::kPunct) ++j;
+      a.content = j < t_.size() ? ContentFrom(j) : Span{};
+    } else {
+      a.content = ContentBefore(k);
+    }
+    out->push_back(std::move(a));
+  }
+
+  void VerbCue(size_t k, bool directive, std::vector<Attribution>* out) {
+    const Token& verb = t_[k];
+    // "the reported attack", "a claimed victory": an adjective, not a cue.
+    // After a determiner or preposition the word is a noun: "the reported attack",
+    // "alarm at reports of", "its claims".
+    if (k > 0) {
+      static const char* const kNounMarkers[] = {"the", "a", "an", "at", "of", "in", "for", "with", "from", "to",
+                                                 "on", "by", "its", "his", "her", "their", "our", "these", "those"};
+      for (const char* marker : kNounMarkers) {
+        if (t_[k - 1].lower == marker) return;
+      }
+    }
+    if (directive && !QuoteAfter(k)) return;
+    // Adverbs between the source and the verb ("also", "reportedly", "had").
+    size_t end = k;
+    while (end > 0 && lex_.Is(lex_.adverb, t_[end - 1])) --end;
+    Source source = WalkBack(end, 0);
+    bool inverted = false;
+    if (source.empty()) {
+      const Token* before = end > 0 ? &t_[end - 1] : nullptr;
+      if (before != nullptr && (IsPunct(*before, ",") || IsClosingMark(*before)) && !directive) {
+        source = WalkForward(k + 1);  // "..., said the ministry"
+        inverted = true;
+      } else if (before != nullptr && (before->lower == "and" || before->lower == "but")) {
+        // "... and added": the subject of the previous cue, or the last source.
+        Attribution a;
+        a.cue = verb.span;
+        if (!out->empty() && out->back().cue.begin >= sentence_.begin) a.chain = out->back().chain;
+        else if (!last_source_->empty()) a.chain.push_back(*last_source_);
+        if (a.chain.empty()) return;
+        a.content = ContentAfterVerb(k);
+        out->push_back(std::move(a));
+        return;
+      } else if (verb.lower == "saying" && !out->empty() && out->back().cue.begin >= sentence_.begin) {
+        Attribution a;
+        a.cue = verb.span;
+        a.chain = out->back().chain;
+        a.content = ContentAfterVerb(k);
+        out->push_back(std::move(a));
+        return;
+      }
+    }
+    if (source.empty()) return;
+    if (verb.lower == "read") {  // "the statement read": only documents read
+      std::string_view head = t_[source.end - 1].lower;
+      if (head != "statement" && head != "message" && head != "letter" && head != "note" && head != "post") return;
+    }
+    if (verb.lower == "saying" && !IsPronoun(source)) return;  // participle after its own subject: handled above
+    Attribution a;
+    a.cue = verb.span;
+    a.source = SpanOf(source);
+    std::string resolved = Resolve(source);
+    if (resolved.empty()) return;
+    a.chain.push_back(resolved);
+    auto hedge = lex_.hedge_cue.find(verb.lower);
+    if (hedge != lex_.hedge_cue.end()) a.hedge = hedge->second;
+    size_t after = inverted ? source.end : k + 1;
+    // Inner sources: "quoted X (as saying)", "reported citing X", "said, citing X".
+    size_t next = after;
+    if (verb.lower == "quoted" || verb.lower == "cited") {
+      Source inner = WalkForward(after);
+      if (!inner.empty()) {
+        a.chain.push_back(Resolve(inner));
+        next = inner.end;
+        if (next + 1 < t_.size() && t_[next].lower == "as" && t_[next + 1].lower == "saying") next += 2;
+      }
+    } else {
+      size_t c = after;
+      if (c < t_.size() && IsPunct(t_[c], ",")) ++c;
+      if (c < t_.size() && lex_.Is(lex_.chain_cue, t_[c])) {
+        Source inner = WalkForward(c + 1);
+        if (!inner.empty()) {
+          a.chain.push_back(Resolve(inner));
+          next = inner.end;
+        }
+      }
+    }
+    // Postposed ("..., TASS reported"): the cue closes the sentence or clause and
+    // follows a comma or a closing mark; the content comes before.
+    size_t boundary = inverted ? end : source.begin;
+    bool postposed = inverted;
+    if (!postposed && !directive && boundary > 1 &&
+        (IsPunct(t_[boundary - 1], ",") || IsClosingMark(t_[boundary - 1]))) {
+      size_t words_after = 0;
+      size_t j = next;
+      while (j < t_.size() && !IsPunct(t_[j], ",") && !IsPunct(t_[j], ";")) {
+        if (t_[j].kind != TokenKind::kPunct) ++words_after;
+        ++j;
+      }
+      postposed = words_after <= 5;
+    }
+    if (postposed && boundary > 1) {
+      a.content = ContentBefore(boundary);
+    } else {
+      a.content = ContentAfterVerb(next - 1);
+    }
+    if (a.content.empty()) return;
+    out->push_back(std::move(a));
+  }
+
+  // Content after the cue at token k: skips a recipient ("told reporters"), "in a
+  // statement", and punctuation.
+  Span ContentAfterVerb(size_t k) const {
+    size_t j = k + 1;
+    if (t_[k].lower == "told" || t_[k].lower == "tells" || t_[k].lower == "asked" || t_[k].lower == "urged") {
+      Source recipient = WalkForward(j);
+      j = recipient.end;
+    }
+    while (j < t_.size()) {
+      if (t_[j].kind == TokenKind::kPunct && !claims::IsDoubleQuoteMark(t_[j].lower) &&
+          !claims::IsSingleQuoteMark(t_[j].lower)) {
+        ++j;
+      } else if (j + 2 < t_.size() && t_[j].lower == "in" && (t_[j + 1].lower == "a" || t_[j + 1].lower == "its") &&
+                 t_[j + 2].lower == "statement") {
+        j += 3;
+      } else {
+        break;
+      }
+    }
+    if (j >= t_.size()) return Span{};
+    return ContentFrom(j);
+  }
+
+  const Document& doc_;
+  Span sentence_;
+  const std::vector<Token>& t_;
+  const std::vector<bool>& quoted_;
+  const std::vector<RawQuote>& quotes_;
+  std::string* last_source_;
+  std::string* last_issuer_;
+  const claims::Lexicon& lex_;
+};
+
+size_t WordCount(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool letter = c != ' ' && c != '\n' && c != '\t';
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words;
+}
+
+}  // namespace
+
+AttributionTagger::AttributionTagger()
+    : info_{"attribution", {Layer::kSentences}, {Layer::kAttribution}} {}
+
+void ChainFor(const Document& document, Span span, std::vector<std::string>* chain, std::string* hedge) {
+  std::vector<const Attribution*> holders;
+  for (const Attribution& a : document.attributions) {
+    if (a.content.Contains(span) || (a.content.Overlaps(span) && a.content.size() > 0 &&
+                                     span.size() > 0 && a.content.begin <= span.begin)) {
+      holders.push_back(&a);
+    }
+  }
+  std::stable_sort(holders.begin(), holders.end(),
+                   [](const Attribution* a, const Attribution* b) { return a->content.size() > b->content.size(); });
+  for (const Attribution* a : holders) {
+    for (const std::string& s : a->chain) {
+      if (std::find(chain->begin(), chain->end(), s) == chain->end()) chain->push_back(s);
+    }
+    if (hedge->empty()) *hedge = a->hedge;
+  }
+}
+
+Status AttributionTagger::Process(Document& document) const {
+  document.attributions.clear();
+  document.quotes.clear();
+  const std::string& text = document.text();
+  std::vector<RawQuote> quotes = FindQuotes(text, document.ContentSpans());
+  std::string last_source, last_issuer;
+  for (const Sentence& sentence : document.sentences) {
+    std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
+    std::vector<bool> quoted(tokens.size(), false);
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      for (const RawQuote& q : quotes) {
+        if (q.inner.Contains(tokens[k].span) && WordCount(q.inner.Of(text)) > 2) quoted[k] = true;
+      }
+    }
+    SentenceAttributor(document, sentence.span, tokens, quoted, quotes, &last_source, &last_issuer).Run(&document.attributions);
+  }
+  // Quotes: speaker from the attributions holding them; a quotation with no cue in its
+  // sentence takes the speaker of the quotation before it (a statement over paragraphs).
+  size_t previous = SIZE_MAX;
+  for (const RawQuote& raw : quotes) {
+    Quote q;
+    q.span = raw.inner;
+    std::string hedge;
+    ChainFor(document, raw.inner, &q.chain, &hedge);
+    std::string_view body = raw.inner.Of(text);
+    size_t words = WordCount(body);
+    // Where the quotation sits in its sentence.
+    const Sentence* home = nullptr;
+    for (const Sentence& s : document.sentences) {
+      if (s.span.Overlaps(raw.inner)) {
+        home = &s;
+        break;
+      }
+    }
+    bool starts_sentence = home == nullptr || raw.inner.begin <= home->span.begin + 4;
+    bool after_cue_mark = false;  // "said:", "added, ", "as saying"
+    if (home != nullptr && !starts_sentence) {
+      std::string_view before = TrimSpaces(Span{home->span.begin, raw.inner.begin}.Of(text));
+      while (!before.empty() && (before.back() == '"' || static_cast<unsigned char>(before.back()) >= 0x80)) {
+        size_t cut = before.size() - 1;
+        while (cut > 0 && (static_cast<unsigned char>(before[cut]) & 0xC0) == 0x80) --cut;
+        before = TrimSpaces(before.substr(0, cut));
+      }
+      after_cue_mark = !before.empty() && (before.back() == ':' || before.back() == ',' ||
+                                           (before.size() >= 6 && before.substr(before.size() - 6) == "saying"));
+    }
+    bool capital = !body.empty() && ((body[0] >= 'A' && body[0] <= 'Z') || body[0] == '[');
+    if (raw.is_double && capital && (starts_sentence || after_cue_mark) && words >= 4) {
+      q.kind = QuoteKind::kStatement;
+    } else if (words >= 8 && !q.chain.empty()) {
+      q.kind = QuoteKind::kPartial;
+    } else {
+      q.kind = QuoteKind::kScare;
+    }
+    if (q.chain.empty() && previous != SIZE_MAX && q.kind == QuoteKind::kStatement) {
+      q.chain = document.quotes[previous].chain;
+    }
+    if (!q.chain.empty()) q.speaker = q.chain.back();
+    document.quotes.push_back(std::move(q));
+    if (document.quotes.back().kind != QuoteKind::kScare) previous = document.quotes.size() - 1;
+  }
+  return Status::Ok();
+}
+
+}  // namespace casus

@@ -1,0 +1,567 @@
+#include "casus/annotate/claims/casualties.h"
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+#include "casus/annotate/claims/attribution.h"
+#include "casus/annotate/claims/lexicon.h"
+#include "casus/annotate/claims/tokens.h"
+
+namespace casus {
+namespace {
+
+using claims::Form;
+using claims::Role;
+using claims::Token;
+using claims::TokenKind;
+
+struct Count {
+  size_t begin = 0, end = 0;  // tokens, qualifier included
+  CasualtyCount value;
+  bool qualified = false;  // a qualifier was written
+};
+
+const std::unordered_set<std::string>& Auxiliaries() {
+  static const std::unordered_set<std::string> words = {
+      "were", "was",      "have",      "has",     "had",     "been", "are",   "is",  "being", "be",
+      "also", "reportedly", "allegedly", "all",   "later",   "feared", "believed", "confirmed",
+      "now",  "since",    "so",        "far",     "already", "each", "both",  "subsequently", "then"};
+  return words;
+}
+
+const std::unordered_set<std::string>& NotPlaces() {
+  static const std::unordered_set<std::string> words = {
+      "january", "february", "march",    "april",  "may",      "june",   "july",     "august",
+      "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+      "friday",  "saturday", "sunday",   "the",    "a",        "an",     "his",      "her", "their", "its"};
+  return words;
+}
+
+CasualtyCount& RoleCount(CasualtyClaim& claim, Role role) {
+  switch (role) {
+    case Role::kKilled: return claim.killed;
+    case Role::kWounded: return claim.wounded;
+    case Role::kMissing: return claim.missing;
+    case Role::kDetained: return claim.detained;
+  }
+  return claim.killed;
+}
+
+class SentenceReader {
+ public:
+  SentenceReader(std::string_view text, const std::vector<Token>& tokens)
+      : text_(text), t_(tokens), used_(tokens.size(), false), lex_(claims::ClaimsLexicon()) {}
+
+  std::vector<CasualtyClaim> Run() {
+    std::vector<CasualtyClaim> claims;
+    for (size_t k = 0; k < t_.size(); ++k) {
+      if (used_[k]) continue;
+      std::optional<CasualtyClaim> claim;
+      size_t end = k;
+      if ((claim = TollAt(k, &end)) || (claim = ActiveAt(k, &end)) || (claim = SubjectAt(k, &end)) ||
+          (claim = SingularAt(k, &end))) {
+        end = Coordinated(end, &*claim);
+        claim->span = Span{t_[k].span.begin, t_[end - 1].span.end};
+        for (size_t j = k; j < end; ++j) used_[j] = true;
+        Cause(end, &*claim);
+        if (claim->victims.empty() || claim->victims == "others") claim->victims = VictimBefore(k);
+        claims.push_back(std::move(*claim));
+        k = end - 1;
+      }
+    }
+    return claims;
+  }
+
+  // The place first named after a locative preposition, preferring one after `from`.
+  std::string Place(size_t from) const {
+    std::string first;
+    for (size_t k = 0; k + 1 < t_.size(); ++k) {
+      if (!lex_.Is(lex_.place_lead, t_[k])) continue;
+      size_t j = k + 1;
+      if (t_[j].lower == "the") {  // "in the disputed Nagorno-Karabakh region"
+        ++j;
+        for (int adj = 0; adj < 2 && j < t_.size() && !t_[j].capitalized && t_[j].kind == TokenKind::kWord; ++adj) ++j;
+      }
+      size_t b = j;
+      while (j < t_.size() && ((t_[j].capitalized && !NotPlaces().count(t_[j].lower)) ||
+                               (IsHyphen(j) && j > b && j + 1 < t_.size() && t_[j + 1].capitalized))) {
+        ++j;
+      }
+      if (j == b) continue;
+      // One adjective of nationality ("the disputed Azerbaijani territory") is no place.
+      const std::string& w = t_[b].lower;
+      if (j == b + 1 && (EndsWith(w, "ian") || EndsWith(w, "ani") || EndsWith(w, "ese") || EndsWith(w, "ish") ||
+                         EndsWith(w, "ean"))) {
+        continue;
+      }
+      std::string name(text_.substr(t_[b].span.begin, t_[j - 1].span.end - t_[b].span.begin));
+      if (k >= from) return name;
+      if (first.empty()) first = name;
+    }
+    return first;
+  }
+
+ private:
+  static bool EndsWith(const std::string& w, std::string_view suffix) {
+    return w.size() > suffix.size() + 2 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  }
+  bool IsHyphen(size_t k) const { return t_[k].kind == TokenKind::kPunct && t_[k].lower == "-"; }
+  const claims::CasualtyWord* Casualty(size_t k) const {
+    if (k >= t_.size()) return nullptr;
+    auto it = lex_.casualty.find(t_[k].lower);
+    return it == lex_.casualty.end() ? nullptr : &it->second;
+  }
+
+  // A count at token k: an optional qualifier, then digits, number words or a vague
+  // amount. Not a count: parts of compounds ("5-year-old", "F-16"), years, decimals.
+  std::optional<Count> CountAt(size_t k) const {
+    if (k >= t_.size()) return std::nullopt;
+    Count c;
+    c.begin = k;
+    size_t j = k;
+    CountQualifier qualifier = CountQualifier::kExact;
+    for (const auto& q : lex_.qualifiers) {
+      size_t n = claims::MatchPhrase(t_, j, q.words);
+      if (n > 0) {
+        qualifier = q.value;
+        c.qualified = true;
+        j += n;
+        break;
+      }
+    }
+    c.value.qualifier = qualifier;
+    c.value.present = true;
+    if (j >= t_.size()) return std::nullopt;
+    const Token& t = t_[j];
+    if (t.kind == TokenKind::kNumber) {
+      if (t.lower.find('.') != std::string::npos && !(j + 1 < t_.size() && lex_.scale.count(t_[j + 1].lower))) {
+        return std::nullopt;
+      }
+      double v = 0;
+      double fraction = 0;
+      bool in_fraction = false;
+      for (char ch : t.lower) {
+        if (ch == ',') continue;
+        if (ch == '.') {
+          in_fraction = true;
+          fraction = 0.1;
+          continue;
+        }
+        if (in_fraction) {
+          v += (ch - '0') * fraction;
+          fraction /= 10;
+        } else {
+          v = v * 10 + (ch - '0');
+        }
+      }
+      bool has_comma = t.lower.find(',') != std::string::npos;
+      if (!has_comma && v >= 1900 && v <= 2100 && !c.qualified) return std::nullopt;  // a year
+      ++j;
+      if (j < t_.size() && lex_.scale.count(t_[j].lower)) v *= static_cast<double>(lex_.scale.at(t_[j++].lower));
+      c.value.value = static_cast<int64_t>(v);
+    } else {
+      size_t n = 0;
+      for (const auto& p : lex_.number_phrases) {
+        if ((n = claims::MatchPhrase(t_, j, p.words)) > 0) {
+          c.value.value = p.value;
+          j += n;
+          break;
+        }
+      }
+      if (n == 0) {
+        auto it = lex_.number.find(t.lower);
+        if (it != lex_.number.end()) {
+          int64_t v = it->second;
+          ++j;
+          // "twenty-five", "twenty five"
+          if (v >= 20 && v % 10 == 0 && v < 100) {
+            size_t u = j < t_.size() && IsHyphen(j) ? j + 1 : j;
+            auto unit = u < t_.size() ? lex_.number.find(t_[u].lower) : lex_.number.end();
+            if (unit != lex_.number.end() && unit->second < 10) {
+              v += unit->second;
+              j = u + 1;
+            }
+          }
+          while (j < t_.size() && lex_.scale.count(t_[j].lower)) v *= lex_.scale.at(t_[j++].lower);
+          c.value.value = v;
+        } else {
+          for (const auto& p : lex_.vague) {
+            if ((n = claims::MatchPhrase(t_, j, p.words)) > 0) {
+              c.value.value = p.value;
+              c.value.vague = std::string(text_.substr(t_[j].span.begin, t_[j + n - 1].span.end - t_[j].span.begin));
+              c.value.qualifier = CountQualifier::kVague;
+              j += n;
+              if (j < t_.size() && t_[j].lower == "of") ++j;
+              break;
+            }
+          }
+          if (n == 0) {
+            if (c.qualified && qualifier == CountQualifier::kAbout && t_[k].lower == "some") {
+              // "some" alone is a vague amount
+            }
+            return std::nullopt;
+          }
+        }
+      }
+    }
+    if (j < t_.size() && (IsHyphen(j) || t_[j].lower == "%" || t_[j].lower == ":" || t_[j].lower == "percent" ||
+                          t_[j].lower == "per")) {
+      return std::nullopt;
+    }
+    if (j < t_.size() && (t_[j].lower == "years" || t_[j].lower == "year" || t_[j].lower == "times" ||
+                          t_[j].lower == "days" || t_[j].lower == "hours")) {
+      return std::nullopt;
+    }
+    c.end = j;
+    return c;
+  }
+
+  bool Subset(size_t k) const {  // "including 2 women", "among them"
+    return k > 0 && (t_[k - 1].lower == "including" || t_[k - 1].lower == "among" || t_[k - 1].lower == "of");
+  }
+
+  bool NounPhraseWord(size_t j) const {
+    const Token& t = t_[j];
+    if (t.kind == TokenKind::kPunct) return t.lower == "-" || t.lower == "'s";
+    if (t.kind == TokenKind::kNumber) return false;
+    if (Auxiliaries().count(t.lower) || Casualty(j) != nullptr) return false;
+    if (t.lower == "and" || t.lower == "in" || t.lower == "on" || t.lower == "by" || t.lower == "at" ||
+        t.lower == "with" || t.lower == "who" || t.lower == "that" || t.lower == "after" || t.lower == "during" ||
+        t.lower == "were" || t.lower == "to" || t.lower == "from" || t.lower == "as" || t.lower == "when" ||
+        t.lower == "shot" || t.lower == "while" || t.lower == "for") {
+      return false;
+    }
+    return true;
+  }
+
+  // Tokens of a victim noun phrase from k ("Iraqi civilians", "of the soldiers").
+  size_t VictimPhrase(size_t k, std::string* victims) const {
+    size_t j = k;
+    if (j + 1 < t_.size() && t_[j].lower == "of" && (t_[j + 1].lower == "the" || t_[j + 1].lower == "them")) j += 2;
+    size_t b = j;
+    while (j < t_.size() && j - b < 6 && NounPhraseWord(j)) ++j;
+    // A phrase must end on a noun we know, or be short.
+    size_t head = j;
+    for (size_t h = j; h > b; --h) {
+      if (lex_.victim.count(t_[h - 1].lower)) {
+        head = h;
+        break;
+      }
+    }
+    if (head < j && head > b) j = head;  // "civilians in Gaza": stop at the noun
+    if (j > b) *victims = std::string(text_.substr(t_[b].span.begin, t_[j - 1].span.end - t_[b].span.begin));
+    return j;
+  }
+
+  // The casualty participle at j, after optional auxiliaries; "shot dead", "shot and
+  // killed". Sets *role and returns the index after it, or 0.
+  size_t ParticipleAt(size_t j, Role* role, bool* had_auxiliary) const {
+    *had_auxiliary = false;
+    while (j < t_.size() && Auxiliaries().count(t_[j].lower)) {
+      *had_auxiliary = true;
+      ++j;
+    }
+    if (j >= t_.size()) return 0;
+    if (t_[j].lower == "shot") {
+      if (j + 1 < t_.size() && t_[j + 1].lower == "dead") {
+        *role = Role::kKilled;
+        return j + 2;
+      }
+      if (j + 2 < t_.size() && t_[j + 1].lower == "and" && Casualty(j + 2) != nullptr &&
+          Casualty(j + 2)->form == Form::kParticiple) {
+        *role = Casualty(j + 2)->role;
+        return j + 3;
+      }
+      *role = Role::kWounded;  // "were shot" without more: wounded
+      return *had_auxiliary ? j + 1 : 0;
+    }
+    const claims::CasualtyWord* w = Casualty(j);
+    if (w == nullptr || w->form != Form::kParticiple) return 0;
+    *role = w->role;
+    return j + 1;
+  }
+
+  // An object follows: a count, a determiner or a known victim ("killed 23 people").
+  bool ObjectAt(size_t j) const {
+    if (j >= t_.size()) return false;
+    if (CountAt(j)) return true;
+    const std::string& w = t_[j].lower;
+    return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || lex_.victim.count(w);
+  }
+
+  // "at least 27 people have been killed", "35 others injured", "25 dead", "27 deaths".
+  std::optional<CasualtyClaim> SubjectAt(size_t k, size_t* end) const {
+    if (Subset(k)) return std::nullopt;
+    std::optional<Count> count = CountAt(k);
+    if (!count) return std::nullopt;
+    std::string victims;
+    size_t j = VictimPhrase(count->end, &victims);
+    // A parenthesis: "12 people, including two children, were killed".
+    if (j + 1 < t_.size() && t_[j].lower == "," &&
+        (t_[j + 1].lower == "including" || t_[j + 1].lower == "among" || t_[j + 1].lower == "mostly")) {
+      size_t close = j + 2;
+      while (close < t_.size() && close < j + 14 && t_[close].lower != ",") ++close;
+      if (close < t_.size() && t_[close].lower == ",") j = close + 1;
+    }
+    const claims::CasualtyWord* noun = Casualty(j);
+    if (noun != nullptr && noun->form == Form::kNoun && victims.empty()) {
+      CasualtyClaim claim;
+      RoleCount(claim, noun->role) = count->value;
+      *end = j + 1;
+      return claim;
+    }
+    Role role;
+    bool auxiliary;
+    size_t after = ParticipleAt(j, &role, &auxiliary);
+    if (after == 0) return std::nullopt;
+    if (!auxiliary && ObjectAt(after)) return std::nullopt;  // "two bombers killed 23 people": active
+    CasualtyClaim claim;
+    RoleCount(claim, role) = count->value;
+    claim.victims = victims;
+    *end = after;
+    return claim;
+  }
+
+  // "killing at least 156 people", "killed one U.S. soldier", "injuring at least 38".
+  std::optional<CasualtyClaim> ActiveAt(size_t k, size_t* end) const {
+    const claims::CasualtyWord* w = Casualty(k);
+    if (w == nullptr || w->form == Form::kNoun) return std::nullopt;
+    if (k > 0 && Auxiliaries().count(t_[k - 1].lower) && t_[k - 1].lower != "also" && t_[k - 1].lower != "all") {
+      return std::nullopt;  // passive
+    }
+    std::optional<Count> count = CountAt(k + 1);
+    if (!count) return std::nullopt;
+    CasualtyClaim claim;
+    RoleCount(claim, w->role) = count->value;
+    size_t j = VictimPhrase(count->end, &claim.victims);
+    // "left 5 dead" is read by SubjectAt; here the count is the object.
+    *end = j;
+    return claim;
+  }
+
+  // "the death toll rose to 25", "a toll of at least 30".
+  std::optional<CasualtyClaim> TollAt(size_t k, size_t* end) const {
+    if (!lex_.Is(lex_.toll, t_[k])) return std::nullopt;
+    for (size_t j = k + 1; j < t_.size() && j < k + 9; ++j) {
+      if (t_[j].kind == TokenKind::kPunct && t_[j].lower != "-") return std::nullopt;
+      std::optional<Count> count = CountAt(j);
+      if (count) {
+        CasualtyClaim claim;
+        bool injured = k > 0 && (t_[k - 1].lower == "injury" || t_[k - 1].lower == "injuries");
+        (injured ? claim.wounded : claim.killed) = count->value;
+        claim.cumulative = true;
+        std::string victims;
+        *end = VictimPhrase(count->end, &victims);
+        claim.victims = victims;
+        // Start the claim at "death" when it precedes "toll".
+        return claim;
+      }
+      if (!lex_.Is(lex_.rise, t_[j]) && t_[j].lower != "of" && t_[j].lower != "has" && t_[j].lower != "in" &&
+          !(t_[j].kind == TokenKind::kWord && !t_[j].capitalized && j <= k + 2)) {
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // One person: "a journalist has been killed", "Jassely Lupoe, 5, was shot and
+  // killed", "A Palestinian prisoner died", "killed the deputy chief of ...".
+  std::optional<CasualtyClaim> SingularAt(size_t k, size_t* end) const {
+    const Token& t = t_[k];
+    // Active with a singular object.
+    const claims::CasualtyWord* w = Casualty(k);
+    if (w != nullptr && w->form != Form::kNoun && (t.lower == "killed" || t.lower == "killing" || t.lower == "wounded" ||
+                                                   t.lower == "injured" || t.lower == "injuring" || t.lower == "wounding") &&
+        k + 1 < t_.size() && (t_[k + 1].lower == "a" || t_[k + 1].lower == "an" || t_[k + 1].lower == "the")) {
+      if (k > 0 && Auxiliaries().count(t_[k - 1].lower)) return std::nullopt;
+      for (size_t j = k + 2; j < t_.size() && j < k + 6; ++j) {
+        auto it = lex_.victim.find(t_[j].lower);
+        if (it != lex_.victim.end()) {
+          if (it->second) return std::nullopt;  // plural without a count: no number
+          CasualtyClaim claim;
+          RoleCount(claim, w->role) = CasualtyCount{true, 1, "", CountQualifier::kExact};
+          claim.victims = std::string(text_.substr(t_[k + 2].span.begin, t_[j].span.end - t_[k + 2].span.begin));
+          *end = j + 1;
+          return claim;
+        }
+        if (!NounPhraseWord(j)) break;
+      }
+      return std::nullopt;
+    }
+    // Passive with a singular subject.
+    if (!(t.lower == "was" || t.lower == "has" || t.lower == "had" || t.lower == "died" || t.lower == "is")) {
+      return std::nullopt;
+    }
+    Role role = Role::kKilled;
+    bool auxiliary = false;
+    size_t after = t.lower == "died" ? k + 1 : ParticipleAt(k, &role, &auxiliary);
+    if (after == 0 || (auxiliary && t.lower == "died")) return std::nullopt;
+    if (role == Role::kDetained || role == Role::kMissing) {
+      // still one person
+    }
+    if (t.lower != "died" && ObjectAt(after) && after < t_.size() && CountAt(after)) return std::nullopt;
+    // The subject, before k, over an apposition: "X, 25, was" / "X, a father of two, was".
+    size_t s = k;
+    if (s > 0 && t_[s - 1].lower == ",") {
+      size_t open = s - 1;
+      size_t j = open;
+      while (j > 0 && open - j < 10 && t_[j - 1].lower != ",") --j;
+      if (j > 0 && t_[j - 1].lower == ",") s = j - 1;
+      else return std::nullopt;
+    }
+    if (s == 0) return std::nullopt;
+    const Token& subject = t_[s - 1];
+    std::string victims;
+    auto it = lex_.victim.find(subject.lower);
+    if (it != lex_.victim.end() && !it->second) {
+      // a singular noun with an article or number before it ("a ... journalist")
+      bool determined = false;
+      for (size_t j = s - 1; j > 0 && j + 7 > s; --j) {
+        const std::string& d = t_[j - 1].lower;
+        if (d == "a" || d == "an" || d == "one" || d == "the" || d == "another") {
+          determined = true;
+          victims = std::string(text_.substr(t_[j].span.begin, subject.span.end - t_[j].span.begin));
+          break;
+        }
+        if (!NounPhraseWord(j - 1)) break;
+      }
+      if (!determined) return std::nullopt;
+    } else if (subject.capitalized && s >= 2 && t_[s - 2].capitalized && !NotPlaces().count(subject.lower)) {
+      victims = std::string(text_.substr(t_[s - 2].span.begin, subject.span.end - t_[s - 2].span.begin));
+    } else {
+      return std::nullopt;
+    }
+    CasualtyClaim claim;
+    RoleCount(claim, role) = CasualtyCount{true, 1, "", CountQualifier::kExact};
+    claim.victims = victims;
+    *end = after;
+    return claim;
+  }
+
+  // Counts joined to a claim: "... killed and 200 wounded", "killed one soldier and
+  // wounded two others", "25 killed with at least 127 wounded".
+  size_t Coordinated(size_t end, CasualtyClaim* claim) const {
+    for (int round = 0; round < 3; ++round) {
+      size_t j = end;
+      if (j < t_.size() && t_[j].lower == ",") ++j;
+      if (j >= t_.size() || !(t_[j].lower == "and" || t_[j].lower == "with" || t_[j].lower == "while" ||
+                               (j > end && t_[j].kind != TokenKind::kPunct))) {
+        return end;
+      }
+      if (t_[j].lower == "and" || t_[j].lower == "with" || t_[j].lower == "while") ++j;
+      const claims::CasualtyWord* w = Casualty(j);
+      if (w != nullptr && w->form != Form::kNoun) {  // "and wounded two others"
+        std::optional<Count> count = CountAt(j + 1);
+        if (count && !RoleCount(*claim, w->role).present) {
+          RoleCount(*claim, w->role) = count->value;
+          std::string victims;
+          end = VictimPhrase(count->end, &victims);
+          continue;
+        }
+        return end;
+      }
+      std::optional<Count> count = CountAt(j);
+      if (!count) return end;
+      std::string victims;
+      size_t v = VictimPhrase(count->end, &victims);
+      Role role;
+      bool auxiliary;
+      size_t after = ParticipleAt(v, &role, &auxiliary);
+      if (after == 0) {
+        const claims::CasualtyWord* noun = Casualty(v);
+        if (noun == nullptr || noun->form != Form::kNoun) return end;
+        role = noun->role;
+        after = v + 1;
+      }
+      if (RoleCount(*claim, role).present) return end;
+      CasualtyCount value = count->value;
+      if (!count->qualified && victims.empty() && value.qualifier == CountQualifier::kExact) {
+        // "at least 27 killed and 200 wounded": the qualifier reaches the bare count.
+        for (const CasualtyCount* c : {&claim->killed, &claim->wounded, &claim->missing, &claim->detained}) {
+          if (c->present && c->qualifier != CountQualifier::kVague) {
+            value.qualifier = c->qualifier;
+            break;
+          }
+        }
+      }
+      RoleCount(*claim, role) = value;
+      end = after;
+    }
+    return end;
+  }
+
+  // "in a military operation by Azerbaijan", "in the clashes".
+  void Cause(size_t end, CasualtyClaim* claim) const {
+    if (end + 1 >= t_.size() || !lex_.Is(lex_.cause_lead, t_[end]) || t_[end + 1].capitalized) return;
+    size_t j = end + 1;
+    while (j < t_.size() && j < end + 14 && !(t_[j].kind == TokenKind::kPunct && t_[j].lower != "-" &&
+                                              !claims::IsDoubleQuoteMark(t_[j].lower))) {
+      const std::string& w = t_[j].lower;
+      if (w == "according" || w == "said" || w == "which" || w == "that" || w == "who" || w == "and" ||
+          w == "while" || w == "as") {
+        break;
+      }
+      ++j;
+    }
+    while (j > end + 1 && t_[j - 1].kind == TokenKind::kPunct) --j;
+    if (j <= end + 1) return;
+    claim->cause = std::string(text_.substr(t_[end].span.begin, t_[j - 1].span.end - t_[end].span.begin));
+  }
+
+  // The plural victim noun last named before token k: "attacked the protesters, injuring 38".
+  std::string VictimBefore(size_t k) const {
+    for (size_t j = k; j > 0; --j) {
+      auto it = lex_.victim.find(t_[j - 1].lower);
+      if (it != lex_.victim.end() && it->second && t_[j - 1].lower != "others") return t_[j - 1].lower;
+    }
+    return "";
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& t_;
+  std::vector<bool> used_;
+  const claims::Lexicon& lex_;
+};
+
+}  // namespace
+
+CasualtyTagger::CasualtyTagger() : info_{"casualties", {Layer::kSentences, Layer::kAttribution}, {Layer::kCasualties}} {}
+
+Status CasualtyTagger::Process(Document& document) const {
+  document.casualties.clear();
+  const std::string& text = document.text();
+  for (const Sentence& sentence : document.sentences) {
+    std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
+    SentenceReader reader(text, tokens);
+    for (CasualtyClaim& claim : reader.Run()) {
+      claim.evidence = sentence.span;
+      size_t first = 0;
+      while (first < tokens.size() && tokens[first].span.begin < claim.span.begin) ++first;
+      claim.where = reader.Place(first);
+      for (const TimeExpression& t : document.time_expressions) {
+        // "since 1991" dates the background, not the claim.
+        std::string_view before = text.substr(sentence.span.begin, t.span.begin - sentence.span.begin);
+        bool since = before.size() >= 6 && before.substr(before.size() - 6) == "since ";
+        if (sentence.span.Contains(t.span) && t.type == TimexType::kDate && !t.value.empty() && !since &&
+            t.value != "PRESENT_REF" && t.value != "PAST_REF" && t.value != "FUTURE_REF") {
+          claim.when = t.value;
+          break;
+        }
+      }
+      ChainFor(document, claim.span, &claim.source_chain, &claim.hedge);
+      document.casualties.push_back(std::move(claim));
+    }
+  }
+  return Status::Ok();
+}
+
+std::vector<CasualtyClaim> CasualtyTagger::Tag(std::string_view text) const {
+  std::vector<Token> tokens = claims::Tokenize(text, Span{0, static_cast<uint32_t>(text.size())});
+  SentenceReader reader(text, tokens);
+  std::vector<CasualtyClaim> claims = reader.Run();
+  for (CasualtyClaim& c : claims) c.evidence = Span{0, static_cast<uint32_t>(text.size())};
+  return claims;
+}
+
+}  // namespace casus

@@ -1,0 +1,202 @@
+// Table-driven tests of the claims layer: attribution, quotes and casualty claims, each
+// case run through the standard pipeline (cleaning, sentences, time, attribution,
+// casualties) on a one-paragraph article.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "casus/engine/engine.h"
+
+namespace casus {
+namespace {
+
+Document Analyze(const std::string& text, const std::string& published = "2023-09-20") {
+  Document document("test", "test", SourceFormat::kJsonLines, text);
+  document.metadata.published = published;
+  static const Pipeline* pipeline = new Pipeline(std::move(MakeStandardPipeline().value()));
+  Status status = pipeline->Run(document);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return document;
+}
+
+std::string Chain(const std::vector<std::string>& chain) {
+  std::string out;
+  for (const std::string& s : chain) out += (out.empty() ? "" : " <- ") + s;
+  return out;
+}
+
+// Everything the layer found, for failure messages.
+std::string Dump(const Document& d) {
+  std::string out;
+  for (const Attribution& a : d.attributions) {
+    out += "  attribution [" + Chain(a.chain) + "] cue '" + std::string(d.Text(a.cue)) + "' hedge '" + a.hedge +
+           "' content '" + std::string(d.Text(a.content)) + "'\n";
+  }
+  for (const Quote& q : d.quotes) {
+    out += std::string("  quote ") + QuoteKindName(q.kind) + " [" + Chain(q.chain) + "] '" +
+           std::string(d.Text(q.span)) + "'\n";
+  }
+  for (const CasualtyClaim& c : d.casualties) {
+    out += "  claim killed '" + CountText(c.killed) + "' wounded '" + CountText(c.wounded) + "' missing '" +
+           CountText(c.missing) + "' detained '" + CountText(c.detained) + "' victims '" + c.victims + "' source [" +
+           Chain(c.source_chain) + "] hedge '" + c.hedge + "'\n";
+  }
+  return out;
+}
+
+struct ClaimCase {
+  const char* text;
+  const char* killed;   // CountText of the first claim, "" when absent
+  const char* wounded;
+  const char* victims;  // nullptr: not checked
+};
+
+TEST(Casualties, CountsQualifiersAndVictims) {
+  const ClaimCase cases[] = {
+      {"At least seven civilians were killed and 35 others injured in the attack.", "at least 7", "35", "civilians"},
+      {"At least 27 people have been killed and 200 wounded in the operation.", "at least 27", "at least 200",
+       "people"},
+      {"However, according to Armenian sources, at least 27 people were killed and over 200 wounded.", "at least 27",
+       "more than 200", "people"},
+      {"The raid killed 6 civilians, including 2 women, in the village.", "6", "", "civilians"},
+      {"A roadside bombing near the town killed one U.S. soldier and wounded two others.", "1", "2", "U.S. soldier"},
+      {"Rebels shelled the city on Sunday, killing about 20 people, officials said.", "about 20", "", "people"},
+      {"Security forces attacked the protesters, injuring at least 38.", "", "at least 38", "protesters"},
+      {"Several civilians were killed and dozens wounded in the latest round of violence.", "Several", "dozens",
+       "civilians"},
+      {"A prominent journalist has been killed in a car bomb explosion.", "1", "", nullptr},
+      {"Two suicide bombers killed 23 people as well as themselves.", "23", "", "people"},
+      {"Officials said that total 25 civilians had been killed with at least 127 wounded.", "25", "at least 127",
+       "civilians"},
+      {"Armenian officials said that at least 21 were killed in the clashes.", "at least 21", "", nullptr},
+      {"More than 1,000 people were killed in the war.", "more than 1000", "", "people"},
+      {"Twenty-five soldiers died in the ambush.", "25", "", "soldiers"},
+      {"Hundreds of people were injured.", "", "Hundreds", "people"},
+  };
+  for (const ClaimCase& c : cases) {
+    Document d = Analyze(c.text);
+    ASSERT_EQ(d.casualties.size(), 1u) << c.text << "\n" << Dump(d);
+    const CasualtyClaim& claim = d.casualties[0];
+    EXPECT_EQ(CountText(claim.killed), c.killed) << c.text;
+    EXPECT_EQ(CountText(claim.wounded), c.wounded) << c.text;
+    if (c.victims != nullptr) EXPECT_EQ(claim.victims, c.victims) << c.text;
+  }
+}
+
+TEST(Casualties, RunningTollsAndOtherRoles) {
+  Document toll = Analyze("The death toll rose to 25 on Sunday, the ministry said.");
+  ASSERT_EQ(toll.casualties.size(), 1u) << Dump(toll);
+  EXPECT_EQ(toll.casualties[0].killed.value, 25);
+  EXPECT_TRUE(toll.casualties[0].cumulative);
+  EXPECT_EQ(Chain(toll.casualties[0].source_chain), "the ministry");
+
+  Document arrests = Analyze("Police fired on the crowd, killing one person and arresting 12.");
+  ASSERT_EQ(arrests.casualties.size(), 1u) << Dump(arrests);
+  EXPECT_EQ(CountText(arrests.casualties[0].killed), "1");
+  EXPECT_EQ(CountText(arrests.casualties[0].detained), "12");
+
+  Document missing = Analyze("Two dozen fishermen are missing after the storm.");
+  ASSERT_EQ(missing.casualties.size(), 1u) << Dump(missing);
+  EXPECT_EQ(CountText(missing.casualties[0].missing), "24");
+}
+
+TEST(Casualties, CountsThatAreNotCasualties) {
+  const char* const texts[] = {
+      "The region is home to roughly 120,000 inhabitants.",
+      "Around 2,000 Russian armed forces were deployed in the region as peacekeepers in 2020.",
+      "It was their third phone call in six days.",
+      "The Security Council adopted Resolution 2334 in 2016 by 14 votes.",
+      "The 5-year-old plan was approved by 300 delegates.",
+      "Thousands of mercenaries from Syria have arrived, the ministry said.",
+      "Hundreds of protesters gathered in the capital.",
+  };
+  for (const char* text : texts) {
+    Document d = Analyze(text);
+    EXPECT_TRUE(d.casualties.empty()) << text << "\n" << Dump(d);
+  }
+}
+
+TEST(Casualties, SourceChainAndHedge) {
+  Document d = Analyze(
+      "Meanwhile, at least 27 people have been killed, CNN reported citing an official in Armenian-controlled "
+      "territory there. But the prosecutor's office reportedly said that 25 civilians had been killed.");
+  ASSERT_EQ(d.casualties.size(), 2u) << Dump(d);
+  EXPECT_EQ(Chain(d.casualties[0].source_chain), "CNN <- an official in Armenian-controlled territory");
+  EXPECT_EQ(Chain(d.casualties[1].source_chain), "the prosecutor's office");
+  EXPECT_EQ(d.casualties[1].hedge, "reportedly");
+}
+
+struct AttributionCase {
+  const char* text;
+  const char* chain;    // of the attribution holding the first content word after the cue
+  const char* content;  // how its content starts
+};
+
+TEST(Attribution, SourcesCuesAndContents) {
+  const AttributionCase cases[] = {
+      {"The ministry said on Tuesday that the talks had failed.", "The ministry", "on Tuesday that the talks"},
+      {"The talks failed, according to Armenian sources.", "Armenian sources", "The talks failed"},
+      {"According to the coroner, the victim was 25.", "the coroner", "the victim was 25"},
+      {"TASS quoted the ministry as saying that talks would resume.", "TASS <- the ministry", "that talks would"},
+      {"The road was closed, CNN reported citing an official in Yerevan.", "CNN <- an official in Yerevan",
+       "The road was closed"},
+      {"Talks resumed on Monday, said the governor.", "the governor", "Talks resumed on Monday"},
+      {"US Secretary of State Mike Pompeo, Russian Foreign Minister Sergey Lavrov and French Foreign Minister "
+       "Jean-Yves Le Drian said the attacks must stop.",
+       "US Secretary of State Mike Pompeo, Russian Foreign Minister Sergey Lavrov and French Foreign Minister "
+       "Jean-Yves Le Drian",
+       "the attacks must stop"},
+  };
+  for (const AttributionCase& c : cases) {
+    Document d = Analyze(c.text);
+    ASSERT_FALSE(d.attributions.empty()) << c.text;
+    const Attribution& a = d.attributions[0];
+    EXPECT_EQ(Chain(a.chain), c.chain) << c.text << "\n" << Dump(d);
+    EXPECT_EQ(d.Text(a.content).substr(0, std::string(c.content).size()), c.content) << c.text << "\n" << Dump(d);
+  }
+}
+
+TEST(Attribution, NounsAreNotCues) {
+  for (const char* text : {"Armenia repeated its claims that the vote was rigged.",
+                           "They expressed alarm at reports of new fighting.", "The reported attack was denied."}) {
+    Document d = Analyze(text);
+    for (const Attribution& a : d.attributions) {
+      EXPECT_NE(d.Text(a.cue), "claims") << text;
+      EXPECT_NE(d.Text(a.cue), "reports") << text;
+      EXPECT_NE(d.Text(a.cue), "reported") << text;
+    }
+  }
+}
+
+TEST(Quotes, SpeakersAndKinds) {
+  Document d = Analyze(
+      "The Kremlin said the talks were needed.\n\n"
+      "It added, \"We are watching the situation closely and will respond.\"\n\n"
+      "\u201CThe border is closed to all traffic,\u201D said the governor.\n\n"
+      "He called the vote a \u201Cfarce\u201D on Monday.\n\n"
+      "The minister urged the parties to \u201Cstop the fighting and return to the path of talks.\u201D");
+  ASSERT_EQ(d.quotes.size(), 4u) << Dump(d);
+  EXPECT_EQ(d.quotes[0].kind, QuoteKind::kStatement);
+  EXPECT_EQ(d.quotes[0].speaker, "The Kremlin") << Dump(d);
+  EXPECT_EQ(d.quotes[1].kind, QuoteKind::kStatement);
+  EXPECT_EQ(d.quotes[1].speaker, "the governor") << Dump(d);
+  EXPECT_EQ(d.Text(d.quotes[2].span), "farce");
+  EXPECT_EQ(d.quotes[2].kind, QuoteKind::kScare);
+  EXPECT_EQ(d.quotes[3].kind, QuoteKind::kPartial);
+  EXPECT_EQ(d.quotes[3].speaker, "The minister") << Dump(d);
+}
+
+TEST(Quotes, OverSeveralParagraphs) {
+  Document d = Analyze(
+      "The minister said: \u201CWe have done everything we could to keep the peace.\n\n"
+      "\u201CNow the other side must act, and act quickly,\u201D he said.");
+  ASSERT_EQ(d.quotes.size(), 1u) << Dump(d);
+  std::string_view text = d.Text(d.quotes[0].span);
+  EXPECT_EQ(text.substr(0, 5), "We ha");
+  EXPECT_EQ(text.substr(text.size() - 7), "quickly");
+  EXPECT_EQ(d.quotes[0].speaker, "The minister") << Dump(d);
+}
+
+}  // namespace
+}  // namespace casus

@@ -1,0 +1,55 @@
+// The word lists of the claims layer (resources/claims_words.tsv), loaded once.
+#ifndef CASUS_ANNOTATE_CLAIMS_LEXICON_H_
+#define CASUS_ANNOTATE_CLAIMS_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "casus/annotate/claims/tokens.h"
+#include "casus/core/document.h"
+
+namespace casus::claims {
+
+enum class Role { kKilled, kWounded, kMissing, kDetained };
+enum class Form { kParticiple, kActive, kNoun };
+
+struct CasualtyWord {
+  Role role;
+  Form form;
+};
+
+// A phrase of one or more lower-case words, with a value.
+template <typename Value>
+struct Phrase {
+  std::vector<std::string> words;
+  Value value;
+};
+
+struct Lexicon {
+  std::unordered_set<std::string> speech, directive, pronoun, stop, lead, adverb, toll, rise, cause_lead,
+      place_lead, chain_cue;
+  std::unordered_map<std::string, std::string> hedge, hedge_cue;
+  std::unordered_map<std::string, CasualtyWord> casualty;
+  std::unordered_map<std::string, bool> victim;  // noun -> plural
+  std::unordered_map<std::string, int64_t> number, scale;
+  std::vector<Phrase<int>> prep_cues;  // value unused
+  std::vector<Phrase<CountQualifier>> qualifiers;
+  std::vector<Phrase<int64_t>> number_phrases;  // "a dozen", "a couple of"
+  std::vector<Phrase<int64_t>> vague;           // "dozens", "tens of thousands"; longest first
+
+  bool Is(const std::unordered_set<std::string>& set, const Token& token) const {
+    return set.count(token.lower) > 0;
+  }
+};
+
+const Lexicon& ClaimsLexicon();
+
+// Length in tokens of `phrase` at tokens[i], or 0 when it is not there.
+size_t MatchPhrase(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& phrase);
+
+}  // namespace casus::claims
+
+#endif  // CASUS_ANNOTATE_CLAIMS_LEXICON_H_
