@@ -58,6 +58,15 @@ int main(int argc, char** argv) {
   timex_cmd->add_option("dir", eval_args.path, "folder of .tml files, read recursively")->required();
   timex_cmd->add_option("--errors", eval_args.errors, "print up to N examples of each kind of error");
   timex_cmd->add_option("--kind", eval_args.kind, "only errors of this kind: missed, spurious, value, span");
+  CLI::App* casualties_cmd = eval_cmd->add_subcommand(
+      "casualties",
+      "Casualty counts per article against GVDB (dev.tsv) or PLOVER records with 'dead': exact match and MAE");
+  casualties_cmd->add_option("file", eval_args.path, "GVDB .tsv file or PLOVER JSON file")->required();
+  casualties_cmd->add_option("--errors", eval_args.errors, "print up to N articles where a count differs");
+  CLI::App* attribution_cmd = eval_cmd->add_subcommand(
+      "attribution", "Attributions against PolNeAR (brat): source span and source-to-content link F1");
+  attribution_cmd->add_option("dir", eval_args.path, "PolNeAR folder with attributions/ and text/")->required();
+  attribution_cmd->add_option("--errors", eval_args.errors, "print up to N missed and N spurious attributions");
 
   try {
     app.parse(argc, argv);
@@ -71,5 +80,7 @@ int main(int argc, char** argv) {
   if (export_cmd->parsed()) return RunExport(export_args);
   if (stats_cmd->parsed()) return RunStats(stats);
   if (timex_cmd->parsed()) return RunEvalTimex(eval_args);
+  if (casualties_cmd->parsed()) return RunEvalCasualties(eval_args);
+  if (attribution_cmd->parsed()) return RunEvalAttribution(eval_args);
   return kExitUsage;
 }

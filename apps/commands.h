@@ -63,6 +63,8 @@ struct EvalArgs {
   std::string kind;  // only this kind: missed, spurious, value, span
 };
 int RunEvalTimex(const EvalArgs& args);
+int RunEvalCasualties(const EvalArgs& args);
+int RunEvalAttribution(const EvalArgs& args);
 
 }  // namespace casus::cli
 

@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <cmath>
 #include <map>
+#include <set>
 
 #include "apps/commands.h"
 #include "casus/engine/engine.h"
+#include "casus/eval/claims_data.h"
 #include "casus/eval/timeml.h"
 
 namespace casus::cli {
@@ -20,7 +23,7 @@ double F1(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
 void PrintRow(const char* name, int matched_system, int system, int matched_gold, int gold) {
   double p = Ratio(matched_system, system);
   double r = Ratio(matched_gold, gold);
-  std::printf("  %-22s %9.3f %7.3f %7.3f\n", name, p, r, F1(p, r));
+  std::printf("  %-26s %9.3f %7.3f %7.3f\n", name, p, r, F1(p, r));
 }
 
 }  // namespace
@@ -83,6 +86,152 @@ int RunEvalTimex(const EvalArgs& args) {
     }
   }
   return failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+namespace {
+
+// The article's count for one role: the largest number stated (a running toll or a
+// total covers the partial counts), or, when no number is stated, the people named one
+// by one ("a man was killed"), counted once each.
+int ArticleCount(const Document& d, const CasualtyCount CasualtyClaim::*role) {
+  int64_t largest = 0;
+  std::set<std::string> singles;
+  for (const CasualtyClaim& c : d.casualties) {
+    const CasualtyCount& count = c.*role;
+    if (!count.present || count.qualifier == CountQualifier::kVague) continue;
+    if (count.value == 1) singles.insert(c.victims);
+    largest = std::max<int64_t>(largest, count.value);
+  }
+  return static_cast<int>(std::max<int64_t>(largest, static_cast<int64_t>(singles.size())));
+}
+
+}  // namespace
+
+int RunEvalCasualties(const EvalArgs& args) {
+  bool tsv = args.path.size() > 4 && args.path.compare(args.path.size() - 4, 4, ".tsv") == 0;
+  Result<std::vector<eval::CountedArticle>> articles =
+      tsv ? eval::ReadGvdb(args.path) : eval::ReadPloverDead(args.path);
+  if (!articles.ok()) {
+    std::fprintf(stderr, "casus: %s\n", articles.status().message().c_str());
+    return kExitSomeFailed;
+  }
+  Result<Pipeline> pipeline = MakeStandardPipeline();
+  if (!pipeline.ok()) return kExitSomeFailed;
+  int n = 0, killed_exact = 0, injured_exact = 0, shown = 0;
+  double killed_error = 0, injured_error = 0;
+  for (const eval::CountedArticle& article : *articles) {
+    Document document(article.id, args.path, SourceFormat::kCrawlText, article.text);
+    document.metadata.published = article.date;
+    if (Status status = pipeline->Run(document); !status.ok()) {
+      std::fprintf(stderr, "%s\n", status.message().c_str());
+      continue;
+    }
+    ++n;
+    int killed = ArticleCount(document, &CasualtyClaim::killed);
+    int injured = ArticleCount(document, &CasualtyClaim::wounded);
+    killed_exact += killed == article.killed;
+    injured_exact += injured == article.injured;
+    killed_error += std::abs(killed - article.killed);
+    injured_error += std::abs(injured - article.injured);
+    if ((killed != article.killed || (tsv && injured != article.injured)) && shown < args.errors) {
+      ++shown;
+      std::printf("%s: gold killed %d injured %d; casus killed %d injured %d\n", article.id.c_str(), article.killed,
+                  article.injured, killed, injured);
+      for (const CasualtyClaim& c : document.casualties) {
+        std::printf("    [%s killed, %s wounded] %s\n", CountText(c.killed).c_str(), CountText(c.wounded).c_str(),
+                    std::string(document.Text(c.span)).c_str());
+      }
+      if (document.casualties.empty()) {
+        std::printf("    %s\n", article.text.substr(0, std::min<size_t>(article.text.size(), 300)).c_str());
+      }
+    }
+  }
+  std::printf("casualty counts on %s: %d articles\n", args.path.c_str(), n);
+  std::printf("  %-10s %14s %10s\n", "", "exact match", "MAE");
+  std::printf("  %-10s %14.3f %10.3f\n", "killed", Ratio(killed_exact, n), n ? killed_error / n : 0.0);
+  if (tsv) std::printf("  %-10s %14.3f %10.3f\n", "injured", Ratio(injured_exact, n), n ? injured_error / n : 0.0);
+  return kExitOk;
+}
+
+int RunEvalAttribution(const EvalArgs& args) {
+  Result<std::vector<eval::AttributionDocument>> documents = eval::ReadPolnear(args.path);
+  if (!documents.ok()) {
+    std::fprintf(stderr, "casus: %s\n", documents.status().message().c_str());
+    return kExitSomeFailed;
+  }
+  Result<Pipeline> pipeline = MakeStandardPipeline();
+  if (!pipeline.ok()) return kExitSomeFailed;
+  // Source: a system source overlapping a gold source. Link: that, and the contents
+  // overlap. Direct quotations: gold contents opening with a quotation mark, and system
+  // attributions whose content holds a quotation.
+  struct Counts {
+    int gold = 0, system = 0, gold_source = 0, system_source = 0, gold_link = 0, system_link = 0;
+  } all, direct;
+  int missed_shown = 0, spurious_shown = 0;
+  for (const eval::AttributionDocument& gold : *documents) {
+    Document document(gold.id, args.path, SourceFormat::kCrawlText, gold.text);
+    if (Status status = pipeline->Run(document); !status.ok()) continue;
+    std::vector<const Attribution*> system;
+    for (const Attribution& a : document.attributions) {
+      if (!a.source.empty()) system.push_back(&a);
+    }
+    auto is_direct = [&](const Attribution& a) {
+      for (const Quote& q : document.quotes) {
+        if (q.kind != QuoteKind::kScare && a.content.Overlaps(q.span)) return true;
+      }
+      return false;
+    };
+    auto source_match = [](const Attribution& a, const eval::GoldAttribution& g) {
+      return !g.source.empty() && a.source.Overlaps(g.source);
+    };
+    auto link_match = [&](const Attribution& a, const eval::GoldAttribution& g) {
+      return source_match(a, g) && a.content.Overlaps(g.content);
+    };
+    for (Counts* c : {&all, &direct}) {
+      bool only_direct = c == &direct;
+      for (const eval::GoldAttribution& g : gold.attributions) {
+        if (g.source.empty() || (only_direct && !g.direct)) continue;
+        ++c->gold;
+        bool source = false, link = false;
+        for (const Attribution* a : system) {
+          source |= source_match(*a, g);
+          link |= link_match(*a, g);
+        }
+        c->gold_source += source;
+        c->gold_link += link;
+        if (!link && !only_direct && missed_shown < args.errors) {
+          ++missed_shown;
+          std::printf("missed   %s: source '%s' content '%.80s'\n", gold.id.c_str(),
+                      std::string(g.source.Of(gold.text)).c_str(), std::string(g.content.Of(gold.text)).c_str());
+        }
+      }
+      for (const Attribution* a : system) {
+        if (only_direct && !is_direct(*a)) continue;
+        ++c->system;
+        bool source = false, link = false;
+        for (const eval::GoldAttribution& g : gold.attributions) {
+          source |= source_match(*a, g);
+          link |= link_match(*a, g);
+        }
+        c->system_source += source;
+        c->system_link += link;
+        if (!link && !only_direct && spurious_shown < args.errors) {
+          ++spurious_shown;
+          std::printf("spurious %s: source '%s' cue '%s' content '%.80s'\n", gold.id.c_str(),
+                      std::string(document.Text(a->source)).c_str(), std::string(document.Text(a->cue)).c_str(),
+                      std::string(document.Text(a->content)).c_str());
+        }
+      }
+    }
+  }
+  std::printf("attribution on %s: %zu annotation files, %d gold attributions with a source (%d direct quotes)\n",
+              args.path.c_str(), documents->size(), all.gold, direct.gold);
+  std::printf("  %-26s %9s %7s %7s\n", "", "precision", "recall", "F1");
+  PrintRow("source span", all.system_source, all.system, all.gold_source, all.gold);
+  PrintRow("source -> content link", all.system_link, all.system, all.gold_link, all.gold);
+  PrintRow("direct quotes: source", direct.system_source, direct.system, direct.gold_source, direct.gold);
+  PrintRow("direct quotes: link", direct.system_link, direct.system, direct.gold_link, direct.gold);
+  return kExitOk;
 }
 
 }  // namespace casus::cli

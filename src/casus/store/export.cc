@@ -77,6 +77,23 @@ Cell PostsCell(const Document& document) {
   return cell;
 }
 
+// A list of strings: a JSON array, or its members joined by " <- " in CSV.
+Cell ListCell(const std::vector<std::string>& items) {
+  Cell cell;
+  cell.kind = Cell::Kind::kJson;
+  cell.value = "[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      cell.value += ',';
+      cell.csv += " <- ";
+    }
+    AppendJsonString(items[i], &cell.value);
+    cell.csv += items[i];
+  }
+  cell.value += ']';
+  return cell;
+}
+
 const Table* FindTable(const std::string& name) {
   static const Table kDocuments{
       {"id", "title", "published", "published_time", "published_zone", "publisher", "author", "dateline", "url",
@@ -116,6 +133,43 @@ const Table* FindTable(const std::string& name) {
                            Text(TimexTypeName(t.type)), Text(t.value), Text(t.anchor), Text(sentence)});
         }
       }};
+  static const Table kCasualties{
+      {"doc", "begin", "end", "evidence", "killed", "killed_qualifier", "wounded", "wounded_qualifier", "missing",
+       "missing_qualifier", "detained", "detained_qualifier", "victims", "where", "when", "cause", "source_chain",
+       "hedge", "cumulative"},
+      [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+        for (const CasualtyClaim& c : d.casualties) {
+          std::vector<Cell> row = {Text(d.id()), Number(c.span.begin), Number(c.span.end),
+                                   Text(std::string(d.Text(c.evidence)))};
+          for (const CasualtyCount* count : {&c.killed, &c.wounded, &c.missing, &c.detained}) {
+            if (!count->present) {
+              row.push_back(Cell{});
+              row.push_back(Cell{});
+            } else {
+              row.push_back(count->vague.empty() ? Number(count->value) : Text(count->vague));
+              row.push_back(Text(CountQualifierName(count->qualifier)));
+            }
+          }
+          row.push_back(Text(c.victims));
+          row.push_back(Text(c.where));
+          row.push_back(Text(c.when));
+          row.push_back(Text(c.cause));
+          row.push_back(ListCell(c.source_chain));
+          row.push_back(Text(c.hedge));
+          row.push_back(Number(c.cumulative ? 1 : 0));
+          rows->push_back(std::move(row));
+        }
+      }};
+  static const Table kQuotes{
+      {"doc", "begin", "end", "text", "speaker", "kind", "source_chain"},
+      [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+        for (const Quote& q : d.quotes) {
+          rows->push_back({Text(d.id()), Number(q.span.begin), Number(q.span.end), Text(std::string(d.Text(q.span))),
+                           Text(q.speaker), Text(QuoteKindName(q.kind)), ListCell(q.chain)});
+        }
+      }};
+  if (name == "casualties") return &kCasualties;
+  if (name == "quotes") return &kQuotes;
   if (name == "documents") return &kDocuments;
   if (name == "dates") return &kDates;
   if (name == "sentences") return &kSentences;
@@ -126,7 +180,8 @@ const Table* FindTable(const std::string& name) {
 }  // namespace
 
 const std::vector<std::string>& ExportTables() {
-  static const std::vector<std::string> kNames = {"documents", "sentences", "boilerplate", "dates"};
+  static const std::vector<std::string> kNames = {"documents", "sentences", "boilerplate", "dates", "casualties",
+                                                   "quotes"};
   return kNames;
 }
 
