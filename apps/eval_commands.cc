@@ -91,18 +91,17 @@ int RunEvalTimex(const EvalArgs& args) {
 namespace {
 
 // The article's count for one role: the largest number stated (a running toll or a
-// total covers the partial counts), or, when no number is stated, the people named one
-// by one ("a man was killed"), counted once each.
-int ArticleCount(const Document& d, const CasualtyCount CasualtyClaim::*role) {
+// total covers the partial counts; people named one by one count as one, since an
+// article names its victim many times).
+int ArticleCount(const Document& d, const CasualtyCount CasualtyClaim::*role, bool* only_single) {
   int64_t largest = 0;
-  std::set<std::string> singles;
   for (const CasualtyClaim& c : d.casualties) {
     const CasualtyCount& count = c.*role;
     if (!count.present || count.qualifier == CountQualifier::kVague) continue;
-    if (count.value == 1) singles.insert(c.victims);
     largest = std::max<int64_t>(largest, count.value);
   }
-  return static_cast<int>(std::max<int64_t>(largest, static_cast<int64_t>(singles.size())));
+  *only_single = largest == 1;
+  return static_cast<int>(largest);
 }
 
 }  // namespace
@@ -127,8 +126,12 @@ int RunEvalCasualties(const EvalArgs& args) {
       continue;
     }
     ++n;
-    int killed = ArticleCount(document, &CasualtyClaim::killed);
-    int injured = ArticleCount(document, &CasualtyClaim::wounded);
+    bool single_killed = false, single_injured = false;
+    int killed = ArticleCount(document, &CasualtyClaim::killed, &single_killed);
+    int injured = ArticleCount(document, &CasualtyClaim::wounded, &single_injured);
+    // One person shot and one person killed, with no number stated: one victim, who died
+    // (the gold counts the injured who did not die).
+    if (single_injured && killed > 0) injured = 0;
     killed_exact += killed == article.killed;
     injured_exact += injured == article.injured;
     killed_error += std::abs(killed - article.killed);

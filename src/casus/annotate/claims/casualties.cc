@@ -26,7 +26,8 @@ const std::unordered_set<std::string>& Auxiliaries() {
   static const std::unordered_set<std::string> words = {
       "were", "was",      "have",      "has",     "had",     "been", "are",   "is",  "being", "be",
       "also", "reportedly", "allegedly", "all",   "later",   "feared", "believed", "confirmed",
-      "now",  "since",    "so",        "far",     "already", "each", "both",  "subsequently", "then"};
+      "now",  "since",    "so",        "far",     "already", "each", "both",  "subsequently", "then",
+      "found", "later", "reportedly", "critically", "seriously"};
   return words;
 }
 
@@ -205,6 +206,8 @@ class SentenceReader {
         }
       }
     }
+    // "20s", "9mm": letters glued to the digits.
+    if (j < t_.size() && t_[j].kind == TokenKind::kWord && t_[j].span.begin == t_[j - 1].span.end) return std::nullopt;
     if (j < t_.size() && (IsHyphen(j) || t_[j].lower == "%" || t_[j].lower == ":" || t_[j].lower == "percent" ||
                           t_[j].lower == "per")) {
       return std::nullopt;
@@ -224,7 +227,7 @@ class SentenceReader {
   bool NounPhraseWord(size_t j) const {
     const Token& t = t_[j];
     if (t.kind == TokenKind::kPunct) return t.lower == "-" || t.lower == "'s";
-    if (t.kind == TokenKind::kNumber) return false;
+    if (t.kind == TokenKind::kNumber) return j + 1 < t_.size() && IsHyphen(j + 1);  // "27-year-old
     if (Auxiliaries().count(t.lower) || Casualty(j) != nullptr) return false;
     if (t.lower == "and" || t.lower == "in" || t.lower == "on" || t.lower == "by" || t.lower == "at" ||
         t.lower == "with" || t.lower == "who" || t.lower == "that" || t.lower == "after" || t.lower == "during" ||
@@ -263,6 +266,20 @@ class SentenceReader {
       ++j;
     }
     if (j >= t_.size()) return 0;
+    bool fatally = false;
+    if (t_[j].lower == "fatally" || t_[j].lower == "mortally") {
+      fatally = true;
+      if (++j >= t_.size()) return 0;
+    }
+    if (t_[j].lower == "shot" && j + 2 < t_.size() && t_[j + 1].lower == "to" && t_[j + 2].lower == "death") {
+      *role = Role::kKilled;
+      return j + 3;
+    }
+    if (fatally && (t_[j].lower == "shot" || t_[j].lower == "wounded" || t_[j].lower == "injured" ||
+                    t_[j].lower == "stabbed")) {
+      *role = Role::kKilled;
+      return j + 1;
+    }
     if (t_[j].lower == "shot") {
       if (j + 1 < t_.size() && t_[j + 1].lower == "dead") {
         *role = Role::kKilled;
@@ -316,6 +333,8 @@ class SentenceReader {
     size_t after = ParticipleAt(j, &role, &auxiliary);
     if (after == 0) return std::nullopt;
     if (!auxiliary && ObjectAt(after)) return std::nullopt;  // "two bombers killed 23 people": active
+    // A singular verb does not go with a count above one ("two handguns. He was shot").
+    if (j < t_.size() && (t_[j].lower == "was" || t_[j].lower == "has") && count->value.value != 1) return std::nullopt;
     CasualtyClaim claim;
     RoleCount(claim, role) = count->value;
     claim.victims = victims;
@@ -371,17 +390,41 @@ class SentenceReader {
     const Token& t = t_[k];
     // Active with a singular object.
     const claims::CasualtyWord* w = Casualty(k);
-    if (w != nullptr && w->form != Form::kNoun && (t.lower == "killed" || t.lower == "killing" || t.lower == "wounded" ||
-                                                   t.lower == "injured" || t.lower == "injuring" || t.lower == "wounding") &&
-        k + 1 < t_.size() && (t_[k + 1].lower == "a" || t_[k + 1].lower == "an" || t_[k + 1].lower == "the")) {
+    claims::CasualtyWord shot{Role::kWounded, Form::kActive};
+    size_t verb_end = k + 1;
+    if (t.lower == "shot" || t.lower == "shooting" || t.lower == "shoots") {
+      w = &shot;  // "shot her husband": wounded, unless "shot and killed"
+      if (k + 2 < t_.size() && t_[k + 1].lower == "and" && Casualty(k + 2) != nullptr) {
+        w = Casualty(k + 2);
+        verb_end = k + 3;
+      }
+    }
+    static const claims::CasualtyWord kFatal{Role::kKilled, Form::kActive};
+    if (w != nullptr && k > 0 && (t_[k - 1].lower == "fatally" || t_[k - 1].lower == "mortally")) w = &kFatal;
+    const bool singular_verb = t.lower == "killed" || t.lower == "killing" || t.lower == "wounded" ||
+                               t.lower == "injured" || t.lower == "injuring" || t.lower == "wounding" || w == &shot ||
+                               verb_end == k + 3 || w == &kFatal;
+    if (w != nullptr && w->form != Form::kNoun && singular_verb && verb_end < t_.size() &&
+        (t_[verb_end].lower == "himself" || t_[verb_end].lower == "herself")) {
       if (k > 0 && Auxiliaries().count(t_[k - 1].lower)) return std::nullopt;
-      for (size_t j = k + 2; j < t_.size() && j < k + 6; ++j) {
+      CasualtyClaim claim;  // "killed himself"
+      RoleCount(claim, w->role) = CasualtyCount{true, 1, "", CountQualifier::kExact};
+      claim.victims = t_[verb_end].lower;
+      *end = verb_end + 1;
+      return claim;
+    }
+    static const std::unordered_set<std::string> kDeterminers = {"a", "an", "the", "his", "her", "their", "its"};
+    if (w != nullptr && w->form != Form::kNoun && singular_verb && verb_end < t_.size() &&
+        kDeterminers.count(t_[verb_end].lower)) {
+      if (k > 0 && Auxiliaries().count(t_[k - 1].lower) && t_[k - 1].lower != "fatally") return std::nullopt;
+      for (size_t j = verb_end + 1; j < t_.size() && j < verb_end + 7; ++j) {
         auto it = lex_.victim.find(t_[j].lower);
         if (it != lex_.victim.end()) {
           if (it->second) return std::nullopt;  // plural without a count: no number
           CasualtyClaim claim;
           RoleCount(claim, w->role) = CasualtyCount{true, 1, "", CountQualifier::kExact};
-          claim.victims = std::string(text_.substr(t_[k + 2].span.begin, t_[j].span.end - t_[k + 2].span.begin));
+          claim.victims =
+              std::string(text_.substr(t_[verb_end + 1].span.begin, t_[j].span.end - t_[verb_end + 1].span.begin));
           *end = j + 1;
           return claim;
         }
@@ -403,6 +446,7 @@ class SentenceReader {
     if (t.lower != "died" && ObjectAt(after) && after < t_.size() && CountAt(after)) return std::nullopt;
     // The subject, before k, over an apposition: "X, 25, was" / "X, a father of two, was".
     size_t s = k;
+    if (s > 0 && t_[s - 1].lower == "who") --s;  // "a man who was shot"
     if (s > 0 && t_[s - 1].lower == ",") {
       size_t open = s - 1;
       size_t j = open;
@@ -417,9 +461,10 @@ class SentenceReader {
     if (it != lex_.victim.end() && !it->second) {
       // a singular noun with an article or number before it ("a ... journalist")
       bool determined = false;
-      for (size_t j = s - 1; j > 0 && j + 7 > s; --j) {
+      for (size_t j = s - 1; j > 0 && j + 9 > s; --j) {
         const std::string& d = t_[j - 1].lower;
-        if (d == "a" || d == "an" || d == "one" || d == "the" || d == "another") {
+        if (d == "a" || d == "an" || d == "one" || d == "the" || d == "another" || d == "his" || d == "her" ||
+            d == "their") {
           determined = true;
           victims = std::string(text_.substr(t_[j].span.begin, subject.span.end - t_[j].span.begin));
           break;
