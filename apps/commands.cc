@@ -304,8 +304,8 @@ int RunStats(const StatsArgs& args) {
     std::string out =
         "{\"database\":" + Json(store->path()) + ",\"schema_version\":" + std::to_string(s.schema_version) +
         ",\"documents\":" + std::to_string(s.documents) + ",\"sentences\":" + std::to_string(s.sentences) +
-        ",\"time_expressions\":" + std::to_string(s.time_expressions) +
-        ",\"quotes\":" + std::to_string(s.quotes) + ",\"casualty_claims\":" + std::to_string(s.casualty_claims) +
+        ",\"time_expressions\":" + std::to_string(s.time_expressions) + ",\"quotes\":" + std::to_string(s.quotes) +
+        ",\"casualty_claims\":" + std::to_string(s.casualty_claims) +
         ",\"embedded_posts\":" + std::to_string(s.embedded_posts) + ",\"undated\":" + std::to_string(s.undated) +
         ",\"unindexed\":" + std::to_string(s.unindexed) + ",\"first_published\":" + Json(s.first_published) +
         ",\"last_published\":" + Json(s.last_published) + ",\"text_bytes\":" + std::to_string(s.text_bytes) +

@@ -3,9 +3,9 @@
 // recall and F1 (strict and relaxed), value F1, type accuracy, and the same for
 // relative expressions; --errors N lists examples of each kind of error.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <cmath>
 #include <map>
 #include <set>
 

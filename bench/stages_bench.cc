@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "bench/corpus_generator.h"
+#include "casus/annotate/claims/attribution.h"
+#include "casus/annotate/claims/casualties.h"
 #include "casus/annotate/time/time_tagger.h"
 #include "casus/ingest/reader.h"
 #include "casus/normalize/cleaner.h"
@@ -106,6 +108,38 @@ void BM_TimeTagger(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * bytes);
 }
 BENCHMARK(BM_TimeTagger)->Unit(benchmark::kMillisecond);
+
+// The claims layer (attribution and quotes, then casualty claims) over cleaned,
+// segmented and time-tagged articles.
+void BM_Claims(benchmark::State& state) {
+  Cleaner cleaner;
+  SentenceSplitter splitter;
+  TimeTagger tagger;
+  AttributionTagger attribution;
+  CasualtyTagger casualties;
+  std::vector<Document> documents;
+  int64_t bytes = 0;
+  for (const auto& article : Articles()) {
+    documents.push_back(ingest::ParseCrawlText(article.text, article.id, "bench"));
+    if (documents.back().metadata.published.empty()) documents.back().metadata.published = "2024-03-14";
+    cleaner.Process(documents.back());
+    splitter.Process(documents.back());
+    tagger.Process(documents.back());
+    bytes += static_cast<int64_t>(article.text.size());
+  }
+  for (auto _ : state) {
+    size_t found = 0, sourced = 0;
+    for (Document& document : documents) {
+      attribution.Process(document);
+      casualties.Process(document);
+      found += document.casualties.size();
+      sourced += document.attributions.size();
+    }
+    if (found == 0 || sourced == 0) state.SkipWithError("no claims or attributions");
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_Claims)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace casus

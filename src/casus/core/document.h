@@ -111,7 +111,7 @@ const char* QuoteKindName(QuoteKind kind);  // "statement", "partial", "scare"
 
 // A direct quotation (inside its marks, possibly over several paragraphs).
 struct Quote {
-  Span span;            // the quoted words, without the marks
+  Span span;  // the quoted words, without the marks
   QuoteKind kind = QuoteKind::kStatement;
   std::string speaker;  // innermost source; empty when unknown
   std::vector<std::string> chain;
@@ -122,8 +122,8 @@ const char* CountQualifierName(CountQualifier qualifier);  // "", "exact", "at l
 
 struct CasualtyCount {
   bool present = false;
-  int64_t value = 0;     // the number; for a vague amount, its lower bound ("dozens" -> 24)
-  std::string vague;     // "several", "dozens", ...; empty for a number
+  int64_t value = 0;  // the number; for a vague amount, its lower bound ("dozens" -> 24)
+  std::string vague;  // "several", "dozens", ...; empty for a number
   CountQualifier qualifier = CountQualifier::kNone;
 };
 

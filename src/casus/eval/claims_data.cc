@@ -56,7 +56,8 @@ Result<std::vector<CountedArticle>> ReadGvdb(const std::string& path) {
     if (number == 1) continue;  // header
     std::vector<std::string> fields = SplitTabs(line);
     if (fields.size() < 5) {
-      return Status(ErrorCode::kMalformedInput, path + ":" + std::to_string(number) + ": expected 6 tab-separated fields");
+      return Status(ErrorCode::kMalformedInput,
+                    path + ":" + std::to_string(number) + ": expected 6 tab-separated fields");
     }
     nlohmann::json annotation = nlohmann::json::parse(fields[4], nullptr, false);
     if (annotation.is_discarded()) {
@@ -78,8 +79,10 @@ Result<std::vector<CountedArticle>> ReadGvdb(const std::string& path) {
           if (outcome == "killed") killed = true;
           if (outcome == "injured" || outcome == "hospitalized") hurt = true;
         }
-        if (killed) ++article.killed;
-        else if (hurt) ++article.injured;
+        if (killed)
+          ++article.killed;
+        else if (hurt)
+          ++article.injured;
       }
     }
     articles.push_back(std::move(article));

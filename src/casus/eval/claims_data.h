@@ -27,8 +27,8 @@ Result<std::vector<CountedArticle>> ReadGvdb(const std::string& path);
 Result<std::vector<CountedArticle>> ReadPloverDead(const std::string& path);
 
 struct GoldAttribution {
-  Span source;   // empty when the attribution has no source
-  Span content;  // first to last byte of the content spans
+  Span source;          // empty when the attribution has no source
+  Span content;         // first to last byte of the content spans
   bool direct = false;  // the content is a direct quotation
 };
 

@@ -180,8 +180,8 @@ const Table* FindTable(const std::string& name) {
 }  // namespace
 
 const std::vector<std::string>& ExportTables() {
-  static const std::vector<std::string> kNames = {"documents", "sentences", "boilerplate", "dates", "casualties",
-                                                   "quotes"};
+  static const std::vector<std::string> kNames = {"documents", "sentences",  "boilerplate",
+                                                  "dates",     "casualties", "quotes"};
   return kNames;
 }
 

@@ -498,7 +498,8 @@ Status Store::Prepare() {
        "INSERT OR REPLACE INTO time_expressions (doc_key, begin, end, type, value, anchor) VALUES (?,?,?,?,?,?)"},
       {&s.delete_times, "DELETE FROM time_expressions WHERE doc_key = ?"},
       {&s.get_times, "SELECT begin, end, type, value, anchor FROM time_expressions WHERE doc_key = ? ORDER BY begin"},
-      {&s.insert_quote, "INSERT OR REPLACE INTO quotes (doc_key, begin, end, kind, speaker, chain) VALUES (?,?,?,?,?,?)"},
+      {&s.insert_quote,
+       "INSERT OR REPLACE INTO quotes (doc_key, begin, end, kind, speaker, chain) VALUES (?,?,?,?,?,?)"},
       {&s.delete_quotes, "DELETE FROM quotes WHERE doc_key = ?"},
       {&s.get_quotes, "SELECT begin, end, kind, speaker, chain FROM quotes WHERE doc_key = ? ORDER BY begin"},
       {&s.insert_casualty,
@@ -560,7 +561,8 @@ Result<PutOutcome> Store::Put(const Document& document) {
   if (doc_key >= 0) {
     // A replaced document may still wait for the index.
     std::erase_if(pending_, [doc_key](const PendingIndex& item) { return item.doc_key == doc_key; });
-    for (sqlite3_stmt* statement : {s.delete_document, s.delete_posts, s.delete_fts, s.delete_times, s.delete_quotes, s.delete_casualties}) {
+    for (sqlite3_stmt* statement :
+         {s.delete_document, s.delete_posts, s.delete_fts, s.delete_times, s.delete_quotes, s.delete_casualties}) {
       Reset reset{statement};
       sqlite3_bind_int64(statement, 1, doc_key);
       if (sqlite3_step(statement) != SQLITE_DONE) return fail(Error("cannot replace document " + document.id()));
@@ -728,9 +730,12 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
     while (sqlite3_step(s.get_quotes) == SQLITE_ROW) {
       Quote quote;
       quote.span = Span{ColumnOffset(s.get_quotes, 0), ColumnOffset(s.get_quotes, 1)};
-      if (!valid(quote.span)) return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged quotes");
+      if (!valid(quote.span))
+        return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged quotes");
       std::string kind = Column(s.get_quotes, 2);
-      quote.kind = kind == "scare" ? QuoteKind::kScare : kind == "partial" ? QuoteKind::kPartial : QuoteKind::kStatement;
+      quote.kind = kind == "scare"     ? QuoteKind::kScare
+                   : kind == "partial" ? QuoteKind::kPartial
+                                       : QuoteKind::kStatement;
       quote.speaker = Column(s.get_quotes, 3);
       quote.chain = SplitChain(Column(s.get_quotes, 4));
       document.quotes.push_back(std::move(quote));

@@ -117,7 +117,9 @@ TEST(Store, MigratesOlderSchemas) {
   // Turn it back into a version 1 database: no time layer yet.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE time_expressions; DROP TABLE quotes; DROP TABLE casualties; PRAGMA user_version = 1;", nullptr, nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(
+                db, "DROP TABLE time_expressions; DROP TABLE quotes; DROP TABLE casualties; PRAGMA user_version = 1;",
+                nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
   auto old = Store::Open(path, Store::Mode::kReadOnly);

@@ -22,7 +22,9 @@ struct QuoteMark {
   bool can_open, can_close;
 };
 
-bool IsWordByte(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0xC3; }
+bool IsWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0xC3;
+}
 
 // The quotation marks in text[span], with the directions each can face.
 std::vector<QuoteMark> FindMarks(std::string_view text, Span span) {
@@ -30,6 +32,10 @@ std::vector<QuoteMark> FindMarks(std::string_view text, Span span) {
   for (size_t i = span.begin; i < span.end;) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (c != '"' && c != '\'' && c != 0xE2 && c != 0xC2) {  // no quotation mark starts otherwise
+      i += n;
+      continue;
+    }
     std::string_view m = text.substr(i, std::min<size_t>(n, span.end - i));
     bool dbl = claims::IsDoubleQuoteMark(m);
     bool sgl = !dbl && claims::IsSingleQuoteMark(m);
@@ -111,7 +117,8 @@ std::vector<RawQuote> FindQuotes(std::string_view text, const std::vector<Span>&
     if (open_double >= 0) {
       bool next_opens = false;
       if (l + 1 < lines.size()) {
-        std::vector<QuoteMark> next = FindMarks(text, Span{lines[l + 1].begin, std::min(lines[l + 1].end, lines[l + 1].begin + 4)});
+        std::vector<QuoteMark> next =
+            FindMarks(text, Span{lines[l + 1].begin, std::min(lines[l + 1].end, lines[l + 1].begin + 4)});
         next_opens = !next.empty() && next[0].begin == lines[l + 1].begin && next[0].can_open && next[0].is_double;
       }
       if (next_opens) {
@@ -124,8 +131,8 @@ std::vector<RawQuote> FindQuotes(std::string_view text, const std::vector<Span>&
   }
   for (RawQuote& q : quotes) {  // trim white space and clause punctuation inside the marks
     q.inner = TrimSpan(text, q.inner);
-    while (!q.inner.empty() && (text[q.inner.end - 1] == ',' || text[q.inner.end - 1] == ';' ||
-                                text[q.inner.end - 1] == ':')) {
+    while (!q.inner.empty() &&
+           (text[q.inner.end - 1] == ',' || text[q.inner.end - 1] == ';' || text[q.inner.end - 1] == ':')) {
       --q.inner.end;
     }
     q.inner = TrimSpan(text, q.inner);
@@ -156,7 +163,12 @@ class SentenceAttributor {
   SentenceAttributor(const Document& doc, Span sentence, const std::vector<Token>& tokens,
                      const std::vector<bool>& quoted, const std::vector<RawQuote>& quotes, std::string* last_source,
                      std::string* last_issuer)
-      : doc_(doc), sentence_(sentence), t_(tokens), quoted_(quoted), quotes_(quotes), last_source_(last_source),
+      : doc_(doc),
+        sentence_(sentence),
+        t_(tokens),
+        quoted_(quoted),
+        quotes_(quotes),
+        last_source_(last_source),
         last_issuer_(last_issuer),
         lex_(claims::ClaimsLexicon()) {}
 
@@ -165,7 +177,8 @@ class SentenceAttributor {
     // "X released a statement": X is who "the statement" speaks for later on.
     for (size_t k = 1; k + 2 < t_.size(); ++k) {
       const std::string& w = t_[k].lower;
-      if ((w == "released" || w == "issued" || w == "published") && (t_[k + 1].lower == "a" || t_[k + 1].lower == "its") &&
+      if ((w == "released" || w == "issued" || w == "published") &&
+          (t_[k + 1].lower == "a" || t_[k + 1].lower == "its") &&
           (t_[k + 2].lower == "statement" || (k + 3 < t_.size() && t_[k + 3].lower == "statement"))) {
         size_t end = k;
         while (end > 0 && lex_.Is(lex_.adverb, t_[end - 1])) --end;
@@ -217,7 +230,8 @@ class SentenceAttributor {
       for (size_t b = first_new; b < out->size(); ++b) {
         Attribution& outer = (*out)[a];
         const Attribution& later = (*out)[b];
-        if (a == b || later.source.empty() || !outer.content.Contains(later.source) || later.cue.begin < outer.cue.end) {
+        if (a == b || later.source.empty() || !outer.content.Contains(later.source) ||
+            later.cue.begin < outer.cue.end) {
           continue;
         }
         size_t j = 0;
@@ -300,10 +314,10 @@ class SentenceAttributor {
     // clause ("... expressed concern over the conflict and said").
     if (j > floor) {
       const Token& stopper = t_[j - 1];
-      bool verb_like = stopper.kind == TokenKind::kNumber ||
-                       (stopper.kind == TokenKind::kWord && !stopper.capitalized &&
-                        (EndsWith(stopper.lower, "ing") || EndsWith(stopper.lower, "ed") ||
-                         lex_.Is(lex_.speech, stopper) || lex_.Is(lex_.directive, stopper)));
+      bool verb_like =
+          stopper.kind == TokenKind::kNumber || (stopper.kind == TokenKind::kWord && !stopper.capitalized &&
+                                                 (EndsWith(stopper.lower, "ing") || EndsWith(stopper.lower, "ed") ||
+                                                  lex_.Is(lex_.speech, stopper) || lex_.Is(lex_.directive, stopper)));
       if (verb_like) {
         for (size_t a = end; a > j; --a) {
           if (t_[a - 1].lower == "and") {
@@ -314,8 +328,8 @@ class SentenceAttributor {
       }
     }
     while (!s.empty() && (t_[s.begin].kind == TokenKind::kPunct || lex_.Is(lex_.lead, t_[s.begin]))) ++s.begin;
-    while (!s.empty() && (t_[s.end - 1].lower == "and" || (t_[s.end - 1].kind == TokenKind::kPunct &&
-                                                            t_[s.end - 1].lower != ")"))) {
+    while (!s.empty() &&
+           (t_[s.end - 1].lower == "and" || (t_[s.end - 1].kind == TokenKind::kPunct && t_[s.end - 1].lower != ")"))) {
       --s.end;
     }
     if (s.end - s.begin > 24) s.begin = s.end - 24;
@@ -400,8 +414,9 @@ class SentenceAttributor {
     // After a determiner or preposition the word is a noun: "the reported attack",
     // "alarm at reports of", "its claims".
     if (k > 0) {
-      static const char* const kNounMarkers[] = {"the", "a", "an", "at", "of", "in", "for", "with", "from", "to",
-                                                 "on", "by", "its", "his", "her", "their", "our", "these", "those"};
+      static const char* const kNounMarkers[] = {"the",  "a",     "an",  "at",    "of",   "in",  "for",
+                                                 "with", "from",  "to",  "on",    "by",   "its", "his",
+                                                 "her",  "their", "our", "these", "those"};
       for (const char* marker : kNounMarkers) {
         if (t_[k - 1].lower == marker) return;
       }
@@ -421,8 +436,10 @@ class SentenceAttributor {
         // "... and added": the subject of the previous cue, or the last source.
         Attribution a;
         a.cue = verb.span;
-        if (!out->empty() && out->back().cue.begin >= sentence_.begin) a.chain = out->back().chain;
-        else if (!last_source_->empty()) a.chain.push_back(*last_source_);
+        if (!out->empty() && out->back().cue.begin >= sentence_.begin)
+          a.chain = out->back().chain;
+        else if (!last_source_->empty())
+          a.chain.push_back(*last_source_);
         if (a.chain.empty()) return;
         a.content = ContentAfterVerb(k);
         out->push_back(std::move(a));
@@ -540,14 +557,13 @@ size_t WordCount(std::string_view text) {
 
 }  // namespace
 
-AttributionTagger::AttributionTagger()
-    : info_{"attribution", {Layer::kSentences}, {Layer::kAttribution}} {}
+AttributionTagger::AttributionTagger() : info_{"attribution", {Layer::kSentences}, {Layer::kAttribution}} {}
 
 void ChainFor(const Document& document, Span span, std::vector<std::string>* chain, std::string* hedge) {
   std::vector<const Attribution*> holders;
   for (const Attribution& a : document.attributions) {
-    if (a.content.Contains(span) || (a.content.Overlaps(span) && a.content.size() > 0 &&
-                                     span.size() > 0 && a.content.begin <= span.begin)) {
+    if (a.content.Contains(span) ||
+        (a.content.Overlaps(span) && a.content.size() > 0 && span.size() > 0 && a.content.begin <= span.begin)) {
       holders.push_back(&a);
     }
   }
@@ -570,12 +586,14 @@ Status AttributionTagger::Process(Document& document) const {
   for (const Sentence& sentence : document.sentences) {
     std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
     std::vector<bool> quoted(tokens.size(), false);
-    for (size_t k = 0; k < tokens.size(); ++k) {
-      for (const RawQuote& q : quotes) {
-        if (q.inner.Contains(tokens[k].span) && WordCount(q.inner.Of(text)) > 2) quoted[k] = true;
+    for (const RawQuote& q : quotes) {  // only the quotations that reach into this sentence
+      if (!q.inner.Overlaps(sentence.span) || WordCount(q.inner.Of(text)) <= 2) continue;
+      for (size_t k = 0; k < tokens.size(); ++k) {
+        if (q.inner.Contains(tokens[k].span)) quoted[k] = true;
       }
     }
-    SentenceAttributor(document, sentence.span, tokens, quoted, quotes, &last_source, &last_issuer).Run(&document.attributions);
+    SentenceAttributor(document, sentence.span, tokens, quoted, quotes, &last_source, &last_issuer)
+        .Run(&document.attributions);
   }
   // Quotes: speaker from the attributions holding them; a quotation with no cue in its
   // sentence takes the speaker of the quotation before it (a statement over paragraphs).

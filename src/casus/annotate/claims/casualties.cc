@@ -1,5 +1,6 @@
 #include "casus/annotate/claims/casualties.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -24,18 +25,18 @@ struct Count {
 
 const std::unordered_set<std::string>& Auxiliaries() {
   static const std::unordered_set<std::string> words = {
-      "were", "was",      "have",      "has",     "had",     "been", "are",   "is",  "being", "be",
-      "also", "reportedly", "allegedly", "all",   "later",   "feared", "believed", "confirmed",
-      "now",  "since",    "so",        "far",     "already", "each", "both",  "subsequently", "then",
-      "found", "later", "reportedly", "critically", "seriously"};
+      "were",     "was",          "have", "has",        "had",       "been",       "are",        "is",
+      "being",    "be",           "also", "reportedly", "allegedly", "all",        "later",      "feared",
+      "believed", "confirmed",    "now",  "since",      "so",        "far",        "already",    "each",
+      "both",     "subsequently", "then", "found",      "later",     "reportedly", "critically", "seriously"};
   return words;
 }
 
 const std::unordered_set<std::string>& NotPlaces() {
   static const std::unordered_set<std::string> words = {
-      "january", "february", "march",    "april",  "may",      "june",   "july",     "august",
-      "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-      "friday",  "saturday", "sunday",   "the",    "a",        "an",     "his",      "her", "their", "its"};
+      "january", "february", "march",    "april",  "may",     "june",      "july",     "august", "september",
+      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday",  "the",      "a",        "an",     "his",     "her",       "their",    "its"};
   return words;
 }
 
@@ -56,6 +57,17 @@ class SentenceReader {
 
   std::vector<CasualtyClaim> Run() {
     std::vector<CasualtyClaim> claims;
+    // Most sentences hold no casualty word at all; they are done after one look each.
+    bool any = false;
+    for (const Token& t : t_) {
+      if (t.kind == TokenKind::kWord && t.lower.size() >= 3 &&
+          (lex_.casualty.count(t.lower) || lex_.toll.count(t.lower) || t.lower == "shot" || t.lower == "shooting" ||
+           t.lower == "shoots")) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return claims;
     for (size_t k = 0; k < t_.size(); ++k) {
       if (used_[k]) continue;
       std::optional<CasualtyClaim> claim;
@@ -208,8 +220,8 @@ class SentenceReader {
     }
     // "20s", "9mm": letters glued to the digits.
     if (j < t_.size() && t_[j].kind == TokenKind::kWord && t_[j].span.begin == t_[j - 1].span.end) return std::nullopt;
-    if (j < t_.size() && (IsHyphen(j) || t_[j].lower == "%" || t_[j].lower == ":" || t_[j].lower == "percent" ||
-                          t_[j].lower == "per")) {
+    if (j < t_.size() &&
+        (IsHyphen(j) || t_[j].lower == "%" || t_[j].lower == ":" || t_[j].lower == "percent" || t_[j].lower == "per")) {
       return std::nullopt;
     }
     if (j < t_.size() && (t_[j].lower == "years" || t_[j].lower == "year" || t_[j].lower == "times" ||
@@ -275,8 +287,8 @@ class SentenceReader {
       *role = Role::kKilled;
       return j + 3;
     }
-    if (fatally && (t_[j].lower == "shot" || t_[j].lower == "wounded" || t_[j].lower == "injured" ||
-                    t_[j].lower == "stabbed")) {
+    if (fatally &&
+        (t_[j].lower == "shot" || t_[j].lower == "wounded" || t_[j].lower == "injured" || t_[j].lower == "stabbed")) {
       *role = Role::kKilled;
       return j + 1;
     }
@@ -451,8 +463,10 @@ class SentenceReader {
       size_t open = s - 1;
       size_t j = open;
       while (j > 0 && open - j < 10 && t_[j - 1].lower != ",") --j;
-      if (j > 0 && t_[j - 1].lower == ",") s = j - 1;
-      else return std::nullopt;
+      if (j > 0 && t_[j - 1].lower == ",")
+        s = j - 1;
+      else
+        return std::nullopt;
     }
     if (s == 0) return std::nullopt;
     const Token& subject = t_[s - 1];
@@ -491,7 +505,7 @@ class SentenceReader {
       size_t j = end;
       if (j < t_.size() && t_[j].lower == ",") ++j;
       if (j >= t_.size() || !(t_[j].lower == "and" || t_[j].lower == "with" || t_[j].lower == "while" ||
-                               (j > end && t_[j].kind != TokenKind::kPunct))) {
+                              (j > end && t_[j].kind != TokenKind::kPunct))) {
         return end;
       }
       if (t_[j].lower == "and" || t_[j].lower == "with" || t_[j].lower == "while") ++j;
@@ -540,11 +554,11 @@ class SentenceReader {
   void Cause(size_t end, CasualtyClaim* claim) const {
     if (end + 1 >= t_.size() || !lex_.Is(lex_.cause_lead, t_[end]) || t_[end + 1].capitalized) return;
     size_t j = end + 1;
-    while (j < t_.size() && j < end + 14 && !(t_[j].kind == TokenKind::kPunct && t_[j].lower != "-" &&
-                                              !claims::IsDoubleQuoteMark(t_[j].lower))) {
+    while (j < t_.size() && j < end + 14 &&
+           !(t_[j].kind == TokenKind::kPunct && t_[j].lower != "-" && !claims::IsDoubleQuoteMark(t_[j].lower))) {
       const std::string& w = t_[j].lower;
-      if (w == "according" || w == "said" || w == "which" || w == "that" || w == "who" || w == "and" ||
-          w == "while" || w == "as") {
+      if (w == "according" || w == "said" || w == "which" || w == "that" || w == "who" || w == "and" || w == "while" ||
+          w == "as") {
         break;
       }
       ++j;
@@ -571,12 +585,48 @@ class SentenceReader {
 
 }  // namespace
 
-CasualtyTagger::CasualtyTagger() : info_{"casualties", {Layer::kSentences, Layer::kAttribution}, {Layer::kCasualties}} {}
+CasualtyTagger::CasualtyTagger()
+    : info_{"casualties", {Layer::kSentences, Layer::kAttribution}, {Layer::kCasualties}} {}
+
+// Whether a sentence may hold a casualty word: one of these stems in its lower-cased
+// text (all casualty words of resources/claims_words.tsv start with one). Most news
+// sentences have none and are skipped before tokenizing.
+bool MayHoldCasualty(std::string_view sentence) {
+  static const char* const kStems[] = {
+      "kill",        "dead",   "die",    "slain",  "murder", "execut", "perish",   "massacr", "behead", "lynch",
+      "slay",        "death",  "fatal",  "wound",  "injur",  "hurt",   "hospital", "maim",    "stab",   "missing",
+      "unaccounted", "detain", "arrest", "kidnap", "abduct", "captur", "shot",     "shoot",   "toll",   "tally"};
+  // Word starts are checked against the stems' first two letters, then in full.
+  static const auto kFirstTwo = [] {
+    std::array<uint32_t, 26> bits{};
+    for (const char* stem : kStems) bits[stem[0] - 'a'] |= 1u << (stem[1] - 'a');
+    return bits;
+  }();
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const size_t n = sentence.size();
+  for (size_t i = 0; i + 2 < n; ++i) {
+    char a = lower(sentence[i]);
+    if (a < 'a' || a > 'z') continue;
+    if (i > 0) {
+      char before = lower(sentence[i - 1]);
+      if ((before >= 'a' && before <= 'z') || static_cast<unsigned char>(before) >= 0x80) continue;
+    }
+    char b = lower(sentence[i + 1]);
+    if (b < 'a' || b > 'z' || !((kFirstTwo[a - 'a'] >> (b - 'a')) & 1u)) continue;
+    for (const char* stem : kStems) {
+      size_t k = 0;
+      while (stem[k] != '\0' && i + k < n && lower(sentence[i + k]) == stem[k]) ++k;
+      if (stem[k] == '\0') return true;
+    }
+  }
+  return false;
+}
 
 Status CasualtyTagger::Process(Document& document) const {
   document.casualties.clear();
   const std::string& text = document.text();
   for (const Sentence& sentence : document.sentences) {
+    if (!MayHoldCasualty(document.Text(sentence.span))) continue;
     std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
     SentenceReader reader(text, tokens);
     for (CasualtyClaim& claim : reader.Run()) {

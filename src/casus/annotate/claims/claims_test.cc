@@ -47,7 +47,7 @@ std::string Dump(const Document& d) {
 
 struct ClaimCase {
   const char* text;
-  const char* killed;   // CountText of the first claim, "" when absent
+  const char* killed;  // CountText of the first claim, "" when absent
   const char* wounded;
   const char* victims;  // nullptr: not checked
 };

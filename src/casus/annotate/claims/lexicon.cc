@@ -42,28 +42,48 @@ Lexicon Load() {
     std::string_view category = row[0];
     std::string word(row[1]);
     std::string_view value = row.size() > 2 ? row[2] : std::string_view();
-    if (category == "speech") lex.speech.insert(word);
-    else if (category == "directive") lex.directive.insert(word);
-    else if (category == "pronoun") lex.pronoun.insert(word);
-    else if (category == "stop") lex.stop.insert(word);
-    else if (category == "lead") lex.lead.insert(word);
-    else if (category == "adverb") lex.adverb.insert(word);
-    else if (category == "toll") lex.toll.insert(word);
-    else if (category == "rise") lex.rise.insert(word);
-    else if (category == "cause_lead") lex.cause_lead.insert(word);
-    else if (category == "place_lead") lex.place_lead.insert(word);
-    else if (category == "chain_cue") lex.chain_cue.insert(word);
-    else if (category == "hedge") lex.hedge[word] = std::string(value);
-    else if (category == "hedge_cue") lex.hedge_cue[word] = std::string(value);
-    else if (category == "prep_cue") lex.prep_cues.push_back({Words(word), 0});
-    else if (category == "qualifier") lex.qualifiers.push_back({Words(word), QualifierFrom(value)});
-    else if (category == "victim") lex.victim[word] = value == "plural";
-    else if (category == "scale") lex.scale[word] = std::stoll(std::string(value));
-    else if (category == "vague") lex.vague.push_back({Words(word), std::stoll(std::string(value))});
+    if (category == "speech")
+      lex.speech.insert(word);
+    else if (category == "directive")
+      lex.directive.insert(word);
+    else if (category == "pronoun")
+      lex.pronoun.insert(word);
+    else if (category == "stop")
+      lex.stop.insert(word);
+    else if (category == "lead")
+      lex.lead.insert(word);
+    else if (category == "adverb")
+      lex.adverb.insert(word);
+    else if (category == "toll")
+      lex.toll.insert(word);
+    else if (category == "rise")
+      lex.rise.insert(word);
+    else if (category == "cause_lead")
+      lex.cause_lead.insert(word);
+    else if (category == "place_lead")
+      lex.place_lead.insert(word);
+    else if (category == "chain_cue")
+      lex.chain_cue.insert(word);
+    else if (category == "hedge")
+      lex.hedge[word] = std::string(value);
+    else if (category == "hedge_cue")
+      lex.hedge_cue[word] = std::string(value);
+    else if (category == "prep_cue")
+      lex.prep_cues.push_back({Words(word), 0});
+    else if (category == "qualifier")
+      lex.qualifiers.push_back({Words(word), QualifierFrom(value)});
+    else if (category == "victim")
+      lex.victim[word] = value == "plural";
+    else if (category == "scale")
+      lex.scale[word] = std::stoll(std::string(value));
+    else if (category == "vague")
+      lex.vague.push_back({Words(word), std::stoll(std::string(value))});
     else if (category == "number") {
       std::vector<std::string> words = Words(word);
-      if (words.size() == 1) lex.number[word] = std::stoll(std::string(value));
-      else lex.number_phrases.push_back({std::move(words), std::stoll(std::string(value))});
+      if (words.size() == 1)
+        lex.number[word] = std::stoll(std::string(value));
+      else
+        lex.number_phrases.push_back({std::move(words), std::stoll(std::string(value))});
     } else if (category == "casualty") {
       std::vector<std::string> parts = Words(value);
       if (parts.size() != 2) continue;

@@ -29,8 +29,8 @@ struct Phrase {
 };
 
 struct Lexicon {
-  std::unordered_set<std::string> speech, directive, pronoun, stop, lead, adverb, toll, rise, cause_lead,
-      place_lead, chain_cue;
+  std::unordered_set<std::string> speech, directive, pronoun, stop, lead, adverb, toll, rise, cause_lead, place_lead,
+      chain_cue;
   std::unordered_map<std::string, std::string> hedge, hedge_cue;
   std::unordered_map<std::string, CasualtyWord> casualty;
   std::unordered_map<std::string, bool> victim;  // noun -> plural
@@ -40,9 +40,7 @@ struct Lexicon {
   std::vector<Phrase<int64_t>> number_phrases;  // "a dozen", "a couple of"
   std::vector<Phrase<int64_t>> vague;           // "dozens", "tens of thousands"; longest first
 
-  bool Is(const std::unordered_set<std::string>& set, const Token& token) const {
-    return set.count(token.lower) > 0;
-  }
+  bool Is(const std::unordered_set<std::string>& set, const Token& token) const { return set.count(token.lower) > 0; }
 };
 
 const Lexicon& ClaimsLexicon();

@@ -59,8 +59,9 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
           size_t n = CodePointLength(d);
           token.lower.append(text.substr(i, std::min(n, end - i)));
           i += n;
-        } else if (text[i] == '.' && (token.lower.size() == 1 || (token.lower.size() >= 3 &&
-                                                                    token.lower[token.lower.size() - 2] == '.')) &&
+        } else if (text[i] == '.' &&
+                   (token.lower.size() == 1 ||
+                    (token.lower.size() >= 3 && token.lower[token.lower.size() - 2] == '.')) &&
                    ((i + 2 < end && IsAsciiLetter(text[i + 1]) && text[i + 2] == '.') ||
                     token.lower.find('.') != std::string::npos)) {
           token.lower.push_back('.');  // initialisms: "U.S.", "U.N."
@@ -71,7 +72,8 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       }
     } else if (IsDigit(text[i])) {
       token.kind = TokenKind::kNumber;
-      while (i < end && (IsDigit(text[i]) || ((text[i] == ',' || text[i] == '.') && i + 1 < end && IsDigit(text[i + 1])))) {
+      while (i < end &&
+             (IsDigit(text[i]) || ((text[i] == ',' || text[i] == '.') && i + 1 < end && IsDigit(text[i + 1])))) {
         token.lower.push_back(text[i]);
         ++i;
       }
@@ -81,8 +83,8 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       // "'s" and "’s" as one token: the possessive.
       std::string_view mark = text.substr(i, n);
       if ((mark == "'" || mark == "\u2019") && i + n < end && (text[i + n] == 's' || text[i + n] == 'S') &&
-          (i + n + 1 >= end || !IsAsciiLetter(text[i + n + 1])) && !tokens.empty() &&
-          tokens.back().span.end == i && tokens.back().kind == TokenKind::kWord) {
+          (i + n + 1 >= end || !IsAsciiLetter(text[i + n + 1])) && !tokens.empty() && tokens.back().span.end == i &&
+          tokens.back().kind == TokenKind::kWord) {
         n += 1;
         token.kind = TokenKind::kWord;
         token.lower = "'s";
