@@ -258,8 +258,12 @@ TEST_F(GoldenSeeds, CasualtyClaims) {
       EXPECT_TRUE(SameSource(chain[i], match->source_chain[i]))
           << item["id"] << ": source " << chain[i] << " vs " << match->source_chain[i];
     }
-    if (item.contains("hedged")) EXPECT_EQ(match->hedge, item["hedged"].get<std::string>()) << item["id"];
-    if (item.contains("victims")) EXPECT_EQ(match->victims, item["victims"].get<std::string>()) << item["id"];
+    if (item.contains("hedged")) {
+      EXPECT_EQ(match->hedge, item["hedged"].get<std::string>()) << item["id"];
+    }
+    if (item.contains("victims")) {
+      EXPECT_EQ(match->victims, item["victims"].get<std::string>()) << item["id"];
+    }
   }
   EXPECT_EQ(checked, 8);
   // The copy (004) carries the same claims as its original (002).
@@ -308,7 +312,9 @@ TEST_F(GoldenSeeds, QuotesWithSpeakers) {
     bool partial = item.value("partial", false);
     // A quote the gold marks partial must be partial; the others are full statements or
     // quoted clauses inside reported speech, but never scare quotes.
-    if (partial) EXPECT_EQ(match->kind, QuoteKind::kPartial) << starts;
+    if (partial) {
+      EXPECT_EQ(match->kind, QuoteKind::kPartial) << starts;
+    }
     EXPECT_NE(match->kind, QuoteKind::kScare) << starts;
     EXPECT_TRUE(SameSource(item["speaker"].get<std::string>(), match->speaker))
         << starts << ": speaker " << item["speaker"] << " vs ours '" << match->speaker << "'";

@@ -80,7 +80,9 @@ TEST(Casualties, CountsQualifiersAndVictims) {
     const CasualtyClaim& claim = d.casualties[0];
     EXPECT_EQ(CountText(claim.killed), c.killed) << c.text;
     EXPECT_EQ(CountText(claim.wounded), c.wounded) << c.text;
-    if (c.victims != nullptr) EXPECT_EQ(claim.victims, c.victims) << c.text;
+    if (c.victims != nullptr) {
+      EXPECT_EQ(claim.victims, c.victims) << c.text;
+    }
   }
 }
 
