@@ -358,8 +358,12 @@ class SentenceReader {
   std::optional<CasualtyClaim> ActiveAt(size_t k, size_t* end) const {
     const claims::CasualtyWord* w = Casualty(k);
     if (w == nullptr || w->form == Form::kNoun) return std::nullopt;
-    if (k > 0 && Auxiliaries().count(t_[k - 1].lower) && t_[k - 1].lower != "also" && t_[k - 1].lower != "all") {
-      return std::nullopt;  // passive
+    if (k > 0) {  // after a form of "be" the verb is passive; "have killed 8" is active
+      const std::string& before = t_[k - 1].lower;
+      if (before == "were" || before == "was" || before == "been" || before == "are" || before == "is" ||
+          before == "be" || before == "being") {
+        return std::nullopt;
+      }
     }
     std::optional<Count> count = CountAt(k + 1);
     if (!count) return std::nullopt;
