@@ -18,6 +18,13 @@
 namespace casus::cli {
 namespace {
 
+// A source chain as shown to people: "TASS <- the Russian Foreign Ministry".
+std::string ChainText(const std::vector<std::string>& chain) {
+  std::string text;
+  for (const std::string& source : chain) text += (text.empty() ? "" : " <- ") + source;
+  return text;
+}
+
 void Fail(const std::string& message) { std::fprintf(stderr, "casus: %s\n", message.c_str()); }
 
 // Opens the store read-only for the reading commands; a missing file is a clear error.
@@ -215,8 +222,7 @@ int RunShow(const ShowArgs& args) {
       if (!c.where.empty()) std::printf("    where:   %s\n", c.where.c_str());
       if (!c.when.empty()) std::printf("    when:    %s\n", c.when.c_str());
       if (!c.cause.empty()) std::printf("    cause:   %s\n", c.cause.c_str());
-      std::string chain;
-      for (const std::string& source : c.source_chain) chain += (chain.empty() ? "" : " <- ") + source;
+      std::string chain = ChainText(c.source_chain);
       if (!chain.empty()) std::printf("    source:  %s\n", chain.c_str());
       if (!c.hedge.empty()) std::printf("    hedge:   %s\n", c.hedge.c_str());
       std::printf("    evidence: %s\n", std::string(d.Text(c.evidence)).c_str());
@@ -226,11 +232,14 @@ int RunShow(const ShowArgs& args) {
     std::printf("\n--- quotes ---\n");
     for (const Quote& q : d.quotes) {
       std::string text(d.Text(q.span));
-      if (text.size() > 100) text = text.substr(0, 97) + "...";
-      std::string chain;
-      for (const std::string& source : q.chain) chain += (chain.empty() ? "" : " <- ") + source;
-      std::printf("[%s] %s%s\n    \"%s\"\n", QuoteKindName(q.kind), chain.empty() ? "(speaker unknown)" : chain.c_str(),
-                  "", text.c_str());
+      if (text.size() > 100) {  // cut on a character boundary
+        size_t cut = 97;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.substr(0, cut) + "...";
+      }
+      std::string chain = ChainText(q.chain);
+      std::printf("[%s] %s\n    \"%s\"\n", QuoteKindName(q.kind), chain.empty() ? "(speaker unknown)" : chain.c_str(),
+                  text.c_str());
     }
   }
   if (!d.embedded_posts.empty()) {

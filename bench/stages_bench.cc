@@ -21,6 +21,25 @@ std::vector<bench::GeneratedArticle> Articles() {
   return articles;
 }
 
+// The generated articles read from crawl text and run through the first `stages` of
+// clean, sentences, time (0 to 3); `bytes` gets their total text size.
+std::vector<Document> Prepared(int stages, int64_t* bytes) {
+  Cleaner cleaner;
+  SentenceSplitter splitter;
+  TimeTagger tagger;
+  std::vector<Document> documents;
+  *bytes = 0;
+  for (const auto& article : Articles()) {
+    Document& document = documents.emplace_back(ingest::ParseCrawlText(article.text, article.id, "bench"));
+    if (document.metadata.published.empty()) document.metadata.published = "2024-03-14";
+    if (stages >= 1) cleaner.Process(document);
+    if (stages >= 2) splitter.Process(document);
+    if (stages >= 3) tagger.Process(document);
+    *bytes += static_cast<int64_t>(article.text.size());
+  }
+  return documents;
+}
+
 void BM_ParseJsonRecord(benchmark::State& state) {
   std::vector<std::string> lines;
   int64_t bytes = 0;
@@ -41,12 +60,8 @@ BENCHMARK(BM_ParseJsonRecord)->Unit(benchmark::kMillisecond);
 
 void BM_Clean(benchmark::State& state) {
   Cleaner cleaner;
-  std::vector<Document> documents;
   int64_t bytes = 0;
-  for (const auto& article : Articles()) {
-    documents.push_back(ingest::ParseCrawlText(article.text, article.id, "bench"));
-    bytes += static_cast<int64_t>(article.text.size());
-  }
+  std::vector<Document> documents = Prepared(0, &bytes);
   for (auto _ : state) {
     size_t marked = 0;
     for (Document& document : documents) {
@@ -63,15 +78,9 @@ void BM_Clean(benchmark::State& state) {
 BENCHMARK(BM_Clean)->Unit(benchmark::kMillisecond);
 
 void BM_Sentences(benchmark::State& state) {
-  Cleaner cleaner;
   SentenceSplitter splitter;
-  std::vector<Document> documents;
   int64_t bytes = 0;
-  for (const auto& article : Articles()) {
-    documents.push_back(ingest::ParseCrawlText(article.text, article.id, "bench"));
-    cleaner.Process(documents.back());
-    bytes += static_cast<int64_t>(article.text.size());
-  }
+  std::vector<Document> documents = Prepared(1, &bytes);
   for (auto _ : state) {
     size_t sentences = 0;
     for (Document& document : documents) {
@@ -85,18 +94,9 @@ void BM_Sentences(benchmark::State& state) {
 BENCHMARK(BM_Sentences)->Unit(benchmark::kMillisecond);
 
 void BM_TimeTagger(benchmark::State& state) {
-  Cleaner cleaner;
-  SentenceSplitter splitter;
   TimeTagger tagger;
-  std::vector<Document> documents;
   int64_t bytes = 0;
-  for (const auto& article : Articles()) {
-    documents.push_back(ingest::ParseCrawlText(article.text, article.id, "bench"));
-    if (documents.back().metadata.published.empty()) documents.back().metadata.published = "2024-03-14";
-    cleaner.Process(documents.back());
-    splitter.Process(documents.back());
-    bytes += static_cast<int64_t>(article.text.size());
-  }
+  std::vector<Document> documents = Prepared(2, &bytes);
   for (auto _ : state) {
     size_t found = 0;
     for (Document& document : documents) {
@@ -112,21 +112,10 @@ BENCHMARK(BM_TimeTagger)->Unit(benchmark::kMillisecond);
 // The claims layer (attribution and quotes, then casualty claims) over cleaned,
 // segmented and time-tagged articles.
 void BM_Claims(benchmark::State& state) {
-  Cleaner cleaner;
-  SentenceSplitter splitter;
-  TimeTagger tagger;
   AttributionTagger attribution;
   CasualtyTagger casualties;
-  std::vector<Document> documents;
   int64_t bytes = 0;
-  for (const auto& article : Articles()) {
-    documents.push_back(ingest::ParseCrawlText(article.text, article.id, "bench"));
-    if (documents.back().metadata.published.empty()) documents.back().metadata.published = "2024-03-14";
-    cleaner.Process(documents.back());
-    splitter.Process(documents.back());
-    tagger.Process(documents.back());
-    bytes += static_cast<int64_t>(article.text.size());
-  }
+  std::vector<Document> documents = Prepared(3, &bytes);
   for (auto _ : state) {
     size_t found = 0, sourced = 0;
     for (Document& document : documents) {

@@ -83,14 +83,10 @@ std::vector<RawQuote> FindQuotes(std::string_view text, const std::vector<Span>&
     size_t m = 0;
     int open_double = -1, open_single = -1;
     uint32_t double_begin = 0;
-    if (carry) {
-      if (!marks.empty() && marks[0].begin == lines[l].begin && marks[0].can_open && marks[0].is_double) {
-        open_double = 0;
-        double_begin = carry_begin;
-        m = 1;
-      } else {
-        carry = false;
-      }
+    if (carry && !marks.empty() && marks[0].begin == lines[l].begin && marks[0].can_open && marks[0].is_double) {
+      open_double = 0;
+      double_begin = carry_begin;
+      m = 1;
     }
     carry = false;
     for (; m < marks.size(); ++m) {
@@ -146,11 +142,8 @@ std::vector<RawQuote> FindQuotes(std::string_view text, const std::vector<Span>&
 // Attributions
 
 bool IsPunct(const Token& t, std::string_view p) { return t.kind == TokenKind::kPunct && t.lower == p; }
-bool IsClosingMark(const Token& t) {
+bool IsQuoteMark(const Token& t) {
   return t.kind == TokenKind::kPunct && (claims::IsDoubleQuoteMark(t.lower) || claims::IsSingleQuoteMark(t.lower));
-}
-bool EndsWith(std::string_view w, std::string_view suffix) {
-  return w.size() > suffix.size() + 2 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 struct Source {
@@ -236,7 +229,7 @@ class SentenceAttributor {
         }
         size_t j = 0;
         while (j < t_.size() && t_[j].span.begin < later.source.begin) ++j;
-        while (j > 0 && t_[j - 1].kind == TokenKind::kPunct && !IsClosingMark(t_[j - 1])) --j;
+        while (j > 0 && t_[j - 1].kind == TokenKind::kPunct && !IsQuoteMark(t_[j - 1])) --j;
         if (j > 0 && t_[j - 1].span.end > outer.content.begin) outer.content.end = t_[j - 1].span.end;
       }
     }
@@ -267,8 +260,7 @@ class SentenceAttributor {
         (t_[s.begin + 1].lower == "statement" || t_[s.begin + 1].lower == "communique")) {
       return *last_issuer_;  // "the statement read"
     }
-    std::string text = Text(s);
-    return text;
+    return Text(s);
   }
 
   bool NounPhraseWord(size_t j) const {
@@ -278,7 +270,7 @@ class SentenceAttributor {
     if (t.lower == "'s") return true;
     if (lex_.Is(lex_.stop, t) && !(t.capitalized && j > 0 && t_[j - 1].capitalized)) return false;
     if (lex_.Is(lex_.speech, t) || lex_.Is(lex_.directive, t)) return false;
-    if (!t.capitalized && (EndsWith(t.lower, "ing") || EndsWith(t.lower, "ed")) &&
+    if (!t.capitalized && (claims::HasSuffix(t.lower, "ing") || claims::HasSuffix(t.lower, "ed")) &&
         !(j > 0 && IsPunct(t_[j - 1], "-"))) {
       return false;
     }
@@ -314,10 +306,10 @@ class SentenceAttributor {
     // clause ("... expressed concern over the conflict and said").
     if (j > floor) {
       const Token& stopper = t_[j - 1];
-      bool verb_like =
-          stopper.kind == TokenKind::kNumber || (stopper.kind == TokenKind::kWord && !stopper.capitalized &&
-                                                 (EndsWith(stopper.lower, "ing") || EndsWith(stopper.lower, "ed") ||
-                                                  lex_.Is(lex_.speech, stopper) || lex_.Is(lex_.directive, stopper)));
+      bool verb_like = stopper.kind == TokenKind::kNumber ||
+                       (stopper.kind == TokenKind::kWord && !stopper.capitalized &&
+                        (claims::HasSuffix(stopper.lower, "ing") || claims::HasSuffix(stopper.lower, "ed") ||
+                         lex_.Is(lex_.speech, stopper) || lex_.Is(lex_.directive, stopper)));
       if (verb_like) {
         for (size_t a = end; a > j; --a) {
           if (t_[a - 1].lower == "and") {
@@ -355,7 +347,7 @@ class SentenceAttributor {
   // Content from token `k` to the end of the sentence, without the final mark.
   Span ContentFrom(size_t k) const {
     size_t last = t_.size();
-    while (last > k && t_[last - 1].kind == TokenKind::kPunct && !IsClosingMark(t_[last - 1])) --last;
+    while (last > k && t_[last - 1].kind == TokenKind::kPunct && !IsQuoteMark(t_[last - 1])) --last;
     if (last <= k) return Span{};
     return Span{t_[k].span.begin, t_[last - 1].span.end};
   }
@@ -429,7 +421,7 @@ class SentenceAttributor {
     bool inverted = false;
     if (source.empty()) {
       const Token* before = end > 0 ? &t_[end - 1] : nullptr;
-      if (before != nullptr && (IsPunct(*before, ",") || IsClosingMark(*before)) && !directive) {
+      if (before != nullptr && (IsPunct(*before, ",") || IsQuoteMark(*before)) && !directive) {
         source = WalkForward(k + 1);  // "..., said the ministry"
         inverted = true;
       } else if (before != nullptr && (before->lower == "and" || before->lower == "but")) {
@@ -492,8 +484,7 @@ class SentenceAttributor {
     // follows a comma or a closing mark; the content comes before.
     size_t boundary = inverted ? end : source.begin;
     bool postposed = inverted;
-    if (!postposed && !directive && boundary > 1 &&
-        (IsPunct(t_[boundary - 1], ",") || IsClosingMark(t_[boundary - 1]))) {
+    if (!postposed && !directive && boundary > 1 && (IsPunct(t_[boundary - 1], ",") || IsQuoteMark(t_[boundary - 1]))) {
       size_t words_after = 0;
       size_t j = next;
       while (j < t_.size() && !IsPunct(t_[j], ",") && !IsPunct(t_[j], ";")) {
@@ -562,8 +553,7 @@ AttributionTagger::AttributionTagger() : info_{"attribution", {Layer::kSentences
 void ChainFor(const Document& document, Span span, std::vector<std::string>* chain, std::string* hedge) {
   std::vector<const Attribution*> holders;
   for (const Attribution& a : document.attributions) {
-    if (a.content.Contains(span) ||
-        (a.content.Overlaps(span) && a.content.size() > 0 && span.size() > 0 && a.content.begin <= span.begin)) {
+    if (a.content.Contains(span) || (a.content.Overlaps(span) && a.content.begin <= span.begin)) {
       holders.push_back(&a);
     }
   }

@@ -25,10 +25,10 @@ struct Count {
 
 const std::unordered_set<std::string>& Auxiliaries() {
   static const std::unordered_set<std::string> words = {
-      "were",     "was",          "have", "has",        "had",       "been",       "are",        "is",
-      "being",    "be",           "also", "reportedly", "allegedly", "all",        "later",      "feared",
-      "believed", "confirmed",    "now",  "since",      "so",        "far",        "already",    "each",
-      "both",     "subsequently", "then", "found",      "later",     "reportedly", "critically", "seriously"};
+      "were",     "was",          "have", "has",        "had",        "been",     "are",     "is",
+      "being",    "be",           "also", "reportedly", "allegedly",  "all",      "later",   "feared",
+      "believed", "confirmed",    "now",  "since",      "so",         "far",      "already", "each",
+      "both",     "subsequently", "then", "found",      "critically", "seriously"};
   return words;
 }
 
@@ -104,8 +104,8 @@ class SentenceReader {
       if (j == b) continue;
       // One adjective of nationality ("the disputed Azerbaijani territory") is no place.
       const std::string& w = t_[b].lower;
-      if (j == b + 1 && (EndsWith(w, "ian") || EndsWith(w, "ani") || EndsWith(w, "ese") || EndsWith(w, "ish") ||
-                         EndsWith(w, "ean"))) {
+      if (j == b + 1 && (claims::HasSuffix(w, "ian") || claims::HasSuffix(w, "ani") || claims::HasSuffix(w, "ese") ||
+                         claims::HasSuffix(w, "ish") || claims::HasSuffix(w, "ean"))) {
         continue;
       }
       std::string name(text_.substr(t_[b].span.begin, t_[j - 1].span.end - t_[b].span.begin));
@@ -116,9 +116,6 @@ class SentenceReader {
   }
 
  private:
-  static bool EndsWith(const std::string& w, std::string_view suffix) {
-    return w.size() > suffix.size() + 2 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
-  }
   bool IsHyphen(size_t k) const { return t_[k].kind == TokenKind::kPunct && t_[k].lower == "-"; }
   const claims::CasualtyWord* Casualty(size_t k) const {
     if (k >= t_.size()) return nullptr;
@@ -209,12 +206,7 @@ class SentenceReader {
               break;
             }
           }
-          if (n == 0) {
-            if (c.qualified && qualifier == CountQualifier::kAbout && t_[k].lower == "some") {
-              // "some" alone is a vague amount
-            }
-            return std::nullopt;
-          }
+          if (n == 0) return std::nullopt;
         }
       }
     }
@@ -389,7 +381,6 @@ class SentenceReader {
         std::string victims;
         *end = VictimPhrase(count->end, &victims);
         claim.victims = victims;
-        // Start the claim at "death" when it precedes "toll".
         return claim;
       }
       if (!lex_.Is(lex_.rise, t_[j]) && t_[j].lower != "of" && t_[j].lower != "has" && t_[j].lower != "in" &&
@@ -456,10 +447,7 @@ class SentenceReader {
     bool auxiliary = false;
     size_t after = t.lower == "died" ? k + 1 : ParticipleAt(k, &role, &auxiliary);
     if (after == 0 || (auxiliary && t.lower == "died")) return std::nullopt;
-    if (role == Role::kDetained || role == Role::kMissing) {
-      // still one person
-    }
-    if (t.lower != "died" && ObjectAt(after) && after < t_.size() && CountAt(after)) return std::nullopt;
+    if (t.lower != "died" && CountAt(after)) return std::nullopt;  // "was killed 3 ...": not one person
     // The subject, before k, over an apposition: "X, 25, was" / "X, a father of two, was".
     size_t s = k;
     if (s > 0 && t_[s - 1].lower == "who") --s;  // "a man who was shot"

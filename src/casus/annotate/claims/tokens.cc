@@ -27,6 +27,10 @@ bool IsDoubleQuoteMark(std::string_view m) {
 
 bool IsSingleQuoteMark(std::string_view m) { return m == "'" || m == "\u2018" || m == "\u2019"; }
 
+bool HasSuffix(std::string_view word, std::string_view suffix) {
+  return word.size() > suffix.size() + 2 && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 std::vector<Token> Tokenize(std::string_view text, Span span) {
   std::vector<Token> tokens;
   tokens.reserve(span.size() / 5 + 4);

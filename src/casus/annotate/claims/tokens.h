@@ -23,9 +23,13 @@ struct Token {
 
 std::vector<Token> Tokenize(std::string_view text, Span span);
 
-// Quotation marks: which way a mark at text[pos] can face, judged by its neighbours.
-bool IsDoubleQuoteMark(std::string_view mark);  // " “ ” « »
-bool IsSingleQuoteMark(std::string_view mark);  // ' ‘ ’
+// Whether a punctuation token is a double (" “ ” « » „) or single (' ‘ ’) quotation mark.
+bool IsDoubleQuoteMark(std::string_view mark);
+bool IsSingleQuoteMark(std::string_view mark);
+
+// Whether `word` ends with `suffix` after a stem of at least three letters ("denied"
+// ends with "ed"; "red" does not).
+bool HasSuffix(std::string_view word, std::string_view suffix);
 
 }  // namespace casus::claims
 
