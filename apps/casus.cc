@@ -20,6 +20,20 @@ int main(int argc, char** argv) {
   ingest_cmd->add_option("--max-bytes", ingest.max_bytes, "skip documents larger than this (default 16 MiB)");
   ingest_cmd->add_flag("-q,--quiet", ingest.quiet, "no progress line or summary");
   ingest_cmd->add_flag("--timings", ingest.timings, "print time spent in each stage");
+  ingest_cmd->add_flag("--no-stories", ingest.no_corpus, "skip near-duplicate detection and story clustering");
+  ingest_cmd
+      ->add_option("--duplicate-threshold", ingest.duplicate_threshold,
+                   "estimated Jaccard similarity of 4-word shingles from which two articles are "
+                   "near-duplicates (default 0.6)")
+      ->check(CLI::Range(0.05, 1.0));
+  ingest_cmd
+      ->add_option("--story-threshold", ingest.story_threshold,
+                   "cosine similarity of an article to a story needed to join it (default 0.2)")
+      ->check(CLI::Range(0.0, 1.0));
+  ingest_cmd
+      ->add_option("--story-window", ingest.story_window_days,
+                   "days outside a story's publication range an article may fall and still join (default 7)")
+      ->check(CLI::NonNegativeNumber);
 
   SearchArgs search;
   CLI::App* search_cmd = app.add_subcommand("search", "Full-text search, ranked by bm25, with snippets");
@@ -51,6 +65,19 @@ int main(int argc, char** argv) {
   stats_cmd->add_flag("--json", stats.json, "print as one JSON object");
 
   EvalArgs eval_args;
+  StoriesArgs stories_args;
+  CLI::App* stories_cmd = app.add_subcommand("stories", "List stories: dates, size, label, casualty ranges");
+  stories_cmd->add_option("--db", stories_args.db, db_help);
+  stories_cmd->add_option("-n,--limit", stories_args.limit, "number of stories, largest first (default 50)")
+      ->check(CLI::PositiveNumber);
+  stories_cmd->add_flag("--json", stories_args.json, "one JSON object per story");
+
+  StoryArgs story_args;
+  CLI::App* story_cmd =
+      app.add_subcommand("story", "Print one story: timeline of its articles, sources, claims and conflicts");
+  story_cmd->add_option("id", story_args.id, "story id (from 'casus stories')")->required();
+  story_cmd->add_option("--db", story_args.db, db_help);
+
   CLI::App* eval_cmd = app.add_subcommand("eval", "Score casus against annotated data");
   eval_cmd->require_subcommand(1);
   CLI::App* timex_cmd = eval_cmd->add_subcommand(
@@ -68,6 +95,15 @@ int main(int argc, char** argv) {
   attribution_cmd->add_option("dir", eval_args.path, "PolNeAR folder with attributions/ and text/")->required();
   attribution_cmd->add_option("--errors", eval_args.errors, "print up to N missed and N spurious attributions");
 
+  CLI::App* stories_eval_cmd = eval_cmd->add_subcommand(
+      "stories", "Story clustering against ECB+ (docs/ and stories.tsv): B-cubed precision, recall, F1 and ARI");
+  stories_eval_cmd->add_option("dir", eval_args.path, "folder with docs/*.txt and stories.tsv")->required();
+  stories_eval_cmd->add_option("--errors", eval_args.errors, "print up to N gold stories that were split or merged");
+  stories_eval_cmd
+      ->add_option("--story-threshold", eval_args.story_threshold,
+                   "cosine similarity needed to join a story (default 0.2)")
+      ->check(CLI::Range(0.0, 1.0));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -82,5 +118,8 @@ int main(int argc, char** argv) {
   if (timex_cmd->parsed()) return RunEvalTimex(eval_args);
   if (casualties_cmd->parsed()) return RunEvalCasualties(eval_args);
   if (attribution_cmd->parsed()) return RunEvalAttribution(eval_args);
+  if (stories_eval_cmd->parsed()) return RunEvalStories(eval_args);
+  if (stories_cmd->parsed()) return RunStories(stories_args);
+  if (story_cmd->parsed()) return RunStory(story_args);
   return kExitUsage;
 }

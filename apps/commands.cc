@@ -103,6 +103,25 @@ int RunIngest(const IngestArgs& args) {
                    std::chrono::duration<double>(report.timings.totals[i]).count());
     }
   }
+  if (!args.no_corpus) {
+    corpus::CorpusOptions corpus_options;
+    if (args.duplicate_threshold >= 0) corpus_options.duplicate_threshold = args.duplicate_threshold;
+    if (args.story_threshold >= 0) corpus_options.stories.threshold = args.story_threshold;
+    if (args.story_window_days >= 0) corpus_options.stories.window_days = args.story_window_days;
+    Result<CorpusReport> corpus_report = UpdateCorpus(*store.value(), corpus_options);
+    if (!corpus_report.ok()) {
+      Fail(corpus_report.status().message());
+      return kExitSomeFailed;
+    }
+    if (!args.quiet && corpus_report->placed > 0) {
+      std::fprintf(stderr,
+                   "casus: %lld articles placed: %lld near-duplicates, %lld new stories, %lld stories changed "
+                   "(%.2f s)\n",
+                   static_cast<long long>(corpus_report->placed), static_cast<long long>(corpus_report->duplicates),
+                   static_cast<long long>(corpus_report->new_stories),
+                   static_cast<long long>(corpus_report->changed_stories), corpus_report->seconds);
+    }
+  }
   return report.errors > 0 ? kExitSomeFailed : kExitOk;
 }
 

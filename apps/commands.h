@@ -4,6 +4,7 @@
 #ifndef CASUS_APPS_COMMANDS_H_
 #define CASUS_APPS_COMMANDS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct IngestArgs {
   size_t max_bytes = 16u << 20;
   bool quiet = false;
   bool timings = false;
+  bool no_corpus = false;           // skip near-duplicates and stories
+  double duplicate_threshold = -1;  // < 0: the default
+  double story_threshold = -1;
+  int story_window_days = -1;
 };
 int RunIngest(const IngestArgs& args);
 
@@ -57,14 +62,29 @@ struct StatsArgs {
 };
 int RunStats(const StatsArgs& args);
 
+struct StoriesArgs {
+  std::string db;
+  int limit = 50;
+  bool json = false;
+};
+int RunStories(const StoriesArgs& args);
+
+struct StoryArgs {
+  int64_t id = 0;
+  std::string db;
+};
+int RunStory(const StoryArgs& args);
+
 struct EvalArgs {
   std::string path;
-  int errors = 0;    // examples of each error kind to print
-  std::string kind;  // only this kind: missed, spurious, value, span
+  int errors = 0;               // examples of each error kind to print
+  std::string kind;             // only this kind: missed, spurious, value, span
+  double story_threshold = -1;  // eval stories: < 0 for the default
 };
 int RunEvalTimex(const EvalArgs& args);
 int RunEvalCasualties(const EvalArgs& args);
 int RunEvalAttribution(const EvalArgs& args);
+int RunEvalStories(const EvalArgs& args);
 
 }  // namespace casus::cli
 

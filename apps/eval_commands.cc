@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -235,6 +236,192 @@ int RunEvalAttribution(const EvalArgs& args) {
   PrintRow("direct quotes: source", direct.system_source, direct.system, direct.gold_source, direct.gold);
   PrintRow("direct quotes: link", direct.system_link, direct.system, direct.gold_link, direct.gold);
   return kExitOk;
+}
+
+}  // namespace casus::cli
+
+namespace casus::cli {
+namespace {
+
+struct ClusterScores {
+  double precision = 0, recall = 0, f1 = 0, ari = 0;
+  int clusters = 0;
+};
+
+// B-cubed over items and the adjusted Rand index of two labelings of the same items.
+ClusterScores ScoreClustering(const std::vector<int>& gold, const std::vector<int64_t>& system) {
+  ClusterScores scores;
+  const size_t n = gold.size();
+  std::map<std::pair<int, int64_t>, int> joint;
+  std::map<int, int> gold_size;
+  std::map<int64_t, int> system_size;
+  for (size_t i = 0; i < n; ++i) {
+    ++joint[{gold[i], system[i]}];
+    ++gold_size[gold[i]];
+    ++system_size[system[i]];
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const double both = joint[{gold[i], system[i]}];
+    scores.precision += both / system_size[system[i]];
+    scores.recall += both / gold_size[gold[i]];
+  }
+  scores.precision /= static_cast<double>(n);
+  scores.recall /= static_cast<double>(n);
+  scores.f1 = F1(scores.precision, scores.recall);
+  auto pairs = [](double k) { return k * (k - 1) / 2; };
+  double index = 0, gold_pairs = 0, system_pairs = 0;
+  for (const auto& [key, count] : joint) index += pairs(count);
+  for (const auto& [key, count] : gold_size) gold_pairs += pairs(count);
+  for (const auto& [key, count] : system_size) system_pairs += pairs(count);
+  const double expected = gold_pairs * system_pairs / pairs(static_cast<double>(n));
+  const double maximum = (gold_pairs + system_pairs) / 2;
+  scores.ari = maximum == expected ? 1.0 : (index - expected) / (maximum - expected);
+  scores.clusters = static_cast<int>(system_size.size());
+  return scores;
+}
+
+}  // namespace
+
+int RunEvalStories(const EvalArgs& args) {
+  namespace fs = std::filesystem;
+  const fs::path root(args.path);
+  std::ifstream table(root / "stories.tsv");
+  if (!table) {
+    std::fprintf(stderr, "casus: %s: cannot read stories.tsv\n", (root / "stories.tsv").c_str());
+    return kExitSomeFailed;
+  }
+  struct Item {
+    std::string doc, topic, story;
+  };
+  std::vector<Item> items;
+  std::string line;
+  while (std::getline(table, line)) {
+    std::vector<std::string> fields;
+    size_t begin = 0;
+    while (true) {
+      size_t tab = line.find('\t', begin);
+      fields.push_back(line.substr(begin, tab == std::string::npos ? std::string::npos : tab - begin));
+      if (tab == std::string::npos) break;
+      begin = tab + 1;
+    }
+    if (fields.size() < 3 || fields[0] == "doc") continue;
+    items.push_back(Item{fields[0], fields[1], fields[2]});
+  }
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.doc < b.doc; });
+  Result<Pipeline> pipeline = MakeStandardPipeline();
+  if (!pipeline.ok()) return kExitSomeFailed;
+  std::vector<Document> documents;
+  std::vector<int> gold;
+  std::map<std::string, int> gold_ids;
+  int failed = 0;
+  for (const Item& item : items) {
+    const fs::path path = root / "docs" / (item.doc + ".txt");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "%s: cannot read\n", path.c_str());
+      ++failed;
+      continue;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Document document(item.doc, path.string(), SourceFormat::kCrawlText, std::move(text));
+    if (Status status = pipeline->Run(document); !status.ok()) {
+      std::fprintf(stderr, "%s: %s\n", path.c_str(), status.message().c_str());
+      ++failed;
+      continue;
+    }
+    documents.push_back(std::move(document));
+    gold.push_back(gold_ids.emplace(item.story, static_cast<int>(gold_ids.size())).first->second);
+  }
+  if (documents.empty()) {
+    std::fprintf(stderr, "casus: %s: no articles read\n", args.path.c_str());
+    return kExitSomeFailed;
+  }
+  std::vector<std::string> gold_names(gold_ids.size());
+  for (const auto& [name, id] : gold_ids) gold_names[static_cast<size_t>(id)] = name;
+
+  // Online clustering depends on order: score the name order (articles of a topic
+  // together) and a fixed shuffle (topics interleaved).
+  std::vector<size_t> sorted(documents.size());
+  for (size_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
+  std::vector<size_t> shuffled = sorted;
+  uint64_t state = 0x9e3779b97f4a7c15ULL;
+  for (size_t i = shuffled.size(); i > 1; --i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    std::swap(shuffled[i - 1], shuffled[(state >> 33) % i]);
+  }
+  std::printf("ECB+ story clustering: %zu articles, %zu gold stories%s\n", documents.size(), gold_ids.size(),
+              failed > 0 ? (" (" + std::to_string(failed) + " unreadable)").c_str() : "");
+  std::printf("  %-22s %9s %7s %7s %7s %9s %15s\n", "order", "B3 prec", "recall", "F1", "ARI", "stories",
+              "merged pairs");
+  std::vector<int64_t> sorted_labels;
+  for (const auto& [name, order] :
+       {std::pair<const char*, const std::vector<size_t>*>{"name order", &sorted}, {"shuffled", &shuffled}}) {
+    corpus::CorpusOptions options;
+    if (args.story_threshold >= 0) options.stories.threshold = args.story_threshold;
+    corpus::Corpus corpus(options);
+    std::vector<int64_t> labels(documents.size());
+    for (size_t index : *order) labels[index] = corpus.Add(documents[index]).story_id;
+    ClusterScores scores = ScoreClustering(gold, labels);
+    // An incident pair of one topic is merged when the story holding most of one
+    // incident's articles also holds most of the other's.
+    std::map<std::string, std::vector<int>> by_topic;
+    for (const auto& [story_name, id] : gold_ids) {
+      by_topic[story_name.substr(0, story_name.size() - 1)].push_back(id);
+    }
+    auto majority = [&](int story) {
+      std::map<int64_t, int> counts;
+      int size = 0;
+      for (size_t i = 0; i < gold.size(); ++i) {
+        if (gold[i] == story) {
+          ++counts[labels[i]];
+          ++size;
+        }
+      }
+      auto best = std::max_element(counts.begin(), counts.end(),
+                                   [](const auto& a, const auto& b) { return a.second < b.second; });
+      return std::make_pair(best->first, 2 * best->second >= size);
+    };
+    int merged = 0, topic_pairs = 0;
+    for (const auto& [topic, stories] : by_topic) {
+      if (stories.size() != 2) continue;
+      ++topic_pairs;
+      auto a = majority(stories[0]);
+      auto b = majority(stories[1]);
+      if (a.second && b.second && a.first == b.first) ++merged;
+    }
+    std::printf("  %-22s %9.3f %7.3f %7.3f %7.3f %9d %8d of %-4d\n", name, scores.precision, scores.recall, scores.f1,
+                scores.ari, scores.clusters, merged, topic_pairs);
+    if (order == &sorted) sorted_labels = labels;
+  }
+  if (args.errors > 0) {
+    // Gold stories whose articles went to more than one story, and system stories that mix gold stories.
+    int shown = 0;
+    for (size_t story = 0; story < gold_names.size() && shown < args.errors; ++story) {
+      std::map<int64_t, std::vector<std::string>> parts;
+      for (size_t i = 0; i < gold.size(); ++i) {
+        if (gold[i] == static_cast<int>(story)) parts[sorted_labels[i]].push_back(documents[i].id());
+      }
+      if (parts.size() < 2) continue;
+      ++shown;
+      std::printf("\nsplit: gold story %s over %zu stories:", gold_names[story].c_str(), parts.size());
+      for (const auto& [label, ids] : parts) {
+        std::printf(" [%lld:", static_cast<long long>(label));
+        for (const std::string& id : ids) std::printf(" %s", id.c_str());
+        std::printf("]");
+      }
+      std::printf("\n");
+    }
+    std::map<int64_t, std::set<std::string>> mixes;
+    for (size_t i = 0; i < gold.size(); ++i) mixes[sorted_labels[i]].insert(gold_names[static_cast<size_t>(gold[i])]);
+    shown = 0;
+    for (const auto& [label, names] : mixes) {
+      if (names.size() < 2 || shown++ >= args.errors) continue;
+      std::printf("merged: story %lld holds gold stories", static_cast<long long>(label));
+      for (const std::string& name : names) std::printf(" %s", name.c_str());
+      std::printf("\n");
+    }
+  }
+  return failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace casus::cli

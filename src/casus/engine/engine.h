@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "casus/corpus/corpus.h"
+#include "casus/corpus/reconcile.h"
 #include "casus/ingest/reader.h"
 #include "casus/pipeline/stage.h"
 #include "casus/store/store.h"
@@ -37,6 +39,32 @@ struct IngestReport {
 // passed to `on_diagnostic` (and counted); nothing stops the batch.
 IngestReport Ingest(const std::vector<std::string>& paths, const Pipeline& pipeline, Store& store,
                     const IngestOptions& options, const ingest::DiagnosticSink& on_diagnostic);
+
+struct CorpusReport {
+  int64_t placed = 0;      // articles placed in this run
+  int64_t duplicates = 0;  // of which near-duplicates of an earlier article
+  int64_t new_stories = 0;
+  int64_t changed_stories = 0;  // stories that took an article (new ones included)
+  double seconds = 0;
+};
+
+// Places every stored article not yet placed (in storage order): near-duplicate group
+// and story, joining the stories of earlier runs (restored from the store), then
+// summarises and reconciles each changed story and saves it all in one transaction.
+// An interrupted run leaves its articles unplaced; the next run places them.
+Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& options);
+
+// One story with its members (sorted by publication date, then storage order), their
+// near-duplicate records and the reconciliation of their casualty claims.
+struct StoryView {
+  StoryRecord record;
+  std::vector<Document> members;
+  std::vector<corpus::StoryMember> reconcile_members;  // point into `members`
+  std::vector<DuplicateRecord> duplicates;
+  corpus::IncidentSpan span;
+  corpus::Reconciliation reconciliation;
+};
+Result<std::optional<StoryView>> LoadStory(Store& store, int64_t id);
 
 }  // namespace casus
 

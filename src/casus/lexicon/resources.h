@@ -13,6 +13,7 @@ std::string_view abbreviations();     // resources/abbreviations.tsv
 std::string_view sentence_openers();  // resources/sentence_openers.tsv
 std::string_view time_words();        // resources/time_words.tsv
 std::string_view claims_words();      // resources/claims_words.tsv
+std::string_view corpus_words();      // resources/corpus_words.tsv
 
 }  // namespace casus::resources
 

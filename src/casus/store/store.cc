@@ -17,6 +17,7 @@
 // a crash, opening the store for writing indexes them. Tracking costs no extra page
 // per commit, which a per-document marker row did (15% of ingest time).
 #include "casus/store/store.h"
+#include "casus/store/sqlite_util.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -92,63 +93,29 @@ CREATE TABLE casualties (
   PRIMARY KEY (doc_key, begin)
 ) WITHOUT ROWID;
 )sql",
+    // 3 -> 4: the corpus layer. Sketches (MinHash bins, packed) let a later batch rebuild
+    // the near-duplicate index; duplicates and story_members place each article;
+    // stories keep their summary and centroid ("term TAB weight" lines) for the next
+    // batch; term_frequencies are the document frequencies the story vectors weigh by.
+    R"sql(
+CREATE TABLE sketches (doc_key INTEGER PRIMARY KEY, bins BLOB NOT NULL, exact INTEGER NOT NULL);
+CREATE TABLE duplicates (
+  doc_key INTEGER PRIMARY KEY, canonical_key INTEGER NOT NULL, similarity REAL NOT NULL, exact INTEGER NOT NULL
+);
+CREATE INDEX duplicates_canonical ON duplicates (canonical_key);
+CREATE TABLE stories (
+  story_id INTEGER PRIMARY KEY, label TEXT NOT NULL, first TEXT, last TEXT,
+  published_first TEXT, published_last TEXT, first_day INTEGER, last_day INTEGER,
+  articles INTEGER NOT NULL, independent INTEGER NOT NULL, places TEXT, terms TEXT,
+  killed TEXT, wounded TEXT, conflicting INTEGER NOT NULL DEFAULT 0, centroid TEXT NOT NULL
+);
+CREATE TABLE story_members (doc_key INTEGER PRIMARY KEY, story_id INTEGER NOT NULL);
+CREATE INDEX story_members_story ON story_members (story_id);
+CREATE TABLE term_frequencies (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
-
-std::string Column(sqlite3_stmt* statement, int index) {
-  const unsigned char* text = sqlite3_column_text(statement, index);
-  return text != nullptr ? std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(statement, index))
-                         : std::string();
-}
-
-uint32_t ColumnOffset(sqlite3_stmt* statement, int index) {
-  return static_cast<uint32_t>(sqlite3_column_int64(statement, index));
-}
-
-void BindText(sqlite3_stmt* statement, int index, const std::string& value) {
-  sqlite3_bind_text(statement, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-}
-
-void BindOptionalText(sqlite3_stmt* statement, int index, const std::string& value) {
-  if (value.empty()) {
-    sqlite3_bind_null(statement, index);
-  } else {
-    BindText(statement, index, value);
-  }
-}
-
-void BindSpan(sqlite3_stmt* statement, int index, Span span) {
-  if (span.empty()) {
-    sqlite3_bind_null(statement, index);
-    sqlite3_bind_null(statement, index + 1);
-  } else {
-    sqlite3_bind_int64(statement, index, span.begin);
-    sqlite3_bind_int64(statement, index + 1, span.end);
-  }
-}
-
-std::string JoinChain(const std::vector<std::string>& chain) {
-  std::string joined;
-  for (size_t i = 0; i < chain.size(); ++i) {
-    if (i > 0) joined += '\x1f';
-    joined += chain[i];
-  }
-  return joined;
-}
-
-std::vector<std::string> SplitChain(const std::string& joined) {
-  std::vector<std::string> chain;
-  if (joined.empty()) return chain;
-  size_t i = 0;
-  while (true) {
-    size_t j = joined.find('\x1f', i);
-    chain.push_back(joined.substr(i, j == std::string::npos ? std::string::npos : j - i));
-    if (j == std::string::npos) break;
-    i = j + 1;
-  }
-  return chain;
-}
 
 CountQualifier QualifierFromName(const std::string& name) {
   for (CountQualifier q : {CountQualifier::kExact, CountQualifier::kAtLeast, CountQualifier::kMoreThan,
@@ -172,15 +139,6 @@ std::string NowUtc() {
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buffer;
 }
-
-// Resets a statement when it goes out of scope, so no read stays open.
-struct Reset {
-  sqlite3_stmt* statement;
-  ~Reset() {
-    sqlite3_reset(statement);
-    sqlite3_clear_bindings(statement);
-  }
-};
 
 // documents.sentences: per sentence, four unsigned LEB128 varints: the gap from the
 // previous sentence's end to this begin, the length, the paragraph increase, and a
@@ -296,6 +254,9 @@ struct Store::Statements {
   sqlite3_stmt* get_quotes = nullptr;
   sqlite3_stmt* insert_casualty = nullptr;
   sqlite3_stmt* delete_casualties = nullptr;
+  sqlite3_stmt* delete_sketch = nullptr;
+  sqlite3_stmt* delete_duplicate = nullptr;
+  sqlite3_stmt* delete_member = nullptr;
   sqlite3_stmt* get_casualties = nullptr;
   sqlite3_stmt* next_key = nullptr;
   sqlite3_stmt* mark_indexed = nullptr;
@@ -508,6 +469,9 @@ Status Store::Prepare() {
        "detained, detained_vague, detained_qualifier, victims, place, date, cause, source_chain, hedge, cumulative) "
        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&s.delete_casualties, "DELETE FROM casualties WHERE doc_key = ?"},
+      {&s.delete_sketch, "DELETE FROM sketches WHERE doc_key = ?"},
+      {&s.delete_duplicate, "DELETE FROM duplicates WHERE doc_key = ?"},
+      {&s.delete_member, "DELETE FROM story_members WHERE doc_key = ?"},
       {&s.get_casualties,
        "SELECT begin, end, evidence_begin, evidence_end, killed, killed_vague, killed_qualifier, wounded, "
        "wounded_vague, wounded_qualifier, missing, missing_vague, missing_qualifier, detained, detained_vague, "
@@ -561,8 +525,8 @@ Result<PutOutcome> Store::Put(const Document& document) {
   if (doc_key >= 0) {
     // A replaced document may still wait for the index.
     std::erase_if(pending_, [doc_key](const PendingIndex& item) { return item.doc_key == doc_key; });
-    for (sqlite3_stmt* statement :
-         {s.delete_document, s.delete_posts, s.delete_fts, s.delete_times, s.delete_quotes, s.delete_casualties}) {
+    for (sqlite3_stmt* statement : {s.delete_document, s.delete_posts, s.delete_fts, s.delete_times, s.delete_quotes,
+                                    s.delete_casualties, s.delete_sketch, s.delete_duplicate, s.delete_member}) {
       Reset reset{statement};
       sqlite3_bind_int64(statement, 1, doc_key);
       if (sqlite3_step(statement) != SQLITE_DONE) return fail(Error("cannot replace document " + document.id()));
@@ -872,6 +836,8 @@ Result<StoreStats> Store::Stats() {
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM time_expressions", &stats.time_expressions));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM quotes", &stats.quotes));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM casualties", &stats.casualty_claims));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM duplicates", &stats.duplicates));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM stories", &stats.stories));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents WHERE published IS NULL", &stats.undated));
   CASUS_RETURN_IF_ERROR(
       scalar("SELECT count(*) FROM documents WHERE doc_key > (SELECT value FROM store_state WHERE key = "

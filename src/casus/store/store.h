@@ -55,6 +55,8 @@ struct StoreStats {
   int64_t time_expressions = 0;
   int64_t quotes = 0;
   int64_t casualty_claims = 0;
+  int64_t duplicates = 0;
+  int64_t stories = 0;
   std::map<std::string, int64_t> boilerplate_by_kind;
   std::map<std::string, int64_t> documents_by_format;
   std::string first_published;
@@ -67,6 +69,46 @@ struct StoreStats {
 };
 
 enum class PutOutcome { kInserted, kUpdated, kUnchanged };
+
+// Corpus state (schema 4): where each article sits among near-duplicates and stories.
+struct ArticlePlacementRecord {
+  std::string id;
+  std::string bins;  // packed MinHash bins
+  uint64_t exact = 0;
+  std::string duplicate_of;  // canonical id, or empty
+  double similarity = 0;
+  bool exact_copy = false;
+  int64_t story_id = 0;
+};
+
+struct StoryRecord {
+  int64_t id = 0;
+  std::string label;
+  std::string first, last;  // incident span (ISO dates), or empty
+  std::string published_first, published_last;
+  int64_t first_day = 0, last_day = 0;  // publication range in days since 1970-01-01; INT32_MIN unknown
+  int64_t articles = 0;
+  int64_t independent = 0;      // articles that are not near-duplicates of another member
+  std::string places;           // "Nagorno-Karabakh; Yerevan"
+  std::string terms;            // the centroid's heaviest terms, "karabakh azerbaijan ..."
+  std::string killed, wounded;  // ranges, "at least 7 to at least 27"
+  bool conflicting = false;
+  std::string centroid;  // "term TAB weight" lines
+};
+
+struct StoredSketch {
+  std::string id;
+  std::string bins;
+  uint64_t exact = 0;
+  int64_t story_id = 0;  // 0 when the article has no story
+};
+
+struct DuplicateRecord {
+  std::string id;
+  std::string duplicate_of;
+  double similarity = 0;
+  bool exact = false;
+};
 
 class Store {
  public:
@@ -92,6 +134,22 @@ class Store {
   // Documents stored but not yet in the full-text index (after an interrupted ingest).
   Result<int64_t> UnindexedCount();
 
+  // Corpus state. Sketched articles in the order they were placed.
+  Status ForEachSketch(const std::function<void(const StoredSketch&)>& visit);
+  // Ids of stored documents not yet placed (no sketch), in storage order.
+  Result<std::vector<std::string>> UnplacedDocuments();
+  Result<std::vector<StoryRecord>> Stories();  // by id
+  Result<std::optional<StoryRecord>> GetStory(int64_t id);
+  Result<std::vector<std::string>> StoryMembers(int64_t story_id);  // ids, in storage order
+  // Near-duplicate records of the given ids (those that are duplicates).
+  Result<std::vector<DuplicateRecord>> DuplicatesAmong(const std::vector<std::string>& ids);
+  Result<std::vector<DuplicateRecord>> Duplicates();  // every near-duplicate, in storage order
+  Result<int64_t> CorpusArticles();
+  Result<std::vector<std::pair<std::string, int64_t>>> TermFrequencies();
+  // Writes a batch's placements, its changed stories and the new frequencies in one transaction.
+  Status SaveCorpus(const std::vector<ArticlePlacementRecord>& placements, const std::vector<StoryRecord>& stories,
+                    int64_t articles, const std::vector<std::pair<std::string, int64_t>>& frequencies);
+
   const std::string& path() const { return path_; }
 
  private:
@@ -102,6 +160,7 @@ class Store {
   Status CatchUpIndex();
   Status Error(const std::string& what) const;
   Result<Document> Load(sqlite3_stmt* row);
+  Result<sqlite3_stmt*> PrepareOnce(const char* sql);  // caller finalises
 
   sqlite3* db_;
   std::string path_;

@@ -117,10 +117,13 @@ TEST(Store, MigratesOlderSchemas) {
   // Turn it back into a version 1 database: no time layer yet.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(
-                db, "DROP TABLE time_expressions; DROP TABLE quotes; DROP TABLE casualties; PRAGMA user_version = 1;",
-                nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db,
+                   "DROP TABLE time_expressions; DROP TABLE quotes; DROP TABLE casualties; DROP TABLE sketches; "
+                   "DROP TABLE duplicates; DROP TABLE stories; DROP TABLE story_members; DROP TABLE term_frequencies; "
+                   "PRAGMA user_version = 1;",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   auto old = Store::Open(path, Store::Mode::kReadOnly);
   ASSERT_FALSE(old.ok());

@@ -1,0 +1,190 @@
+// `casus stories` and `casus story ID`: the corpus layer shown to people. A story is
+// printed as a dated timeline of its articles (copies marked as such), then its casualty
+// figures source by source, conflicts flagged, then claims that are background.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "apps/commands.h"
+#include "casus/engine/engine.h"
+#include "casus/store/export.h"
+#include "casus/store/store.h"
+
+namespace casus::cli {
+namespace {
+
+void Fail(const std::string& message) { std::fprintf(stderr, "casus: %s\n", message.c_str()); }
+
+std::unique_ptr<Store> OpenStore(const std::string& flag) {
+  std::string path = ResolveDatabasePath(flag);
+  if (::access(path.c_str(), F_OK) != 0) {
+    Fail(path + ": no such database; create it with 'casus ingest PATH... --db " + path + "'");
+    return nullptr;
+  }
+  Result<std::unique_ptr<Store>> store = Store::Open(path, Store::Mode::kReadOnly);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return nullptr;
+  }
+  return std::move(store.value());
+}
+
+std::string Json(std::string_view value) {
+  std::string out;
+  AppendJsonString(value, &out);
+  return out;
+}
+
+std::string Chain(const std::vector<std::string>& chain) {
+  if (chain.empty()) return "(no source named)";
+  std::string text;
+  for (const std::string& source : chain) text += (text.empty() ? "" : " <- ") + source;
+  return text;
+}
+
+std::string Dates(const std::string& first, const std::string& last) {
+  if (first.empty()) return "undated";
+  return first == last ? first : first + " to " + last;
+}
+
+std::string Shorten(std::string text, size_t limit) {
+  if (text.size() <= limit) return text;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+int RunStories(const StoriesArgs& args) {
+  std::unique_ptr<Store> store = OpenStore(args.db);
+  if (!store) return kExitSomeFailed;
+  Result<std::vector<StoryRecord>> stories = store->Stories();
+  if (!stories.ok()) {
+    Fail(stories.status().message());
+    return kExitSomeFailed;
+  }
+  std::vector<StoryRecord> sorted = std::move(stories.value());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const StoryRecord& a, const StoryRecord& b) { return a.articles > b.articles; });
+  if (sorted.size() > static_cast<size_t>(args.limit)) sorted.resize(static_cast<size_t>(args.limit));
+  if (sorted.empty() && !args.json) {
+    std::printf("no stories yet: 'casus ingest' groups articles into stories\n");
+    return kExitOk;
+  }
+  for (const StoryRecord& story : sorted) {
+    if (args.json) {
+      std::printf(
+          "{\"id\":%lld,\"label\":%s,\"first\":%s,\"last\":%s,\"articles\":%lld,\"independent\":%lld,"
+          "\"places\":%s,\"terms\":%s,\"killed\":%s,\"wounded\":%s,\"conflicting\":%s}\n",
+          static_cast<long long>(story.id), Json(story.label).c_str(), Json(story.first).c_str(),
+          Json(story.last).c_str(), static_cast<long long>(story.articles), static_cast<long long>(story.independent),
+          Json(story.places).c_str(), Json(story.terms).c_str(), Json(story.killed).c_str(),
+          Json(story.wounded).c_str(), story.conflicting ? "true" : "false");
+      continue;
+    }
+    std::printf("%5lld  %-24s %3lld articles  %s\n", static_cast<long long>(story.id),
+                Dates(story.first, story.last).c_str(), static_cast<long long>(story.articles),
+                Shorten(story.label, 90).c_str());
+    if (!story.killed.empty() || !story.wounded.empty()) {
+      std::printf("%32s killed %s, wounded %s%s\n", "", story.killed.empty() ? "-" : story.killed.c_str(),
+                  story.wounded.empty() ? "-" : story.wounded.c_str(), story.conflicting ? "  [sources disagree]" : "");
+    }
+  }
+  return kExitOk;
+}
+
+int RunStory(const StoryArgs& args) {
+  std::unique_ptr<Store> store = OpenStore(args.db);
+  if (!store) return kExitSomeFailed;
+  Result<std::optional<StoryView>> loaded = LoadStory(*store, args.id);
+  if (!loaded.ok()) {
+    Fail(loaded.status().message());
+    return kExitSomeFailed;
+  }
+  if (!loaded->has_value()) {
+    Fail("no story " + std::to_string(args.id) + " in " + store->path() + "; 'casus stories' lists them");
+    return kExitSomeFailed;
+  }
+  const StoryView& view = loaded->value();
+  const StoryRecord& story = view.record;
+  std::printf("Story %lld: %s\n", static_cast<long long>(story.id), story.label.c_str());
+  std::printf("  incident dates  %s\n", Dates(view.span.first, view.span.last).c_str());
+  std::printf("  published       %s\n", Dates(story.published_first, story.published_last).c_str());
+  std::printf("  articles        %lld (%lld independent; near-duplicates count once)\n",
+              static_cast<long long>(view.members.size()),
+              static_cast<long long>(view.members.size() - view.duplicates.size()));
+  if (!story.places.empty()) std::printf("  places          %s\n", story.places.c_str());
+  if (!story.terms.empty()) std::printf("  key terms       %s\n", story.terms.c_str());
+
+  std::printf("\nTimeline\n");
+  for (size_t i = 0; i < view.members.size(); ++i) {
+    const Document& member = view.members[i];
+    const Metadata& m = member.metadata;
+    std::string about = !m.title.empty() ? m.title : "";
+    if (about.empty()) {
+      for (const Sentence& sentence : member.sentences) {
+        about = std::string(member.Text(sentence.span));
+        break;
+      }
+    }
+    std::printf("  %-10s  %s%s%s\n", m.published.empty() ? "undated" : m.published.c_str(), member.id().c_str(),
+                m.publisher.empty() ? "" : ("  (" + m.publisher + ")").c_str(),
+                m.dateline.empty() ? "" : ("  dateline " + m.dateline).c_str());
+    std::printf("              %s\n", Shorten(about, 110).c_str());
+    for (const DuplicateRecord& duplicate : view.duplicates) {
+      if (duplicate.id != member.id()) continue;
+      std::printf("              near-duplicate of %s (similarity %.2f%s): not an independent source\n",
+                  duplicate.duplicate_of.c_str(), duplicate.similarity, duplicate.exact ? ", exact copy" : "");
+    }
+  }
+
+  const corpus::Reconciliation& r = view.reconciliation;
+  auto carriers = [](const corpus::ReconciledClaim& claim) {
+    std::string text;
+    for (const std::string& id : claim.carriers) text += (text.empty() ? "" : ", ") + id;
+    if (claim.carriers.size() > static_cast<size_t>(claim.independent_carriers)) {
+      text += " (copies of one article: one source)";
+    }
+    return text;
+  };
+  if (!r.figures.empty()) std::printf("\nCasualty figures, source by source\n");
+  for (const corpus::Figure& figure : r.figures) {
+    std::printf("  %s (%s victims): %s%s\n", figure.role.c_str(), figure.victim_class.c_str(),
+                corpus::RangeText(figure).c_str(), figure.conflicting ? "   CONFLICTING: sources disagree" : "");
+    const corpus::ReconciledClaim& lowest = r.claims[figure.conservative_claim];
+    std::printf("    conservative figure: %s (%s)\n", CountText(figure.conservative).c_str(),
+                Chain(lowest.claim.source_chain).c_str());
+    for (size_t index : figure.claims) {
+      const corpus::ReconciledClaim& claim = r.claims[index];
+      const CasualtyCount& count = figure.role == "killed"    ? claim.claim.killed
+                                   : figure.role == "wounded" ? claim.claim.wounded
+                                   : figure.role == "missing" ? claim.claim.missing
+                                                              : claim.claim.detained;
+      std::printf("    %-16s %-12s %s%s\n", CountText(count).c_str(), claim.claim.victims.c_str(),
+                  Chain(claim.claim.source_chain).c_str(),
+                  claim.claim.hedge.empty() ? "" : ("  [hedged: " + claim.claim.hedge + "]").c_str());
+      std::printf("    %16s in %s\n", "", carriers(claim).c_str());
+      std::printf("    %16s \"%s\"\n", "", Shorten(claim.evidence, 140).c_str());
+    }
+  }
+  bool header = false;
+  for (const corpus::ReconciledClaim& claim : r.claims) {
+    const bool vague = (claim.claim.killed.present && !claim.claim.killed.vague.empty()) ||
+                       (claim.claim.wounded.present && !claim.claim.wounded.vague.empty());
+    if (claim.background.empty() && !vague) continue;
+    if (!header) std::printf("\nOther claims (background or vague; not in the ranges)\n");
+    header = true;
+    std::string counts;
+    if (claim.claim.killed.present) counts += CountText(claim.claim.killed) + " killed";
+    if (claim.claim.wounded.present)
+      counts += (counts.empty() ? "" : ", ") + CountText(claim.claim.wounded) + " wounded";
+    std::printf("    %s %s: %s\n", counts.c_str(), claim.claim.victims.c_str(),
+                claim.background.empty() ? "vague count" : claim.background.c_str());
+    std::printf("      in %s: \"%s\"\n", carriers(claim).c_str(), Shorten(claim.evidence, 140).c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace casus::cli

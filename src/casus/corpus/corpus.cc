@@ -1,0 +1,59 @@
+// The corpus sink: near-duplicate groups first, then stories (see corpus.h).
+#include "casus/corpus/corpus.h"
+
+#include "casus/core/calendar.h"
+
+namespace casus::corpus {
+
+int PublicationDay(const std::string& iso_date) {
+  if (iso_date.size() < 10) return kUnknownDay;
+  std::optional<DateTimeMatch> date = ParseTimestamp(std::string_view(iso_date).substr(0, 10));
+  if (!date || date->day == 0) return kUnknownDay;
+  return static_cast<int>(DaysFromCivil(date->year, date->month, date->day));
+}
+
+Corpus::Corpus(CorpusOptions options)
+    : duplicates_(options.duplicate_threshold, options.expected_articles), stories_(options.stories) {
+  ids_.reserve(options.expected_articles);
+  article_story_.reserve(options.expected_articles);
+}
+
+void Corpus::RestoreStory(int64_t id, int first_day, int last_day, uint32_t members,
+                          const std::vector<std::pair<std::string, float>>& centroid) {
+  story_index_[id] = stories_.RestoreStory(id, first_day, last_day, members, centroid);
+}
+
+void Corpus::RestoreArticle(const std::string& id, const Sketch& sketch, int64_t story_id) {
+  duplicates_.Add(sketch);
+  ids_.push_back(id);
+  article_story_.push_back(StoryIndex(story_id));
+}
+
+int64_t Corpus::StoryIndex(int64_t id) const {
+  auto it = story_index_.find(id);
+  return it == story_index_.end() ? -1 : static_cast<int64_t>(it->second);
+}
+
+Placement Corpus::Add(const Document& document) {
+  Placement placement;
+  placement.sketch = SketchDocument(document);
+  std::optional<DuplicateMatch> match = duplicates_.Add(placement.sketch);
+  int64_t same_story = -1;
+  if (match) {
+    placement.duplicate_of = ids_[match->canonical];
+    placement.similarity = match->similarity;
+    placement.exact = match->exact;
+    same_story = article_story_[match->canonical];
+  }
+  const size_t before = stories_.stories().size();
+  const size_t story = stories_.Add(ArticleTerms(document), PublicationDay(document.metadata.published), same_story);
+  placement.new_story = stories_.stories().size() > before;
+  placement.story_id = stories_.stories()[story].id;
+  story_index_[placement.story_id] = story;
+  touched_.insert(placement.story_id);
+  ids_.push_back(document.id());
+  article_story_.push_back(static_cast<int64_t>(story));
+  return placement;
+}
+
+}  // namespace casus::corpus

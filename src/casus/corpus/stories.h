@@ -1,0 +1,120 @@
+// StoryClusterer: articles about one incident or episode grouped into stories, online.
+//
+// Each article becomes a term vector: lower-cased content words (stop words of
+// resources/corpus_words.tsv and numbers left out, plurals folded), names counted twice
+// (capitalised words inside a sentence) and headline words twice, weighted by
+// (1 + log tf) * idf, cut to its kArticleTerms heaviest terms and normalised. Document
+// frequencies are those of everything seen so far plus kPriorArticles imaginary articles
+// holding none of the terms, so the first articles of a corpus do not treat every shared
+// word as common. A story keeps the sum of its members' vectors (cut to kStoryTerms
+// terms), its publication range and size. A new article is compared (cosine) with the
+// stories that share one of its heavy terms and whose publication range, widened by the
+// window, holds its date; it joins the best one above the threshold, or opens a story.
+// Near-duplicates are not compared: they join their canonical's story.
+//
+// The inverted index is keyed by term and time bucket (kBucketDays days): a story is
+// listed under each bucket its publication range touches, and a dated article looks only
+// at the buckets of its window, so the cost of placing an article depends on the stories
+// of its weeks, not on the size of the corpus, and articles may come in any order.
+// Undated articles are compared with every story sharing their terms, and undated
+// stories are listed apart where every article sees them. Not thread-safe.
+#ifndef CASUS_CORPUS_STORIES_H_
+#define CASUS_CORPUS_STORIES_H_
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "casus/core/document.h"
+
+namespace casus::corpus {
+
+struct StoryOptions {
+  double threshold = 0.2;  // cosine of an article and a story's centroid needed to join
+  int window_days = 7;     // how far outside a story's publication range a member may fall
+};
+
+inline constexpr int kUnknownDay = std::numeric_limits<int>::min();
+
+// A term and its weight; vectors are sorted by term.
+using WeightedTerm = std::pair<uint32_t, float>;
+
+struct StoryState {
+  int64_t id = 0;               // stable id: 1, 2, 3, ... in the order stories open
+  int first_day = kUnknownDay;  // publication range, days since 1970-01-01
+  int last_day = kUnknownDay;
+  uint32_t members = 0;
+  std::vector<WeightedTerm> centroid;  // summed member vectors, sorted by term
+  double norm = 0;
+};
+
+// An article's terms before weighting: term text and raw count (names and headline count twice).
+using TermCounts = std::vector<std::pair<std::string, float>>;
+
+// The terms of `document` (its headline and sentences, or its content when it has no
+// sentences). Boilerplate never contributes.
+TermCounts ArticleTerms(const Document& document);
+
+class StoryClusterer {
+ public:
+  static constexpr size_t kArticleTerms = 40;
+  static constexpr size_t kStoryTerms = 120;
+  static constexpr size_t kIndexedTerms = 25;
+  static constexpr int kBucketDays = 16;
+  static constexpr double kPriorArticles = 50;
+
+  explicit StoryClusterer(StoryOptions options = {});
+
+  // Assigns an article (publication day or kUnknownDay) and returns the story's index in
+  // stories(). `same_story_as` (a story index, e.g. its canonical's) skips the comparison.
+  // Every article, duplicates included, counts towards document frequencies.
+  size_t Add(const TermCounts& terms, int day, int64_t same_story_as = -1);
+
+  // Restores state saved from an earlier batch. Call before any Add.
+  void RestoreFrequencies(int64_t articles, const std::vector<std::pair<std::string, int64_t>>& frequencies);
+  size_t RestoreStory(int64_t id, int first_day, int last_day, uint32_t members,
+                      const std::vector<std::pair<std::string, float>>& centroid);
+
+  const std::vector<StoryState>& stories() const { return stories_; }
+  std::string_view TermText(uint32_t term) const { return term_text_[term]; }
+  // The centroid's heaviest terms, heaviest first.
+  std::vector<std::pair<std::string, float>> TopTerms(size_t story, size_t count) const;
+  int64_t articles() const { return articles_; }
+  // The cosine of the last added article with its best candidate story (0 when none).
+  double last_similarity() const { return last_similarity_; }
+  uint32_t DocumentFrequency(uint32_t term) const { return frequency_[term]; }
+  size_t TermCount() const { return term_text_.size(); }
+
+ private:
+  uint32_t Intern(const std::string& term);
+  double Idf(uint32_t term) const;
+  std::vector<WeightedTerm> Weigh(const TermCounts& terms);
+  bool InWindow(const StoryState& story, int day) const;
+  void Merge(size_t story, const std::vector<WeightedTerm>& vector, int day);
+  void IndexStory(size_t story);
+  void Post(uint32_t term, int64_t bucket, uint32_t story);
+  template <typename Visit>
+  void ForEachCandidate(uint32_t term, int day, Visit&& visit) const;
+
+  StoryOptions options_;
+  std::unordered_map<std::string, uint32_t> term_ids_;
+  std::vector<std::string> term_text_;
+  std::vector<uint32_t> frequency_;  // per term: articles holding it
+  int64_t articles_ = 0;
+  std::vector<StoryState> stories_;
+  std::vector<std::vector<uint32_t>> postings_;                          // per term: every story indexed under it
+  std::unordered_map<uint64_t, std::vector<uint32_t>> bucket_postings_;  // (term, bucket): stories
+  std::vector<std::vector<uint32_t>> indexed_terms_;                     // per story: terms it is indexed under
+  std::vector<std::pair<int64_t, int64_t>> indexed_buckets_;             // per story: bucket range it is listed in
+  std::vector<uint32_t> visit_mark_;                                     // per story: last article that looked at it
+  int64_t next_id_ = 1;
+  double last_similarity_ = 0;
+};
+
+}  // namespace casus::corpus
+
+#endif  // CASUS_CORPUS_STORIES_H_

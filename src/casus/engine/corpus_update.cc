@@ -1,0 +1,260 @@
+// The corpus step of ingest: restore the corpus state from the store, place the new
+// articles, summarise the stories they changed, save. Also loads one story for display.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+#include "casus/core/calendar.h"
+#include "casus/engine/engine.h"
+
+namespace casus {
+namespace {
+
+std::vector<std::pair<std::string, float>> ParseCentroid(const std::string& text) {
+  std::vector<std::pair<std::string, float>> centroid;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + begin, end - begin);
+    size_t tab = line.find('\t');
+    if (tab != std::string_view::npos) {
+      centroid.emplace_back(std::string(line.substr(0, tab)),
+                            std::strtof(std::string(line.substr(tab + 1)).c_str(), nullptr));
+    }
+    begin = end + 1;
+  }
+  return centroid;
+}
+
+std::string FormatCentroid(const corpus::StoryClusterer& clusterer, const corpus::StoryState& story) {
+  std::string text;
+  char weight[32];
+  for (const auto& [term, value] : story.centroid) {
+    std::snprintf(weight, sizeof weight, "%.6g", static_cast<double>(value));
+    text += clusterer.TermText(term);
+    text += '\t';
+    text += weight;
+    text += '\n';
+  }
+  return text;
+}
+
+// Members sorted for display and reconciliation: by publication date (undated last), then storage order.
+void SortMembers(std::vector<Document>& members) {
+  std::stable_sort(members.begin(), members.end(), [](const Document& a, const Document& b) {
+    const std::string& x = a.metadata.published;
+    const std::string& y = b.metadata.published;
+    if (x.empty() != y.empty()) return !x.empty();
+    return x < y;
+  });
+}
+
+// The first sentence of a document, cut at a word boundary near `limit` bytes.
+std::string Lead(const Document& document, size_t limit) {
+  for (const Sentence& sentence : document.sentences) {
+    if (sentence.headline) continue;
+    std::string text(document.Text(sentence.span));
+    if (text.size() <= limit) return text;
+    size_t cut = text.rfind(' ', limit);
+    if (cut == std::string::npos || cut < limit / 2) cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + " …";
+  }
+  return "";
+}
+
+// Fills the summary fields of `record` from the view's members and reconciliation.
+void Summarise(const StoryView& view, StoryRecord* record) {
+  record->articles = static_cast<int64_t>(view.members.size());
+  record->independent = record->articles - static_cast<int64_t>(view.duplicates.size());
+  record->label.clear();
+  for (int pass = 0; pass < 2 && record->label.empty(); ++pass) {
+    for (size_t i = 0; i < view.members.size(); ++i) {
+      const bool duplicate = !view.reconcile_members[i].duplicate_of.empty();
+      if (pass == 0 && duplicate && view.members.size() > 1) continue;
+      if (!view.members[i].metadata.title.empty()) {
+        record->label = view.members[i].metadata.title;
+        break;
+      }
+    }
+  }
+  if (record->label.empty() && !view.members.empty()) record->label = Lead(view.members.front(), 100);
+  if (record->label.empty()) record->label = "story " + std::to_string(record->id);
+  record->first = view.span.first;
+  record->last = view.span.last;
+  record->published_first.clear();
+  record->published_last.clear();
+  for (const Document& member : view.members) {
+    const std::string& published = member.metadata.published;
+    if (published.empty()) continue;
+    if (record->published_first.empty() || published < record->published_first) record->published_first = published;
+    if (record->published_last.empty() || published > record->published_last) record->published_last = published;
+  }
+  // Places: where the incident's claims happened, most often named first.
+  std::map<std::string, int> place_counts;
+  std::vector<std::string> place_order;
+  for (const corpus::ReconciledClaim& claim : view.reconciliation.claims) {
+    if (!claim.background.empty() || claim.claim.where.empty()) continue;
+    if (place_counts[claim.claim.where]++ == 0) place_order.push_back(claim.claim.where);
+  }
+  std::stable_sort(place_order.begin(), place_order.end(),
+                   [&](const std::string& a, const std::string& b) { return place_counts[a] > place_counts[b]; });
+  record->places.clear();
+  for (size_t i = 0; i < place_order.size() && i < 3; ++i) record->places += (i ? "; " : "") + place_order[i];
+  record->killed.clear();
+  record->wounded.clear();
+  record->conflicting = false;
+  for (const corpus::Figure& figure : view.reconciliation.figures) {
+    record->conflicting |= figure.conflicting;
+    // The first figure of a role is its general class when there is one (see Reconcile).
+    if (figure.role == "killed" && record->killed.empty()) record->killed = corpus::RangeText(figure);
+    if (figure.role == "wounded" && record->wounded.empty()) record->wounded = corpus::RangeText(figure);
+  }
+}
+
+Status BuildView(Store& store, StoryView* view, std::vector<std::string> ids,
+                 const std::unordered_map<std::string, ArticlePlacementRecord>* fresh) {
+  view->members.clear();
+  for (const std::string& id : ids) {
+    Result<std::optional<Document>> document = store.Get(id);
+    if (!document.ok()) return document.status();
+    if (document->has_value()) view->members.push_back(std::move(document->value()));
+  }
+  SortMembers(view->members);
+  std::vector<std::string> sorted_ids;
+  for (const Document& member : view->members) sorted_ids.push_back(member.id());
+  Result<std::vector<DuplicateRecord>> stored = store.DuplicatesAmong(sorted_ids);
+  if (!stored.ok()) return stored.status();
+  view->duplicates = std::move(stored.value());
+  if (fresh != nullptr) {
+    for (const std::string& id : sorted_ids) {
+      auto it = fresh->find(id);
+      if (it == fresh->end() || it->second.duplicate_of.empty()) continue;
+      view->duplicates.push_back(
+          DuplicateRecord{id, it->second.duplicate_of, it->second.similarity, it->second.exact_copy});
+    }
+  }
+  view->reconcile_members.clear();
+  for (const Document& member : view->members) {
+    corpus::StoryMember m;
+    m.document = &member;
+    for (const DuplicateRecord& duplicate : view->duplicates) {
+      if (duplicate.id == member.id()) m.duplicate_of = duplicate.duplicate_of;
+    }
+    view->reconcile_members.push_back(std::move(m));
+  }
+  view->span = corpus::FindIncidentSpan(view->reconcile_members);
+  view->reconciliation = corpus::Reconcile(view->reconcile_members, view->span);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  CorpusReport report;
+  Result<std::vector<std::string>> unplaced = store.UnplacedDocuments();
+  if (!unplaced.ok()) return unplaced.status();
+  if (unplaced->empty()) return report;
+
+  corpus::Corpus corpus(options);
+  {
+    Result<int64_t> articles = store.CorpusArticles();
+    if (!articles.ok()) return articles.status();
+    Result<std::vector<std::pair<std::string, int64_t>>> frequencies = store.TermFrequencies();
+    if (!frequencies.ok()) return frequencies.status();
+    corpus.RestoreFrequencies(*articles, *frequencies);
+    Result<std::vector<StoryRecord>> stories = store.Stories();
+    if (!stories.ok()) return stories.status();
+    for (const StoryRecord& story : *stories) {
+      corpus.RestoreStory(story.id, static_cast<int>(story.first_day), static_cast<int>(story.last_day),
+                          static_cast<uint32_t>(story.articles), ParseCentroid(story.centroid));
+    }
+    Status restored = store.ForEachSketch([&](const StoredSketch& stored) {
+      corpus::Sketch sketch;
+      if (corpus::UnpackBins(reinterpret_cast<const uint8_t*>(stored.bins.data()), stored.bins.size(), &sketch)) {
+        sketch.exact = stored.exact;
+        sketch.shingles = stored.exact != 0 ? 1 : 0;
+      }
+      corpus.RestoreArticle(stored.id, sketch, stored.story_id);
+    });
+    if (!restored.ok()) return restored;
+  }
+
+  std::unordered_map<std::string, ArticlePlacementRecord> placements;
+  std::vector<ArticlePlacementRecord> ordered;
+  for (const std::string& id : *unplaced) {
+    Result<std::optional<Document>> document = store.Get(id);
+    if (!document.ok()) return document.status();
+    if (!document->has_value()) continue;
+    corpus::Placement placement = corpus.Add(document->value());
+    ArticlePlacementRecord record;
+    record.id = id;
+    std::vector<uint8_t> bins = corpus::PackBins(placement.sketch);
+    record.bins.assign(bins.begin(), bins.end());
+    record.exact = placement.sketch.shingles > 0 ? placement.sketch.exact : 0;
+    record.duplicate_of = placement.duplicate_of;
+    record.similarity = placement.similarity;
+    record.exact_copy = placement.exact;
+    record.story_id = placement.story_id;
+    ++report.placed;
+    if (!record.duplicate_of.empty()) ++report.duplicates;
+    if (placement.new_story) ++report.new_stories;
+    ordered.push_back(record);
+    placements.emplace(id, std::move(record));
+  }
+
+  std::vector<StoryRecord> changed;
+  for (int64_t story_id : corpus.touched()) {
+    Result<std::vector<std::string>> members = store.StoryMembers(story_id);
+    if (!members.ok()) return members.status();
+    std::vector<std::string> ids = std::move(members.value());
+    for (const ArticlePlacementRecord& record : ordered) {
+      if (record.story_id == story_id) ids.push_back(record.id);
+    }
+    StoryView view;
+    CASUS_RETURN_IF_ERROR(BuildView(store, &view, ids, &placements));
+    const corpus::StoryClusterer& clusterer = corpus.clusterer();
+    const corpus::StoryState& state = clusterer.stories()[static_cast<size_t>(corpus.StoryIndex(story_id))];
+    view.record.id = story_id;
+    view.record.first_day = state.first_day;
+    view.record.last_day = state.last_day;
+    view.record.centroid = FormatCentroid(clusterer, state);
+    view.record.terms.clear();
+    for (const auto& [term, weight] : clusterer.TopTerms(static_cast<size_t>(corpus.StoryIndex(story_id)), 8)) {
+      view.record.terms += (view.record.terms.empty() ? "" : " ") + term;
+    }
+    Summarise(view, &view.record);
+    changed.push_back(std::move(view.record));
+  }
+  report.changed_stories = static_cast<int64_t>(changed.size());
+
+  std::vector<std::pair<std::string, int64_t>> frequencies;
+  const corpus::StoryClusterer& clusterer = corpus.clusterer();
+  frequencies.reserve(clusterer.TermCount());
+  for (uint32_t term = 0; term < clusterer.TermCount(); ++term) {
+    if (clusterer.DocumentFrequency(term) > 0) {
+      frequencies.emplace_back(std::string(clusterer.TermText(term)), clusterer.DocumentFrequency(term));
+    }
+  }
+  CASUS_RETURN_IF_ERROR(store.SaveCorpus(ordered, changed, clusterer.articles(), frequencies));
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+Result<std::optional<StoryView>> LoadStory(Store& store, int64_t id) {
+  Result<std::optional<StoryRecord>> record = store.GetStory(id);
+  if (!record.ok()) return record.status();
+  if (!record->has_value()) return std::optional<StoryView>();
+  StoryView view;
+  view.record = std::move(record->value());
+  Result<std::vector<std::string>> members = store.StoryMembers(id);
+  if (!members.ok()) return members.status();
+  CASUS_RETURN_IF_ERROR(BuildView(store, &view, std::move(members.value()), nullptr));
+  return std::optional<StoryView>(std::move(view));
+}
+
+}  // namespace casus
