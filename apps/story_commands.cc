@@ -136,7 +136,7 @@ int RunStory(const StoryArgs& args) {
     for (const DuplicateRecord& duplicate : view.duplicates) {
       if (duplicate.id != member.id()) continue;
       std::printf("              near-duplicate of %s (similarity %.2f%s): not an independent source\n",
-                  duplicate.duplicate_of.c_str(), duplicate.similarity, duplicate.exact ? ", exact copy" : "");
+                  duplicate.duplicate_of.c_str(), duplicate.similarity, duplicate.exact ? ", same body text" : "");
     }
   }
 
@@ -154,7 +154,7 @@ int RunStory(const StoryArgs& args) {
     std::printf("  %s (%s victims): %s%s\n", figure.role.c_str(), figure.victim_class.c_str(),
                 corpus::RangeText(figure).c_str(), figure.conflicting ? "   CONFLICTING: sources disagree" : "");
     const corpus::ReconciledClaim& lowest = r.claims[figure.conservative_claim];
-    std::printf("    conservative figure: %s (%s)\n", CountText(figure.conservative).c_str(),
+    std::printf("    conservative figure: %s, %s\n", CountText(figure.conservative).c_str(),
                 Chain(lowest.claim.source_chain).c_str());
     for (size_t index : figure.claims) {
       const corpus::ReconciledClaim& claim = r.claims[index];

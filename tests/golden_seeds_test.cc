@@ -35,6 +35,8 @@ class GoldenSeeds : public ::testing::Test {
     IngestReport report = Ingest({kShared + "/seeds"}, *pipeline, **store, IngestOptions{},
                                  [](ingest::Diagnostic&& d) { ADD_FAILURE() << d.ToString(); });
     EXPECT_EQ(report.inserted, 5);
+    auto corpus_report = UpdateCorpus(**store, corpus::CorpusOptions{});
+    ASSERT_TRUE(corpus_report.ok()) << corpus_report.status().message();
     documents_ = new std::map<std::string, Document>();
     for (auto& [id, expected] : (*gold_)["documents"].items()) {
       auto found = (*store)->Get(id);
@@ -59,6 +61,12 @@ class GoldenSeeds : public ::testing::Test {
 nlohmann::json* GoldenSeeds::gold_ = nullptr;
 testing::TempDir* GoldenSeeds::dir_ = nullptr;
 std::map<std::string, Document>* GoldenSeeds::documents_ = nullptr;
+
+std::unique_ptr<Store> OpenSeeds(testing::TempDir& dir) {
+  auto store = Store::Open(dir.Join("seeds.db"), Store::Mode::kReadOnly);
+  EXPECT_TRUE(store.ok()) << store.status().message();
+  return store.ok() ? std::move(store.value()) : nullptr;
+}
 
 // The gold states lines as text; the seeds may use no-break or other Unicode spaces
 // where the gold has a plain space. Compare with every run of white space as one space.
@@ -341,6 +349,120 @@ TEST_F(GoldenSeeds, ScareQuotesAreNotStatements) {
     }
   }
   EXPECT_GE(seen, 10);
+}
+
+TEST_F(GoldenSeeds, NearDuplicatesExactlyTheGoldPairs) {
+  auto store = OpenSeeds(*dir_);
+  ASSERT_NE(store, nullptr);
+  std::set<std::set<std::string>> gold_pairs, our_pairs;
+  for (const auto& pair : (*gold_)["near_duplicates"]["pairs"]) {
+    gold_pairs.insert({pair[0].get<std::string>(), pair[1].get<std::string>()});
+  }
+  auto duplicates = store->Duplicates();
+  ASSERT_TRUE(duplicates.ok());
+  for (const DuplicateRecord& record : *duplicates) {
+    our_pairs.insert({record.id, record.duplicate_of});
+    EXPECT_GE(record.similarity, 0.9) << record.id;
+  }
+  EXPECT_EQ(our_pairs, gold_pairs);
+}
+
+TEST_F(GoldenSeeds, StoriesAsInGold) {
+  auto store = OpenSeeds(*dir_);
+  ASSERT_NE(store, nullptr);
+  auto stories = store->Stories();
+  ASSERT_TRUE(stories.ok());
+  std::map<std::set<std::string>, const StoryRecord*> ours;
+  for (const StoryRecord& story : *stories) {
+    auto members = store->StoryMembers(story.id);
+    ASSERT_TRUE(members.ok());
+    ours[std::set<std::string>(members->begin(), members->end())] = &story;
+  }
+  EXPECT_EQ(ours.size(), (*gold_)["stories"].size());
+  for (auto& [name, gold_story] : (*gold_)["stories"].items()) {
+    std::set<std::string> members;
+    for (const auto& id : gold_story["members"]) members.insert(id.get<std::string>());
+    auto found = ours.find(members);
+    if (found == ours.end()) {
+      ADD_FAILURE() << "story " << name << " (" << gold_story["label"].get<std::string>()
+                    << ") is not one of ours with exactly its members";
+      continue;
+    }
+    EXPECT_EQ(found->second->first, gold_story["span"][0].get<std::string>()) << "story " << name;
+    EXPECT_EQ(found->second->last, gold_story["span"][1].get<std::string>()) << "story " << name;
+    EXPECT_FALSE(found->second->label.empty());
+  }
+}
+
+// Story A's figures: Armenian-side counts (C1, C6) against the RT count (C5), the copy
+// 004 carrying 002's claims without counting as a second source, background apart.
+TEST_F(GoldenSeeds, ConflictingFiguresOfStoryA) {
+  auto store = OpenSeeds(*dir_);
+  ASSERT_NE(store, nullptr);
+  const auto& conflict = (*gold_)["conflicting_figures"][0];
+  const std::string story_name = conflict["story"].get<std::string>();
+  const std::string first_member = (*gold_)["stories"][story_name]["members"][0].get<std::string>();
+  std::map<std::string, nlohmann::json> claims;
+  for (const auto& claim : (*gold_)["casualty_claims"]) claims[claim["id"].get<std::string>()] = claim;
+  auto stories = store->Stories();
+  ASSERT_TRUE(stories.ok());
+  int64_t story_id = -1;
+  for (const StoryRecord& story : *stories) {
+    auto members = store->StoryMembers(story.id);
+    if (members.ok() && std::find(members->begin(), members->end(), first_member) != members->end())
+      story_id = story.id;
+  }
+  ASSERT_GE(story_id, 0);
+  auto view = LoadStory(*store, story_id);
+  ASSERT_TRUE(view.ok() && view->has_value());
+  const corpus::Reconciliation& r = view->value().reconciliation;
+  for (const char* role : {"killed", "wounded"}) {
+    const corpus::Figure* figure = nullptr;
+    for (const corpus::Figure& f : r.figures) {
+      if (f.role == role && f.victim_class == "general") figure = &f;
+    }
+    ASSERT_NE(figure, nullptr) << role;
+    EXPECT_TRUE(figure->conflicting) << role;
+    // Every gold claim of the conflict is a row of the figure, with its count and first source.
+    std::vector<int64_t> gold_values;
+    for (const auto& id : conflict["claims"]) {
+      const auto& gold_claim = claims[id.get<std::string>()];
+      if (!gold_claim.contains(role)) continue;
+      const int64_t value = gold_claim[role]["value"].get<int64_t>();
+      gold_values.push_back(value);
+      const std::string source = gold_claim["source_chain"][0].get<std::string>();
+      bool found = false;
+      for (size_t index : figure->claims) {
+        const corpus::ReconciledClaim& ours = r.claims[index];
+        const CasualtyCount& count = std::string(role) == "killed" ? ours.claim.killed : ours.claim.wounded;
+        if (count.value == value && !ours.claim.source_chain.empty() && ours.claim.source_chain[0] == source &&
+            std::find(ours.carriers.begin(), ours.carriers.end(), gold_claim["doc"].get<std::string>()) !=
+                ours.carriers.end()) {
+          found = true;
+        }
+      }
+      EXPECT_TRUE(found) << role << " " << id << " (" << value << ", " << source << ") not in the figure";
+    }
+    EXPECT_EQ(figure->low.value, *std::min_element(gold_values.begin(), gold_values.end())) << role;
+    EXPECT_EQ(figure->high.value, *std::max_element(gold_values.begin(), gold_values.end())) << role;
+    EXPECT_EQ(figure->conservative.value, figure->low.value) << role << ": the lowest count is well sourced";
+  }
+  EXPECT_EQ(corpus::RangeText(r.figures[0]), "at least 7 to at least 27");
+  // Claims of 002 reach 004 word for word: one claim, two carriers, one independent source.
+  int copied = 0;
+  for (const corpus::ReconciledClaim& claim : r.claims) {
+    if (claim.carriers.size() == 2) {
+      ++copied;
+      EXPECT_EQ(claim.independent_carriers, 1) << claim.evidence;
+    }
+  }
+  EXPECT_GE(copied, 5);  // C5 to C9 of the gold
+  // Background: the 2020 war's toll is not a figure of this incident.
+  for (const corpus::ReconciledClaim& claim : r.claims) {
+    if (claim.claim.when == "2020") {
+      EXPECT_FALSE(claim.background.empty()) << claim.evidence;
+    }
+  }
 }
 
 }  // namespace

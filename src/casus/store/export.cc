@@ -180,8 +180,8 @@ const Table* FindTable(const std::string& name) {
 }  // namespace
 
 const std::vector<std::string>& ExportTables() {
-  static const std::vector<std::string> kNames = {"documents", "sentences",  "boilerplate",
-                                                  "dates",     "casualties", "quotes"};
+  static const std::vector<std::string> kNames = {"documents",  "sentences", "boilerplate", "dates",
+                                                  "casualties", "quotes",    "duplicates",  "stories"};
   return kNames;
 }
 
@@ -221,49 +221,130 @@ void AppendCsvField(std::string_view value, std::string* out) {
   out->push_back('"');
 }
 
+namespace {
+
+// Tables of the corpus layer: rows come from whole-store queries, not document by document.
+struct CorpusTable {
+  std::vector<std::string> columns;
+  std::function<Status(Store&, std::vector<std::vector<Cell>>*)> rows;
+};
+
+Cell ListOfTexts(const std::vector<std::string>& values) {
+  Cell cell;
+  cell.kind = Cell::Kind::kJson;
+  cell.value = "[";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) {
+      cell.value += ',';
+      cell.csv += "; ";
+    }
+    AppendJsonString(values[i], &cell.value);
+    cell.csv += values[i];
+  }
+  cell.value += ']';
+  return cell;
+}
+
+const CorpusTable* FindCorpusTable(const std::string& name) {
+  static const CorpusTable kDuplicates{
+      {"doc", "duplicate_of", "similarity", "exact"}, [](Store& store, std::vector<std::vector<Cell>>* rows) {
+        Result<std::vector<DuplicateRecord>> records = store.Duplicates();
+        if (!records.ok()) return records.status();
+        for (const DuplicateRecord& r : *records) {
+          char similarity[16];
+          std::snprintf(similarity, sizeof similarity, "%.3f", r.similarity);
+          rows->push_back(
+              {Text(r.id), Text(r.duplicate_of), Cell{Cell::Kind::kNumber, similarity, ""}, Number(r.exact ? 1 : 0)});
+        }
+        return Status::Ok();
+      }};
+  static const CorpusTable kStories{
+      {"id", "label", "first", "last", "published_first", "published_last", "articles", "independent", "docs", "places",
+       "terms", "killed", "wounded", "conflicting"},
+      [](Store& store, std::vector<std::vector<Cell>>* rows) {
+        Result<std::vector<StoryRecord>> stories = store.Stories();
+        if (!stories.ok()) return stories.status();
+        for (const StoryRecord& s : *stories) {
+          Result<std::vector<std::string>> members = store.StoryMembers(s.id);
+          if (!members.ok()) return members.status();
+          rows->push_back({Number(s.id), Text(s.label), Text(s.first), Text(s.last), Text(s.published_first),
+                           Text(s.published_last), Number(s.articles), Number(s.independent), ListOfTexts(*members),
+                           Text(s.places), Text(s.terms), Text(s.killed), Text(s.wounded),
+                           Number(s.conflicting ? 1 : 0)});
+        }
+        return Status::Ok();
+      }};
+  if (name == "duplicates") return &kDuplicates;
+  if (name == "stories") return &kStories;
+  return nullptr;
+}
+
+void WriteRow(const std::vector<std::string>& columns, const std::vector<Cell>& row, ExportFormat format,
+              std::string* line) {
+  line->clear();
+  if (format == ExportFormat::kJsonLines) {
+    *line += '{';
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) *line += ',';
+      AppendJsonString(columns[i], line);
+      *line += ':';
+      switch (row[i].kind) {
+        case Cell::Kind::kText: AppendJsonString(row[i].value, line); break;
+        case Cell::Kind::kNumber:
+        case Cell::Kind::kJson: *line += row[i].value; break;
+        case Cell::Kind::kNull: *line += "null"; break;
+      }
+    }
+    *line += "}\n";
+  } else {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) *line += ',';
+      AppendCsvField(row[i].kind == Cell::Kind::kJson ? row[i].csv : row[i].value, line);
+    }
+    *line += "\r\n";
+  }
+}
+
+void WriteHeader(const std::vector<std::string>& columns, ExportFormat format, std::ostream& out) {
+  if (format != ExportFormat::kCsv) return;
+  std::string line;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0) line += ',';
+    AppendCsvField(columns[i], &line);
+  }
+  line += "\r\n";
+  out << line;
+}
+
+}  // namespace
+
 Status ExportTable(Store& store, const std::string& table_name, ExportFormat format, std::ostream& out) {
+  if (const CorpusTable* corpus_table = FindCorpusTable(table_name)) {
+    std::vector<std::vector<Cell>> rows;
+    CASUS_RETURN_IF_ERROR(corpus_table->rows(store, &rows));
+    WriteHeader(corpus_table->columns, format, out);
+    std::string line;
+    for (const std::vector<Cell>& row : rows) {
+      WriteRow(corpus_table->columns, row, format, &line);
+      out << line;
+    }
+    if (!out) return Status(ErrorCode::kIoError, "cannot write the export");
+    return Status::Ok();
+  }
   const Table* table = FindTable(table_name);
   if (table == nullptr) {
     std::string known;
     for (const std::string& name : ExportTables()) known += (known.empty() ? "" : ", ") + name;
     return Status(ErrorCode::kInvalidArgument, "unknown table '" + table_name + "' (known: " + known + ")");
   }
+  WriteHeader(table->columns, format, out);
   std::string line;
-  if (format == ExportFormat::kCsv) {
-    for (size_t i = 0; i < table->columns.size(); ++i) {
-      if (i > 0) line += ',';
-      AppendCsvField(table->columns[i], &line);
-    }
-    line += "\r\n";
-    out << line;
-  }
   std::vector<std::vector<Cell>> rows;
   Status status = store.ForEach([&](const Document& document) {
     rows.clear();
     table->rows(document, &rows);
     for (const std::vector<Cell>& row : rows) {
-      line.clear();
-      if (format == ExportFormat::kJsonLines) {
-        line += '{';
-        for (size_t i = 0; i < row.size(); ++i) {
-          if (i > 0) line += ',';
-          AppendJsonString(table->columns[i], &line);
-          line += ':';
-          switch (row[i].kind) {
-            case Cell::Kind::kText: AppendJsonString(row[i].value, &line); break;
-            case Cell::Kind::kNumber:
-            case Cell::Kind::kJson: line += row[i].value; break;
-            case Cell::Kind::kNull: line += "null"; break;
-          }
-        }
-        line += "}\n";
-      } else {
-        for (size_t i = 0; i < row.size(); ++i) {
-          if (i > 0) line += ',';
-          AppendCsvField(row[i].kind == Cell::Kind::kJson ? row[i].csv : row[i].value, &line);
-        }
-        line += "\r\n";
-      }
+      WriteRow(table->columns, row, format, &line);
       out << line;
     }
     return static_cast<bool>(out);
