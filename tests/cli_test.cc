@@ -72,6 +72,31 @@ TEST(Cli, IngestIsIdempotentAndCommandsWork) {
   ASSERT_EQ(jsonl.status, 0) << jsonl.out;
   EXPECT_TRUE(std::filesystem::file_size(dir.Join("docs.jsonl")) > 100);
 
+  // The repost is a near-duplicate of the original and sits in its story.
+  Outcome duplicates = Casus("export --table duplicates --format csv" + db);
+  ASSERT_EQ(duplicates.status, 0) << duplicates.out;
+  // Either may be canonical (the first read is; both have the same date).
+  EXPECT_TRUE(duplicates.out.find("harbour-truce-repost,harbour-truce,") != std::string::npos ||
+              duplicates.out.find("harbour-truce,harbour-truce-repost,") != std::string::npos)
+      << duplicates.out;
+  Outcome stories = Casus("stories --json" + db);
+  ASSERT_EQ(stories.status, 0) << stories.out;
+  EXPECT_NE(stories.out.find("\"label\":\"Odesa port reopens as local truce holds\""), std::string::npos)
+      << stories.out;
+  Outcome story_table = Casus("export --table stories" + db);
+  ASSERT_EQ(story_table.status, 0) << story_table.out;
+  size_t truce = story_table.out.find("\"harbour-truce\"");
+  ASSERT_NE(truce, std::string::npos) << story_table.out;
+  const size_t line_begin = story_table.out.rfind('\n', truce) + 1;
+  const std::string line = story_table.out.substr(line_begin, story_table.out.find('\n', truce) - line_begin);
+  EXPECT_NE(line.find("\"harbour-truce-repost\""), std::string::npos) << line;
+  const std::string id = line.substr(line.find("\"id\":") + 5, line.find(',') - line.find("\"id\":") - 5);
+  Outcome story = Casus("story " + id + db);
+  ASSERT_EQ(story.status, 0) << story.out;
+  EXPECT_NE(story.out.find("near-duplicate of harbour-truce"), std::string::npos) << story.out;
+  EXPECT_NE(story.out.find("copies of one article: one source"), std::string::npos) << story.out;
+  EXPECT_EQ(Casus("story 9999" + db).status, 1);
+
   Outcome show = Casus("show harbour-truce" + db);
   ASSERT_EQ(show.status, 0) << show.out;
   EXPECT_NE(show.out.find("--- boilerplate ---"), std::string::npos) << show.out;
@@ -85,7 +110,7 @@ TEST(Cli, ExitStatuses) {
   EXPECT_EQ(Casus("ingest").status, 2);  // no paths
   EXPECT_EQ(Casus("export --format xml" + db).status, 2);
   EXPECT_EQ(Casus("--help").status, 0);
-  for (const char* command : {"ingest", "search", "show", "export", "stats"}) {
+  for (const char* command : {"ingest", "search", "show", "export", "stats", "stories", "story"}) {
     Outcome help = Casus(std::string(command) + " --help");
     EXPECT_EQ(help.status, 0) << command;
     EXPECT_NE(help.out.find("--db"), std::string::npos) << command;

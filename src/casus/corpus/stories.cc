@@ -268,7 +268,14 @@ size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_
   const uint32_t stamp = static_cast<uint32_t>(articles_);
   double best = 0;
   size_t best_story = 0;
-  for (const auto& [term, weight] : vector) {
+  // Candidates come from the article's heaviest terms only: its rare, specific words
+  // find its story; common words would only add stories to compare.
+  std::vector<WeightedTerm> probes = vector;
+  const size_t probe_count = std::min(kProbeTerms, probes.size());
+  std::partial_sort(probes.begin(), probes.begin() + static_cast<std::ptrdiff_t>(probe_count), probes.end(),
+                    [](const WeightedTerm& x, const WeightedTerm& y) { return x.second > y.second; });
+  probes.resize(probe_count);
+  for (const auto& [term, weight] : probes) {
     ForEachCandidate(term, day, [&](uint32_t candidate) {
       if (visit_mark_[candidate] == stamp) return;
       visit_mark_[candidate] = stamp;
