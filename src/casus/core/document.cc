@@ -87,6 +87,7 @@ const char* BoilerplateKindName(BoilerplateKind kind) {
     case BoilerplateKind::kTimestamp: return "timestamp";
     case BoilerplateKind::kSectionLabel: return "section_label";
     case BoilerplateKind::kEmbeddedPost: return "embedded_post";
+    case BoilerplateKind::kSourceUrl: return "source_url";
   }
   return "unknown";
 }

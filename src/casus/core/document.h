@@ -43,6 +43,7 @@ enum class BoilerplateKind {
   kTimestamp,      // "Updated October 3rd, 2020 at 13:01 IST", "Published ..."
   kSectionLabel,   // a section or tag label beside the byline ("Nagorno Karabakh")
   kEmbeddedPost,   // an embedded social-media post quoted into the page
+  kSourceUrl,      // a line holding only the page's address ("http://example.org/2013/05/story")
 };
 const char* BoilerplateKindName(BoilerplateKind kind);
 

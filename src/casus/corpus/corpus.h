@@ -2,7 +2,7 @@
 // near-duplicate group (DuplicateIndex) and its story (StoryClusterer); a duplicate
 // joins its canonical's story without comparison. State from earlier batches is restored
 // first (Restore*), so a new batch joins existing stories instead of re-clustering.
-// Finish() tells which stories changed. Not thread-safe.
+// touched() tells which stories changed. Not thread-safe.
 #ifndef CASUS_CORPUS_CORPUS_H_
 #define CASUS_CORPUS_CORPUS_H_
 

@@ -255,6 +255,18 @@ void StoryClusterer::IndexStory(size_t index) {
   }
 }
 
+double StoryClusterer::Similarity(const std::vector<WeightedTerm>& vector, const StoryState& story) const {
+  // Cosine with the centroid; `vector` is normalised. Both are sorted by term.
+  double dot = 0;
+  auto a = story.centroid.begin();
+  for (const auto& [term, weight] : vector) {
+    while (a != story.centroid.end() && a->first < term) ++a;
+    if (a == story.centroid.end()) break;
+    if (a->first == term) dot += static_cast<double>(a->second) * weight;
+  }
+  return story.norm > 0 ? dot / story.norm : 0;
+}
+
 size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_as) {
   std::vector<WeightedTerm> vector = Weigh(terms);
   ++articles_;
@@ -281,15 +293,9 @@ size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_
       visit_mark_[candidate] = stamp;
       const StoryState& story = stories_[candidate];
       if (!InWindow(story, day) || story.norm == 0) return;
-      // Cosine: the article's vector is normalised; walk both sorted vectors.
-      double dot = 0;
-      auto a = story.centroid.begin();
-      for (const auto& [article_term, article_weight] : vector) {
-        while (a != story.centroid.end() && a->first < article_term) ++a;
-        if (a == story.centroid.end()) break;
-        if (a->first == article_term) dot += static_cast<double>(a->second) * article_weight;
-      }
-      const double cosine = dot / story.norm;
+      double cosine = Similarity(vector, story);
+      // Without dates on both sides time cannot rule a story out: ask more of the words.
+      if ((day == kUnknownDay) != (story.first_day == kUnknownDay)) cosine /= kUndatedPenalty;
       if (cosine > best) {
         best = cosine;
         best_story = candidate;

@@ -17,7 +17,8 @@
 // at the buckets of its window, so the cost of placing an article depends on the stories
 // of its weeks, not on the size of the corpus, and articles may come in any order.
 // Undated articles are compared with every story sharing their terms, and undated
-// stories are listed apart where every article sees them. Not thread-safe.
+// stories are listed apart where every article sees them; when either side is undated
+// the similarity must be kUndatedPenalty times higher, since time cannot rule it out. Not thread-safe.
 #ifndef CASUS_CORPUS_STORIES_H_
 #define CASUS_CORPUS_STORIES_H_
 
@@ -67,6 +68,9 @@ class StoryClusterer {
   static constexpr size_t kProbeTerms = 12;  // an article's terms looked up in the index
   static constexpr int kBucketDays = 16;
   static constexpr double kPriorArticles = 50;
+  // An article and a story not both dated need this many times the threshold.
+  static constexpr double kUndatedPenalty = 1.5;
+  static constexpr double kMergeFactor = 2.5;
 
   explicit StoryClusterer(StoryOptions options = {});
 
@@ -97,6 +101,7 @@ class StoryClusterer {
   bool InWindow(const StoryState& story, int day) const;
   void Merge(size_t story, const std::vector<WeightedTerm>& vector, int day);
   void IndexStory(size_t story);
+  double Similarity(const std::vector<WeightedTerm>& vector, const StoryState& story) const;
   void Post(uint32_t term, int64_t bucket, uint32_t story);
   template <typename Visit>
   void ForEachCandidate(uint32_t term, int day, Visit&& visit) const;

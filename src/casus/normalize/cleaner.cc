@@ -503,6 +503,12 @@ std::string_view RemoveCrawlHeader(std::string_view line, Span span, const Docum
   return line;
 }
 
+// A line that is only a web address: "http://articles.example.com/2013/may/03/story".
+bool IsBareUrl(std::string_view line) {
+  const bool scheme = line.rfind("http://", 0) == 0 || line.rfind("https://", 0) == 0 || line.rfind("www.", 0) == 0;
+  return scheme && line.size() > 8 && line.find_first_of(" \t") == std::string_view::npos;
+}
+
 }  // namespace
 
 Cleaner::Cleaner() : lexicon_(std::make_unique<Lexicon>()) {
@@ -565,6 +571,11 @@ Status Cleaner::Process(Document& document) const {
       line.kind = BoilerplateKind::kEmbeddedPost;
       post.span = line.span;
       document.embedded_posts.push_back(std::move(post));
+      continue;
+    }
+    if (IsBareUrl(content)) {
+      line.kind = BoilerplateKind::kSourceUrl;
+      if (metadata.url.empty()) metadata.url = std::string(content);
       continue;
     }
     if (CountWords(content) <= 16) {

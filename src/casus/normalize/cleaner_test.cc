@@ -153,5 +153,22 @@ TEST(Cleaner, DescribesEmbeddedPosts) {
   EXPECT_EQ(document.boilerplate[0].kind, BoilerplateKind::kEmbeddedPost);
 }
 
+TEST(Cleaner, BareUrlLineIsTheAddressNotTheHeadline) {
+  Cleaner cleaner;
+  const std::string text =
+      "http://news.example.org/2013/may/03/port-reopens\n\nPort reopens after truce\n\nMay 03, 2013\n\n"
+      "The port reopened on Friday after a local truce held for a second day.\n";
+  Document document = ingest::ParseCrawlText(text, "t", "t");
+  ASSERT_TRUE(cleaner.Process(document).ok());
+  EXPECT_EQ(document.metadata.url, "http://news.example.org/2013/may/03/port-reopens");
+  EXPECT_EQ(document.metadata.title, "Port reopens after truce");
+  ASSERT_FALSE(document.boilerplate.empty());
+  EXPECT_EQ(document.boilerplate[0].kind, BoilerplateKind::kSourceUrl);
+  // A sentence that mentions an address is content.
+  Document mention = ingest::ParseCrawlText("See http://example.org for the statement in full.\n", "m", "m");
+  ASSERT_TRUE(cleaner.Process(mention).ok());
+  EXPECT_TRUE(mention.boilerplate.empty());
+}
+
 }  // namespace
 }  // namespace casus

@@ -224,7 +224,7 @@ bool DecodeBoilerplate(std::string_view in, size_t text_size, std::vector<Boiler
     if (!ReadVarint(in, &pos, &gap) || !ReadVarint(in, &pos, &length) || !ReadVarint(in, &pos, &kind)) return false;
     uint64_t begin = end + gap;
     end = begin + length;
-    if (end > text_size || kind > static_cast<uint64_t>(BoilerplateKind::kEmbeddedPost)) return false;
+    if (end > text_size || kind > static_cast<uint64_t>(BoilerplateKind::kSourceUrl)) return false;
     out->push_back(BoilerplateSpan{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)},
                                    static_cast<BoilerplateKind>(kind)});
   }
