@@ -7,7 +7,8 @@
 //   casus_corpus_bench [--articles N] [--duplicate-rate R] [--stories] [--block N]
 //
 // Articles: about 300 words from a Zipf-distributed vocabulary of 50,000 words, plus the
-// names and words of their story; stories run a few days each, spread over a year.
+// names and words of their story; articles come in time order over a year, each from one
+// of the 20 newest stories (a story runs a few days), as a news stream would.
 // A planted duplicate repeats an earlier article's body with a new headline, a byline
 // and advertisement lines, two paragraphs swapped and about 2% of its words changed.
 // Every article goes through the cleaner first (untimed), as in ingest, so the sketch
@@ -79,12 +80,15 @@ struct Article {
 };
 
 // Article `index` of a corpus with `stories` stories; deterministic.
-Article MakeArticle(uint64_t index, uint64_t stories, const Zipf& zipf) {
+Article MakeArticle(uint64_t index, uint64_t articles, uint64_t stories, const Zipf& zipf) {
   Random random(index + 1);
   Article article;
-  article.story = static_cast<int64_t>(random.Next() % stories);
+  // A news stream: article i comes at position i / articles of the year and belongs to
+  // one of the 20 stories opened most recently, so live stories per day stay constant.
+  const uint64_t newest = std::min<uint64_t>(stories - 1, index * stories / articles);
+  article.story = static_cast<int64_t>(newest - std::min<uint64_t>(newest, random.Next() % 20));
   Random story_random(static_cast<uint64_t>(article.story) + 1000003);
-  const int story_day = static_cast<int>(story_random.Next() % kStoryDays);
+  const int story_day = static_cast<int>(static_cast<uint64_t>(article.story) * kStoryDays / stories);
   article.day = 19700 + story_day + static_cast<int>(random.Next() % 4);
   std::vector<std::string> story_words;
   for (int i = 0; i < 12; ++i) story_words.push_back(Word(100000 + story_random.Next() % 2000000, i < 5));
@@ -192,7 +196,7 @@ int main(int argc, char** argv) {
   Random edit_random(7);
   std::printf("articles  block story s  per article  stories  (story assignment growth)\n");
   for (uint64_t i = 0; i < articles; ++i) {
-    Article article = MakeArticle(copy_of[i] >= 0 ? static_cast<uint64_t>(copy_of[i]) : i, story_count, zipf);
+    Article article = MakeArticle(copy_of[i] >= 0 ? static_cast<uint64_t>(copy_of[i]) : i, articles, story_count, zipf);
     if (copy_of[i] >= 0) article.body = MakeCopy(article.body, edit_random);
     bytes += article.body.size();
     casus::Document document("a", "a", casus::SourceFormat::kCrawlText, std::move(article.body));
