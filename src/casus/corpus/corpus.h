@@ -45,6 +45,7 @@ class Corpus {
   void RestoreFrequencies(int64_t articles, const std::vector<std::pair<std::string, int64_t>>& frequencies) {
     stories_.RestoreFrequencies(articles, frequencies);
   }
+  void ReserveStoryIdsThrough(int64_t id) { stories_.ReserveIdsThrough(id); }
   void RestoreStory(int64_t id, int first_day, int last_day, uint32_t members,
                     const std::vector<std::pair<std::string, float>>& centroid);
   void RestoreArticle(const std::string& id, const Sketch& sketch, int64_t story_id);

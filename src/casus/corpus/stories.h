@@ -22,6 +22,7 @@
 #ifndef CASUS_CORPUS_STORIES_H_
 #define CASUS_CORPUS_STORIES_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -80,6 +81,8 @@ class StoryClusterer {
   size_t Add(const TermCounts& terms, int day, int64_t same_story_as = -1);
 
   // Restores state saved from an earlier batch. Call before any Add.
+  // New stories get ids above `id` (stories not restored keep theirs).
+  void ReserveIdsThrough(int64_t id) { next_id_ = std::max(next_id_, id + 1); }
   void RestoreFrequencies(int64_t articles, const std::vector<std::pair<std::string, int64_t>>& frequencies);
   size_t RestoreStory(int64_t id, int first_day, int last_day, uint32_t members,
                       const std::vector<std::pair<std::string, float>>& centroid);

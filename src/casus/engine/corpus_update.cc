@@ -167,7 +167,28 @@ Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& opt
     Result<std::vector<std::pair<std::string, int64_t>>> frequencies = store.TermFrequencies();
     if (!frequencies.ok()) return frequencies.status();
     corpus.RestoreFrequencies(*articles, *frequencies);
-    Result<std::vector<StoryRecord>> stories = store.Stories();
+    Result<int64_t> largest_id = store.LargestStoryId();
+    if (!largest_id.ok()) return largest_id.status();
+    corpus.ReserveStoryIdsThrough(*largest_id);
+    // Only stories within reach of the batch's dates (and undated ones) can take its
+    // articles, so only they are restored: a batch costs what its weeks hold.
+    Result<std::vector<std::string>> dates = store.UnplacedPublicationDates();
+    if (!dates.ok()) return dates.status();
+    int first = corpus::kUnknownDay, last = corpus::kUnknownDay;
+    bool undated = false;
+    for (const std::string& date : *dates) {
+      const int day = corpus::PublicationDay(date);
+      if (day == corpus::kUnknownDay) {
+        undated = true;
+        continue;
+      }
+      first = first == corpus::kUnknownDay ? day : std::min(first, day);
+      last = last == corpus::kUnknownDay ? day : std::max(last, day);
+    }
+    const int64_t reach = options.stories.window_days;
+    Result<std::vector<StoryRecord>> stories =
+        undated ? store.Stories()
+                : store.StoriesNear(static_cast<int64_t>(first) - reach, static_cast<int64_t>(last) + reach);
     if (!stories.ok()) return stories.status();
     for (const StoryRecord& story : *stories) {
       corpus.RestoreStory(story.id, static_cast<int>(story.first_day), static_cast<int>(story.last_day),

@@ -3,6 +3,7 @@
 // these statements are prepared per call rather than kept.
 #include <sqlite3.h>
 
+#include <limits>
 #include <memory>
 
 #include "casus/store/sqlite_util.h"
@@ -96,6 +97,42 @@ Result<std::vector<StoryRecord>> Store::Stories() {
   while ((rc = sqlite3_step(*st)) == SQLITE_ROW) stories.push_back(ReadStory(*st));
   if (rc != SQLITE_DONE) return Error("cannot read stories");
   return stories;
+}
+
+Result<std::vector<StoryRecord>> Store::StoriesNear(int64_t first_day, int64_t last_day) {
+  std::string sql = std::string("SELECT ") + kStoryColumns +
+                    " FROM stories WHERE first_day = ?3 OR (last_day >= ?1 AND first_day <= ?2) ORDER BY story_id";
+  Result<sqlite3_stmt*> st = PrepareOnce(sql.c_str());
+  if (!st.ok()) return st.status();
+  Finalize finalize{*st};
+  sqlite3_bind_int64(*st, 1, first_day);
+  sqlite3_bind_int64(*st, 2, last_day);
+  sqlite3_bind_int64(*st, 3, std::numeric_limits<int32_t>::min());
+  std::vector<StoryRecord> stories;
+  int rc;
+  while ((rc = sqlite3_step(*st)) == SQLITE_ROW) stories.push_back(ReadStory(*st));
+  if (rc != SQLITE_DONE) return Error("cannot read stories");
+  return stories;
+}
+
+Result<int64_t> Store::LargestStoryId() {
+  Result<sqlite3_stmt*> st = PrepareOnce("SELECT coalesce(max(story_id), 0) FROM stories");
+  if (!st.ok()) return st.status();
+  Finalize finalize{*st};
+  if (sqlite3_step(*st) != SQLITE_ROW) return Error("cannot read story ids");
+  return sqlite3_column_int64(*st, 0);
+}
+
+Result<std::vector<std::string>> Store::UnplacedPublicationDates() {
+  Result<sqlite3_stmt*> st =
+      PrepareOnce("SELECT coalesce(published, '') FROM documents WHERE doc_key NOT IN (SELECT doc_key FROM sketches)");
+  if (!st.ok()) return st.status();
+  Finalize finalize{*st};
+  std::vector<std::string> dates;
+  int rc;
+  while ((rc = sqlite3_step(*st)) == SQLITE_ROW) dates.push_back(Column(*st, 0));
+  if (rc != SQLITE_DONE) return Error("cannot read publication dates");
+  return dates;
 }
 
 Result<std::optional<StoryRecord>> Store::GetStory(int64_t id) {
