@@ -112,6 +112,17 @@ int main(int argc, char** argv) {
                 report.bytes / 1e6 / seconds);
   }
   std::printf("read + store     %.2f s (the rest)\n", report.seconds - stage_total);
+  // The corpus step that `casus ingest` runs after the batch: near-duplicates and stories.
+  Result<CorpusReport> corpus = UpdateCorpus(**store, corpus::CorpusOptions{});
+  if (!corpus.ok()) {
+    std::fprintf(stderr, "%s\n", corpus.status().message().c_str());
+    return 1;
+  }
+  std::printf("corpus step      %.2f s (%.0f articles/s): %lld near-duplicates, %lld stories\n", corpus->seconds,
+              corpus->placed / corpus->seconds, static_cast<long long>(corpus->duplicates),
+              static_cast<long long>(corpus->new_stories));
+  std::printf("peak memory      %.1f MB (RSS, after the corpus step)\n", PeakRssMegabytes());
+  ok = ok && corpus->placed == static_cast<int64_t>(articles);
   std::printf("check            %s\n", ok ? "ok" : "FAILED");
   if (!keep) fs::remove_all(dir);
   return ok ? 0 : 1;
