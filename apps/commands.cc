@@ -2,6 +2,7 @@
 // stderr as "casus: <what>: <why>" (inputs as "path:line: error: ..."). Output meant
 // for people goes to stdout; --json variants print one JSON object per record.
 #include "apps/commands.h"
+#include "apps/cli_support.h"
 
 #include <unistd.h>
 
@@ -23,29 +24,6 @@ std::string ChainText(const std::vector<std::string>& chain) {
   std::string text;
   for (const std::string& source : chain) text += (text.empty() ? "" : " <- ") + source;
   return text;
-}
-
-void Fail(const std::string& message) { std::fprintf(stderr, "casus: %s\n", message.c_str()); }
-
-// Opens the store read-only for the reading commands; a missing file is a clear error.
-std::unique_ptr<Store> OpenForReading(const std::string& flag) {
-  std::string path = ResolveDatabasePath(flag);
-  if (::access(path.c_str(), F_OK) != 0) {
-    Fail(path + ": no such database; create it with 'casus ingest PATH... --db " + path + "'");
-    return nullptr;
-  }
-  Result<std::unique_ptr<Store>> store = Store::Open(path, Store::Mode::kReadOnly);
-  if (!store.ok()) {
-    Fail(store.status().message());
-    return nullptr;
-  }
-  return std::move(store.value());
-}
-
-std::string Json(std::string_view value) {
-  std::string out;
-  AppendJsonString(value, &out);
-  return out;
 }
 
 void PrintField(const char* name, const std::string& value) {

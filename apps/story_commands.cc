@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "apps/cli_support.h"
 #include "apps/commands.h"
 #include "casus/engine/engine.h"
 #include "casus/store/export.h"
@@ -13,28 +14,6 @@
 
 namespace casus::cli {
 namespace {
-
-void Fail(const std::string& message) { std::fprintf(stderr, "casus: %s\n", message.c_str()); }
-
-std::unique_ptr<Store> OpenStore(const std::string& flag) {
-  std::string path = ResolveDatabasePath(flag);
-  if (::access(path.c_str(), F_OK) != 0) {
-    Fail(path + ": no such database; create it with 'casus ingest PATH... --db " + path + "'");
-    return nullptr;
-  }
-  Result<std::unique_ptr<Store>> store = Store::Open(path, Store::Mode::kReadOnly);
-  if (!store.ok()) {
-    Fail(store.status().message());
-    return nullptr;
-  }
-  return std::move(store.value());
-}
-
-std::string Json(std::string_view value) {
-  std::string out;
-  AppendJsonString(value, &out);
-  return out;
-}
 
 std::string Chain(const std::vector<std::string>& chain) {
   if (chain.empty()) return "(no source named)";
@@ -58,7 +37,7 @@ std::string Shorten(std::string text, size_t limit) {
 }  // namespace
 
 int RunStories(const StoriesArgs& args) {
-  std::unique_ptr<Store> store = OpenStore(args.db);
+  std::unique_ptr<Store> store = OpenForReading(args.db);
   if (!store) return kExitSomeFailed;
   Result<std::vector<StoryRecord>> stories = store->Stories();
   if (!stories.ok()) {
@@ -96,7 +75,7 @@ int RunStories(const StoriesArgs& args) {
 }
 
 int RunStory(const StoryArgs& args) {
-  std::unique_ptr<Store> store = OpenStore(args.db);
+  std::unique_ptr<Store> store = OpenForReading(args.db);
   if (!store) return kExitSomeFailed;
   Result<std::optional<StoryView>> loaded = LoadStory(*store, args.id);
   if (!loaded.ok()) {

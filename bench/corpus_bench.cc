@@ -13,7 +13,6 @@
 // and advertisement lines, two paragraphs swapped and about 2% of its words changed.
 // Every article goes through the cleaner first (untimed), as in ingest, so the sketch
 // sees the body without headline and boilerplate.
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -25,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/peak_memory.h"
 #include "casus/corpus/corpus.h"
 #include "casus/normalize/cleaner.h"
 
@@ -132,12 +132,6 @@ std::string MakeCopy(const std::string& body, Random& random) {
     copy += edited + "\n\nAdvertisement\n\n";
   }
   return copy;
-}
-
-double PeakRssMegabytes() {
-  struct rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
 }
 
 }  // namespace
@@ -270,6 +264,6 @@ int main(int argc, char** argv) {
     std::printf("  assignment     %.0f articles/s overall (%.1f s)\n", static_cast<double>(articles) / story_seconds,
                 story_seconds);
   }
-  std::printf("peak memory      %.1f MB (RSS, generator and plant included)\n", PeakRssMegabytes());
+  std::printf("peak memory      %.1f MB (RSS, generator and plant included)\n", casus::bench::PeakRssMegabytes());
   return 0;
 }

@@ -5,7 +5,6 @@
 // the time of each stage. Not a test: run it by hand, see HACKING.md.
 //
 //   build/bench/casus_ingest_throughput [--articles N] [--files] [--dir DIR] [--keep]
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -14,17 +13,10 @@
 #include <string>
 
 #include "bench/corpus_generator.h"
+#include "bench/peak_memory.h"
 #include "casus/engine/engine.h"
 
-namespace {
-
-double PeakRssMegabytes() {
-  struct rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int main(int argc, char** argv) {
   using namespace casus;
@@ -102,7 +94,7 @@ int main(int argc, char** argv) {
   std::printf("time             %.2f s\n", report.seconds);
   std::printf("throughput       %.0f articles/s, %.2f MB/s of text\n", report.documents / report.seconds,
               report.bytes / 1e6 / report.seconds);
-  std::printf("peak memory      %.1f MB (RSS)\n", PeakRssMegabytes());
+  std::printf("peak memory      %.1f MB (RSS)\n", bench::PeakRssMegabytes());
   std::printf("database         %.1f MB\n", stats->database_bytes / 1e6);
   double stage_total = 0;
   for (size_t i = 0; i < report.timings.names.size(); ++i) {
@@ -121,7 +113,7 @@ int main(int argc, char** argv) {
   std::printf("corpus step      %.2f s (%.0f articles/s): %lld near-duplicates, %lld stories\n", corpus->seconds,
               corpus->placed / corpus->seconds, static_cast<long long>(corpus->duplicates),
               static_cast<long long>(corpus->new_stories));
-  std::printf("peak memory      %.1f MB (RSS, after the corpus step)\n", PeakRssMegabytes());
+  std::printf("peak memory      %.1f MB (RSS, after the corpus step)\n", bench::PeakRssMegabytes());
   ok = ok && corpus->placed == static_cast<int64_t>(articles);
   std::printf("check            %s\n", ok ? "ok" : "FAILED");
   if (!keep) fs::remove_all(dir);

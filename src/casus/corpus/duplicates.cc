@@ -12,15 +12,6 @@
 namespace casus::corpus {
 namespace {
 
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
-
 constexpr int kMinHeadBits = 10;
 // Entries of one bucket looked at per band. Newest entries come first, so a bucket
 // crowded by a large group of copies still yields its recent members, and adding an
@@ -43,7 +34,7 @@ DuplicateIndex::DuplicateIndex(double threshold, size_t expected) : threshold_(t
 uint64_t DuplicateIndex::BandKey(const Bins& bins, int band) {
   uint64_t key = static_cast<uint64_t>(band) << 48;
   for (int row = 0; row < kRows; ++row) key ^= static_cast<uint64_t>(bins[band * kRows + row]) << (16 * row);
-  return Mix(key);
+  return Mix64(key);
 }
 
 void DuplicateIndex::Link(uint32_t entry, uint64_t key) {

@@ -16,15 +16,6 @@ constexpr uint64_t kBinShift = 64 - 5;  // 32 bins: the top five bits choose the
 static_assert(kSketchBins == 32, "kBinShift assumes 32 bins");
 constexpr uint64_t kValueMask = (uint64_t{1} << kBinShift) - 1;
 
-uint64_t Mix(uint64_t x) {  // splitmix64's finaliser: every input bit reaches every output bit
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 uint64_t RotateLeft(uint64_t x, int bits) { return (x << bits) | (x >> (64 - bits)); }
 
 bool IsWordByte(unsigned char c) {
@@ -48,7 +39,7 @@ class SketchBuilder {
         if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + ('a' - 'A'));
         hash = (hash ^ c) * 0x100000001b3ULL;
       }
-      AddWord(Mix(hash));
+      AddWord(Mix64(hash));
     }
   }
 
@@ -56,7 +47,7 @@ class SketchBuilder {
     Sketch sketch;
     if (words_ == 0) return sketch;
     if (words_ < kShingleWords) AddShingle(ShingleHash(static_cast<int>(words_)));
-    sketch.exact = Mix(exact_ ^ words_);
+    sketch.exact = Mix64(exact_ ^ words_);
     sketch.shingles = shingles_;
     for (int bin = 0; bin < kSketchBins; ++bin) {
       uint64_t value = minimum_[bin];
@@ -64,7 +55,7 @@ class SketchBuilder {
       // sketches agree on it only when they agree on the bin it borrowed from.
       for (int step = 1; value == std::numeric_limits<uint64_t>::max() && step < kSketchBins; ++step) {
         uint64_t borrowed = minimum_[(bin + step) % kSketchBins];
-        if (borrowed != std::numeric_limits<uint64_t>::max()) value = Mix(borrowed + static_cast<uint64_t>(step));
+        if (borrowed != std::numeric_limits<uint64_t>::max()) value = Mix64(borrowed + static_cast<uint64_t>(step));
       }
       sketch.bins[bin] = static_cast<uint16_t>(value);
     }
@@ -75,7 +66,7 @@ class SketchBuilder {
   void AddWord(uint64_t word_hash) {
     ring_[words_ % kShingleWords] = word_hash;
     ++words_;
-    exact_ = Mix(exact_ + word_hash);
+    exact_ = Mix64(exact_ + word_hash);
     if (words_ >= kShingleWords) AddShingle(ShingleHash(kShingleWords));
   }
 
@@ -83,7 +74,7 @@ class SketchBuilder {
   uint64_t ShingleHash(int count) const {
     uint64_t hash = 0;
     for (int k = count; k >= 1; --k) hash = RotateLeft(hash, 23) ^ ring_[(words_ - k) % kShingleWords];
-    return Mix(hash);
+    return Mix64(hash);
   }
 
   void AddShingle(uint64_t hash) {

@@ -32,6 +32,16 @@ struct Sketch {
 // The body spans of `document`: its content spans without the headline.
 std::vector<Span> BodySpans(const Document& document);
 
+// A 64-bit finaliser (splitmix64's): every input bit reaches every output bit.
+inline uint64_t Mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
 // Sketches the body of `document`. Linear in the text; allocates nothing per word.
 Sketch SketchDocument(const Document& document);
 // Sketches a plain text (tests, benchmarks).
