@@ -360,7 +360,10 @@ int RunEvalStories(const EvalArgs& args) {
     if (args.story_threshold >= 0) options.stories.threshold = args.story_threshold;
     corpus::Corpus corpus(options);
     std::vector<int64_t> labels(documents.size());
-    for (size_t index : *order) labels[index] = corpus.Add(documents[index]).story_id;
+    std::vector<uint32_t> articles(documents.size());
+    for (size_t index : *order) articles[index] = corpus.Add(documents[index]).article;
+    corpus.Finish();
+    for (size_t index = 0; index < documents.size(); ++index) labels[index] = corpus.StoryIdOf(articles[index]);
     ClusterScores scores = ScoreClustering(gold, labels);
     // An incident pair of one topic is merged when the story holding most of one
     // incident's articles also holds most of the other's.

@@ -26,11 +26,12 @@ struct CorpusOptions {
 };
 
 struct Placement {
+  uint32_t article = 0;  // number of the article in this corpus (restored ones included)
   Sketch sketch;
   std::string duplicate_of;  // id of the canonical article, or empty
   double similarity = 0;     // to the canonical
   bool exact = false;
-  int64_t story_id = 0;
+  int64_t story_id = 0;  // as first assigned; Finish() may move the article (StoryIdOf)
   bool new_story = false;
 };
 
@@ -52,6 +53,12 @@ class Corpus {
 
   Placement Add(const Document& document);
 
+  // Ends a batch: the second pass of StoryClusterer::Refine over the articles added since
+  // the last Finish (also run every kRefineEvery articles, to bound memory). After it,
+  // StoryIdOf gives each article's story; stories left empty have no members.
+  void Finish();
+  static constexpr size_t kRefineEvery = 20000;
+  int64_t StoryIdOf(uint32_t article) const;
   // Stories that took an article since the last restore, by id.
   const std::set<int64_t>& touched() const { return touched_; }
   const StoryClusterer& clusterer() const { return stories_; }
@@ -66,6 +73,7 @@ class Corpus {
   std::vector<int64_t> article_story_;  // per article number: story index, -1 unknown
   std::unordered_map<int64_t, size_t> story_index_;
   std::set<int64_t> touched_;
+  uint32_t batch_first_ = 0;  // first article not yet refined
 };
 
 }  // namespace casus::corpus

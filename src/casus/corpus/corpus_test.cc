@@ -168,6 +168,20 @@ TEST(Stories, DuplicatesFollowTheirCanonical) {
   EXPECT_NE(first, second);
 }
 
+TEST(Stories, RefineKeepsCopiesWithTheirCanonical) {
+  StoryClusterer clusterer;
+  const size_t a = clusterer.Add(ArticleTerms(Annotate("a", Article({0, 1, 2}))), 19800);
+  const size_t b = clusterer.Add(ArticleTerms(Annotate("b", kParagraphs[4])), 19800);
+  const size_t copy = clusterer.Add(ArticleTerms(Annotate("c", Article({0, 1, 2}))), 19801, static_cast<int64_t>(a), 0);
+  EXPECT_EQ(copy, a);
+  std::vector<size_t> placed = clusterer.Refine();
+  ASSERT_EQ(placed.size(), 3u);
+  EXPECT_EQ(placed[2], placed[0]);  // the copy stays with its canonical
+  EXPECT_NE(placed[0], placed[1]);
+  EXPECT_EQ(placed[1], b);
+  EXPECT_TRUE(clusterer.Refine().empty());  // nothing added since
+}
+
 CasualtyClaim Claim(const Document& d, const std::string& sentence, int64_t killed, CountQualifier qualifier,
                     std::vector<std::string> chain, std::string victims = "people", std::string when = "") {
   CasualtyClaim claim;

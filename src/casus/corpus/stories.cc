@@ -267,17 +267,8 @@ double StoryClusterer::Similarity(const std::vector<WeightedTerm>& vector, const
   return story.norm > 0 ? dot / story.norm : 0;
 }
 
-size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_as) {
-  std::vector<WeightedTerm> vector = Weigh(terms);
-  ++articles_;
-  for (const auto& [text, count] : terms) ++frequency_[term_ids_.at(text)];
-
-  if (same_story_as >= 0 && static_cast<size_t>(same_story_as) < stories_.size()) {
-    Merge(static_cast<size_t>(same_story_as), vector, day);
-    return static_cast<size_t>(same_story_as);
-  }
-
-  const uint32_t stamp = static_cast<uint32_t>(articles_);
+std::pair<size_t, double> StoryClusterer::BestStory(const std::vector<WeightedTerm>& vector, int day, size_t exclude) {
+  const uint32_t stamp = ++visit_stamp_;
   double best = 0;
   size_t best_story = 0;
   // Candidates come from the article's heaviest terms only: its rare, specific words
@@ -289,10 +280,10 @@ size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_
   probes.resize(probe_count);
   for (const auto& [term, weight] : probes) {
     ForEachCandidate(term, day, [&](uint32_t candidate) {
-      if (visit_mark_[candidate] == stamp) return;
+      if (visit_mark_[candidate] == stamp || candidate == exclude) return;
       visit_mark_[candidate] = stamp;
       const StoryState& story = stories_[candidate];
-      if (!InWindow(story, day) || story.norm == 0) return;
+      if (!InWindow(story, day) || story.norm == 0 || story.members == 0) return;
       double cosine = Similarity(vector, story);
       // Without dates on both sides time cannot rule a story out: ask more of the words.
       if ((day == kUnknownDay) != (story.first_day == kUnknownDay)) cosine /= kUndatedPenalty;
@@ -302,19 +293,90 @@ size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_
       }
     });
   }
-  last_similarity_ = best;
-  if (best >= options_.threshold) {
-    Merge(best_story, vector, day);
-    return best_story;
+  return {best_story, best};
+}
+
+void StoryClusterer::Remove(size_t index, const std::vector<WeightedTerm>& vector) {
+  StoryState& story = stories_[index];
+  auto b = vector.begin();
+  for (auto& entry : story.centroid) {
+    while (b != vector.end() && b->first < entry.first) ++b;
+    if (b != vector.end() && b->first == entry.first) entry.second = std::max(0.0f, entry.second - b->second);
   }
-  StoryState story;
-  story.id = next_id_++;
-  stories_.push_back(std::move(story));
-  indexed_terms_.emplace_back();
-  indexed_buckets_.emplace_back(kUndatedBucket, kUndatedBucket);
-  visit_mark_.push_back(stamp);
-  Merge(stories_.size() - 1, vector, day);
-  return stories_.size() - 1;
+  std::erase_if(story.centroid, [](const WeightedTerm& entry) { return entry.second <= 1e-6f; });
+  double norm = 0;
+  for (const auto& [term, weight] : story.centroid) norm += static_cast<double>(weight) * weight;
+  story.norm = std::sqrt(norm);
+  --story.members;
+  if (story.members == 0) {
+    story.centroid.clear();
+    story.norm = 0;
+  }
+}
+
+std::vector<size_t> StoryClusterer::Refine() {
+  for (int pass = 0; pass < kRefinePasses; ++pass) {
+    for (size_t i = 0; i < batch_.size(); ++i) {
+      BatchArticle& article = batch_[i];
+      if (article.follows >= 0) continue;
+      const size_t own = article.story;
+      double own_similarity = 0;
+      if (stories_[own].members > 1) {
+        Remove(own, article.vector);
+        own_similarity = Similarity(article.vector, stories_[own]);
+        if ((article.day == kUnknownDay) != (stories_[own].first_day == kUnknownDay)) own_similarity /= kUndatedPenalty;
+        Merge(own, article.vector, article.day);
+      }
+      auto [other, similarity] = BestStory(article.vector, article.day, own);
+      if (similarity < options_.threshold || similarity <= own_similarity) continue;
+      Remove(own, article.vector);
+      Merge(other, article.vector, article.day);
+      article.story = other;
+    }
+  }
+  // Copies go where their canonical went.
+  std::vector<size_t> placed;
+  for (BatchArticle& article : batch_) {
+    if (article.follows >= 0) {
+      const size_t target = batch_[static_cast<size_t>(article.follows)].story;
+      if (target != article.story) {
+        Remove(article.story, article.vector);
+        Merge(target, article.vector, article.day);
+        article.story = target;
+      }
+    }
+    placed.push_back(article.story);
+  }
+  batch_.clear();
+  return placed;
+}
+
+size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_as, int64_t follows) {
+  std::vector<WeightedTerm> vector = Weigh(terms);
+  ++articles_;
+  for (const auto& [text, count] : terms) ++frequency_[term_ids_.at(text)];
+
+  if (same_story_as >= 0 && static_cast<size_t>(same_story_as) < stories_.size()) {
+    Merge(static_cast<size_t>(same_story_as), vector, day);
+    batch_.push_back(BatchArticle{std::move(vector), day, static_cast<size_t>(same_story_as), follows});
+    return static_cast<size_t>(same_story_as);
+  }
+
+  auto [best_story, best] = BestStory(vector, day, stories_.size());
+  last_similarity_ = best;
+  size_t chosen = best_story;
+  if (best < options_.threshold) {
+    StoryState story;
+    story.id = next_id_++;
+    stories_.push_back(std::move(story));
+    indexed_terms_.emplace_back();
+    indexed_buckets_.emplace_back(kUndatedBucket, kUndatedBucket);
+    visit_mark_.push_back(0);
+    chosen = stories_.size() - 1;
+  }
+  Merge(chosen, vector, day);
+  batch_.push_back(BatchArticle{std::move(vector), day, chosen, -1});
+  return chosen;
 }
 
 void StoryClusterer::RestoreFrequencies(int64_t articles,

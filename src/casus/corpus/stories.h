@@ -10,7 +10,8 @@
 // terms), its publication range and size. A new article is compared (cosine) with the
 // stories that share one of its heavy terms and whose publication range, widened by the
 // window, holds its date; it joins the best one above the threshold, or opens a story.
-// Near-duplicates are not compared: they join their canonical's story.
+// Near-duplicates are not compared: they join their canonical's story. Refine() is the
+// second pass over a batch (see there).
 //
 // The inverted index is keyed by term and time bucket (kBucketDays days): a story is
 // listed under each bucket its publication range touches, and a dated article looks only
@@ -66,7 +67,8 @@ class StoryClusterer {
   static constexpr size_t kArticleTerms = 40;
   static constexpr size_t kStoryTerms = 120;
   static constexpr size_t kIndexedTerms = 25;
-  static constexpr size_t kProbeTerms = 12;  // an article's terms looked up in the index
+  static constexpr size_t kProbeTerms = 12;
+  static constexpr int kRefinePasses = 2;  // an article's terms looked up in the index
   static constexpr int kBucketDays = 16;
   static constexpr double kPriorArticles = 50;
   // An article and a story not both dated need this many times the threshold.
@@ -78,7 +80,18 @@ class StoryClusterer {
   // Assigns an article (publication day or kUnknownDay) and returns the story's index in
   // stories(). `same_story_as` (a story index, e.g. its canonical's) skips the comparison.
   // Every article, duplicates included, counts towards document frequencies.
-  size_t Add(const TermCounts& terms, int day, int64_t same_story_as = -1);
+  // `follows` (an index into this batch, from 0 at the last Refine) names the article a
+  // near-duplicate copies, so Refine moves it along.
+  size_t Add(const TermCounts& terms, int day, int64_t same_story_as = -1, int64_t follows = -1);
+
+  // Second pass over the articles added since the last Refine (or restore): each is
+  // compared again, now with every story of the batch formed, with its own contribution
+  // taken out of its story, and moves when another story is more similar than its own
+  // (and above the threshold). Online assignment depends on arrival order; this undoes
+  // the commonest such mistakes at a cost linear in the batch. Near-duplicates move with
+  // their canonical when it moves. Returns the final story index of each article added,
+  // in the order of Add; stories left with no member have members == 0.
+  std::vector<size_t> Refine();
 
   // Restores state saved from an earlier batch. Call before any Add.
   // New stories get ids above `id` (stories not restored keep theirs).
@@ -104,6 +117,9 @@ class StoryClusterer {
   bool InWindow(const StoryState& story, int day) const;
   void Merge(size_t story, const std::vector<WeightedTerm>& vector, int day);
   void IndexStory(size_t story);
+  void Remove(size_t story, const std::vector<WeightedTerm>& vector);
+  // The best story for `vector` other than `exclude`, and its similarity.
+  std::pair<size_t, double> BestStory(const std::vector<WeightedTerm>& vector, int day, size_t exclude);
   double Similarity(const std::vector<WeightedTerm>& vector, const StoryState& story) const;
   void Post(uint32_t term, int64_t bucket, uint32_t story);
   template <typename Visit>
@@ -122,6 +138,14 @@ class StoryClusterer {
   std::vector<uint32_t> visit_mark_;                                     // per story: last article that looked at it
   int64_t next_id_ = 1;
   double last_similarity_ = 0;
+  struct BatchArticle {
+    std::vector<WeightedTerm> vector;
+    int day;
+    size_t story;
+    int64_t follows;  // index in batch_ of the article it is a duplicate of, or -1
+  };
+  std::vector<BatchArticle> batch_;
+  uint32_t visit_stamp_ = 0;
 };
 
 }  // namespace casus::corpus

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "casus/core/calendar.h"
@@ -161,6 +162,7 @@ Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& opt
   if (unplaced->empty()) return report;
 
   corpus::Corpus corpus(options);
+  int64_t largest_stored_id = 0;
   {
     Result<int64_t> articles = store.CorpusArticles();
     if (!articles.ok()) return articles.status();
@@ -170,6 +172,7 @@ Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& opt
     Result<int64_t> largest_id = store.LargestStoryId();
     if (!largest_id.ok()) return largest_id.status();
     corpus.ReserveStoryIdsThrough(*largest_id);
+    largest_stored_id = *largest_id;
     // Only stories within reach of the batch's dates (and undated ones) can take its
     // articles, so only they are restored: a batch costs what its weeks hold.
     Result<std::vector<std::string>> dates = store.UnplacedPublicationDates();
@@ -207,6 +210,7 @@ Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& opt
 
   std::unordered_map<std::string, ArticlePlacementRecord> placements;
   std::vector<ArticlePlacementRecord> ordered;
+  std::vector<uint32_t> articles;  // corpus article numbers of `ordered`
   for (const std::string& id : *unplaced) {
     Result<std::optional<Document>> document = store.Get(id);
     if (!document.ok()) return document.status();
@@ -223,13 +227,25 @@ Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& opt
     record.story_id = placement.story_id;
     ++report.placed;
     if (!record.duplicate_of.empty()) ++report.duplicates;
-    if (placement.new_story) ++report.new_stories;
     ordered.push_back(record);
-    placements.emplace(id, std::move(record));
+    articles.push_back(placement.article);
   }
+  // The second pass may move articles between stories; record where they ended.
+  corpus.Finish();
+  std::set<int64_t> opened;
+  for (size_t i = 0; i < ordered.size(); ++i) {
+    ordered[i].story_id = corpus.StoryIdOf(articles[i]);
+    if (ordered[i].story_id > largest_stored_id) opened.insert(ordered[i].story_id);
+    placements.emplace(ordered[i].id, ordered[i]);
+  }
+  report.new_stories = static_cast<int64_t>(opened.size());
 
   std::vector<StoryRecord> changed;
   for (int64_t story_id : corpus.touched()) {
+    const int64_t story_index = corpus.StoryIndex(story_id);
+    if (story_index < 0 || corpus.clusterer().stories()[static_cast<size_t>(story_index)].members == 0) {
+      continue;  // opened in this run and emptied by the second pass
+    }
     Result<std::vector<std::string>> members = store.StoryMembers(story_id);
     if (!members.ok()) return members.status();
     std::vector<std::string> ids = std::move(members.value());
