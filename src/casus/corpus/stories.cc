@@ -43,7 +43,8 @@ void AddWords(std::string_view text, float base_weight, bool names_count,
   const size_t size = text.size();
   size_t i = 0;
   bool first_word = true;
-  std::string word;
+  std::string word, previous_name;
+  size_t previous_end = 0;
   while (i < size) {
     while (i < size) {
       if (size_t skip = PunctuationLength(bytes, size, i); skip > 0) {
@@ -68,11 +69,20 @@ void AddWords(std::string_view text, float base_weight, bool names_count,
     for (char& c : word) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     }
-    if (IsStopWord(word)) continue;
+    if (IsStopWord(word)) {
+      previous_name.clear();
+      continue;
+    }
     FoldPlural(word);
     float weight = base_weight;
     if (names_count && capitalised && !sentence_start) weight *= 2;
     counts[word] += weight;
+    // Two capitalised words in a row ("Tara Reid", "Betty Ford") also count as one name.
+    if (capitalised && !previous_name.empty() && previous_end + 1 == begin) {
+      counts[previous_name + "_" + word] += base_weight;
+    }
+    previous_name = capitalised ? word : std::string();
+    previous_end = i;
   }
 }
 

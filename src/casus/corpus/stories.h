@@ -67,7 +67,7 @@ class StoryClusterer {
   static constexpr size_t kArticleTerms = 40;
   static constexpr size_t kStoryTerms = 120;
   static constexpr size_t kIndexedTerms = 25;
-  static constexpr size_t kProbeTerms = 12;
+  static constexpr size_t kProbeTerms = 20;
   static constexpr int kRefinePasses = 2;  // an article's terms looked up in the index
   static constexpr int kBucketDays = 16;
   static constexpr double kPriorArticles = 50;
