@@ -126,11 +126,14 @@ double StoryClusterer::Idf(uint32_t term) const {
   return std::log((static_cast<double>(articles_) + kPriorArticles) / (static_cast<double>(frequency_[term]) + 1));
 }
 
-std::vector<WeightedTerm> StoryClusterer::Weigh(const TermCounts& terms) {
+std::vector<WeightedTerm> StoryClusterer::Weigh(const TermCounts& terms, std::vector<uint32_t>* ids) {
   std::vector<WeightedTerm> vector;
   vector.reserve(terms.size());
+  ids->clear();
+  ids->reserve(terms.size());
   for (const auto& [text, count] : terms) {
     uint32_t term = Intern(text);
+    ids->push_back(term);
     double weight = (1 + std::log(static_cast<double>(count))) * Idf(term);
     if (weight > 0) vector.emplace_back(term, static_cast<float>(weight));
   }
@@ -362,9 +365,10 @@ std::vector<size_t> StoryClusterer::Refine() {
 }
 
 size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_as, int64_t follows) {
-  std::vector<WeightedTerm> vector = Weigh(terms);
+  std::vector<uint32_t> term_ids;
+  std::vector<WeightedTerm> vector = Weigh(terms, &term_ids);
   ++articles_;
-  for (const auto& [text, count] : terms) ++frequency_[term_ids_.at(text)];
+  for (uint32_t term : term_ids) ++frequency_[term];
 
   if (same_story_as >= 0 && static_cast<size_t>(same_story_as) < stories_.size()) {
     Merge(static_cast<size_t>(same_story_as), vector, day);

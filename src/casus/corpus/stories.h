@@ -113,7 +113,8 @@ class StoryClusterer {
  private:
   uint32_t Intern(const std::string& term);
   double Idf(uint32_t term) const;
-  std::vector<WeightedTerm> Weigh(const TermCounts& terms);
+  // The article's weighted vector; `ids` gets every term's id (for the frequencies).
+  std::vector<WeightedTerm> Weigh(const TermCounts& terms, std::vector<uint32_t>* ids);
   bool InWindow(const StoryState& story, int day) const;
   void Merge(size_t story, const std::vector<WeightedTerm>& vector, int day);
   void IndexStory(size_t story);
