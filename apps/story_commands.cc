@@ -137,10 +137,7 @@ int RunStory(const StoryArgs& args) {
                 Chain(lowest.claim.source_chain).c_str());
     for (size_t index : figure.claims) {
       const corpus::ReconciledClaim& claim = r.claims[index];
-      const CasualtyCount& count = figure.role == "killed"    ? claim.claim.killed
-                                   : figure.role == "wounded" ? claim.claim.wounded
-                                   : figure.role == "missing" ? claim.claim.missing
-                                                              : claim.claim.detained;
+      const CasualtyCount& count = corpus::RoleCount(claim.claim, figure.role);
       std::printf("    %-16s %-12s %s%s\n", CountText(count).c_str(), claim.claim.victims.c_str(),
                   Chain(claim.claim.source_chain).c_str(),
                   claim.claim.hedge.empty() ? "" : ("  [hedged: " + claim.claim.hedge + "]").c_str());

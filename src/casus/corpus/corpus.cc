@@ -1,16 +1,7 @@
 // The corpus sink: near-duplicate groups first, then stories (see corpus.h).
 #include "casus/corpus/corpus.h"
 
-#include "casus/core/calendar.h"
-
 namespace casus::corpus {
-
-int PublicationDay(const std::string& iso_date) {
-  if (iso_date.size() < 10) return kUnknownDay;
-  std::optional<DateTimeMatch> date = ParseTimestamp(std::string_view(iso_date).substr(0, 10));
-  if (!date || date->day == 0) return kUnknownDay;
-  return static_cast<int>(DaysFromCivil(date->year, date->month, date->day));
-}
 
 Corpus::Corpus(CorpusOptions options)
     : duplicates_(options.duplicate_threshold, options.expected_articles), stories_(options.stories) {
@@ -49,10 +40,7 @@ Placement Corpus::Add(const Document& document) {
     same_story = article_story_[match->canonical];
     if (match->canonical >= batch_first_) follows = static_cast<int64_t>(match->canonical - batch_first_);
   }
-  const size_t before = stories_.stories().size();
-  const size_t story =
-      stories_.Add(ArticleTerms(document), PublicationDay(document.metadata.published), same_story, follows);
-  placement.new_story = stories_.stories().size() > before;
+  const size_t story = stories_.Add(ArticleTerms(document), DayOf(document.metadata.published), same_story, follows);
   placement.story_id = stories_.stories()[story].id;
   story_index_[placement.story_id] = story;
   touched_.insert(placement.story_id);

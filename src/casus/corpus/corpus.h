@@ -32,11 +32,7 @@ struct Placement {
   double similarity = 0;     // to the canonical
   bool exact = false;
   int64_t story_id = 0;  // as first assigned; Finish() may move the article (StoryIdOf)
-  bool new_story = false;
 };
-
-// Publication day of an ISO date ("2023-09-20"), or kUnknownDay.
-int PublicationDay(const std::string& iso_date);
 
 class Corpus {
  public:

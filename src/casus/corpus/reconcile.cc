@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "casus/core/calendar.h"
+#include "casus/corpus/stories.h"
 #include "casus/corpus/words.h"
 
 namespace casus::corpus {
@@ -16,10 +17,8 @@ namespace {
 constexpr int kBackgroundSlackDays = 7;
 
 std::optional<long> IsoDay(std::string_view value) {
-  if (value.size() < 10 || value[4] != '-' || value[7] != '-') return std::nullopt;
-  std::optional<DateTimeMatch> date = ParseTimestamp(value.substr(0, 10));
-  if (!date || date->day == 0) return std::nullopt;
-  return DaysFromCivil(date->year, date->month, date->day);
+  const int day = DayOf(value);
+  return day == kUnknownDay ? std::nullopt : std::optional<long>(day);
 }
 
 int Digits(std::string_view text, size_t at, size_t count) {
@@ -240,6 +239,13 @@ Reconciliation Reconcile(const std::vector<StoryMember>& members, const Incident
     for (Figure& figure : figures) result.figures.push_back(std::move(figure));
   }
   return result;
+}
+
+const CasualtyCount& RoleCount(const CasualtyClaim& claim, std::string_view role) {
+  for (int index = 0; index < 4; ++index) {
+    if (role == kRoles[index]) return CountOf(claim, index);
+  }
+  return claim.detained;
 }
 
 std::string RangeText(const Figure& figure) {

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "casus/core/document.h"
@@ -64,6 +65,9 @@ struct IncidentSpan {
 IncidentSpan FindIncidentSpan(const std::vector<StoryMember>& members);
 
 Reconciliation Reconcile(const std::vector<StoryMember>& members, const IncidentSpan& span);
+
+// The count of `claim` for a figure's role: "killed", "wounded", "missing", else detained.
+const CasualtyCount& RoleCount(const CasualtyClaim& claim, std::string_view role);
 
 // "at least 7 to more than 200", "27", or "" when the figure is empty.
 std::string RangeText(const Figure& figure);

@@ -11,12 +11,15 @@
 #include <cmath>
 #include <limits>
 
+#include "casus/core/calendar.h"
+#include "casus/corpus/sketch.h"
 #include "casus/corpus/words.h"
 
 namespace casus::corpus {
 namespace {
 
 bool IsLetterByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+bool IsDigitByte(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Bytes of a UTF-8 punctuation or space character at `i` (U+0080..U+00BF, U+2000..U+206F:
 // curly quotes, dashes, no-break spaces), 0 otherwise.
@@ -25,7 +28,14 @@ size_t PunctuationLength(const unsigned char* bytes, size_t size, size_t i) {
   if (bytes[i] == 0xE2 && i + 2 < size && (bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81)) return 3;
   return 0;
 }
-bool IsDigitByte(unsigned char c) { return c >= '0' && c <= '9'; }
+
+bool HeavierFirst(const WeightedTerm& a, const WeightedTerm& b) { return a.second > b.second; }
+
+double Norm(const std::vector<WeightedTerm>& vector) {
+  double sum = 0;
+  for (const auto& [term, weight] : vector) sum += static_cast<double>(weight) * weight;
+  return std::sqrt(sum);
+}
 
 // Folds the commonest English plurals so "strikes" and "strike" meet.
 void FoldPlural(std::string& word) {
@@ -88,22 +98,24 @@ void AddWords(std::string_view text, float base_weight, bool names_count,
 
 }  // namespace
 
+int DayOf(std::string_view iso_date) {
+  if (iso_date.size() < 10 || iso_date[4] != '-' || iso_date[7] != '-') return kUnknownDay;
+  std::optional<DateTimeMatch> date = ParseTimestamp(iso_date.substr(0, 10));
+  if (!date || date->day == 0) return kUnknownDay;
+  return static_cast<int>(DaysFromCivil(date->year, date->month, date->day));
+}
+
 TermCounts ArticleTerms(const Document& document) {
   std::unordered_map<std::string, float> counts;
   const Span title = document.metadata.title_span;
   if (!document.metadata.title.empty()) AddWords(document.metadata.title, 2, false, counts);
   if (!document.sentences.empty()) {
     for (const Sentence& sentence : document.sentences) {
-      if (sentence.headline || (!title.empty() && sentence.span.begin < title.end && title.begin < sentence.span.end)) {
-        continue;  // counted above, from the metadata
-      }
+      if (sentence.headline || sentence.span.Overlaps(title)) continue;  // counted above, from the metadata
       AddWords(document.Text(sentence.span), 1, true, counts);
     }
   } else {
-    for (Span span : document.ContentSpans()) {
-      if (!title.empty() && span.begin < title.end && title.begin < span.end) continue;
-      AddWords(document.Text(span), 1, true, counts);
-    }
+    for (Span span : BodySpans(document)) AddWords(document.Text(span), 1, true, counts);
   }
   TermCounts terms(counts.begin(), counts.end());
   std::sort(terms.begin(), terms.end());
@@ -138,14 +150,11 @@ std::vector<WeightedTerm> StoryClusterer::Weigh(const TermCounts& terms, std::ve
     if (weight > 0) vector.emplace_back(term, static_cast<float>(weight));
   }
   if (vector.size() > kArticleTerms) {
-    std::nth_element(vector.begin(), vector.begin() + kArticleTerms, vector.end(),
-                     [](const WeightedTerm& a, const WeightedTerm& b) { return a.second > b.second; });
+    std::nth_element(vector.begin(), vector.begin() + kArticleTerms, vector.end(), HeavierFirst);
     vector.resize(kArticleTerms);
   }
   std::sort(vector.begin(), vector.end());
-  double norm = 0;
-  for (const auto& [term, weight] : vector) norm += static_cast<double>(weight) * weight;
-  norm = std::sqrt(norm);
+  const double norm = Norm(vector);
   if (norm > 0) {
     for (auto& entry : vector) entry.second = static_cast<float>(entry.second / norm);
   }
@@ -214,15 +223,12 @@ void StoryClusterer::Merge(size_t index, const std::vector<WeightedTerm>& vector
     }
   }
   if (merged.size() > kStoryTerms) {
-    std::nth_element(merged.begin(), merged.begin() + kStoryTerms, merged.end(),
-                     [](const WeightedTerm& x, const WeightedTerm& y) { return x.second > y.second; });
+    std::nth_element(merged.begin(), merged.begin() + kStoryTerms, merged.end(), HeavierFirst);
     merged.resize(kStoryTerms);
     std::sort(merged.begin(), merged.end());
   }
   story.centroid = std::move(merged);
-  double norm = 0;
-  for (const auto& [term, weight] : story.centroid) norm += static_cast<double>(weight) * weight;
-  story.norm = std::sqrt(norm);
+  story.norm = Norm(story.centroid);
   ++story.members;
   if (day != kUnknownDay) {
     story.first_day = story.first_day == kUnknownDay ? day : std::min(story.first_day, day);
@@ -236,7 +242,7 @@ void StoryClusterer::IndexStory(size_t index) {
   std::vector<WeightedTerm> heaviest = story.centroid;
   const size_t count = std::min(kIndexedTerms, heaviest.size());
   std::partial_sort(heaviest.begin(), heaviest.begin() + static_cast<std::ptrdiff_t>(count), heaviest.end(),
-                    [](const WeightedTerm& x, const WeightedTerm& y) { return x.second > y.second; });
+                    HeavierFirst);
   const uint32_t story_number = static_cast<uint32_t>(index);
   // The buckets the story is listed in: its publication range, or the undated list.
   std::pair<int64_t, int64_t> wanted{kUndatedBucket, kUndatedBucket};
@@ -280,6 +286,12 @@ double StoryClusterer::Similarity(const std::vector<WeightedTerm>& vector, const
   return story.norm > 0 ? dot / story.norm : 0;
 }
 
+double StoryClusterer::Score(const std::vector<WeightedTerm>& vector, int day, const StoryState& story) const {
+  const double cosine = Similarity(vector, story);
+  // Without dates on both sides time cannot rule a story out: ask more of the words.
+  return (day == kUnknownDay) != (story.first_day == kUnknownDay) ? cosine / kUndatedPenalty : cosine;
+}
+
 std::pair<size_t, double> StoryClusterer::BestStory(const std::vector<WeightedTerm>& vector, int day, size_t exclude) {
   const uint32_t stamp = ++visit_stamp_;
   double best = 0;
@@ -289,17 +301,15 @@ std::pair<size_t, double> StoryClusterer::BestStory(const std::vector<WeightedTe
   std::vector<WeightedTerm> probes = vector;
   const size_t probe_count = std::min(kProbeTerms, probes.size());
   std::partial_sort(probes.begin(), probes.begin() + static_cast<std::ptrdiff_t>(probe_count), probes.end(),
-                    [](const WeightedTerm& x, const WeightedTerm& y) { return x.second > y.second; });
+                    HeavierFirst);
   probes.resize(probe_count);
   for (const auto& [term, weight] : probes) {
     ForEachCandidate(term, day, [&](uint32_t candidate) {
       if (visit_mark_[candidate] == stamp || candidate == exclude) return;
       visit_mark_[candidate] = stamp;
       const StoryState& story = stories_[candidate];
-      if (!InWindow(story, day) || story.norm == 0 || story.members == 0) return;
-      double cosine = Similarity(vector, story);
-      // Without dates on both sides time cannot rule a story out: ask more of the words.
-      if ((day == kUnknownDay) != (story.first_day == kUnknownDay)) cosine /= kUndatedPenalty;
+      if (!InWindow(story, day) || story.members == 0) return;
+      const double cosine = Score(vector, day, story);
       if (cosine > best) {
         best = cosine;
         best_story = candidate;
@@ -317,14 +327,28 @@ void StoryClusterer::Remove(size_t index, const std::vector<WeightedTerm>& vecto
     if (b != vector.end() && b->first == entry.first) entry.second = std::max(0.0f, entry.second - b->second);
   }
   std::erase_if(story.centroid, [](const WeightedTerm& entry) { return entry.second <= 1e-6f; });
-  double norm = 0;
-  for (const auto& [term, weight] : story.centroid) norm += static_cast<double>(weight) * weight;
-  story.norm = std::sqrt(norm);
+  story.norm = Norm(story.centroid);
   --story.members;
   if (story.members == 0) {
     story.centroid.clear();
     story.norm = 0;
   }
+}
+
+void StoryClusterer::Move(BatchArticle& article, size_t story) {
+  Remove(article.story, article.vector);
+  Merge(story, article.vector, article.day);
+  article.story = story;
+}
+
+size_t StoryClusterer::NewStory(int64_t id) {
+  StoryState story;
+  story.id = id;
+  stories_.push_back(std::move(story));
+  indexed_terms_.emplace_back();
+  indexed_buckets_.emplace_back(kUndatedBucket, kUndatedBucket);
+  visit_mark_.push_back(0);
+  return stories_.size() - 1;
 }
 
 std::vector<size_t> StoryClusterer::Refine() {
@@ -336,15 +360,12 @@ std::vector<size_t> StoryClusterer::Refine() {
       double own_similarity = 0;
       if (stories_[own].members > 1) {
         Remove(own, article.vector);
-        own_similarity = Similarity(article.vector, stories_[own]);
-        if ((article.day == kUnknownDay) != (stories_[own].first_day == kUnknownDay)) own_similarity /= kUndatedPenalty;
+        own_similarity = Score(article.vector, article.day, stories_[own]);
         Merge(own, article.vector, article.day);
       }
       auto [other, similarity] = BestStory(article.vector, article.day, own);
       if (similarity < options_.threshold || similarity <= own_similarity) continue;
-      Remove(own, article.vector);
-      Merge(other, article.vector, article.day);
-      article.story = other;
+      Move(article, other);
     }
   }
   // Copies go where their canonical went.
@@ -352,11 +373,7 @@ std::vector<size_t> StoryClusterer::Refine() {
   for (BatchArticle& article : batch_) {
     if (article.follows >= 0) {
       const size_t target = batch_[static_cast<size_t>(article.follows)].story;
-      if (target != article.story) {
-        Remove(article.story, article.vector);
-        Merge(target, article.vector, article.day);
-        article.story = target;
-      }
+      if (target != article.story) Move(article, target);
     }
     placed.push_back(article.story);
   }
@@ -378,16 +395,7 @@ size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_
 
   auto [best_story, best] = BestStory(vector, day, stories_.size());
   last_similarity_ = best;
-  size_t chosen = best_story;
-  if (best < options_.threshold) {
-    StoryState story;
-    story.id = next_id_++;
-    stories_.push_back(std::move(story));
-    indexed_terms_.emplace_back();
-    indexed_buckets_.emplace_back(kUndatedBucket, kUndatedBucket);
-    visit_mark_.push_back(0);
-    chosen = stories_.size() - 1;
-  }
+  const size_t chosen = best >= options_.threshold ? best_story : NewStory(next_id_++);
   Merge(chosen, vector, day);
   batch_.push_back(BatchArticle{std::move(vector), day, chosen, -1});
   return chosen;
@@ -401,29 +409,22 @@ void StoryClusterer::RestoreFrequencies(int64_t articles,
 
 size_t StoryClusterer::RestoreStory(int64_t id, int first_day, int last_day, uint32_t members,
                                     const std::vector<std::pair<std::string, float>>& centroid) {
-  StoryState story;
-  story.id = id;
+  const size_t index = NewStory(id);
+  StoryState& story = stories_[index];
   story.first_day = first_day;
   story.last_day = last_day;
   story.members = members;
   for (const auto& [text, weight] : centroid) story.centroid.emplace_back(Intern(text), weight);
   std::sort(story.centroid.begin(), story.centroid.end());
-  double norm = 0;
-  for (const auto& [term, weight] : story.centroid) norm += static_cast<double>(weight) * weight;
-  story.norm = std::sqrt(norm);
-  stories_.push_back(std::move(story));
-  indexed_terms_.emplace_back();
-  indexed_buckets_.emplace_back(kUndatedBucket, kUndatedBucket);
-  visit_mark_.push_back(0);
+  story.norm = Norm(story.centroid);
   next_id_ = std::max(next_id_, id + 1);
-  IndexStory(stories_.size() - 1);
-  return stories_.size() - 1;
+  IndexStory(index);
+  return index;
 }
 
 std::vector<std::pair<std::string, float>> StoryClusterer::TopTerms(size_t story, size_t count) const {
   std::vector<WeightedTerm> heaviest = stories_[story].centroid;
-  std::sort(heaviest.begin(), heaviest.end(),
-            [](const WeightedTerm& x, const WeightedTerm& y) { return x.second > y.second; });
+  std::sort(heaviest.begin(), heaviest.end(), HeavierFirst);
   if (heaviest.size() > count) heaviest.resize(count);
   std::vector<std::pair<std::string, float>> out;
   for (const auto& [term, weight] : heaviest) out.emplace_back(term_text_[term], weight);

@@ -43,6 +43,10 @@ struct StoryOptions {
 
 inline constexpr int kUnknownDay = std::numeric_limits<int>::min();
 
+// Days since 1970-01-01 of an ISO date or date-time ("2023-09-20", "2023-09-20T13:00"),
+// or kUnknownDay.
+int DayOf(std::string_view iso_date);
+
 // A term and its weight; vectors are sorted by term.
 using WeightedTerm = std::pair<uint32_t, float>;
 
@@ -122,6 +126,9 @@ class StoryClusterer {
   // The best story for `vector` other than `exclude`, and its similarity.
   std::pair<size_t, double> BestStory(const std::vector<WeightedTerm>& vector, int day, size_t exclude);
   double Similarity(const std::vector<WeightedTerm>& vector, const StoryState& story) const;
+  // Similarity, divided by kUndatedPenalty when only one side is dated.
+  double Score(const std::vector<WeightedTerm>& vector, int day, const StoryState& story) const;
+  size_t NewStory(int64_t id);  // an empty story with its index slots
   void Post(uint32_t term, int64_t bucket, uint32_t story);
   template <typename Visit>
   void ForEachCandidate(uint32_t term, int day, Visit&& visit) const;
@@ -146,6 +153,7 @@ class StoryClusterer {
     int64_t follows;  // index in batch_ of the article it is a duplicate of, or -1
   };
   std::vector<BatchArticle> batch_;
+  void Move(BatchArticle& article, size_t story);
   uint32_t visit_stamp_ = 0;
 };
 

@@ -138,14 +138,12 @@ Status BuildView(Store& store, StoryView* view, std::vector<std::string> ids,
           DuplicateRecord{id, it->second.duplicate_of, it->second.similarity, it->second.exact_copy});
     }
   }
+  std::unordered_map<std::string, std::string> canonical_of;
+  for (const DuplicateRecord& duplicate : view->duplicates) canonical_of[duplicate.id] = duplicate.duplicate_of;
   view->reconcile_members.clear();
   for (const Document& member : view->members) {
-    corpus::StoryMember m;
-    m.document = &member;
-    for (const DuplicateRecord& duplicate : view->duplicates) {
-      if (duplicate.id == member.id()) m.duplicate_of = duplicate.duplicate_of;
-    }
-    view->reconcile_members.push_back(std::move(m));
+    auto it = canonical_of.find(member.id());
+    view->reconcile_members.push_back(corpus::StoryMember{&member, it == canonical_of.end() ? "" : it->second});
   }
   view->span = corpus::FindIncidentSpan(view->reconcile_members);
   view->reconciliation = corpus::Reconcile(view->reconcile_members, view->span);
@@ -157,7 +155,7 @@ Status BuildView(Store& store, StoryView* view, std::vector<std::string> ids,
 Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   CorpusReport report;
-  Result<std::vector<std::string>> unplaced = store.UnplacedDocuments();
+  Result<std::vector<std::pair<std::string, std::string>>> unplaced = store.UnplacedDocuments();
   if (!unplaced.ok()) return unplaced.status();
   if (unplaced->empty()) return report;
 
@@ -175,12 +173,10 @@ Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& opt
     largest_stored_id = *largest_id;
     // Only stories within reach of the batch's dates (and undated ones) can take its
     // articles, so only they are restored: a batch costs what its weeks hold.
-    Result<std::vector<std::string>> dates = store.UnplacedPublicationDates();
-    if (!dates.ok()) return dates.status();
     int first = corpus::kUnknownDay, last = corpus::kUnknownDay;
     bool undated = false;
-    for (const std::string& date : *dates) {
-      const int day = corpus::PublicationDay(date);
+    for (const auto& unplaced_document : *unplaced) {
+      const int day = corpus::DayOf(unplaced_document.second);
       if (day == corpus::kUnknownDay) {
         undated = true;
         continue;
@@ -211,7 +207,8 @@ Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& opt
   std::unordered_map<std::string, ArticlePlacementRecord> placements;
   std::vector<ArticlePlacementRecord> ordered;
   std::vector<uint32_t> articles;  // corpus article numbers of `ordered`
-  for (const std::string& id : *unplaced) {
+  for (const auto& unplaced_document : *unplaced) {
+    const std::string& id = unplaced_document.first;
     Result<std::optional<Document>> document = store.Get(id);
     if (!document.ok()) return document.status();
     if (!document->has_value()) continue;
@@ -240,6 +237,8 @@ Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& opt
   }
   report.new_stories = static_cast<int64_t>(opened.size());
 
+  std::unordered_map<int64_t, std::vector<std::string>> new_members;
+  for (const ArticlePlacementRecord& record : ordered) new_members[record.story_id].push_back(record.id);
   std::vector<StoryRecord> changed;
   for (int64_t story_id : corpus.touched()) {
     const int64_t story_index = corpus.StoryIndex(story_id);
@@ -249,9 +248,8 @@ Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& opt
     Result<std::vector<std::string>> members = store.StoryMembers(story_id);
     if (!members.ok()) return members.status();
     std::vector<std::string> ids = std::move(members.value());
-    for (const ArticlePlacementRecord& record : ordered) {
-      if (record.story_id == story_id) ids.push_back(record.id);
-    }
+    const std::vector<std::string>& added = new_members[story_id];
+    ids.insert(ids.end(), added.begin(), added.end());
     StoryView view;
     CASUS_RETURN_IF_ERROR(BuildView(store, &view, ids, &placements));
     const corpus::StoryClusterer& clusterer = corpus.clusterer();

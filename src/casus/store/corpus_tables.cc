@@ -46,16 +46,16 @@ Status Store::ForEachSketch(const std::function<void(const StoredSketch&)>& visi
   }
 }
 
-Result<std::vector<std::string>> Store::UnplacedDocuments() {
-  Result<sqlite3_stmt*> st =
-      PrepareOnce("SELECT id FROM documents WHERE doc_key NOT IN (SELECT doc_key FROM sketches) ORDER BY doc_key");
+Result<std::vector<std::pair<std::string, std::string>>> Store::UnplacedDocuments() {
+  Result<sqlite3_stmt*> st = PrepareOnce(
+      "SELECT id, published FROM documents WHERE doc_key NOT IN (SELECT doc_key FROM sketches) ORDER BY doc_key");
   if (!st.ok()) return st.status();
   Finalize finalize{*st};
-  std::vector<std::string> ids;
+  std::vector<std::pair<std::string, std::string>> documents;
   int rc;
-  while ((rc = sqlite3_step(*st)) == SQLITE_ROW) ids.push_back(Column(*st, 0));
+  while ((rc = sqlite3_step(*st)) == SQLITE_ROW) documents.emplace_back(Column(*st, 0), Column(*st, 1));
   if (rc != SQLITE_DONE) return Error("cannot list unplaced documents");
-  return ids;
+  return documents;
 }
 
 namespace {
@@ -121,18 +121,6 @@ Result<int64_t> Store::LargestStoryId() {
   Finalize finalize{*st};
   if (sqlite3_step(*st) != SQLITE_ROW) return Error("cannot read story ids");
   return sqlite3_column_int64(*st, 0);
-}
-
-Result<std::vector<std::string>> Store::UnplacedPublicationDates() {
-  Result<sqlite3_stmt*> st =
-      PrepareOnce("SELECT coalesce(published, '') FROM documents WHERE doc_key NOT IN (SELECT doc_key FROM sketches)");
-  if (!st.ok()) return st.status();
-  Finalize finalize{*st};
-  std::vector<std::string> dates;
-  int rc;
-  while ((rc = sqlite3_step(*st)) == SQLITE_ROW) dates.push_back(Column(*st, 0));
-  if (rc != SQLITE_DONE) return Error("cannot read publication dates");
-  return dates;
 }
 
 Result<std::optional<StoryRecord>> Store::GetStory(int64_t id) {

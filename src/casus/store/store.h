@@ -136,14 +136,13 @@ class Store {
 
   // Corpus state. Sketched articles in the order they were placed.
   Status ForEachSketch(const std::function<void(const StoredSketch&)>& visit);
-  // Ids of stored documents not yet placed (no sketch), in storage order.
-  Result<std::vector<std::string>> UnplacedDocuments();
+  // Stored documents not yet placed (no sketch), in storage order: id and publication
+  // date (empty when unknown).
+  Result<std::vector<std::pair<std::string, std::string>>> UnplacedDocuments();
   Result<std::vector<StoryRecord>> Stories();  // by id
   // Stories whose publication range (days) meets [first_day, last_day], and undated ones.
   Result<std::vector<StoryRecord>> StoriesNear(int64_t first_day, int64_t last_day);
   Result<int64_t> LargestStoryId();  // 0 when there are none
-  // The publication dates of the unplaced documents (empty strings for undated ones).
-  Result<std::vector<std::string>> UnplacedPublicationDates();
   Result<std::optional<StoryRecord>> GetStory(int64_t id);
   Result<std::vector<std::string>> StoryMembers(int64_t story_id);  // ids, in storage order
   // Near-duplicate records of the given ids (those that are duplicates).
