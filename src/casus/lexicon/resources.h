@@ -14,6 +14,9 @@ std::string_view sentence_openers();  // resources/sentence_openers.tsv
 std::string_view time_words();        // resources/time_words.tsv
 std::string_view claims_words();      // resources/claims_words.tsv
 std::string_view corpus_words();      // resources/corpus_words.tsv
+std::string_view organizations();     // resources/organizations.tsv
+std::string_view roles();             // resources/roles.tsv
+std::string_view entity_words();      // resources/entity_words.tsv
 
 }  // namespace casus::resources
 
