@@ -205,6 +205,26 @@ int RunShow(const ShowArgs& args) {
                   t.value.empty() ? "?" : t.value.c_str(), t.anchor.empty() ? "" : " from ", t.anchor.c_str());
     }
   }
+  if (!d.entities.empty()) {
+    std::printf("\n--- people, organisations, countries, places ---\n");
+    for (size_t i = 0; i < d.entities.size(); ++i) {
+      const EntityMention& e = d.entities[i];
+      std::string detail = e.canonical;
+      if (!e.role.empty()) detail += ", " + e.role;
+      const std::string actor = e.ActorCode();
+      if (!actor.empty()) detail += " [" + actor + "]";
+      if (e.located) {
+        char point[48];
+        std::snprintf(point, sizeof point, " %.2f %.2f", e.lat, e.lon);
+        detail += point;
+      }
+      if (e.metonym) detail += " (for its government)";
+      if (e.refers_to >= 0) detail += " = #" + std::to_string(e.refers_to);
+      if (e.in_boilerplate) detail += " (in boilerplate)";
+      std::printf("#%-3zu %-13s %-32s %s\n", i, EntityKindName(e.kind), std::string(d.Text(e.span)).c_str(),
+                  detail.c_str());
+    }
+  }
   if (!d.casualties.empty()) {
     std::printf("\n--- casualty claims ---\n");
     for (const CasualtyClaim& c : d.casualties) {
@@ -263,8 +283,10 @@ int RunExport(const ExportArgs& args) {
     format = ExportFormat::kJsonLines;
   } else if (args.format == "csv") {
     format = ExportFormat::kCsv;
+  } else if (args.format == "geojson") {
+    format = ExportFormat::kGeoJson;
   } else {
-    Fail("unknown --format '" + args.format + "' (jsonl or csv)");
+    Fail("unknown --format '" + args.format + "' (jsonl, csv or geojson)");
     return kExitUsage;
   }
   bool known = false;
@@ -311,7 +333,7 @@ int RunStats(const StatsArgs& args) {
         "{\"database\":" + Json(store->path()) + ",\"schema_version\":" + std::to_string(s.schema_version) +
         ",\"documents\":" + std::to_string(s.documents) + ",\"sentences\":" + std::to_string(s.sentences) +
         ",\"time_expressions\":" + std::to_string(s.time_expressions) + ",\"quotes\":" + std::to_string(s.quotes) +
-        ",\"casualty_claims\":" + std::to_string(s.casualty_claims) +
+        ",\"casualty_claims\":" + std::to_string(s.casualty_claims) + ",\"entities\":" + std::to_string(s.entities) +
         ",\"embedded_posts\":" + std::to_string(s.embedded_posts) + ",\"undated\":" + std::to_string(s.undated) +
         ",\"unindexed\":" + std::to_string(s.unindexed) + ",\"first_published\":" + Json(s.first_published) +
         ",\"last_published\":" + Json(s.last_published) + ",\"text_bytes\":" + std::to_string(s.text_bytes) +
@@ -341,6 +363,8 @@ int RunStats(const StatsArgs& args) {
   std::printf("dates        %lld time expressions\n", static_cast<long long>(s.time_expressions));
   std::printf("quotes        %lld\n", static_cast<long long>(s.quotes));
   std::printf("casualties    %lld claims\n", static_cast<long long>(s.casualty_claims));
+  std::printf("entities      %lld mentions of people, organisations, countries and places\n",
+              static_cast<long long>(s.entities));
   std::printf("posts         %lld embedded social-media posts\n", static_cast<long long>(s.embedded_posts));
   std::printf("boilerplate  ");
   for (const auto& [kind, count] : s.boilerplate_by_kind)

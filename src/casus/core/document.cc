@@ -20,6 +20,7 @@ const char* LayerName(Layer layer) {
     case Layer::kTime: return "time";
     case Layer::kAttribution: return "attribution";
     case Layer::kCasualties: return "casualties";
+    case Layer::kEntities: return "entities";
   }
   return "unknown";
 }
@@ -50,6 +51,17 @@ const char* QuoteKindName(QuoteKind kind) {
     case QuoteKind::kScare: return "scare";
   }
   return "statement";
+}
+
+const char* EntityKindName(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::kPerson: return "person";
+    case EntityKind::kOrganization: return "organization";
+    case EntityKind::kGroup: return "group";
+    case EntityKind::kCountry: return "country";
+    case EntityKind::kPlace: return "place";
+  }
+  return "place";
 }
 
 const char* CountQualifierName(CountQualifier qualifier) {

@@ -25,6 +25,7 @@ enum class Layer {
   kTime,         // time expressions with TIMEX3 values
   kAttribution,  // who vouches for what: sources, cues, contents, hedges; and quotes
   kCasualties,   // casualty claims: killed, wounded, missing, detained counts
+  kEntities,     // people, organisations, groups, countries and places
 };
 const char* LayerName(Layer layer);
 
@@ -145,6 +146,34 @@ struct CasualtyClaim {
   bool cumulative = false;  // a running toll: "the death toll rose to 25"
 };
 
+// Stored on disk: append, never renumber.
+enum class EntityKind { kPerson, kOrganization, kGroup, kCountry, kPlace };
+const char* EntityKindName(EntityKind kind);  // "person", "organization", "group", ...
+
+// A mention of a person, organisation, group of people, country or place.
+// "Azerbaijani President Ilham Aliyev" -> person "Ilham Aliyev", role "President", AZE GOV;
+// "Azerbaijani troops" -> group, AZE MIL; "Stepanakert" -> place, city, 39.82 46.75.
+struct EntityMention {
+  Span span;  // the words of the mention (for a titled person, the name; the title is `role`)
+  EntityKind kind = EntityKind::kPlace;
+  std::string canonical;  // "Ilham Aliyev", "Azerbaijan", "Stepanakert", "OSCE Minsk Group"
+  std::string country;    // ISO 3166-1 alpha-3 ("AZE"), or empty
+  std::string sector;     // CAMEO role code ("GOV", "MIL", "MED", "IGO", ...), or empty
+  std::string role;       // a person's title ("President"); for places, the place kind ("city")
+  bool located = false;   // lat/lon hold the resolved place's point
+  double lat = 0;
+  double lon = 0;
+  std::string place_id;    // the gazetteer entry: GeoNames id, ISO code, or our name; empty if unresolved
+  int32_t refers_to = -1;  // index (in Document::entities) of the fuller mention this one repeats
+  bool metonym = false;    // a place standing for its government ("Ankara said", "the Kremlin")
+  // Found in boilerplate: a byline, an embedded post's credit, or a related-link headline
+  // ("Read - Iran Working On Peace Plan"). It names what the page shows, not what the
+  // article reports, and later layers take no facts from it.
+  bool in_boilerplate = false;
+  // CAMEO-style actor code: country + sector ("AZEMIL", "RUSGOV"); empty when both are.
+  std::string ActorCode() const { return country + sector; }
+};
+
 class Document {
  public:
   Document(std::string id, std::string source, SourceFormat format, std::string text);
@@ -174,6 +203,7 @@ class Document {
   std::vector<Attribution> attributions;
   std::vector<Quote> quotes;
   std::vector<CasualtyClaim> casualties;
+  std::vector<EntityMention> entities;  // sorted by span begin
 
  private:
   std::string id_;

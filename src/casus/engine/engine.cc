@@ -10,6 +10,7 @@
 
 #include "casus/annotate/claims/attribution.h"
 #include "casus/annotate/claims/casualties.h"
+#include "casus/annotate/entities/entity_tagger.h"
 #include "casus/annotate/time/time_tagger.h"
 #include "casus/normalize/cleaner.h"
 #include "casus/segment/sentences.h"
@@ -23,6 +24,7 @@ Result<Pipeline> MakeStandardPipeline() {
   stages.push_back(std::make_unique<TimeTagger>());
   stages.push_back(std::make_unique<AttributionTagger>());
   stages.push_back(std::make_unique<CasualtyTagger>());
+  stages.push_back(std::make_unique<entities::EntityTagger>());
   return Pipeline::Create(std::move(stages));
 }
 

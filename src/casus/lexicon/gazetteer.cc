@@ -57,9 +57,8 @@ const char* PlaceKindName(PlaceKind kind) {
 }
 
 bool ParsePlaceKind(std::string_view name, PlaceKind* kind) {
-  for (PlaceKind candidate :
-       {PlaceKind::kCountry, PlaceKind::kSubdivision, PlaceKind::kCity, PlaceKind::kRegion,
-        PlaceKind::kRoad, PlaceKind::kLandmark, PlaceKind::kWater, PlaceKind::kFormerCountry}) {
+  for (PlaceKind candidate : {PlaceKind::kCountry, PlaceKind::kSubdivision, PlaceKind::kCity, PlaceKind::kRegion,
+                              PlaceKind::kRoad, PlaceKind::kLandmark, PlaceKind::kWater, PlaceKind::kFormerCountry}) {
     if (name == PlaceKindName(candidate)) {
       *kind = candidate;
       return true;
@@ -113,9 +112,7 @@ std::string NameKey(std::string_view text) {
 uint64_t NameKeyHash(std::string_view key) { return Hash64(key); }
 
 Result<Gazetteer> Gazetteer::FromImage(std::string_view image) {
-  auto bad = [](const std::string& why) {
-    return Status(ErrorCode::kMalformedInput, "gazetteer image: " + why);
-  };
+  auto bad = [](const std::string& why) { return Status(ErrorCode::kMalformedInput, "gazetteer image: " + why); };
   if (image.size() < sizeof(GazetteerHeader)) return bad("shorter than its header");
   if (reinterpret_cast<uintptr_t>(image.data()) % alignof(GazetteerKey) != 0) {
     return bad("not aligned");
@@ -124,12 +121,12 @@ Result<Gazetteer> Gazetteer::FromImage(std::string_view image) {
   std::memcpy(&header, image.data(), sizeof(header));
   if (std::memcmp(header.magic, "CASUSGZ", 8) != 0) return bad("wrong magic");
   if (header.version != kGazetteerVersion) {
-    return bad("version " + std::to_string(header.version) + ", expected " +
-               std::to_string(kGazetteerVersion));
+    return bad("version " + std::to_string(header.version) + ", expected " + std::to_string(kGazetteerVersion));
   }
   const uint64_t need = sizeof(GazetteerHeader) + uint64_t{header.entry_count} * sizeof(GazetteerEntry) +
                         uint64_t{header.key_count} * sizeof(GazetteerKey) +
                         uint64_t{header.word_count} * sizeof(uint64_t) +
+                        uint64_t{header.slot_count} * sizeof(uint32_t) +
                         uint64_t{header.posting_count} * sizeof(uint32_t) + header.pool_size;
   if (need != image.size()) return bad("size does not match its header");
   if (header.pool_size == 0 || image.back() != '\0') return bad("string pool not terminated");
@@ -141,12 +138,14 @@ Result<Gazetteer> Gazetteer::FromImage(std::string_view image) {
   cursor += uint64_t{header.key_count} * sizeof(GazetteerKey);
   gazetteer.words_ = {reinterpret_cast<const uint64_t*>(cursor), header.word_count};
   cursor += uint64_t{header.word_count} * sizeof(uint64_t);
+  gazetteer.slots_ = {reinterpret_cast<const uint32_t*>(cursor), header.slot_count};
+  cursor += uint64_t{header.slot_count} * sizeof(uint32_t);
   gazetteer.postings_ = {reinterpret_cast<const uint32_t*>(cursor), header.posting_count};
   cursor += uint64_t{header.posting_count} * sizeof(uint32_t);
   gazetteer.pool_ = {cursor, header.pool_size};
   for (const GazetteerEntry& entry : gazetteer.entries_) {
-    if (entry.name >= header.pool_size || entry.code >= header.pool_size ||
-        entry.admin >= header.pool_size || entry.country[3] != '\0') {
+    if (entry.name >= header.pool_size || entry.code >= header.pool_size || entry.admin >= header.pool_size ||
+        entry.country[3] != '\0') {
       return bad("entry out of range");
     }
   }
@@ -162,6 +161,13 @@ Result<Gazetteer> Gazetteer::FromImage(std::string_view image) {
     ++gazetteer.country_count_;
   }
   if (!std::is_sorted(gazetteer.words_.begin(), gazetteer.words_.end())) return bad("words unsorted");
+  if (header.slot_count == 0 || (header.slot_count & (header.slot_count - 1)) != 0 ||
+      header.slot_count <= header.key_count) {
+    return bad("hash table size");
+  }
+  for (uint32_t slot : gazetteer.slots_) {
+    if (slot > header.key_count) return bad("hash table out of range");
+  }
   for (uint32_t posting : gazetteer.postings_) {
     if ((posting & kPostingEntryMask) >= header.entry_count) return bad("posting out of range");
   }
@@ -177,14 +183,18 @@ bool Gazetteer::IsCommonWord(std::string_view key) const {
   return std::binary_search(words_.begin(), words_.end(), NameKeyHash(key));
 }
 
-std::span<const uint32_t> Gazetteer::Find(std::string_view key) const {
+Gazetteer::Lookup Gazetteer::Find(std::string_view key) const {
+  if (slots_.empty()) return {};
   const uint64_t hash = NameKeyHash(key);
-  auto it = std::lower_bound(keys_.begin(), keys_.end(), hash,
-                             [](const GazetteerKey& k, uint64_t h) { return k.hash < h; });
-  for (; it != keys_.end() && it->hash == hash; ++it) {
-    if (Str(it->text) == key) return postings_.subspan(it->first, it->count);
+  const size_t mask = slots_.size() - 1;
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const uint32_t index = slots_[slot];
+    if (index == 0) return {};
+    const GazetteerKey& entry = keys_[index - 1];
+    if (entry.hash == hash && Str(entry.text) == key) {
+      return {postings_.subspan(entry.first, entry.count), (entry.flags & kKeyPrefix) != 0};
+    }
   }
-  return {};
 }
 
 const GazetteerEntry* Gazetteer::Country(std::string_view alpha3) const {

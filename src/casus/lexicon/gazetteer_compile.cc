@@ -79,8 +79,8 @@ class Builder {
     return it->second;
   }
 
-  uint32_t Add(std::string_view name, std::string_view code, std::string_view country, PlaceKind kind,
-               double lat, double lon, bool has_location, uint32_t population, uint8_t flags) {
+  uint32_t Add(std::string_view name, std::string_view code, std::string_view country, PlaceKind kind, double lat,
+               double lon, bool has_location, uint32_t population, uint8_t flags) {
     GazetteerEntry entry{};
     entry.name = Intern(name);
     entry.code = Intern(code);
@@ -111,18 +111,37 @@ class Builder {
   std::vector<GazetteerEntry>& entries() { return entries_; }
 
   void Write(const std::string& path, const std::vector<uint64_t>& words) {
+    // Every proper word prefix of a key is a key too (without postings), so a matcher
+    // extends a phrase only while some name still starts with it.
+    std::vector<std::string> prefixes;
+    for (const auto& [key, postings] : keys_) {
+      for (size_t cut = 1; cut < key.size(); ++cut) {
+        if (key[cut] == ' ' || key[cut] == '\'') prefixes.push_back(key.substr(0, cut));
+      }
+    }
+    std::set<std::string> prefix_set(prefixes.begin(), prefixes.end());
+    for (const auto& prefix : prefix_set) keys_.try_emplace(prefix);
     std::vector<std::pair<uint64_t, const std::string*>> order;
     order.reserve(keys_.size());
     for (const auto& [key, postings] : keys_) order.emplace_back(NameKeyHash(key), &key);
-    std::sort(order.begin(), order.end(),
-              [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : *a.second < *b.second; });
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+    });
     std::vector<GazetteerKey> keys;
     std::vector<uint32_t> postings;
     for (const auto& [hash, key] : order) {
       const auto& list = keys_[*key];
-      keys.push_back({hash, Intern(*key), static_cast<uint32_t>(postings.size()),
-                      static_cast<uint32_t>(list.size()), 0});
+      keys.push_back({hash, Intern(*key), static_cast<uint32_t>(postings.size()), static_cast<uint32_t>(list.size()),
+                      prefix_set.count(*key) ? uint32_t{kKeyPrefix} : 0u});
       postings.insert(postings.end(), list.begin(), list.end());
+    }
+    uint32_t slot_count = 1;
+    while (slot_count < keys.size() * 2 + 1) slot_count *= 2;
+    std::vector<uint32_t> slots(slot_count, 0);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      size_t slot = keys[i].hash & (slot_count - 1);
+      while (slots[slot] != 0) slot = (slot + 1) & (slot_count - 1);
+      slots[slot] = static_cast<uint32_t>(i + 1);
     }
     GazetteerHeader header{};
     std::memcpy(header.magic, "CASUSGZ", 8);
@@ -131,6 +150,7 @@ class Builder {
     header.key_count = static_cast<uint32_t>(keys.size());
     header.posting_count = static_cast<uint32_t>(postings.size());
     header.word_count = static_cast<uint32_t>(words.size());
+    header.slot_count = slot_count;
     header.pool_size = static_cast<uint32_t>(pool_.size());
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) Die("cannot write " + path);
@@ -138,11 +158,12 @@ class Builder {
     out.write(reinterpret_cast<const char*>(entries_.data()), entries_.size() * sizeof(GazetteerEntry));
     out.write(reinterpret_cast<const char*>(keys.data()), keys.size() * sizeof(GazetteerKey));
     out.write(reinterpret_cast<const char*>(words.data()), words.size() * sizeof(uint64_t));
+    out.write(reinterpret_cast<const char*>(slots.data()), slots.size() * sizeof(uint32_t));
     out.write(reinterpret_cast<const char*>(postings.data()), postings.size() * sizeof(uint32_t));
     out.write(pool_.data(), static_cast<std::streamsize>(pool_.size()));
     if (!out) Die("cannot write " + path);
-    std::cout << "gazetteer: " << entries_.size() << " entries, " << keys.size() << " keys, "
-              << words.size() << " common words, " << pool_.size() << " bytes of names -> " << path << "\n";
+    std::cout << "gazetteer: " << entries_.size() << " entries, " << keys.size() << " keys, " << words.size()
+              << " common words, " << pool_.size() << " bytes of names -> " << path << "\n";
   }
 
  private:
@@ -156,17 +177,17 @@ class Builder {
 void AddCountries(const Options& options, Builder& builder, std::unordered_map<std::string, uint32_t>& by_code) {
   nlohmann::json countries = ReadJson(options.countries);
   if (!countries.is_array()) Die(options.countries + ": expected an array of countries");
-  std::sort(countries.begin(), countries.end(), [](const auto& a, const auto& b) {
-    return a.value("cca3", "") < b.value("cca3", "");
-  });
+  std::sort(countries.begin(), countries.end(),
+            [](const auto& a, const auto& b) { return a.value("cca3", "") < b.value("cca3", ""); });
   for (const auto& country : countries) {
     const std::string code = country.value("cca3", "");
     const std::string name = country["name"].value("common", "");
     if (code.size() != 3 || name.empty()) Die(options.countries + ": a country without cca3 or name");
     const auto& latlng = country["latlng"];
     const bool located = latlng.is_array() && latlng.size() == 2;
+    const uint8_t flags = country.value("unMember", false) ? kEntrySovereign : 0;
     const uint32_t index = builder.Add(name, code, code, PlaceKind::kCountry, located ? latlng[0].get<double>() : 0,
-                                       located ? latlng[1].get<double>() : 0, located, 0, 0);
+                                       located ? latlng[1].get<double>() : 0, located, 0, flags);
     by_code[code] = index;
     builder.Key(name, index);
     builder.Key(country["name"].value("official", ""), index);
@@ -256,17 +277,26 @@ void AddCities(const Options& options, const std::unordered_map<std::string, std
         if (pos + size > end) Die(options.cities + ": truncated string at byte " + std::to_string(pos));
         std::string value = data.substr(pos, size);
         pos += size;
-        if (field == 2) name = std::move(value);
-        else if (field == 3) country = std::move(value);
-        else if (field == 4) alt = std::move(value);
-        else if (field == 7) feature = std::move(value);
-        else if (field == 8) admin = std::move(value);
+        if (field == 2)
+          name = std::move(value);
+        else if (field == 3)
+          country = std::move(value);
+        else if (field == 4)
+          alt = std::move(value);
+        else if (field == 7)
+          feature = std::move(value);
+        else if (field == 8)
+          admin = std::move(value);
       } else if (wire == 0) {
         const uint64_t value = Varint(data, pos, options.cities);
-        if (field == 1) id = std::to_string(Zigzag(value));
-        else if (field == 9) population = value;
-        else if (field == 10) lon_sum += Zigzag(value);
-        else if (field == 11) lat_sum += Zigzag(value);
+        if (field == 1)
+          id = std::to_string(Zigzag(value));
+        else if (field == 9)
+          population = value;
+        else if (field == 10)
+          lon_sum += Zigzag(value);
+        else if (field == 11)
+          lat_sum += Zigzag(value);
       } else {
         Die(options.cities + ": unexpected wire type at byte " + std::to_string(pos));
       }
@@ -332,7 +362,9 @@ void AddPlaces(const Options& options, Builder& builder, std::unordered_map<std:
     if (kind == "alias" || kind == "demonym" || kind == "abbreviation") {
       auto target = by_code.find(name);
       if (target == by_code.end()) fail("no country or subdivision with code " + name);
-      const uint32_t flags = kind == "demonym" ? kPostingDemonym : kind == "abbreviation" ? kPostingAbbreviation : 0;
+      const uint32_t flags = kind == "demonym"        ? uint32_t{kPostingDemonym}
+                             : kind == "abbreviation" ? uint32_t{kPostingAbbreviation}
+                                                      : 0u;
       for (const auto& alias : aliases) builder.Key(alias, target->second, flags);
       continue;
     }
@@ -376,10 +408,13 @@ std::vector<uint64_t> CommonWords(const Options& options, std::unordered_set<uin
 int main(int argc, char** argv) {
   using namespace casus::lexicon;
   Options options;
-  const std::map<std::string, std::string*> flags = {
-      {"--countries", &options.countries}, {"--iso3166-1", &options.iso3166_1}, {"--iso3166-2", &options.iso3166_2},
-      {"--cities", &options.cities},       {"--places", &options.places},       {"--words", &options.words},
-      {"--out", &options.out}};
+  const std::map<std::string, std::string*> flags = {{"--countries", &options.countries},
+                                                     {"--iso3166-1", &options.iso3166_1},
+                                                     {"--iso3166-2", &options.iso3166_2},
+                                                     {"--cities", &options.cities},
+                                                     {"--places", &options.places},
+                                                     {"--words", &options.words},
+                                                     {"--out", &options.out}};
   for (int i = 1; i + 1 < argc; i += 2) {
     auto flag = flags.find(argv[i]);
     if (flag == flags.end()) Die(std::string("unknown option ") + argv[i]);

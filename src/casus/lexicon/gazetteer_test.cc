@@ -21,7 +21,7 @@ TEST(NameKey, FoldsCaseAccentsPunctuation) {
 std::vector<std::string> Named(std::string_view text) {
   const Gazetteer& gazetteer = Gazetteer::Builtin();
   std::vector<std::string> out;
-  for (uint32_t posting : gazetteer.Find(NameKey(text))) {
+  for (uint32_t posting : gazetteer.Find(NameKey(text)).postings) {
     const auto p = gazetteer.Resolve(posting);
     out.push_back(std::string(PlaceKindName(p.entry->kind)) + ":" + std::string(gazetteer.Str(p.entry->name)) + ":" +
                   p.entry->country);
@@ -43,18 +43,21 @@ TEST(Gazetteer, BuiltinHoldsCountriesCitiesSubdivisionsAndOurPlaces) {
   EXPECT_TRUE(Has(Named("Lachin corridor"), "road:Lachin corridor:AZE"));
   EXPECT_TRUE(Has(Named("Soviet Union"), "former country:Soviet Union:SUN"));
   EXPECT_TRUE(Named("Nowhereville Xq").empty());
+  const auto nagorno = gazetteer.Find("nagorno");
+  EXPECT_TRUE(nagorno.prefix);
+  EXPECT_TRUE(gazetteer.Find("nagorno karabakh").postings.size() > 0);
 }
 
 TEST(Gazetteer, CitiesHaveCoordinatesAndStatesTheMeanOfTheirCities) {
   const Gazetteer& gazetteer = Gazetteer::Builtin();
-  for (uint32_t posting : gazetteer.Find("yerevan")) {
+  for (uint32_t posting : gazetteer.Find("yerevan").postings) {
     const auto p = gazetteer.Resolve(posting);
     if (p.entry->kind != PlaceKind::kCity) continue;
     EXPECT_NEAR(p.entry->lat, 40.18, 0.1);
     EXPECT_NEAR(p.entry->lon, 44.51, 0.1);
     EXPECT_TRUE(p.entry->flags & kEntryCapital);
   }
-  for (uint32_t posting : gazetteer.Find("louisiana")) {
+  for (uint32_t posting : gazetteer.Find("louisiana").postings) {
     const auto p = gazetteer.Resolve(posting);
     if (p.entry->kind != PlaceKind::kSubdivision) continue;
     ASSERT_TRUE(p.entry->flags & kEntryHasLocation);
@@ -68,7 +71,7 @@ TEST(Gazetteer, DemonymsAcronymsAndAbbreviationsAreFlagged) {
   // The loosest flags of the key's postings for that country ("la" is both "LA" and "La.").
   auto flags_for = [&](std::string_view text, std::string_view country) -> uint32_t {
     uint32_t loosest = 0xFFFFFFFFu;
-    for (uint32_t posting : gazetteer.Find(NameKey(text))) {
+    for (uint32_t posting : gazetteer.Find(NameKey(text)).postings) {
       const auto p = gazetteer.Resolve(posting);
       if (country == p.entry->country && __builtin_popcount(p.flags) < __builtin_popcount(loosest)) loosest = p.flags;
     }

@@ -2,6 +2,7 @@
 // of one document; the writers turn rows into JSON objects or CSV lines.
 #include "casus/store/export.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -168,6 +169,46 @@ const Table* FindTable(const std::string& name) {
                            Text(q.speaker), Text(QuoteKindName(q.kind)), ListCell(q.chain)});
         }
       }};
+  // Entities and, apart, the places (and countries) among them: the rows a map shows.
+  auto entity_row = [](const Document& d, const EntityMention& e) {
+    auto coordinate = [&](double value) {
+      if (!e.located) return Cell{};
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%.4f", value);
+      return Cell{Cell::Kind::kNumber, buffer, ""};
+    };
+    return std::vector<Cell>{Text(d.id()),
+                             Text(std::string(d.Text(e.span))),
+                             Number(e.span.begin),
+                             Number(e.span.end),
+                             Text(EntityKindName(e.kind)),
+                             Text(e.canonical),
+                             Text(e.country),
+                             Text(e.sector),
+                             Text(e.ActorCode()),
+                             Text(e.role),
+                             coordinate(e.lat),
+                             coordinate(e.lon),
+                             Text(e.place_id),
+                             e.refers_to >= 0 ? Number(e.refers_to) : Cell{},
+                             Number(e.metonym ? 1 : 0),
+                             Number(e.in_boilerplate ? 1 : 0)};
+  };
+  static const std::vector<std::string> kEntityColumns = {
+      "doc",   "text", "begin", "end", "kind",     "canonical", "country", "sector",
+      "actor", "role", "lat",   "lon", "place_id", "refers_to", "metonym", "in_boilerplate"};
+  static const Table kEntities{kEntityColumns, [entity_row](const Document& d, std::vector<std::vector<Cell>>* rows) {
+                                 for (const EntityMention& e : d.entities) rows->push_back(entity_row(d, e));
+                               }};
+  static const Table kPlaces{kEntityColumns, [entity_row](const Document& d, std::vector<std::vector<Cell>>* rows) {
+                               for (const EntityMention& e : d.entities) {
+                                 if (e.kind == EntityKind::kPlace || e.kind == EntityKind::kCountry) {
+                                   rows->push_back(entity_row(d, e));
+                                 }
+                               }
+                             }};
+  if (name == "entities") return &kEntities;
+  if (name == "places") return &kPlaces;
   if (name == "casualties") return &kCasualties;
   if (name == "quotes") return &kQuotes;
   if (name == "documents") return &kDocuments;
@@ -180,8 +221,8 @@ const Table* FindTable(const std::string& name) {
 }  // namespace
 
 const std::vector<std::string>& ExportTables() {
-  static const std::vector<std::string> kNames = {"documents",  "sentences", "boilerplate", "dates",
-                                                  "casualties", "quotes",    "duplicates",  "stories"};
+  static const std::vector<std::string> kNames = {"documents", "sentences", "boilerplate", "dates",      "casualties",
+                                                  "quotes",    "entities",  "places",      "duplicates", "stories"};
   return kNames;
 }
 
@@ -305,6 +346,34 @@ void WriteRow(const std::vector<std::string>& columns, const std::vector<Cell>& 
   }
 }
 
+// One GeoJSON Feature (the row's lat and lon as its point); false when the row has none.
+bool WriteFeature(const std::vector<std::string>& columns, const std::vector<Cell>& row, std::string* line) {
+  int lat = -1, lon = -1;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i] == "lat") lat = static_cast<int>(i);
+    if (columns[i] == "lon") lon = static_cast<int>(i);
+  }
+  if (lat < 0 || lon < 0 || row[lat].kind != Cell::Kind::kNumber || row[lon].kind != Cell::Kind::kNumber) return false;
+  *line = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + row[lon].value + "," +
+          row[lat].value + "]},\"properties\":{";
+  bool first = true;
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (static_cast<int>(i) == lat || static_cast<int>(i) == lon) continue;
+    if (!first) *line += ',';
+    first = false;
+    AppendJsonString(columns[i], line);
+    *line += ':';
+    switch (row[i].kind) {
+      case Cell::Kind::kText: AppendJsonString(row[i].value, line); break;
+      case Cell::Kind::kNumber:
+      case Cell::Kind::kJson: *line += row[i].value; break;
+      case Cell::Kind::kNull: *line += "null"; break;
+    }
+  }
+  *line += "}}";
+  return true;
+}
+
 void WriteHeader(const std::vector<std::string>& columns, ExportFormat format, std::ostream& out) {
   if (format != ExportFormat::kCsv) return;
   std::string line;
@@ -320,6 +389,10 @@ void WriteHeader(const std::vector<std::string>& columns, ExportFormat format, s
 
 Status ExportTable(Store& store, const std::string& table_name, ExportFormat format, std::ostream& out) {
   if (const CorpusTable* corpus_table = FindCorpusTable(table_name)) {
+    if (format == ExportFormat::kGeoJson) {
+      return Status(ErrorCode::kInvalidArgument,
+                    "table '" + table_name + "' has no coordinates: GeoJSON is for the places and entities tables");
+    }
     std::vector<std::vector<Cell>> rows;
     CASUS_RETURN_IF_ERROR(corpus_table->rows(store, &rows));
     WriteHeader(corpus_table->columns, format, out);
@@ -337,19 +410,34 @@ Status ExportTable(Store& store, const std::string& table_name, ExportFormat for
     for (const std::string& name : ExportTables()) known += (known.empty() ? "" : ", ") + name;
     return Status(ErrorCode::kInvalidArgument, "unknown table '" + table_name + "' (known: " + known + ")");
   }
+  const bool geojson = format == ExportFormat::kGeoJson;
+  if (geojson && std::find(table->columns.begin(), table->columns.end(), "lat") == table->columns.end()) {
+    return Status(ErrorCode::kInvalidArgument, "table '" + table_name +
+                                                   "' has no coordinates: GeoJSON is for the "
+                                                   "places and entities tables");
+  }
   WriteHeader(table->columns, format, out);
+  if (geojson) out << "{\"type\":\"FeatureCollection\",\"features\":[\n";
   std::string line;
   std::vector<std::vector<Cell>> rows;
+  bool first_feature = true;
   Status status = store.ForEach([&](const Document& document) {
     rows.clear();
     table->rows(document, &rows);
     for (const std::vector<Cell>& row : rows) {
-      WriteRow(table->columns, row, format, &line);
-      out << line;
+      if (geojson) {
+        if (!WriteFeature(table->columns, row, &line)) continue;
+        out << (first_feature ? "" : ",\n") << line;
+        first_feature = false;
+      } else {
+        WriteRow(table->columns, row, format, &line);
+        out << line;
+      }
     }
     return static_cast<bool>(out);
   });
   if (!status.ok()) return status;
+  if (geojson) out << "\n]}\n";
   if (!out) return Status(ErrorCode::kIoError, "cannot write the export");
   return Status::Ok();
 }

@@ -13,10 +13,12 @@
 
 namespace casus {
 
-enum class ExportFormat { kJsonLines, kCsv };
+// GeoJSON: a FeatureCollection of the rows that have coordinates (tables with lat and
+// lon columns only), every other column a property.
+enum class ExportFormat { kJsonLines, kCsv, kGeoJson };
 
 // The tables `casus export --table` knows: "documents", "sentences", "boilerplate",
-// "dates".
+// "dates", "casualties", "quotes", "entities", "places", "duplicates", "stories".
 const std::vector<std::string>& ExportTables();
 
 // Writes `table` to `out`. Unknown table names are kInvalidArgument.

@@ -113,6 +113,18 @@ CREATE TABLE story_members (doc_key INTEGER PRIMARY KEY, story_id INTEGER NOT NU
 CREATE INDEX story_members_story ON story_members (story_id);
 CREATE TABLE term_frequencies (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
 )sql",
+    // 4 -> 5: the entity layer. `seq` is the mention's index in the document, which
+    // `refers_to` points at (NULL for a first or only mention).
+    R"sql(
+CREATE TABLE entities (
+  doc_key INTEGER NOT NULL, seq INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  kind TEXT NOT NULL, canonical TEXT NOT NULL, country TEXT, sector TEXT, role TEXT,
+  lat REAL, lon REAL, place_id TEXT, refers_to INTEGER, metonym INTEGER NOT NULL DEFAULT 0,
+  in_boilerplate INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (doc_key, seq)
+) WITHOUT ROWID;
+CREATE INDEX entities_canonical ON entities (canonical);
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -258,6 +270,9 @@ struct Store::Statements {
   sqlite3_stmt* delete_duplicate = nullptr;
   sqlite3_stmt* delete_member = nullptr;
   sqlite3_stmt* get_casualties = nullptr;
+  sqlite3_stmt* insert_entity = nullptr;
+  sqlite3_stmt* delete_entities = nullptr;
+  sqlite3_stmt* get_entities = nullptr;
   sqlite3_stmt* next_key = nullptr;
   sqlite3_stmt* mark_indexed = nullptr;
   sqlite3_stmt* unindexed = nullptr;
@@ -477,6 +492,13 @@ Status Store::Prepare() {
        "wounded_vague, wounded_qualifier, missing, missing_vague, missing_qualifier, detained, detained_vague, "
        "detained_qualifier, victims, place, date, cause, source_chain, hedge, cumulative FROM casualties "
        "WHERE doc_key = ? ORDER BY begin"},
+      {&s.insert_entity,
+       "INSERT INTO entities (doc_key, seq, begin, end, kind, canonical, country, sector, role, lat, lon, place_id, "
+       "refers_to, metonym, in_boilerplate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+      {&s.delete_entities, "DELETE FROM entities WHERE doc_key = ?"},
+      {&s.get_entities,
+       "SELECT begin, end, kind, canonical, country, sector, role, lat, lon, place_id, refers_to, metonym, "
+       "in_boilerplate FROM entities WHERE doc_key = ? ORDER BY seq"},
       {&s.begin, "BEGIN IMMEDIATE"},
       {&s.commit, "COMMIT"},
       {&s.rollback, "ROLLBACK"},
@@ -525,8 +547,9 @@ Result<PutOutcome> Store::Put(const Document& document) {
   if (doc_key >= 0) {
     // A replaced document may still wait for the index.
     std::erase_if(pending_, [doc_key](const PendingIndex& item) { return item.doc_key == doc_key; });
-    for (sqlite3_stmt* statement : {s.delete_document, s.delete_posts, s.delete_fts, s.delete_times, s.delete_quotes,
-                                    s.delete_casualties, s.delete_sketch, s.delete_duplicate, s.delete_member}) {
+    for (sqlite3_stmt* statement :
+         {s.delete_document, s.delete_posts, s.delete_fts, s.delete_times, s.delete_quotes, s.delete_casualties,
+          s.delete_entities, s.delete_sketch, s.delete_duplicate, s.delete_member}) {
       Reset reset{statement};
       sqlite3_bind_int64(statement, 1, doc_key);
       if (sqlite3_step(statement) != SQLITE_DONE) return fail(Error("cannot replace document " + document.id()));
@@ -614,6 +637,36 @@ Result<PutOutcome> Store::Put(const Document& document) {
     BindOptionalText(st, 23, claim.hedge);
     sqlite3_bind_int(st, 24, claim.cumulative ? 1 : 0);
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert casualty claims of " + document.id()));
+  }
+  for (size_t i = 0; i < document.entities.size(); ++i) {
+    const EntityMention& e = document.entities[i];
+    sqlite3_stmt* st = s.insert_entity;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    sqlite3_bind_int64(st, 2, static_cast<int64_t>(i));
+    sqlite3_bind_int64(st, 3, e.span.begin);  // an empty span (a publisher named only in metadata) is 0, 0
+    sqlite3_bind_int64(st, 4, e.span.end);
+    sqlite3_bind_text(st, 5, EntityKindName(e.kind), -1, SQLITE_STATIC);
+    BindText(st, 6, e.canonical);
+    BindOptionalText(st, 7, e.country);
+    BindOptionalText(st, 8, e.sector);
+    BindOptionalText(st, 9, e.role);
+    if (e.located) {
+      sqlite3_bind_double(st, 10, e.lat);
+      sqlite3_bind_double(st, 11, e.lon);
+    } else {
+      sqlite3_bind_null(st, 10);
+      sqlite3_bind_null(st, 11);
+    }
+    BindOptionalText(st, 12, e.place_id);
+    if (e.refers_to >= 0) {
+      sqlite3_bind_int64(st, 13, e.refers_to);
+    } else {
+      sqlite3_bind_null(st, 13);
+    }
+    sqlite3_bind_int(st, 14, e.metonym ? 1 : 0);
+    sqlite3_bind_int(st, 15, e.in_boilerplate ? 1 : 0);
+    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert entities of " + document.id()));
   }
   for (const EmbeddedPost& post : document.embedded_posts) {
     sqlite3_stmt* st = s.insert_post;
@@ -737,6 +790,35 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
     }
   }
   {
+    sqlite3_stmt* st = s.get_entities;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      EntityMention e;
+      e.span = Span{ColumnOffset(st, 0), ColumnOffset(st, 1)};
+      if (!valid(e.span)) {
+        return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged entities");
+      }
+      const std::string kind = Column(st, 2);
+      for (EntityKind k : {EntityKind::kPerson, EntityKind::kOrganization, EntityKind::kGroup, EntityKind::kCountry,
+                           EntityKind::kPlace}) {
+        if (kind == EntityKindName(k)) e.kind = k;
+      }
+      e.canonical = Column(st, 3);
+      e.country = Column(st, 4);
+      e.sector = Column(st, 5);
+      e.role = Column(st, 6);
+      e.located = sqlite3_column_type(st, 7) != SQLITE_NULL;
+      e.lat = sqlite3_column_double(st, 7);
+      e.lon = sqlite3_column_double(st, 8);
+      e.place_id = Column(st, 9);
+      e.refers_to = sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 10);
+      e.metonym = sqlite3_column_int(st, 11) != 0;
+      e.in_boilerplate = sqlite3_column_int(st, 12) != 0;
+      document.entities.push_back(std::move(e));
+    }
+  }
+  {
     Reset reset{s.get_posts};
     sqlite3_bind_int64(s.get_posts, 1, doc_key);
     while (sqlite3_step(s.get_posts) == SQLITE_ROW) {
@@ -836,6 +918,7 @@ Result<StoreStats> Store::Stats() {
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM time_expressions", &stats.time_expressions));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM quotes", &stats.quotes));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM casualties", &stats.casualty_claims));
+  CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM entities", &stats.entities));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM duplicates", &stats.duplicates));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM stories", &stats.stories));
   CASUS_RETURN_IF_ERROR(scalar("SELECT count(*) FROM documents WHERE published IS NULL", &stats.undated));

@@ -55,6 +55,7 @@ struct StoreStats {
   int64_t time_expressions = 0;
   int64_t quotes = 0;
   int64_t casualty_claims = 0;
+  int64_t entities = 0;
   int64_t duplicates = 0;
   int64_t stories = 0;
   std::map<std::string, int64_t> boilerplate_by_kind;

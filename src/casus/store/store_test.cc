@@ -121,7 +121,7 @@ TEST(Store, MigratesOlderSchemas) {
       sqlite3_exec(db,
                    "DROP TABLE time_expressions; DROP TABLE quotes; DROP TABLE casualties; DROP TABLE sketches; "
                    "DROP TABLE duplicates; DROP TABLE stories; DROP TABLE story_members; DROP TABLE term_frequencies; "
-                   "PRAGMA user_version = 1;",
+                   "DROP TABLE entities; PRAGMA user_version = 1;",
                    nullptr, nullptr, nullptr),
       SQLITE_OK);
   sqlite3_close(db);

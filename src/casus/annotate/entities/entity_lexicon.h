@@ -1,0 +1,63 @@
+// The entity layer's word lists (resources/organizations.tsv, roles.tsv, entity_words.tsv),
+// loaded once into phrase tables keyed like the gazetteer (NameKey), each knowing which
+// keys begin a longer phrase so a matcher stops extending as soon as nothing can follow.
+#ifndef CASUS_ANNOTATE_ENTITIES_ENTITY_LEXICON_H_
+#define CASUS_ANNOTATE_ENTITIES_ENTITY_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace casus::entities {
+
+// Phrases (NameKey form) to values; a phrase written in capitals must match in capitals.
+class PhraseTable {
+ public:
+  struct Hit {
+    int32_t value = -1;    // index given to Add; -1 when the key is no phrase
+    bool acronym = false;  // matches only when the text is in capitals
+    bool prefix = false;   // a longer phrase starts with this key
+  };
+  void Add(std::string_view phrase, int32_t value);
+  Hit Find(const std::string& key) const;
+
+ private:
+  std::unordered_map<std::string, Hit> hits_;
+};
+
+struct Organization {
+  std::string name;
+  std::string country;  // alpha-3 or empty
+  std::string sector;   // CAMEO role code
+  std::string type;     // "outlet", "igo", "metonym", ...
+};
+
+struct Role {
+  std::string title;   // "Prime Minister"
+  std::string sector;  // empty: the sector of the organisation named with it
+};
+
+struct EntityLexicon {
+  std::vector<Organization> organizations;
+  PhraseTable organization_phrases;  // -> index in organizations
+  std::vector<Role> roles;
+  PhraseTable role_phrases;                                  // -> index in roles
+  std::vector<std::string> sectors;                          // values of the two tables below
+  PhraseTable institutions;                                  // "foreign ministry" -> index in sectors
+  PhraseTable groups;                                        // "troops" -> index in sectors
+  std::unordered_map<std::string, std::string> place_heads;  // "county" -> place kind
+  std::unordered_set<std::string> not_person;                // keys
+  std::unordered_set<std::string> particles;
+  std::unordered_set<std::string> honorifics;
+  std::unordered_set<std::string> actor_verbs;
+
+  // The lexicon built from the embedded resources; built on first use, thread-safe.
+  static const EntityLexicon& Get();
+};
+
+}  // namespace casus::entities
+
+#endif  // CASUS_ANNOTATE_ENTITIES_ENTITY_LEXICON_H_

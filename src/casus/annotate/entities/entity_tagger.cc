@@ -1,0 +1,1045 @@
+// The entity layer, in three passes over a document.
+//
+// 1. Each content sentence is cut into tokens (words split at hyphens, "'s" apart) and read
+//    left to right with a few phrase patterns:
+//      modifiers [institution] [role] [name]   "Russian Foreign Minister Sergey Lavrov",
+//                                              "Azerbaijan's defence ministry",
+//                                              "the Armenian PM" (a role that refers back)
+//      modifiers group                         "Azerbaijani troops", "Armenian sources"
+//      role name | honorific name              "Prime Minister Nikol Pashinyan", "Mr Smith"
+//      capitalised run                         a person ("Vladimir Putin"), a place with a
+//                                              head word ("Rapides Parish"), or the names
+//                                              of the gazetteer and organisation list
+//    where modifiers are countries, demonyms and organisations. Dictionary phrases are found
+//    by extending a key word by word while some phrase still begins with it (prefix keys).
+// 2. Coreference: a later surname ("Aliyev") or role ("the Armenian PM") joins the person
+//    named in full, wherever in the article that is; the same name twice is one person.
+// 3. Places: each name's gazetteer candidates are scored by population and by the article's
+//    other countries, subdivisions, nearby resolved places, the dateline and a "City, State"
+//    qualifier; a name is resolved only when one candidate stands clearly above the rest.
+#include "casus/annotate/entities/entity_tagger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <unordered_map>
+
+#include "casus/annotate/entities/entity_lexicon.h"
+#include "casus/lexicon/gazetteer.h"
+
+namespace casus::entities {
+namespace {
+
+using lexicon::Gazetteer;
+using lexicon::GazetteerEntry;
+using lexicon::NameKey;
+using lexicon::PlaceKind;
+
+constexpr int kMaxPhraseWords = 8;
+constexpr int kMaxNameWords = 4;
+// A resolved place must score this much above the next candidate (about a factor of ten
+// in population, or one piece of context).
+constexpr double kResolveMargin = 1.0;
+constexpr double kNearbyKm = 200.0;
+
+struct Token {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string key;  // NameKey of a word; the bytes of a punctuation mark
+  bool word = false;
+  bool upper = false;       // begins with a capital letter
+  bool caps = false;        // two or more letters, all capitals ("OSCE", "U.S.")
+  bool possessive = false;  // the "'s" after a word
+};
+
+size_t CharLength(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool IsSpaceAt(std::string_view text, size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
+  if (c == 0xC2 && i + 1 < text.size()) return static_cast<unsigned char>(text[i + 1]) == 0xA0;
+  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    const auto last = static_cast<unsigned char>(text[i + 2]);
+    return (last >= 0x80 && last <= 0x8B) || last == 0xAF;
+  }
+  return false;
+}
+
+// Letters and digits of any script; not the Latin-1 symbols, general punctuation or CJK marks.
+bool IsWordAt(std::string_view text, size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return IsAsciiAlnum(c);
+  if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) return false;
+  if (c == 0xC3 && i + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    return next != 0x97 && next != 0xB7;  // the multiplication and division signs
+  }
+  return c >= 0xC3;
+}
+
+bool IsUpperAt(std::string_view text, size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (i + 1 >= text.size()) return false;
+  const auto next = static_cast<unsigned char>(text[i + 1]);
+  if (c == 0xC3) return next >= 0x80 && next <= 0x9E && next != 0x97;
+  if (c == 0xC4 || c == 0xC5) return (((c & 0x1F) << 6 | (next & 0x3F)) % 2) == 0;
+  if (c == 0xD0) return next >= 0x80 && next <= 0xAF;  // Cyrillic capitals
+  return false;
+}
+
+bool IsApostropheAt(std::string_view text, size_t i, size_t* length) {
+  if (text[i] == '\'') {
+    *length = 1;
+    return true;
+  }
+  if (text.substr(i, 3) == "\xE2\x80\x99") {
+    *length = 3;
+    return true;
+  }
+  return false;
+}
+
+std::vector<Token> Tokenize(std::string_view text, Span span) {
+  std::vector<Token> tokens;
+  size_t i = span.begin;
+  const size_t end = std::min<size_t>(span.end, text.size());
+  while (i < end) {
+    if (IsSpaceAt(text, i)) {
+      i += CharLength(static_cast<unsigned char>(text[i]));
+      continue;
+    }
+    size_t apostrophe = 0;
+    if (IsWordAt(text, i)) {
+      const size_t start = i;
+      size_t segment = i;  // start of the current dot-separated piece ("U.S.")
+      while (i < end) {
+        if (IsWordAt(text, i)) {
+          i += CharLength(static_cast<unsigned char>(text[i]));
+        } else if (text[i] == '.' && i + 1 < end && IsUpperAt(text, i + 1) && i - segment == 1) {
+          segment = ++i;
+        } else if (IsApostropheAt(text, i, &apostrophe) && i + apostrophe < end && IsWordAt(text, i + apostrophe) &&
+                   !((text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
+                     (i + apostrophe + 1 >= end || !IsWordAt(text, i + apostrophe + 1)))) {
+          i += apostrophe;
+        } else {
+          break;
+        }
+      }
+      if (segment > start && i < end && text[i] == '.' && i - segment == 1) ++i;  // the last dot of "U.S."
+      Token token;
+      token.begin = static_cast<uint32_t>(start);
+      token.end = static_cast<uint32_t>(i);
+      token.word = true;
+      const std::string_view word = text.substr(start, i - start);
+      token.key = NameKey(word);
+      token.upper = IsUpperAt(text, start);
+      int letters = 0;
+      bool lower = false;
+      for (char c : word) {
+        if (c >= 'A' && c <= 'Z') ++letters;
+        if (c >= 'a' && c <= 'z') lower = true;
+      }
+      token.caps = letters >= 2 && !lower;
+      tokens.push_back(std::move(token));
+      continue;
+    }
+    const size_t length = CharLength(static_cast<unsigned char>(text[i]));
+    if (IsApostropheAt(text, i, &apostrophe) && !tokens.empty() && tokens.back().word && tokens.back().end == i &&
+        i + apostrophe < end && (text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
+        (i + apostrophe + 1 >= end || !IsWordAt(text, i + apostrophe + 1))) {
+      Token token;
+      token.begin = static_cast<uint32_t>(i);
+      token.end = static_cast<uint32_t>(i + apostrophe + 1);
+      token.key = "'s";
+      token.possessive = true;
+      tokens.push_back(std::move(token));
+      i += apostrophe + 1;
+      continue;
+    }
+    // A hyphen between two words only splits them ("Nagorno-Karabakh" is two words).
+    if (text[i] == '-' && !tokens.empty() && tokens.back().word && tokens.back().end == i && i + 1 < end &&
+        IsWordAt(text, i + 1)) {
+      ++i;
+      continue;
+    }
+    Token token;
+    token.begin = static_cast<uint32_t>(i);
+    token.end = static_cast<uint32_t>(std::min(i + length, end));
+    token.key = std::string(text.substr(i, token.end - i));
+    tokens.push_back(std::move(token));
+    i = token.end;
+  }
+  return tokens;
+}
+
+struct Draft {
+  Span span;
+  EntityKind kind = EntityKind::kPlace;
+  std::string canonical;
+  std::string country;
+  std::string sector;
+  std::string role;
+  std::vector<uint32_t> candidates;  // gazetteer postings of an unresolved place
+  const GazetteerEntry* entry = nullptr;
+  bool metonym = false;
+  bool resolved = false;
+  std::string qualifier;  // the key after "Name," ("la", "louisiana", "georgia"), if any
+  std::string last_key;   // a person's last name (key)
+  int name_words = 0;     // words in a person's name
+  int cluster = -1;       // people: mentions of one person share it
+  int role_index = -1;
+  bool in_boilerplate = false;  // from the byline, a post credit or a related-link line
+};
+
+struct PhraseHit {
+  int last = -1;  // last token of the longest phrase; -1 when none
+  int32_t value = -1;
+  std::vector<uint32_t> postings;
+};
+
+class SentenceReader;
+
+// Everything one Process call builds.
+struct Work {
+  const Document& document;
+  const Gazetteer& gazetteer;
+  const EntityLexicon& lexicon;
+  std::vector<Draft> drafts;
+  struct RoleReference {
+    Span span;
+    int role_index;
+    std::string country;
+  };
+  std::vector<RoleReference> role_references;
+  std::vector<std::vector<Token>> sentence_tokens;
+};
+
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+class SentenceReader {
+ public:
+  SentenceReader(Work& work, const std::vector<Token>& tokens, bool headline)
+      : work_(work), tokens_(tokens), text_(work.document.text()), headline_(headline) {}
+
+  void Read() {
+    const int n = static_cast<int>(tokens_.size());
+    int i = 0;
+    while (i < n) {
+      if (!tokens_[i].word) {
+        ++i;
+        continue;
+      }
+      i = ReadAt(i);
+    }
+  }
+
+ private:
+  // Appends the key of token j to `key` (no space before "'s").
+  void Extend(std::string& key, int j, int first) const {
+    if (j > first && !tokens_[j].possessive) key.push_back(' ');
+    key += tokens_[j].key;
+  }
+
+  bool AllCaps(int first, int last) const {
+    for (int j = first; j <= last; ++j) {
+      if (tokens_[j].word && !tokens_[j].caps && !(tokens_[j].key.size() == 1 && tokens_[j].upper)) return false;
+    }
+    return true;
+  }
+
+  // The longest phrase of `table` starting at token i.
+  PhraseHit Longest(const PhraseTable& table, int i) const {
+    PhraseHit hit;
+    std::string key;
+    const int n = static_cast<int>(tokens_.size());
+    for (int j = i; j < n && j < i + kMaxPhraseWords; ++j) {
+      if (!tokens_[j].word && !tokens_[j].possessive) break;
+      Extend(key, j, i);
+      const PhraseTable::Hit found = table.Find(key);
+      if (found.value >= 0 && (!found.acronym || AllCaps(i, j))) {
+        hit.last = j;
+        hit.value = found.value;
+      }
+      if (!found.prefix) break;
+    }
+    return hit;
+  }
+
+  // The longest gazetteer name starting at token i, with the postings its case allows.
+  PhraseHit LongestPlace(int i) const {
+    PhraseHit hit;
+    std::string key;
+    const int n = static_cast<int>(tokens_.size());
+    for (int j = i; j < n && j < i + kMaxPhraseWords; ++j) {
+      if (!tokens_[j].word && !tokens_[j].possessive) break;
+      Extend(key, j, i);
+      const Gazetteer::Lookup found = work_.gazetteer.Find(key);
+      if (!found.postings.empty()) {
+        std::vector<uint32_t> allowed;
+        const bool caps = AllCaps(i, j);
+        for (uint32_t posting : found.postings) {
+          if (posting & lexicon::kPostingAbbreviation) continue;  // only after "City,"
+          if ((posting & lexicon::kPostingAcronym) && !caps) continue;
+          allowed.push_back(posting);
+        }
+        if (!allowed.empty()) {
+          hit.last = j;
+          hit.postings = std::move(allowed);
+        }
+      }
+      if (!found.prefix) break;
+    }
+    return hit;
+  }
+
+  static bool IsDemonym(uint32_t posting) { return (posting & lexicon::kPostingDemonym) != 0; }
+
+  // The country a name or demonym names: a name before a demonym, and of several
+  // countries ("French": France, French Guiana, ...) a sovereign one.
+  const GazetteerEntry* CountryOf(const std::vector<uint32_t>& postings, bool* demonym) const {
+    const GazetteerEntry* best = nullptr;
+    int best_rank = -1;
+    for (uint32_t posting : postings) {
+      const auto p = work_.gazetteer.Resolve(posting);
+      if (p.entry->kind != PlaceKind::kCountry && p.entry->kind != PlaceKind::kFormerCountry) continue;
+      const int rank = (IsDemonym(posting) ? 0 : 2) + ((p.entry->flags & lexicon::kEntrySovereign) ? 1 : 0);
+      if (rank > best_rank) {
+        best_rank = rank;
+        best = p.entry;
+        *demonym = IsDemonym(posting);
+      }
+    }
+    return best;
+  }
+
+  Span SpanOf(int first, int last) const { return Span{tokens_[first].begin, tokens_[last].end}; }
+  std::string TextOf(int first, int last) const { return CollapseSpaces(SpanOf(first, last).Of(text_)); }
+  bool SentenceStart(int i) const {
+    for (int j = i - 1; j >= 0; --j) {
+      const std::string& key = tokens_[j].key;
+      if (tokens_[j].word) return false;
+      if (key != "\"" && key != "\xE2\x80\x9C" && key != "(" && key != "\xE2\x80\x98" && key != "'") return false;
+    }
+    return true;
+  }
+
+  // A modifier: a country, demonym or organisation, with the "'s" after it.
+  struct Modifier {
+    int first = -1, last = -1;  // tokens, "'s" included
+    const GazetteerEntry* country = nullptr;
+    bool demonym = false;
+    int organization = -1;
+  };
+
+  std::optional<Modifier> ModifierAt(int i) const {
+    if (i >= static_cast<int>(tokens_.size()) || !tokens_[i].word || !(tokens_[i].upper || tokens_[i].caps)) {
+      return std::nullopt;
+    }
+    const PhraseHit org = Longest(work_.lexicon.organization_phrases, i);
+    const PhraseHit place = LongestPlace(i);
+    Modifier modifier;
+    modifier.first = i;
+    if (org.last >= 0 && org.last >= place.last) {
+      modifier.last = org.last;
+      modifier.organization = org.value;
+    } else if (place.last >= 0) {
+      modifier.country = CountryOf(place.postings, &modifier.demonym);
+      if (modifier.country == nullptr) return std::nullopt;
+      // A country name that is also a city or state ("Georgia") modifies only as a country.
+      modifier.last = place.last;
+    } else {
+      return std::nullopt;
+    }
+    if (modifier.last + 1 < static_cast<int>(tokens_.size()) && tokens_[modifier.last + 1].possessive) {
+      ++modifier.last;
+    }
+    return modifier;
+  }
+
+  // A person's name: capitalised words (particles between them), none of them a word that
+  // never ends a name, a country or an organisation. Returns the last token or -1.
+  int NameAt(int i) const {
+    const int n = static_cast<int>(tokens_.size());
+    int last = -1, words = 0;
+    for (int j = i; j < n && words < kMaxNameWords; ++j) {
+      const Token& token = tokens_[j];
+      if (!token.word) break;
+      if (!token.upper) {
+        if (work_.lexicon.particles.count(token.key) && j + 1 < n && tokens_[j + 1].word && tokens_[j + 1].upper) {
+          continue;
+        }
+        break;
+      }
+      if (token.caps && token.key.size() > 1) break;  // "OSCE", "US"
+      if (work_.lexicon.not_person.count(token.key)) break;
+      // In headline case every word has a capital: "Minister Provides Update" is no name.
+      if (headline_ && work_.gazetteer.IsCommonWord(token.key)) break;
+      const auto modifier = ModifierAt(j);
+      if (modifier && (modifier->organization >= 0 || !modifier->demonym || j == i)) break;
+      last = j;
+      ++words;
+    }
+    return last;
+  }
+
+  void AddModifierMention(const Modifier& modifier) {
+    Draft draft;
+    const int last = tokens_[modifier.last].possessive ? modifier.last - 1 : modifier.last;
+    draft.span = SpanOf(modifier.first, last);
+    if (modifier.organization >= 0) {
+      const Organization& org = work_.lexicon.organizations[modifier.organization];
+      draft.kind = EntityKind::kOrganization;
+      draft.canonical = org.name;
+      draft.country = org.country;
+      draft.sector = org.sector;
+      draft.role = org.type;
+      draft.metonym = org.type == "metonym";
+    } else {
+      draft.kind = EntityKind::kCountry;
+      draft.entry = modifier.country;
+      draft.canonical = std::string(work_.gazetteer.Str(modifier.country->name));
+      draft.country = modifier.country->country;
+      draft.role = lexicon::PlaceKindName(modifier.country->kind);
+      draft.resolved = true;
+    }
+    work_.drafts.push_back(std::move(draft));
+  }
+
+  void AddPerson(int first, int last, int role_index, const std::string& country, const std::string& sector) {
+    Draft draft;
+    draft.kind = EntityKind::kPerson;
+    draft.span = SpanOf(first, last);
+    draft.canonical = TextOf(first, last);
+    draft.country = country;
+    draft.sector = sector;
+    draft.role_index = role_index;
+    if (role_index >= 0) draft.role = work_.lexicon.roles[role_index].title;
+    draft.last_key = tokens_[last].key;
+    for (int j = first; j <= last; ++j) draft.name_words += tokens_[j].word && tokens_[j].upper ? 1 : 0;
+    work_.drafts.push_back(std::move(draft));
+  }
+
+  // The name after a role: "Foreign Minister Sergey Lavrov", or in apposition between
+  // commas, "its president, Ilham Aliyev, said". Returns the first and last token.
+  std::pair<int, int> NameAfterRole(int role_last) const {
+    const int n = static_cast<int>(tokens_.size());
+    const int direct = NameAt(role_last + 1);
+    if (direct >= 0) return {role_last + 1, direct};
+    if (role_last + 2 < n && tokens_[role_last + 1].key == ",") {
+      const int last = NameAt(role_last + 2);
+      if (last > role_last + 2 && (last + 1 >= n || tokens_[last + 1].key == ",")) return {role_last + 2, last};
+    }
+    return {-1, -1};
+  }
+
+  // Reads the phrase at token i; returns the token to go on from.
+  int ReadAt(int i) {
+    const EntityLexicon& lex = work_.lexicon;
+    // Modifiers, then an institution, a role, a name or a group.
+    std::vector<Modifier> modifiers;
+    int j = i;
+    while (modifiers.size() < 3) {
+      auto modifier = ModifierAt(j);
+      if (!modifier) break;
+      modifiers.push_back(*modifier);
+      j = modifier->last + 1;
+    }
+    if (!modifiers.empty()) {
+      std::string country, sector;
+      for (const Modifier& modifier : modifiers) {
+        if (modifier.country) country = modifier.country->country;
+        if (modifier.organization >= 0) {
+          const Organization& org = lex.organizations[modifier.organization];
+          if (country.empty()) country = org.country;
+          sector = org.sector;
+        }
+      }
+      const PhraseHit institution = Longest(lex.institutions, j);
+      const int after_institution = institution.last >= 0 ? institution.last + 1 : j;
+      const PhraseHit role = Longest(lex.role_phrases, after_institution);
+      const std::string institution_sector = institution.last >= 0 ? lex.sectors[institution.value] : "";
+      if (role.last >= 0) {
+        const auto [name_first, name_last] = NameAfterRole(role.last);
+        const Role& r = lex.roles[role.value];
+        const std::string person_sector = !r.sector.empty()             ? r.sector
+                                          : !institution_sector.empty() ? institution_sector
+                                                                        : sector;
+        if (institution.last >= 0) {
+          AddOrganization(i, institution.last, country, institution_sector);
+        } else {
+          for (const Modifier& modifier : modifiers) AddModifierMention(modifier);
+        }
+        if (name_last >= 0) {
+          AddPerson(name_first, name_last, role.value, country, person_sector);
+          return name_last + 1;
+        }
+        work_.role_references.push_back({SpanOf(i, role.last), role.value, country});
+        return role.last + 1;
+      }
+      if (institution.last >= 0) {
+        AddOrganization(i, institution.last, country, institution_sector);
+        return institution.last + 1;
+      }
+      const PhraseHit group = Longest(lex.groups, j);
+      if (group.last >= 0 && !tokens_[modifiers.back().last].possessive) {
+        Draft draft;
+        draft.kind = EntityKind::kGroup;
+        draft.span = SpanOf(i, group.last);
+        draft.canonical = TextOf(i, group.last);
+        draft.country = country;
+        draft.sector = lex.sectors[group.value];
+        if (draft.sector.empty()) draft.sector = sector;
+        work_.drafts.push_back(std::move(draft));
+        return group.last + 1;
+      }
+      for (const Modifier& modifier : modifiers) AddModifierMention(modifier);
+      const Modifier& last = modifiers.back();
+      // "the Kremlin said": a metonym organisation needs nothing more.
+      return last.last + 1;
+    }
+    // A role, then a name.
+    const PhraseHit role = Longest(lex.role_phrases, i);
+    if (role.last >= 0) {
+      const auto [name_first, name_last] = NameAfterRole(role.last);
+      if (name_last >= 0) {
+        AddPerson(name_first, name_last, role.value, "", lex.roles[role.value].sector);
+        return name_last + 1;
+      }
+      if (tokens_[i].upper && !SentenceStart(i)) {
+        work_.role_references.push_back({SpanOf(i, role.last), role.value, ""});
+      }
+      return role.last + 1;
+    }
+    if (!tokens_[i].upper) return i + 1;
+    // An honorific, then a name.
+    if (lex.honorifics.count(tokens_[i].key)) {
+      int next = i + 1;
+      if (next < static_cast<int>(tokens_.size()) && tokens_[next].key == ".") ++next;
+      const int name_last = NameAt(next);
+      if (name_last >= 0) {
+        AddPerson(next, name_last, -1, "", "");
+        return name_last + 1;
+      }
+    }
+    return ReadCapitalised(i);
+  }
+
+  void AddOrganization(int first, int last, const std::string& country, const std::string& sector) {
+    Draft draft;
+    draft.kind = EntityKind::kOrganization;
+    draft.span = SpanOf(first, last);
+    draft.canonical = TextOf(first, last);
+    draft.country = country;
+    draft.sector = sector;
+    work_.drafts.push_back(std::move(draft));
+  }
+
+  // A run of capitalised words that no modifier starts: a person, a place with a head word,
+  // or gazetteer names one by one.
+  int ReadCapitalised(int i) {
+    const EntityLexicon& lex = work_.lexicon;
+    const int n = static_cast<int>(tokens_.size());
+    const PhraseHit place = LongestPlace(i);
+    int run_last = i;
+    for (int j = i + 1; j < n; ++j) {
+      if (!tokens_[j].word) break;
+      if (tokens_[j].upper) {
+        run_last = j;
+        continue;
+      }
+      if (lex.particles.count(tokens_[j].key) && j + 1 < n && tokens_[j + 1].word && tokens_[j + 1].upper) continue;
+      break;
+    }
+    int first = i;
+    // A sentence's first word may be an ordinary word with a capital ("Meanwhile", "Security").
+    if (SentenceStart(i) && work_.gazetteer.IsCommonWord(tokens_[i].key) && place.last < 0) {
+      if (run_last == i) return i + 1;
+      first = i + 1;
+    }
+    if (run_last > first && place.last < run_last) {
+      // A place with a head word: "Rapides Parish", "Fulton County".
+      auto head = lex.place_heads.find(tokens_[run_last].key);
+      if (head != lex.place_heads.end()) {
+        Draft draft;
+        draft.kind = EntityKind::kPlace;
+        draft.span = SpanOf(first, run_last);
+        draft.canonical = TextOf(first, run_last);
+        draft.role = head->second;
+        work_.drafts.push_back(std::move(draft));
+        return run_last + 1;
+      }
+      if (!headline_ && LooksLikePerson(first, run_last)) {
+        const int name_last = NameAt(first);
+        if (name_last > first) {
+          AddPerson(first, name_last, -1, "", "");
+          return name_last + 1;
+        }
+      }
+    }
+    if (place.last >= 0) {
+      AddPlace(i, place);
+      return place.last + 1;
+    }
+    return first == i ? i + 1 : first;
+  }
+
+  bool LooksLikePerson(int first, int last) const {
+    int uncommon = 0;
+    for (int j = first; j <= last; ++j) {
+      const Token& token = tokens_[j];
+      if (!token.upper) continue;
+      if (ModifierAt(j).has_value()) return false;  // "Karabakh Armenians", "Chile Armenians"
+      if (work_.lexicon.not_person.count(token.key) || (token.caps && token.key.size() > 1)) return false;
+      if (std::isdigit(static_cast<unsigned char>(token.key[0]))) return false;
+      if (!work_.gazetteer.IsCommonWord(token.key)) ++uncommon;
+    }
+    // The whole run is a known place ("New York") or it is all ordinary words ("Security Forces").
+    return uncommon > 0;
+  }
+
+  void AddPlace(int i, const PhraseHit& place) {
+    bool demonym = false;
+    const GazetteerEntry* country = CountryOf(place.postings, &demonym);
+    if (country != nullptr && !demonym) {
+      Modifier modifier;
+      modifier.first = i;
+      modifier.last = place.last;
+      modifier.country = country;
+      AddModifierMention(modifier);
+      return;
+    }
+    std::vector<uint32_t> candidates;
+    for (uint32_t posting : place.postings) {
+      if (IsDemonym(posting)) continue;
+      const auto p = work_.gazetteer.Resolve(posting);
+      // A town named like an ordinary word ("Mobile", "Police") only after "in", "at", ...
+      if ((p.entry->flags & lexicon::kEntryCommonWord) && place.last == i && !AfterLocative(i)) continue;
+      candidates.push_back(posting);
+    }
+    if (candidates.empty()) {
+      if (country != nullptr) {  // a demonym alone: the country it names
+        Modifier modifier;
+        modifier.first = i;
+        modifier.last = place.last;
+        modifier.country = country;
+        modifier.demonym = true;
+        AddModifierMention(modifier);
+      }
+      return;
+    }
+    Draft draft;
+    draft.kind = EntityKind::kPlace;
+    draft.span = SpanOf(i, place.last);
+    draft.canonical = TextOf(i, place.last);
+    draft.candidates = std::move(candidates);
+    const int n = static_cast<int>(tokens_.size());
+    // "Alexandria, La." / "Paris, Texas": the qualifier after the comma.
+    if (place.last + 2 < n && tokens_[place.last + 1].key == "," && tokens_[place.last + 2].word &&
+        tokens_[place.last + 2].upper) {
+      std::string key = tokens_[place.last + 2].key;
+      if (place.last + 3 < n && tokens_[place.last + 3].word && tokens_[place.last + 3].upper) {
+        key += " " + tokens_[place.last + 3].key;
+      }
+      draft.qualifier = key;
+    }
+    // "Ankara said", "rejected by Ankara", "Moscow's": a capital standing for its government.
+    const bool acts = (place.last + 1 < n && (work_.lexicon.actor_verbs.count(tokens_[place.last + 1].key) ||
+                                              tokens_[place.last + 1].possessive)) ||
+                      (i > 0 && tokens_[i - 1].key == "by");
+    if (acts) {
+      for (uint32_t posting : draft.candidates) {
+        const auto p = work_.gazetteer.Resolve(posting);
+        if (p.entry->flags & lexicon::kEntryCapital) {
+          draft.metonym = true;
+          draft.sector = "GOV";
+        }
+      }
+    }
+    work_.drafts.push_back(std::move(draft));
+  }
+
+  bool AfterLocative(int i) const {
+    if (i == 0 || !tokens_[i - 1].word) return false;
+    const std::string& key = tokens_[i - 1].key;
+    return key == "in" || key == "at" || key == "near" || key == "outside" || key == "from" || key == "to";
+  }
+
+  Work& work_;
+  const std::vector<Token>& tokens_;
+  const std::string& text_;
+  bool headline_;
+};
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRadians = 3.14159265358979323846 / 180.0;
+  const double dlat = (lat2 - lat1) * kRadians, dlon = (lon2 - lon1) * kRadians;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
+}
+
+// People: one cluster per full name; a later (or earlier) surname or role joins it.
+void LinkPeople(Work& work) {
+  std::unordered_map<std::string, int> by_name, by_last;
+  int clusters = 0;
+  for (Draft& draft : work.drafts) {
+    if (draft.kind != EntityKind::kPerson) continue;
+    const std::string key = NameKey(draft.canonical);
+    auto it = by_name.find(key);
+    if (it == by_name.end()) it = by_name.emplace(key, clusters++).first;
+    draft.cluster = it->second;
+    if (draft.name_words >= 2) by_last.emplace(draft.last_key, draft.cluster);
+  }
+  // What a cluster knows: the fullest name, a role, a country, a sector.
+  std::vector<const Draft*> head(clusters, nullptr);
+  for (const Draft& draft : work.drafts) {
+    if (draft.kind != EntityKind::kPerson) continue;
+    const Draft*& h = head[draft.cluster];
+    if (h == nullptr || draft.name_words > h->name_words ||
+        (h->role.empty() && !draft.role.empty() && draft.name_words == h->name_words)) {
+      h = &draft;
+    }
+  }
+  std::vector<Draft> added;
+  // Surnames: a capitalised word outside any mention, or taken for a small place.
+  for (size_t s = 0; s < work.sentence_tokens.size(); ++s) {
+    for (const Token& token : work.sentence_tokens[s]) {
+      if (!token.word || !token.upper) continue;
+      auto last = by_last.find(token.key);
+      if (last == by_last.end()) continue;
+      bool covered = false;
+      for (Draft& draft : work.drafts) {
+        if (!draft.span.Overlaps(Span{token.begin, token.end})) continue;
+        covered = true;
+        if (draft.kind == EntityKind::kPlace && draft.span == Span{token.begin, token.end}) {
+          draft.kind = EntityKind::kPerson;  // "Morgan" read as a town was a surname
+          draft.candidates.clear();
+          draft.cluster = last->second;
+          draft.canonical = std::string(token.key);
+        }
+      }
+      if (covered) continue;
+      Draft draft;
+      draft.kind = EntityKind::kPerson;
+      draft.span = Span{token.begin, token.end};
+      draft.cluster = last->second;
+      draft.name_words = 1;
+      added.push_back(std::move(draft));
+    }
+  }
+  for (Draft& draft : added) work.drafts.push_back(std::move(draft));
+  // Roles alone: "the Armenian PM" is the person with that role (and country) named here.
+  for (const auto& reference : work.role_references) {
+    int best = -1;
+    for (int c = 0; c < clusters; ++c) {
+      const Draft* h = head[c];
+      if (h == nullptr || h->role_index != reference.role_index) continue;
+      if (!reference.country.empty() && !h->country.empty() && reference.country != h->country) continue;
+      best = c;
+      break;
+    }
+    if (best < 0) continue;
+    Draft draft;
+    draft.kind = EntityKind::kPerson;
+    draft.span = reference.span;
+    draft.cluster = best;
+    work.drafts.push_back(std::move(draft));
+  }
+  for (Draft& draft : work.drafts) {
+    if (draft.kind != EntityKind::kPerson || draft.cluster < 0) continue;
+    const Draft* h = head[draft.cluster];
+    draft.canonical = h->canonical;
+    if (draft.role.empty()) draft.role = h->role;
+    if (draft.country.empty()) draft.country = h->country;
+    if (draft.sector.empty()) draft.sector = h->sector;
+  }
+}
+
+double Prior(const GazetteerEntry& entry) {
+  switch (entry.kind) {
+    case PlaceKind::kCountry:
+    case PlaceKind::kFormerCountry: return 9.0;
+    case PlaceKind::kRegion:
+    case PlaceKind::kRoad:
+    case PlaceKind::kLandmark:
+    case PlaceKind::kWater: return 7.5;
+    case PlaceKind::kSubdivision: return entry.population > 0 ? std::log10(entry.population + 1.0) + 0.5 : 5.0;
+    case PlaceKind::kCity: return std::log10(entry.population + 10.0);
+  }
+  return 0;
+}
+
+// Scores each unresolved place's candidates against what the article has resolved so far;
+// two rounds, so that names resolved in the first give context to the second.
+void ResolvePlaces(Work& work) {
+  const Gazetteer& gazetteer = work.gazetteer;
+  for (int round = 0; round < 3; ++round) {
+    std::unordered_map<std::string, int> countries;
+    std::unordered_map<std::string, int> subdivisions;
+    std::vector<std::pair<double, double>> points;
+    for (const Draft& draft : work.drafts) {
+      if (!draft.resolved || draft.entry == nullptr) continue;
+      if (draft.entry->country[0]) ++countries[draft.entry->country];
+      if (draft.entry->kind == PlaceKind::kSubdivision) ++subdivisions[std::string(gazetteer.Str(draft.entry->code))];
+      if (draft.entry->admin) ++subdivisions[std::string(gazetteer.Str(draft.entry->admin))];
+      if (draft.entry->kind == PlaceKind::kCity) points.emplace_back(draft.entry->lat, draft.entry->lon);
+    }
+    for (const Draft& draft : work.drafts) {
+      if (draft.kind != EntityKind::kPlace && !draft.country.empty()) ++countries[draft.country];
+    }
+    for (Draft& draft : work.drafts) {
+      if (draft.kind != EntityKind::kPlace || draft.resolved || draft.candidates.empty()) continue;
+      std::vector<uint32_t> qualifier_entries;
+      if (!draft.qualifier.empty()) {
+        for (uint32_t posting : gazetteer.Find(draft.qualifier).postings) qualifier_entries.push_back(posting);
+      }
+      double best = -1e9, second = -1e9;
+      const GazetteerEntry* best_entry = nullptr;
+      for (uint32_t posting : draft.candidates) {
+        const GazetteerEntry& entry = *gazetteer.Resolve(posting).entry;
+        double score = Prior(entry);
+        auto country = countries.find(entry.country);
+        if (country != countries.end()) score += 2.5;
+        if (entry.admin && subdivisions.count(std::string(gazetteer.Str(entry.admin)))) score += 2.0;
+        for (uint32_t q : qualifier_entries) {
+          const GazetteerEntry& qualifier = *gazetteer.Resolve(q).entry;
+          const bool same_country = (qualifier.kind == PlaceKind::kCountry &&
+                                     std::string_view(qualifier.country) == std::string_view(entry.country));
+          const bool same_state = qualifier.kind == PlaceKind::kSubdivision && entry.admin &&
+                                  gazetteer.Str(qualifier.code) == gazetteer.Str(entry.admin);
+          if (same_country || same_state) {
+            score += 10.0;
+            break;
+          }
+        }
+        if (entry.flags & lexicon::kEntryHasLocation) {
+          for (const auto& [lat, lon] : points) {
+            if (DistanceKm(lat, lon, entry.lat, entry.lon) < kNearbyKm) {
+              score += 1.5;
+              break;
+            }
+          }
+        }
+        if (score > best) {
+          second = best;
+          best = score;
+          best_entry = &entry;
+        } else if (score > second) {
+          second = score;
+        }
+      }
+      // Resolve when one candidate stands clear; in the first round only the obvious ones.
+      const double margin = round == 0 ? kResolveMargin * 2 : kResolveMargin;
+      if (best_entry != nullptr && (draft.candidates.size() == 1 || best - second >= margin)) {
+        draft.entry = best_entry;
+        draft.resolved = true;
+      }
+    }
+  }
+  for (Draft& draft : work.drafts) {
+    if (draft.kind != EntityKind::kPlace) continue;
+    if (draft.resolved && draft.entry != nullptr) {
+      const GazetteerEntry& entry = *draft.entry;
+      draft.canonical = std::string(gazetteer.Str(entry.name));
+      draft.country = entry.country;
+      draft.role = lexicon::PlaceKindName(entry.kind);
+      if (draft.metonym && !(entry.flags & lexicon::kEntryCapital)) {
+        draft.metonym = false;
+        draft.sector.clear();
+      }
+    } else {
+      draft.metonym = false;
+      draft.sector.clear();
+    }
+  }
+}
+
+EntityMention ToMention(const Draft& draft, const Gazetteer& gazetteer) {
+  EntityMention mention;
+  mention.span = draft.span;
+  mention.kind = draft.kind;
+  mention.canonical = draft.canonical;
+  mention.country = draft.country;
+  mention.sector = draft.sector;
+  mention.role = draft.role;
+  mention.metonym = draft.metonym;
+  mention.in_boilerplate = draft.in_boilerplate;
+  if (draft.entry != nullptr && draft.resolved) {
+    const GazetteerEntry& entry = *draft.entry;
+    mention.located = (entry.flags & lexicon::kEntryHasLocation) != 0;
+    mention.lat = std::round(entry.lat * 1e4) / 1e4;
+    mention.lon = std::round(entry.lon * 1e4) / 1e4;
+    const std::string_view code = gazetteer.Str(entry.code);
+    mention.place_id = code.empty() ? std::string(gazetteer.Str(entry.name)) : std::string(code);
+    if (entry.kind == PlaceKind::kCity) mention.place_id = "geonames:" + mention.place_id;
+  }
+  return mention;
+}
+
+// The byline's author and publisher, and the dateline's place, from the metadata.
+void AddMetadataMentions(Work& work) {
+  const Document& document = work.document;
+  const Metadata& metadata = document.metadata;
+  if (!metadata.author.empty()) {
+    Draft draft;
+    draft.kind = EntityKind::kPerson;
+    draft.span = metadata.author_span;
+    draft.canonical = metadata.author;
+    draft.role = "reporter";
+    draft.name_words = 2;
+    draft.in_boilerplate = true;
+    work.drafts.push_back(std::move(draft));
+  }
+  if (!metadata.publisher.empty()) {
+    Draft draft;
+    draft.kind = EntityKind::kOrganization;
+    const size_t at = document.text().find(metadata.publisher);
+    if (at != std::string::npos)
+      draft.span = Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + metadata.publisher.size())};
+    draft.canonical = metadata.publisher;
+    draft.sector = "MED";
+    draft.role = "outlet";
+    draft.in_boilerplate = true;
+    const PhraseTable::Hit hit = work.lexicon.organization_phrases.Find(NameKey(metadata.publisher));
+    if (hit.value >= 0) {
+      const Organization& org = work.lexicon.organizations[hit.value];
+      draft.canonical = org.name;
+      draft.country = org.country;
+    }
+    work.drafts.push_back(std::move(draft));
+  }
+  for (const EmbeddedPost& post : document.embedded_posts) {
+    if (post.author.empty()) continue;
+    const size_t at = post.span.Of(document.text()).rfind(post.author);
+    if (at == std::string_view::npos) continue;
+    Draft draft;
+    draft.kind = EntityKind::kPerson;
+    draft.span = Span{static_cast<uint32_t>(post.span.begin + at),
+                      static_cast<uint32_t>(post.span.begin + at + post.author.size())};
+    draft.canonical = post.author;
+    draft.role = "author of an embedded post";
+    draft.name_words = 2;
+    draft.in_boilerplate = true;
+    work.drafts.push_back(std::move(draft));
+  }
+  if (!metadata.dateline.empty() && !metadata.dateline_span.empty()) {
+    const std::string_view prefix = metadata.dateline_span.Of(document.text());
+    const size_t at = prefix.find(metadata.dateline);
+    const auto found = work.gazetteer.Find(NameKey(metadata.dateline));
+    if (at != std::string_view::npos && !found.postings.empty()) {
+      Draft draft;
+      draft.kind = EntityKind::kPlace;
+      draft.span = Span{static_cast<uint32_t>(metadata.dateline_span.begin + at),
+                        static_cast<uint32_t>(metadata.dateline_span.begin + at + metadata.dateline.size())};
+      draft.canonical = metadata.dateline;
+      for (uint32_t posting : found.postings) {
+        if (!(posting & (lexicon::kPostingDemonym | lexicon::kPostingAbbreviation | lexicon::kPostingAcronym))) {
+          draft.candidates.push_back(posting);
+        }
+      }
+      // "Moscow [Russia]": the bracketed country qualifies the place.
+      const size_t open = prefix.find('[', at);
+      const size_t close = prefix.find(']', at);
+      if (open != std::string_view::npos && close != std::string_view::npos && close > open) {
+        draft.qualifier = NameKey(prefix.substr(open + 1, close - open - 1));
+      }
+      if (!draft.candidates.empty()) work.drafts.push_back(std::move(draft));
+    }
+  }
+}
+
+}  // namespace
+
+EntityTagger::EntityTagger() : EntityTagger(lexicon::Gazetteer::Builtin()) {}
+
+EntityTagger::EntityTagger(const lexicon::Gazetteer& gazetteer)
+    : info_{"entities", {Layer::kMetadata, Layer::kBoilerplate, Layer::kSentences}, {Layer::kEntities}},
+      gazetteer_(gazetteer) {
+  EntityLexicon::Get();  // built now, not inside the first document's timing
+}
+
+Status EntityTagger::Process(Document& document) const {
+  Work work{document, gazetteer_, EntityLexicon::Get(), {}, {}, {}};
+  AddMetadataMentions(work);
+  work.sentence_tokens.reserve(document.sentences.size());
+  for (const Sentence& sentence : document.sentences) {
+    work.sentence_tokens.push_back(Tokenize(document.text(), sentence.span));
+    SentenceReader(work, work.sentence_tokens.back(), sentence.headline).Read();
+  }
+  // Related-link lines are other articles' headlines: read like a headline, kept apart.
+  for (const BoilerplateSpan& boilerplate : document.boilerplate) {
+    if (boilerplate.kind != BoilerplateKind::kRelatedLink) continue;
+    const size_t before = work.drafts.size();
+    const std::vector<Token> tokens = Tokenize(document.text(), boilerplate.span);
+    SentenceReader(work, tokens, /*headline=*/true).Read();
+    for (size_t k = before; k < work.drafts.size(); ++k) work.drafts[k].in_boilerplate = true;
+  }
+  LinkPeople(work);
+  ResolvePlaces(work);
+  // Sorted by position; of two overlapping mentions the earlier (then longer) stays.
+  std::vector<size_t> order(work.drafts.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Span& x = work.drafts[a].span;
+    const Span& y = work.drafts[b].span;
+    return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+  });
+  document.entities.clear();
+  std::vector<int> cluster_head;
+  std::vector<int> head_words;
+  uint32_t covered_end = 0;
+  for (size_t index : order) {
+    const Draft& draft = work.drafts[index];
+    if (!draft.in_boilerplate && document.OverlapsBoilerplate(draft.span)) continue;
+    if (!draft.span.empty()) {
+      if (draft.span.begin < covered_end) continue;
+      covered_end = draft.span.end;
+    }
+    document.entities.push_back(ToMention(draft, gazetteer_));
+    if (draft.cluster >= 0) {
+      if (cluster_head.size() <= static_cast<size_t>(draft.cluster)) {
+        cluster_head.resize(draft.cluster + 1, -1);
+        head_words.resize(draft.cluster + 1, 0);
+      }
+      // The fullest mention of the person is the one the others refer to.
+      const int here = static_cast<int>(document.entities.size() - 1);
+      if (cluster_head[draft.cluster] < 0 || draft.name_words > head_words[draft.cluster]) {
+        cluster_head[draft.cluster] = here;
+        head_words[draft.cluster] = draft.name_words;
+      }
+      document.entities.back().refers_to = draft.cluster;  // replaced below
+    }
+  }
+  for (size_t i = 0; i < document.entities.size(); ++i) {
+    EntityMention& mention = document.entities[i];
+    if (mention.kind != EntityKind::kPerson || mention.refers_to < 0) continue;
+    const int head = cluster_head[mention.refers_to];
+    mention.refers_to = head == static_cast<int>(i) ? -1 : head;
+  }
+  return Status::Ok();
+}
+
+}  // namespace casus::entities
