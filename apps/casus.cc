@@ -104,6 +104,12 @@ int main(int argc, char** argv) {
                    "cosine similarity needed to join a story (default 0.2)")
       ->check(CLI::Range(0.0, 1.0));
 
+  CLI::App* geo_cmd = eval_cmd->add_subcommand(
+      "geo", "Place names against LGL (lgl.xml): toponym precision, recall, F1 and the share resolved within 161 km");
+  geo_cmd->add_option("file", eval_args.path, "LGL XML file")->required();
+  geo_cmd->add_option("--errors", eval_args.errors, "print up to N examples of each kind of error");
+  geo_cmd->add_option("--kind", eval_args.kind, "only errors of this kind: missed, spurious, far, unresolved");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -119,6 +125,7 @@ int main(int argc, char** argv) {
   if (casualties_cmd->parsed()) return RunEvalCasualties(eval_args);
   if (attribution_cmd->parsed()) return RunEvalAttribution(eval_args);
   if (stories_eval_cmd->parsed()) return RunEvalStories(eval_args);
+  if (geo_cmd->parsed()) return RunEvalGeo(eval_args);
   if (stories_cmd->parsed()) return RunStories(stories_args);
   if (story_cmd->parsed()) return RunStory(story_args);
   return kExitUsage;

@@ -85,6 +85,7 @@ int RunEvalTimex(const EvalArgs& args);
 int RunEvalCasualties(const EvalArgs& args);
 int RunEvalAttribution(const EvalArgs& args);
 int RunEvalStories(const EvalArgs& args);
+int RunEvalGeo(const EvalArgs& args);
 
 }  // namespace casus::cli
 

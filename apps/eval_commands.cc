@@ -13,6 +13,7 @@
 #include "apps/commands.h"
 #include "casus/engine/engine.h"
 #include "casus/eval/claims_data.h"
+#include "casus/eval/geo.h"
 #include "casus/eval/timeml.h"
 
 namespace casus::cli {
@@ -425,6 +426,66 @@ int RunEvalStories(const EvalArgs& args) {
     }
   }
   return failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace casus::cli
+
+namespace casus::cli {
+
+// `casus eval geo FILE`: runs the standard pipeline over each LGL article (download date
+// as publication date) and scores its place names (eval/geo.h).
+int RunEvalGeo(const EvalArgs& args) {
+  int skipped = 0;
+  Result<std::vector<eval::GeoArticle>> articles = eval::ReadLgl(args.path, &skipped);
+  if (!articles.ok()) {
+    std::fprintf(stderr, "casus: %s\n", articles.status().message().c_str());
+    return kExitSomeFailed;
+  }
+  Result<Pipeline> pipeline = MakeStandardPipeline();
+  if (!pipeline.ok()) return kExitSomeFailed;
+  eval::GeoCounts total;
+  std::vector<eval::GeoError> errors;
+  int failed = 0;
+  for (const eval::GeoArticle& article : *articles) {
+    Document document(article.id, args.path, SourceFormat::kCrawlText, article.text);
+    document.metadata.published = article.published;
+    if (Status status = pipeline->Run(document); !status.ok()) {
+      std::fprintf(stderr, "%s\n", status.message().c_str());
+      ++failed;
+      continue;
+    }
+    total.Add(eval::ScoreToponyms(document, article, args.errors > 0 ? &errors : nullptr));
+  }
+  std::printf("LGL: %zu articles, %d gold toponyms (%d with coordinates), %d system toponyms",
+              articles->size(), total.gold, total.gold_located, total.system);
+  if (skipped > 0) std::printf(" (%d gold toponyms skipped: offsets do not fit the text)", skipped);
+  std::printf("\n\n  %-26s %9s %7s %7s\n", "toponyms", "precision", "recall", "F1");
+  PrintRow("relaxed (overlap)", total.relaxed, total.system, total.relaxed, total.gold);
+  PrintRow("strict (same span)", total.strict, total.system, total.strict, total.gold);
+  std::sort(total.errors_km.begin(), total.errors_km.end());
+  const double median = total.errors_km.empty() ? 0 : total.errors_km[total.errors_km.size() / 2];
+  std::printf("\n  resolution (gold toponyms with coordinates)\n");
+  std::printf("  %-44s %.3f (%d / %d)\n", "within 161 km, of all", Ratio(total.within_161, total.gold_located),
+              total.within_161, total.gold_located);
+  std::printf("  %-44s %.3f (%d / %d)\n", "within 161 km, of those recognised", Ratio(total.within_161, total.matched_located),
+              total.within_161, total.matched_located);
+  std::printf("  %-44s %.3f (%d / %d)\n", "within 161 km, of those resolved", Ratio(total.within_161, total.resolved),
+              total.within_161, total.resolved);
+  std::printf("  %-44s %.3f\n", "recognised but left unresolved", Ratio(total.matched_located - total.resolved, total.matched_located));
+  std::printf("  %-44s %.0f km\n", "median error of resolved", median);
+  if (args.errors > 0) {
+    for (const char* kind : {"missed", "spurious", "unresolved", "far"}) {
+      if (!args.kind.empty() && args.kind != kind) continue;
+      std::printf("\n%s:\n", kind);
+      int shown = 0;
+      for (const eval::GeoError& error : errors) {
+        if (error.kind != kind || shown >= args.errors) continue;
+        ++shown;
+        std::printf("  %-22s %s\n      ...%s...\n", error.text.c_str(), error.detail.c_str(), error.context.c_str());
+      }
+    }
+  }
+  return failed == 0 ? kExitOk : kExitSomeFailed;
 }
 
 }  // namespace casus::cli

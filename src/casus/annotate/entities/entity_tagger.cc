@@ -713,14 +713,17 @@ void LinkPeople(Work& work) {
     draft.cluster = it->second;
     if (draft.name_words >= 2) by_last.emplace(draft.last_key, draft.cluster);
   }
-  // What a cluster knows: the fullest name, a role, a country, a sector.
-  std::vector<const Draft*> head(clusters, nullptr);
-  for (const Draft& draft : work.drafts) {
+  // What a cluster knows: the fullest name, a role, a country, a sector (indexes: the
+  // drafts grow below).
+  std::vector<int> head(clusters, -1);
+  for (size_t d = 0; d < work.drafts.size(); ++d) {
+    const Draft& draft = work.drafts[d];
     if (draft.kind != EntityKind::kPerson) continue;
-    const Draft*& h = head[draft.cluster];
-    if (h == nullptr || draft.name_words > h->name_words ||
-        (h->role.empty() && !draft.role.empty() && draft.name_words == h->name_words)) {
-      h = &draft;
+    int& h = head[draft.cluster];
+    const Draft* current = h < 0 ? nullptr : &work.drafts[h];
+    if (current == nullptr || draft.name_words > current->name_words ||
+        (current->role.empty() && !draft.role.empty() && draft.name_words == current->name_words)) {
+      h = static_cast<int>(d);
     }
   }
   std::vector<Draft> added;
@@ -755,8 +758,9 @@ void LinkPeople(Work& work) {
   for (const auto& reference : work.role_references) {
     int best = -1;
     for (int c = 0; c < clusters; ++c) {
-      const Draft* h = head[c];
-      if (h == nullptr || h->role_index != reference.role_index) continue;
+      if (head[c] < 0) continue;
+      const Draft* h = &work.drafts[head[c]];
+      if (h->role_index != reference.role_index) continue;
       if (!reference.country.empty() && !h->country.empty() && reference.country != h->country) continue;
       best = c;
       break;
@@ -770,11 +774,11 @@ void LinkPeople(Work& work) {
   }
   for (Draft& draft : work.drafts) {
     if (draft.kind != EntityKind::kPerson || draft.cluster < 0) continue;
-    const Draft* h = head[draft.cluster];
-    draft.canonical = h->canonical;
-    if (draft.role.empty()) draft.role = h->role;
-    if (draft.country.empty()) draft.country = h->country;
-    if (draft.sector.empty()) draft.sector = h->sector;
+    const Draft h = work.drafts[head[draft.cluster]];
+    draft.canonical = h.canonical;
+    if (draft.role.empty()) draft.role = h.role;
+    if (draft.country.empty()) draft.country = h.country;
+    if (draft.sector.empty()) draft.sector = h.sector;
   }
 }
 
