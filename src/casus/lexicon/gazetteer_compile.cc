@@ -218,7 +218,8 @@ std::unordered_map<std::string, std::string> Alpha2To3(const Options& options) {
 }
 
 void AddSubdivisions(const Options& options, const std::unordered_map<std::string, std::string>& alpha3,
-                     Builder& builder, std::unordered_map<std::string, uint32_t>& by_code) {
+                     const std::unordered_set<uint64_t>& common_words, Builder& builder,
+                     std::unordered_map<std::string, uint32_t>& by_code) {
   const nlohmann::json iso = ReadJson(options.iso3166_2);
   for (const auto& subdivision : iso.value("3166-2", nlohmann::json::array())) {
     const std::string code = subdivision.value("code", "");
@@ -227,7 +228,10 @@ void AddSubdivisions(const Options& options, const std::unordered_map<std::strin
     if (dash == std::string::npos || name.empty()) continue;
     auto country = alpha3.find(code.substr(0, dash));
     if (country == alpha3.end()) continue;
-    const uint32_t index = builder.Add(name, code, country->second, PlaceKind::kSubdivision, 0, 0, false, 0, 0);
+    const std::string key = NameKey(name);
+    const uint8_t flags =
+        key.find(' ') == std::string::npos && common_words.count(NameKeyHash(key)) ? kEntryCommonWord : 0;
+    const uint32_t index = builder.Add(name, code, country->second, PlaceKind::kSubdivision, 0, 0, false, 0, flags);
     by_code[code] = index;
     builder.Key(name, index);
     const std::string suffix = code.substr(dash + 1);
@@ -329,7 +333,8 @@ void AddCities(const Options& options, const std::unordered_map<std::string, std
     for (size_t begin = 0; begin < alt.size();) {
       size_t comma = alt.find(',', begin);
       if (comma == std::string::npos) comma = alt.size();
-      builder.Key(alt.substr(begin, comma - begin), index);
+      const std::string alias = alt.substr(begin, comma - begin);
+      if (NameKey(alias).size() > 3) builder.Key(alias, index);
       begin = comma + 1;
     }
   }
@@ -429,7 +434,7 @@ int main(int argc, char** argv) {
   std::unordered_map<std::string, uint32_t> by_code;
   AddCountries(options, builder, by_code);
   const auto alpha3 = Alpha2To3(options);
-  AddSubdivisions(options, alpha3, builder, by_code);
+  AddSubdivisions(options, alpha3, common, builder, by_code);
   AddCities(options, alpha3, common, builder, by_code);
   AddPlaces(options, builder, by_code);
   builder.Write(options.out, words);

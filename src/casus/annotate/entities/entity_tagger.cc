@@ -41,6 +41,10 @@ constexpr int kMaxNameWords = 4;
 // in population, or one piece of context).
 constexpr double kResolveMargin = 1.0;
 constexpr double kNearbyKm = 200.0;
+// A city this large is known without context; a smaller one named alone, with no state,
+// country or nearby place to support it, is more often a surname ("Jones", "Webb").
+constexpr uint32_t kLargePlace = 100000;
+constexpr uint32_t kSmallPlace = 20000;
 
 struct Token {
   uint32_t begin = 0;
@@ -195,6 +199,7 @@ struct Draft {
   bool metonym = false;
   bool resolved = false;
   std::string qualifier;  // the key after "Name," ("la", "louisiana", "georgia"), if any
+  bool after_locative = false;  // "in Name", "near Name"
   std::string last_key;   // a person's last name (key)
   int name_words = 0;     // words in a person's name
   int cluster = -1;       // people: mentions of one person share it
@@ -579,6 +584,20 @@ class SentenceReader {
       if (run_last == i) return i + 1;
       first = i + 1;
     }
+    // A place before a title or an institution ("Fargo Mayor Dennis Walaker", "Alexandria
+    // Police") is a place; the title is read next.
+    if (place.last >= 0 && place.last < run_last &&
+        (Longest(lex.role_phrases, place.last + 1).last >= 0 || Longest(lex.institutions, place.last + 1).last >= 0)) {
+      AddPlace(i, place);
+      return place.last + 1;
+    }
+    // A title inside the run ends it: "... Governor Tim Pawlenty" is read from the title.
+    for (int j = first + 1; j <= run_last; ++j) {
+      if (Longest(lex.role_phrases, j).last >= 0) {
+        run_last = j - 1;
+        break;
+      }
+    }
     if (run_last > first && place.last < run_last) {
       // A place with a head word: "Rapides Parish", "Fulton County".
       auto head = lex.place_heads.find(tokens_[run_last].key);
@@ -616,8 +635,24 @@ class SentenceReader {
       if (std::isdigit(static_cast<unsigned char>(token.key[0]))) return false;
       if (!work_.gazetteer.IsCommonWord(token.key)) ++uncommon;
     }
-    // The whole run is a known place ("New York") or it is all ordinary words ("Security Forces").
-    return uncommon > 0;
+    if (uncommon == 0) return false;  // all ordinary words: "Security Forces"
+    // Place names joined by a hyphen ("Fargo-Moorhead") or all of them large ("Moscow
+    // Yerevan") name no one; "Bill Jones" is two small towns and a man.
+    int j = first;
+    bool hyphen = false, all_large = true;
+    while (j <= last) {
+      const PhraseHit place = LongestPlace(j);
+      if (place.last < j || place.last > last) return true;
+      if (j > first && tokens_[j - 1].end < tokens_[j].begin && text_[tokens_[j - 1].end] == '-') hyphen = true;
+      uint32_t largest = 0;
+      for (uint32_t posting : place.postings) {
+        const GazetteerEntry& entry = *work_.gazetteer.Resolve(posting).entry;
+        largest = std::max(largest, entry.kind == PlaceKind::kCity ? entry.population : UINT32_MAX);
+      }
+      if (largest < kLargePlace) all_large = false;
+      j = place.last + 1;
+    }
+    return !(hyphen || all_large);
   }
 
   void AddPlace(int i, const PhraseHit& place) {
@@ -650,12 +685,26 @@ class SentenceReader {
       }
       return;
     }
+    const int n = static_cast<int>(tokens_.size());
+    // "Jones said": a name that is also a small town, speaking, is a person.
+    if (place.last == i && place.last + 1 < n && work_.lexicon.speech_verbs.count(tokens_[place.last + 1].key) &&
+        !AfterLocative(i)) {
+      uint32_t largest = 0;
+      for (uint32_t posting : candidates) {
+        const GazetteerEntry& entry = *work_.gazetteer.Resolve(posting).entry;
+        largest = std::max(largest, entry.kind == PlaceKind::kCity ? entry.population : UINT32_MAX);
+      }
+      if (largest < kLargePlace) {
+        AddPerson(i, i, -1, "", "");
+        return;
+      }
+    }
     Draft draft;
     draft.kind = EntityKind::kPlace;
     draft.span = SpanOf(i, place.last);
     draft.canonical = TextOf(i, place.last);
     draft.candidates = std::move(candidates);
-    const int n = static_cast<int>(tokens_.size());
+    draft.after_locative = AfterLocative(i);
     // "Alexandria, La." / "Paris, Texas": the qualifier after the comma.
     if (place.last + 2 < n && tokens_[place.last + 1].key == "," && tokens_[place.last + 2].word &&
         tokens_[place.last + 2].upper) {
@@ -711,7 +760,7 @@ void LinkPeople(Work& work) {
     auto it = by_name.find(key);
     if (it == by_name.end()) it = by_name.emplace(key, clusters++).first;
     draft.cluster = it->second;
-    if (draft.name_words >= 2) by_last.emplace(draft.last_key, draft.cluster);
+    if (!draft.last_key.empty()) by_last.emplace(draft.last_key, draft.cluster);
   }
   // What a cluster knows: the fullest name, a role, a country, a sector (indexes: the
   // drafts grow below).
@@ -863,6 +912,17 @@ void ResolvePlaces(Work& work) {
       }
     }
   }
+  // A name left unresolved whose candidates are all small towns, with nothing around it
+  // that says it is a place, is most likely no place at all.
+  std::erase_if(work.drafts, [&](const Draft& draft) {
+    if (draft.kind != EntityKind::kPlace || draft.resolved || draft.candidates.empty()) return false;
+    if (draft.after_locative || !draft.qualifier.empty()) return false;
+    for (uint32_t posting : draft.candidates) {
+      const GazetteerEntry& entry = *gazetteer.Resolve(posting).entry;
+      if (entry.kind != PlaceKind::kCity || entry.population >= kSmallPlace) return false;
+    }
+    return true;
+  });
   for (Draft& draft : work.drafts) {
     if (draft.kind != EntityKind::kPlace) continue;
     if (draft.resolved && draft.entry != nullptr) {
