@@ -364,6 +364,18 @@ void AddPlaces(const Options& options, Builder& builder, std::unordered_map<std:
       aliases.emplace_back(row[2].substr(begin, bar - begin));
       begin = bar + 1;
     }
+    if (kind == "point") {  // the geographic centre of the contiguous United States, ...
+      auto target = by_code.find(name);
+      if (target == by_code.end()) fail("no country with code " + name);
+      if (row.size() < 6) fail("expected lat and lon");
+      try {
+        builder.entry(target->second).lat = std::stof(std::string(row[4]));
+        builder.entry(target->second).lon = std::stof(std::string(row[5]));
+      } catch (const std::exception&) {
+        fail("bad number");
+      }
+      continue;
+    }
     if (kind == "alias" || kind == "demonym" || kind == "abbreviation") {
       auto target = by_code.find(name);
       if (target == by_code.end()) fail("no country or subdivision with code " + name);

@@ -200,6 +200,7 @@ struct Draft {
   bool resolved = false;
   std::string qualifier;  // the key after "Name," ("la", "louisiana", "georgia"), if any
   bool after_locative = false;  // "in Name", "near Name"
+  bool county = false;          // "X County": candidates are towns named X
   std::string last_key;   // a person's last name (key)
   int name_words = 0;     // words in a person's name
   int cluster = -1;       // people: mentions of one person share it
@@ -275,12 +276,20 @@ class SentenceReader {
     return true;
   }
 
+  // A period glued to the word before it, inside a phrase: it ends an abbreviation.
+  bool AbbreviationDot(int j, int first) const {
+    const int n = static_cast<int>(tokens_.size());
+    return j > first && tokens_[j].key == "." && tokens_[j - 1].word && tokens_[j].begin == tokens_[j - 1].end &&
+           j + 1 < n && tokens_[j + 1].word && tokens_[j + 1].upper;
+  }
+
   // The longest phrase of `table` starting at token i.
   PhraseHit Longest(const PhraseTable& table, int i) const {
     PhraseHit hit;
     std::string key;
     const int n = static_cast<int>(tokens_.size());
     for (int j = i; j < n && j < i + kMaxPhraseWords; ++j) {
+      if (AbbreviationDot(j, i)) continue;  // "St. Petersburg", "Washington D.C. Police"
       if (!tokens_[j].word && !tokens_[j].possessive) break;
       Extend(key, j, i);
       const PhraseTable::Hit found = table.Find(key);
@@ -299,6 +308,7 @@ class SentenceReader {
     std::string key;
     const int n = static_cast<int>(tokens_.size());
     for (int j = i; j < n && j < i + kMaxPhraseWords; ++j) {
+      if (AbbreviationDot(j, i)) continue;  // "St. Petersburg", "Washington D.C. Police"
       if (!tokens_[j].word && !tokens_[j].possessive) break;
       Extend(key, j, i);
       const Gazetteer::Lookup found = work_.gazetteer.Find(key);
@@ -357,6 +367,7 @@ class SentenceReader {
     const GazetteerEntry* country = nullptr;
     bool demonym = false;
     int organization = -1;
+    std::vector<uint32_t> postings;  // all the entries the name may be ("Georgia")
   };
 
   std::optional<Modifier> ModifierAt(int i) const {
@@ -373,6 +384,7 @@ class SentenceReader {
     } else if (place.last >= 0) {
       modifier.country = CountryOf(place.postings, &modifier.demonym);
       if (modifier.country == nullptr) return std::nullopt;
+      modifier.postings = place.postings;
       // A country name that is also a city or state ("Georgia") modifies only as a country.
       modifier.last = place.last;
     } else {
@@ -410,6 +422,19 @@ class SentenceReader {
     return last;
   }
 
+  // A country name that also names a state or a town ("Georgia", "Jordan").
+  // Resolution keeps the country unless the article is about the state or town ("Jordan,
+  // Minn.", "Palestine, Texas").
+  bool AmbiguousCountry(const std::vector<uint32_t>& postings) const {
+    for (uint32_t posting : postings) {
+      if (IsDemonym(posting)) continue;
+      const GazetteerEntry& entry = *work_.gazetteer.Resolve(posting).entry;
+      if (entry.kind == PlaceKind::kSubdivision && (entry.flags & lexicon::kEntryHasLocation)) return true;
+      if (entry.kind == PlaceKind::kCity) return true;
+    }
+    return false;
+  }
+
   void AddModifierMention(const Modifier& modifier) {
     Draft draft;
     const int last = tokens_[modifier.last].possessive ? modifier.last - 1 : modifier.last;
@@ -422,6 +447,13 @@ class SentenceReader {
       draft.sector = org.sector;
       draft.role = org.type;
       draft.metonym = org.type == "metonym";
+    } else if (!modifier.demonym && AmbiguousCountry(modifier.postings)) {
+      // "Georgia": the country, or the state; the article's other places decide.
+      draft.kind = EntityKind::kPlace;
+      draft.canonical = TextOf(modifier.first, last);
+      for (uint32_t posting : modifier.postings) {
+        if (!IsDemonym(posting)) draft.candidates.push_back(posting);
+      }
     } else {
       draft.kind = EntityKind::kCountry;
       draft.entry = modifier.country;
@@ -588,8 +620,7 @@ class SentenceReader {
     // Police") is a place; the title is read next.
     if (place.last >= 0 && place.last < run_last &&
         (Longest(lex.role_phrases, place.last + 1).last >= 0 || Longest(lex.institutions, place.last + 1).last >= 0)) {
-      AddPlace(i, place);
-      return place.last + 1;
+      return AddPlace(i, place);
     }
     // A title inside the run ends it: "... Governor Tim Pawlenty" is read from the title.
     for (int j = first + 1; j <= run_last; ++j) {
@@ -607,6 +638,14 @@ class SentenceReader {
         draft.span = SpanOf(first, run_last);
         draft.canonical = TextOf(first, run_last);
         draft.role = head->second;
+        // "Edgar County": no gazetteer of counties here, so its point is that of a town
+        // of the same name in a state the article names, if there is one.
+        if (head->second == "subdivision" && place.last == run_last - 1 && first == i) {
+          draft.county = true;
+          for (uint32_t posting : place.postings) {
+            if (work_.gazetteer.Resolve(posting).entry->kind == PlaceKind::kCity) draft.candidates.push_back(posting);
+          }
+        }
         work_.drafts.push_back(std::move(draft));
         return run_last + 1;
       }
@@ -618,10 +657,7 @@ class SentenceReader {
         }
       }
     }
-    if (place.last >= 0) {
-      AddPlace(i, place);
-      return place.last + 1;
-    }
+    if (place.last >= 0) return AddPlace(i, place);
     return first == i ? i + 1 : first;
   }
 
@@ -655,7 +691,9 @@ class SentenceReader {
     return !(hyphen || all_large);
   }
 
-  void AddPlace(int i, const PhraseHit& place) {
+  // Adds the place named at token i; returns the token to go on from (after a "City,
+  // State" qualifier, which is a place of its own).
+  int AddPlace(int i, const PhraseHit& place) {
     bool demonym = false;
     const GazetteerEntry* country = CountryOf(place.postings, &demonym);
     if (country != nullptr && !demonym) {
@@ -663,8 +701,9 @@ class SentenceReader {
       modifier.first = i;
       modifier.last = place.last;
       modifier.country = country;
+      modifier.postings = place.postings;
       AddModifierMention(modifier);
-      return;
+      return place.last + 1;
     }
     std::vector<uint32_t> candidates;
     for (uint32_t posting : place.postings) {
@@ -683,7 +722,7 @@ class SentenceReader {
         modifier.demonym = true;
         AddModifierMention(modifier);
       }
-      return;
+      return place.last + 1;
     }
     const int n = static_cast<int>(tokens_.size());
     // "Jones said": a name that is also a small town, speaking, is a person.
@@ -696,7 +735,7 @@ class SentenceReader {
       }
       if (largest < kLargePlace) {
         AddPerson(i, i, -1, "", "");
-        return;
+        return i + 1;
       }
     }
     Draft draft;
@@ -705,14 +744,38 @@ class SentenceReader {
     draft.canonical = TextOf(i, place.last);
     draft.candidates = std::move(candidates);
     draft.after_locative = AfterLocative(i);
-    // "Alexandria, La." / "Paris, Texas": the qualifier after the comma.
+    // "Alexandria, La." / "Paris, Texas": a state or country after the comma qualifies the
+    // place, and is one itself.
+    int next = place.last + 1;
+    Draft qualifier;
     if (place.last + 2 < n && tokens_[place.last + 1].key == "," && tokens_[place.last + 2].word &&
         tokens_[place.last + 2].upper) {
-      std::string key = tokens_[place.last + 2].key;
-      if (place.last + 3 < n && tokens_[place.last + 3].word && tokens_[place.last + 3].upper) {
-        key += " " + tokens_[place.last + 3].key;
+      const int q = place.last + 2;
+      const auto found = work_.gazetteer.Find(tokens_[q].key);
+      std::string key = tokens_[q].key;
+      int q_last = q;
+      if (found.prefix && q + 1 < n && tokens_[q + 1].word && !work_.gazetteer.Find(key + " " + tokens_[q + 1].key).postings.empty()) {
+        key += " " + tokens_[q + 1].key;
+        q_last = q + 1;
       }
-      draft.qualifier = key;
+      for (uint32_t posting : work_.gazetteer.Find(key).postings) {
+        const auto p = work_.gazetteer.Resolve(posting);
+        if (IsDemonym(posting)) continue;
+        if ((posting & lexicon::kPostingAcronym) && !AllCaps(q, q_last)) continue;
+        if (p.entry->kind != PlaceKind::kSubdivision && p.entry->kind != PlaceKind::kCountry) continue;
+        if (qualifier.entry == nullptr || p.entry->kind == PlaceKind::kSubdivision) {
+          qualifier.entry = p.entry;
+          qualifier.kind = p.entry->kind == PlaceKind::kCountry ? EntityKind::kCountry : EntityKind::kPlace;
+          qualifier.span = SpanOf(q, q_last);
+          if (q_last + 1 < n && tokens_[q_last + 1].key == "." && tokens_[q_last + 1].begin == tokens_[q_last].end) {
+            qualifier.span.end = tokens_[q_last + 1].end;  // "La."
+          }
+          qualifier.canonical = std::string(work_.gazetteer.Str(p.entry->name));
+          qualifier.resolved = true;
+          next = q_last + 1;
+        }
+      }
+      if (qualifier.entry != nullptr) draft.qualifier = key;
     }
     // "Ankara said", "rejected by Ankara", "Moscow's": a capital standing for its government.
     const bool acts = (place.last + 1 < n && (work_.lexicon.actor_verbs.count(tokens_[place.last + 1].key) ||
@@ -728,6 +791,8 @@ class SentenceReader {
       }
     }
     work_.drafts.push_back(std::move(draft));
+    if (qualifier.entry != nullptr) work_.drafts.push_back(std::move(qualifier));
+    return next;
   }
 
   bool AfterLocative(int i) const {
@@ -839,8 +904,10 @@ double Prior(const GazetteerEntry& entry) {
     case PlaceKind::kRoad:
     case PlaceKind::kLandmark:
     case PlaceKind::kWater: return 7.5;
-    case PlaceKind::kSubdivision: return entry.population > 0 ? std::log10(entry.population + 1.0) + 0.5 : 5.0;
-    case PlaceKind::kCity: return std::log10(entry.population + 10.0);
+    case PlaceKind::kSubdivision: return entry.population > 0 ? std::log10(entry.population + 1.0) : 5.0;
+    case PlaceKind::kCity:
+      // A capital is named far more often than its size alone suggests ("Washington").
+      return std::log10(entry.population + 10.0) + ((entry.flags & lexicon::kEntryCapital) ? 2.0 : 0.0);
   }
   return 0;
 }
@@ -871,8 +938,21 @@ void ResolvePlaces(Work& work) {
       }
       double best = -1e9, second = -1e9;
       const GazetteerEntry* best_entry = nullptr;
+      // A district named after its city ("Jerusalem") with no point of its own is the city.
+      std::vector<std::string_view> city_countries;
       for (uint32_t posting : draft.candidates) {
         const GazetteerEntry& entry = *gazetteer.Resolve(posting).entry;
+        if (entry.kind == PlaceKind::kCity) city_countries.emplace_back(entry.country);
+      }
+      for (uint32_t posting : draft.candidates) {
+        const GazetteerEntry& entry = *gazetteer.Resolve(posting).entry;
+        if (entry.kind == PlaceKind::kSubdivision && !(entry.flags & lexicon::kEntryHasLocation) &&
+            std::find(city_countries.begin(), city_countries.end(), std::string_view(entry.country)) !=
+                city_countries.end()) {
+          continue;
+        }
+        // A county's town must lie in a state the article names.
+        if (draft.county && !(entry.admin && subdivisions.count(std::string(gazetteer.Str(entry.admin))))) continue;
         double score = Prior(entry);
         auto country = countries.find(entry.country);
         if (country != countries.end()) score += 2.5;
@@ -906,7 +986,7 @@ void ResolvePlaces(Work& work) {
       }
       // Resolve when one candidate stands clear; in the first round only the obvious ones.
       const double margin = round == 0 ? kResolveMargin * 2 : kResolveMargin;
-      if (best_entry != nullptr && (draft.candidates.size() == 1 || best - second >= margin)) {
+      if (best_entry != nullptr && (second < -1e8 || best - second >= margin)) {
         draft.entry = best_entry;
         draft.resolved = true;
       }
@@ -925,11 +1005,14 @@ void ResolvePlaces(Work& work) {
   });
   for (Draft& draft : work.drafts) {
     if (draft.kind != EntityKind::kPlace) continue;
-    if (draft.resolved && draft.entry != nullptr) {
+    if (draft.resolved && draft.entry != nullptr && draft.county) {
+      draft.country = draft.entry->country;
+    } else if (draft.resolved && draft.entry != nullptr) {
       const GazetteerEntry& entry = *draft.entry;
       draft.canonical = std::string(gazetteer.Str(entry.name));
       draft.country = entry.country;
       draft.role = lexicon::PlaceKindName(entry.kind);
+      if (entry.kind == PlaceKind::kCountry || entry.kind == PlaceKind::kFormerCountry) draft.kind = EntityKind::kCountry;
       if (draft.metonym && !(entry.flags & lexicon::kEntryCapital)) {
         draft.metonym = false;
         draft.sector.clear();
@@ -959,6 +1042,7 @@ EntityMention ToMention(const Draft& draft, const Gazetteer& gazetteer) {
     const std::string_view code = gazetteer.Str(entry.code);
     mention.place_id = code.empty() ? std::string(gazetteer.Str(entry.name)) : std::string(code);
     if (entry.kind == PlaceKind::kCity) mention.place_id = "geonames:" + mention.place_id;
+    if (draft.county) mention.place_id = "near " + mention.place_id;  // the point of a same-named town
   }
   return mention;
 }
