@@ -137,36 +137,50 @@ void GeoCounts::Add(const GeoCounts& other) {
   errors_km.insert(errors_km.end(), other.errors_km.begin(), other.errors_km.end());
 }
 
-std::vector<const EntityMention*> SystemToponyms(const Document& document) {
+std::vector<EntityMention> SystemToponyms(const Document& document) {
   const lexicon::Gazetteer& gazetteer = lexicon::Gazetteer::Builtin();
-  std::vector<const EntityMention*> out;
+  std::vector<EntityMention> out;
   for (const EntityMention& mention : document.entities) {
     if (mention.in_boilerplate || mention.span.empty()) continue;
-    if (mention.kind != EntityKind::kPlace && mention.kind != EntityKind::kCountry) continue;
-    if (mention.kind == EntityKind::kCountry) {
-      // "American", "Armenians": an adjective or a people, not a place name.
-      bool name = false;
-      for (uint32_t posting : gazetteer.Find(lexicon::NameKey(document.Text(mention.span))).postings) {
-        if (!(posting & lexicon::kPostingDemonym)) name = true;
-      }
-      if (!name) continue;
+    if (mention.kind == EntityKind::kPlace || mention.kind == EntityKind::kCountry) {
+      out.push_back(mention);
+      continue;
     }
-    out.push_back(&mention);
+    // "Russian troops", "Israeli Prime Minister": LGL counts the country word inside a
+    // group, organisation or title as a toponym; it stands for the mention's country.
+    if (mention.country.empty()) continue;
+    const std::string_view text = document.Text(mention.span);
+    const size_t space = text.find_first_of(" \xE2'");
+    const std::string_view first = text.substr(0, space);
+    for (uint32_t posting : gazetteer.Find(lexicon::NameKey(first)).postings) {
+      const auto p = gazetteer.Resolve(posting);
+      if (p.entry->kind != lexicon::PlaceKind::kCountry || mention.country != p.entry->country) continue;
+      EntityMention country;
+      country.span = Span{mention.span.begin, static_cast<uint32_t>(mention.span.begin + first.size())};
+      country.kind = EntityKind::kCountry;
+      country.canonical = std::string(gazetteer.Str(p.entry->name));
+      country.country = mention.country;
+      country.located = true;
+      country.lat = p.entry->lat;
+      country.lon = p.entry->lon;
+      out.push_back(std::move(country));
+      break;
+    }
   }
   return out;
 }
 
 GeoCounts ScoreToponyms(const Document& document, const GeoArticle& gold, std::vector<GeoError>* errors) {
   GeoCounts counts;
-  const std::vector<const EntityMention*> system = SystemToponyms(document);
+  const std::vector<EntityMention> system = SystemToponyms(document);
   counts.gold = static_cast<int>(gold.toponyms.size());
   counts.system = static_cast<int>(system.size());
   std::vector<bool> used(system.size(), false);
   for (const GoldToponym& toponym : gold.toponyms) {
     int match = -1;
     for (size_t i = 0; i < system.size(); ++i) {
-      if (used[i] || !system[i]->span.Overlaps(toponym.span)) continue;
-      if (match < 0 || system[i]->span == toponym.span) match = static_cast<int>(i);
+      if (used[i] || !system[i].span.Overlaps(toponym.span)) continue;
+      if (match < 0 || system[i].span == toponym.span) match = static_cast<int>(i);
     }
     if (toponym.located) ++counts.gold_located;
     if (match < 0) {
@@ -174,7 +188,7 @@ GeoCounts ScoreToponyms(const Document& document, const GeoArticle& gold, std::v
       continue;
     }
     used[match] = true;
-    const EntityMention& mention = *system[match];
+    const EntityMention& mention = system[match];
     ++counts.relaxed;
     if (mention.span == toponym.span) ++counts.strict;
     if (!toponym.located) continue;
@@ -199,8 +213,8 @@ GeoCounts ScoreToponyms(const Document& document, const GeoArticle& gold, std::v
   if (errors) {
     for (size_t i = 0; i < system.size(); ++i) {
       if (used[i]) continue;
-      errors->push_back({"spurious", std::string(document.Text(system[i]->span)),
-                         system[i]->canonical + " " + system[i]->role, Context(document, system[i]->span)});
+      errors->push_back({"spurious", std::string(document.Text(system[i].span)),
+                         system[i].canonical + " " + system[i].role, Context(document, system[i].span)});
     }
   }
   return counts;

@@ -1,8 +1,8 @@
 // Geoparsing evaluation on the LGL corpus (Lieberman et al. 2010, local news with
 // toponyms linked to GeoNames): reading its XML, and scoring place mentions against it.
 //
-// Scoring: system toponyms are the place and country mentions of the article text (not
-// adjectives such as "American", nothing from boilerplate). A system toponym matches a
+// Scoring: system toponyms are the place and country mentions of the article text (see
+// SystemToponyms; nothing from boilerplate). A system toponym matches a
 // gold one one-to-one, strictly (same span) or relaxed (overlapping). Resolution counts a
 // gold toponym with coordinates as right when its relaxed match was resolved within 161 km
 // (100 miles), the customary threshold for this corpus.
@@ -53,8 +53,10 @@ struct GeoError {
   std::string text, detail, context;
 };
 
-// System toponyms of a processed document: place and country mentions, as defined above.
-std::vector<const EntityMention*> SystemToponyms(const Document& document);
+// System toponyms of a processed document: place and country mentions (demonyms included:
+// LGL marks "American" too), and the country word that opens a group, organisation or
+// person mention of that country ("Russian" in "Russian troops").
+std::vector<EntityMention> SystemToponyms(const Document& document);
 
 GeoCounts ScoreToponyms(const Document& document, const GeoArticle& gold, std::vector<GeoError>* errors);
 

@@ -672,6 +672,10 @@ class SentenceReader {
       if (!work_.gazetteer.IsCommonWord(token.key)) ++uncommon;
     }
     if (uncommon == 0) return false;  // all ordinary words: "Security Forces"
+    // A name ends in a word that is no ordinary word ("Mike Pompeo"), with at most one
+    // ordinary word before it; "Dublin Historical Society", "Six Flags Over Texas" are not.
+    if (work_.gazetteer.IsCommonWord(tokens_[last].key)) return false;
+    if (last - first + 1 - uncommon > 1) return false;
     // Place names joined by a hyphen ("Fargo-Moorhead") or all of them large ("Moscow
     // Yerevan") name no one; "Bill Jones" is two small towns and a man.
     int j = first;
