@@ -75,6 +75,8 @@ EntityLexicon Load() {
       lexicon.honorifics.insert(key);
     } else if (kind == "actor_verb") {
       lexicon.actor_verbs.insert(key);
+    } else if (kind == "not_place") {
+      lexicon.not_place.insert(key);
     } else if (kind == "speech_verb") {
       lexicon.speech_verbs.insert(key);
     }

@@ -54,6 +54,7 @@ struct EntityLexicon {
   std::unordered_set<std::string> honorifics;
   std::unordered_set<std::string> actor_verbs;
   std::unordered_set<std::string> speech_verbs;
+  std::unordered_set<std::string> not_place;
 
   // The lexicon built from the embedded resources; built on first use, thread-safe.
   static const EntityLexicon& Get();

@@ -202,6 +202,7 @@ struct Draft {
   bool after_locative = false;  // "in Name", "near Name"
   bool county = false;          // "X County": candidates are towns named X
   std::string last_key;   // a person's last name (key)
+  std::string first_key;  // a person's first name (key)
   int name_words = 0;     // words in a person's name
   int cluster = -1;       // people: mentions of one person share it
   int role_index = -1;
@@ -475,6 +476,7 @@ class SentenceReader {
     draft.role_index = role_index;
     if (role_index >= 0) draft.role = work_.lexicon.roles[role_index].title;
     draft.last_key = tokens_[last].key;
+    draft.first_key = tokens_[first].key;
     for (int j = first; j <= last; ++j) draft.name_words += tokens_[j].word && tokens_[j].upper ? 1 : 0;
     work_.drafts.push_back(std::move(draft));
   }
@@ -709,6 +711,9 @@ class SentenceReader {
       AddModifierMention(modifier);
       return place.last + 1;
     }
+    // Months, holidays, peoples and brands that are also towns ("March", "Christmas",
+    // "Arab", "Toyota") are read as what they usually are.
+    if (place.last == i && work_.lexicon.not_place.count(tokens_[i].key)) return i + 1;
     std::vector<uint32_t> candidates;
     for (uint32_t posting : place.postings) {
       if (IsDemonym(posting)) continue;
@@ -821,7 +826,7 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 
 // People: one cluster per full name; a later (or earlier) surname or role joins it.
 void LinkPeople(Work& work) {
-  std::unordered_map<std::string, int> by_name, by_last;
+  std::unordered_map<std::string, int> by_name, by_last, by_first;
   int clusters = 0;
   for (Draft& draft : work.drafts) {
     if (draft.kind != EntityKind::kPerson) continue;
@@ -830,6 +835,7 @@ void LinkPeople(Work& work) {
     if (it == by_name.end()) it = by_name.emplace(key, clusters++).first;
     draft.cluster = it->second;
     if (!draft.last_key.empty()) by_last.emplace(draft.last_key, draft.cluster);
+    if (!draft.first_key.empty() && draft.name_words >= 2) by_first.emplace(draft.first_key, draft.cluster);
   }
   // What a cluster knows: the fullest name, a role, a country, a sector (indexes: the
   // drafts grow below).
@@ -850,7 +856,19 @@ void LinkPeople(Work& work) {
     for (const Token& token : work.sentence_tokens[s]) {
       if (!token.word || !token.upper) continue;
       auto last = by_last.find(token.key);
-      if (last == by_last.end()) continue;
+      if (last == by_last.end()) {
+        // A first name alone ("Scott") is the person only where it was read as a town.
+        last = by_first.find(token.key);
+        if (last == by_first.end()) continue;
+        for (Draft& draft : work.drafts) {
+          if (draft.kind == EntityKind::kPlace && draft.span == Span{token.begin, token.end}) {
+            draft.kind = EntityKind::kPerson;
+            draft.candidates.clear();
+            draft.cluster = last->second;
+          }
+        }
+        continue;
+      }
       bool covered = false;
       for (Draft& draft : work.drafts) {
         if (!draft.span.Overlaps(Span{token.begin, token.end})) continue;
@@ -953,6 +971,11 @@ void ResolvePlaces(Work& work) {
         if (entry.kind == PlaceKind::kSubdivision && !(entry.flags & lexicon::kEntryHasLocation) &&
             std::find(city_countries.begin(), city_countries.end(), std::string_view(entry.country)) !=
                 city_countries.end()) {
+          continue;
+        }
+        // A small town needs support: its country or state named, "in", or "Town, State".
+        if (entry.kind == PlaceKind::kCity && entry.population < kSmallPlace && !draft.after_locative &&
+            draft.qualifier.empty() && !countries.count(entry.country)) {
           continue;
         }
         // A county's town must lie in a state the article names.
