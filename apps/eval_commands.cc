@@ -456,8 +456,8 @@ int RunEvalGeo(const EvalArgs& args) {
     }
     total.Add(eval::ScoreToponyms(document, article, args.errors > 0 ? &errors : nullptr));
   }
-  std::printf("LGL: %zu articles, %d gold toponyms (%d with coordinates), %d system toponyms",
-              articles->size(), total.gold, total.gold_located, total.system);
+  std::printf("LGL: %zu articles, %d gold toponyms (%d with coordinates), %d system toponyms", articles->size(),
+              total.gold, total.gold_located, total.system);
   if (skipped > 0) std::printf(" (%d gold toponyms skipped: offsets do not fit the text)", skipped);
   std::printf("\n\n  %-26s %9s %7s %7s\n", "toponyms", "precision", "recall", "F1");
   PrintRow("relaxed (overlap)", total.relaxed, total.system, total.relaxed, total.gold);
@@ -467,11 +467,12 @@ int RunEvalGeo(const EvalArgs& args) {
   std::printf("\n  resolution (gold toponyms with coordinates)\n");
   std::printf("  %-44s %.3f (%d / %d)\n", "within 161 km, of all", Ratio(total.within_161, total.gold_located),
               total.within_161, total.gold_located);
-  std::printf("  %-44s %.3f (%d / %d)\n", "within 161 km, of those recognised", Ratio(total.within_161, total.matched_located),
-              total.within_161, total.matched_located);
+  std::printf("  %-44s %.3f (%d / %d)\n", "within 161 km, of those recognised",
+              Ratio(total.within_161, total.matched_located), total.within_161, total.matched_located);
   std::printf("  %-44s %.3f (%d / %d)\n", "within 161 km, of those resolved", Ratio(total.within_161, total.resolved),
               total.within_161, total.resolved);
-  std::printf("  %-44s %.3f\n", "recognised but left unresolved", Ratio(total.matched_located - total.resolved, total.matched_located));
+  std::printf("  %-44s %.3f\n", "recognised but left unresolved",
+              Ratio(total.matched_located - total.resolved, total.matched_located));
   std::printf("  %-44s %.0f km\n", "median error of resolved", median);
   if (args.errors > 0) {
     for (const char* kind : {"missed", "spurious", "unresolved", "far"}) {

@@ -198,13 +198,13 @@ struct Draft {
   const GazetteerEntry* entry = nullptr;
   bool metonym = false;
   bool resolved = false;
-  std::string qualifier;  // the key after "Name," ("la", "louisiana", "georgia"), if any
+  std::string qualifier;        // the key after "Name," ("la", "louisiana", "georgia"), if any
   bool after_locative = false;  // "in Name", "near Name"
   bool county = false;          // "X County": candidates are towns named X
-  std::string last_key;   // a person's last name (key)
-  std::string first_key;  // a person's first name (key)
-  int name_words = 0;     // words in a person's name
-  int cluster = -1;       // people: mentions of one person share it
+  std::string last_key;         // a person's last name (key)
+  std::string first_key;        // a person's first name (key)
+  int name_words = 0;           // words in a person's name
+  int cluster = -1;             // people: mentions of one person share it
   int role_index = -1;
   bool in_boilerplate = false;  // from the byline, a post credit or a related-link line
 };
@@ -763,7 +763,8 @@ class SentenceReader {
       const auto found = work_.gazetteer.Find(tokens_[q].key);
       std::string key = tokens_[q].key;
       int q_last = q;
-      if (found.prefix && q + 1 < n && tokens_[q + 1].word && !work_.gazetteer.Find(key + " " + tokens_[q + 1].key).postings.empty()) {
+      if (found.prefix && q + 1 < n && tokens_[q + 1].word &&
+          !work_.gazetteer.Find(key + " " + tokens_[q + 1].key).postings.empty()) {
         key += " " + tokens_[q + 1].key;
         q_last = q + 1;
       }
@@ -836,6 +837,12 @@ void LinkPeople(Work& work) {
     draft.cluster = it->second;
     if (!draft.last_key.empty()) by_last.emplace(draft.last_key, draft.cluster);
     if (!draft.first_key.empty() && draft.name_words >= 2) by_first.emplace(draft.first_key, draft.cluster);
+  }
+  // "Jones said" after "Bill Jones": a one-word name joins the full name it ends.
+  for (Draft& draft : work.drafts) {
+    if (draft.kind != EntityKind::kPerson || draft.name_words != 1) continue;
+    auto full = by_last.find(draft.last_key);
+    if (full != by_last.end()) draft.cluster = full->second;
   }
   // What a cluster knows: the fullest name, a role, a country, a sector (indexes: the
   // drafts grow below).
@@ -984,6 +991,10 @@ void ResolvePlaces(Work& work) {
         auto country = countries.find(entry.country);
         if (country != countries.end()) score += 2.5;
         if (entry.admin && subdivisions.count(std::string(gazetteer.Str(entry.admin)))) score += 2.0;
+        // A state whose towns the article names ("Atlanta ... Georgia").
+        if (entry.kind == PlaceKind::kSubdivision && subdivisions.count(std::string(gazetteer.Str(entry.code)))) {
+          score += 2.0;
+        }
         for (uint32_t q : qualifier_entries) {
           const GazetteerEntry& qualifier = *gazetteer.Resolve(q).entry;
           const bool same_country = (qualifier.kind == PlaceKind::kCountry &&
@@ -1012,7 +1023,7 @@ void ResolvePlaces(Work& work) {
         }
       }
       // Resolve when one candidate stands clear; in the first round only the obvious ones.
-      const double margin = round == 0 ? kResolveMargin * 2 : kResolveMargin;
+      const double margin = round == 0 ? kResolveMargin * 3 : kResolveMargin;
       if (best_entry != nullptr && (second < -1e8 || best - second >= margin)) {
         draft.entry = best_entry;
         draft.resolved = true;
@@ -1039,7 +1050,8 @@ void ResolvePlaces(Work& work) {
       draft.canonical = std::string(gazetteer.Str(entry.name));
       draft.country = entry.country;
       draft.role = lexicon::PlaceKindName(entry.kind);
-      if (entry.kind == PlaceKind::kCountry || entry.kind == PlaceKind::kFormerCountry) draft.kind = EntityKind::kCountry;
+      if (entry.kind == PlaceKind::kCountry || entry.kind == PlaceKind::kFormerCountry)
+        draft.kind = EntityKind::kCountry;
       if (draft.metonym && !(entry.flags & lexicon::kEntryCapital)) {
         draft.metonym = false;
         draft.sector.clear();
