@@ -2,13 +2,16 @@
 // benchmark checks that the stage produced output, so a broken stage cannot look fast.
 #include <benchmark/benchmark.h>
 
+#include <cstring>
 #include <vector>
 
 #include "bench/corpus_generator.h"
 #include "casus/annotate/claims/attribution.h"
 #include "casus/annotate/claims/casualties.h"
+#include "casus/annotate/entities/entity_tagger.h"
 #include "casus/annotate/time/time_tagger.h"
 #include "casus/ingest/reader.h"
+#include "casus/lexicon/gazetteer.h"
 #include "casus/normalize/cleaner.h"
 #include "casus/segment/sentences.h"
 
@@ -129,6 +132,47 @@ void BM_Claims(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * bytes);
 }
 BENCHMARK(BM_Claims)->Unit(benchmark::kMillisecond);
+
+// The entity layer (people, organisations, places resolved) over cleaned, segmented articles.
+void BM_Entities(benchmark::State& state) {
+  entities::EntityTagger tagger;
+  int64_t bytes = 0;
+  std::vector<Document> documents = Prepared(2, &bytes);
+  for (auto _ : state) {
+    size_t people = 0, located = 0;
+    for (Document& document : documents) {
+      tagger.Process(document);
+      for (const EntityMention& mention : document.entities) {
+        people += mention.kind == EntityKind::kPerson ? 1 : 0;
+        located += mention.located ? 1 : 0;
+      }
+    }
+    if (people == 0 || located == 0) state.SkipWithError("no people or no located places");
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_Entities)->Unit(benchmark::kMillisecond);
+
+// Checking the gazetteer image the program carries (what its first use costs).
+void BM_GazetteerLoad(benchmark::State& state) {
+  const lexicon::Gazetteer& builtin = lexicon::Gazetteer::Builtin();
+  const auto entries = builtin.entries();
+  // The image starts at the header, just before the entries.
+  const char* begin = reinterpret_cast<const char*>(entries.data()) - sizeof(lexicon::GazetteerHeader);
+  lexicon::GazetteerHeader header;
+  std::memcpy(&header, begin, sizeof header);
+  const size_t size = sizeof header + size_t{header.entry_count} * sizeof(lexicon::GazetteerEntry) +
+                      size_t{header.key_count} * sizeof(lexicon::GazetteerKey) +
+                      size_t{header.word_count} * sizeof(uint64_t) + size_t{header.slot_count} * sizeof(uint32_t) +
+                      size_t{header.posting_count} * sizeof(uint32_t) + header.pool_size;
+  for (auto _ : state) {
+    auto loaded = lexicon::Gazetteer::FromImage(std::string_view(begin, size));
+    if (!loaded.ok()) state.SkipWithError(loaded.status().message().c_str());
+    benchmark::DoNotOptimize(loaded);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(size));
+}
+BENCHMARK(BM_GazetteerLoad)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace casus

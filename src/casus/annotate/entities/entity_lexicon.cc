@@ -2,6 +2,7 @@
 #include "casus/annotate/entities/entity_lexicon.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "casus/lexicon/gazetteer.h"
 #include "casus/lexicon/resources.h"
@@ -81,10 +82,26 @@ EntityLexicon Load() {
       lexicon.speech_verbs.insert(key);
     }
   }
+  const std::pair<const PhraseTable*, uint8_t> tables[] = {{&lexicon.organization_phrases, kOpensOrganization},
+                                                            {&lexicon.role_phrases, kOpensRole},
+                                                            {&lexicon.institutions, kOpensInstitution},
+                                                            {&lexicon.groups, kOpensGroup}};
+  std::unordered_map<std::string, uint8_t>& first_words = lexicon.first_words;
+  for (const auto& entry : tables) {
+    const uint8_t flag = entry.second;
+    entry.first->ForEachFirstWord([&first_words, flag](const std::string& word) { first_words[word] |= flag; });
+  }
   return lexicon;
 }
 
 }  // namespace
+
+void PhraseTable::ForEachFirstWord(const std::function<void(const std::string&)>& visit) const {
+  for (const auto& [key, hit] : hits_) {
+    if (hit.value < 0) continue;
+    visit(key.substr(0, key.find_first_of(" '")));
+  }
+}
 
 void PhraseTable::Add(std::string_view phrase, int32_t value) {
   const std::string key = lexicon::NameKey(phrase);

@@ -5,6 +5,7 @@
 #define CASUS_ANNOTATE_ENTITIES_ENTITY_LEXICON_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,6 +24,8 @@ class PhraseTable {
   };
   void Add(std::string_view phrase, int32_t value);
   Hit Find(const std::string& key) const;
+  // Calls `visit` with the first word (up to a space or apostrophe) of every phrase.
+  void ForEachFirstWord(const std::function<void(const std::string&)>& visit) const;
 
  private:
   std::unordered_map<std::string, Hit> hits_;
@@ -40,6 +43,14 @@ struct Role {
   std::string sector;  // empty: the sector of the organisation named with it
 };
 
+// Which tables a word can open a phrase of (EntityLexicon::first_words).
+enum FirstWordFlag : uint8_t {
+  kOpensOrganization = 1,
+  kOpensRole = 2,
+  kOpensInstitution = 4,
+  kOpensGroup = 8,
+};
+
 struct EntityLexicon {
   std::vector<Organization> organizations;
   PhraseTable organization_phrases;  // -> index in organizations
@@ -55,6 +66,9 @@ struct EntityLexicon {
   std::unordered_set<std::string> actor_verbs;
   std::unordered_set<std::string> speech_verbs;
   std::unordered_set<std::string> not_place;
+  // First words of the phrase tables' phrases (keys) -> FirstWordFlag bits: one look-up
+  // a word tells a matcher which tables are worth trying from it.
+  std::unordered_map<std::string, uint8_t> first_words;
 
   // The lexicon built from the embedded resources; built on first use, thread-safe.
   static const EntityLexicon& Get();

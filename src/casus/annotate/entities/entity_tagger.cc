@@ -116,6 +116,7 @@ bool IsApostropheAt(std::string_view text, size_t i, size_t* length) {
 
 std::vector<Token> Tokenize(std::string_view text, Span span) {
   std::vector<Token> tokens;
+  tokens.reserve(span.size() / 5 + 4);
   size_t i = span.begin;
   const size_t end = std::min<size_t>(span.end, text.size());
   while (i < end) {
@@ -249,7 +250,19 @@ std::string CollapseSpaces(std::string_view text) {
 class SentenceReader {
  public:
   SentenceReader(Work& work, const std::vector<Token>& tokens, bool headline)
-      : work_(work), tokens_(tokens), text_(work.document.text()), headline_(headline) {}
+      : work_(work),
+        tokens_(tokens),
+        text_(work.document.text()),
+        headline_(headline),
+        opens_(tokens.size(), 0),
+        places_(tokens.size()),
+        modifiers_(tokens.size()) {
+    for (size_t j = 0; j < tokens.size(); ++j) {
+      if (!tokens[j].word) continue;
+      auto it = work.lexicon.first_words.find(tokens[j].key);
+      if (it != work.lexicon.first_words.end()) opens_[j] = it->second;
+    }
+  }
 
   void Read() {
     const int n = static_cast<int>(tokens_.size());
@@ -287,6 +300,12 @@ class SentenceReader {
   // The longest phrase of `table` starting at token i.
   PhraseHit Longest(const PhraseTable& table, int i) const {
     PhraseHit hit;
+    const EntityLexicon& lex = work_.lexicon;
+    const uint8_t flag = &table == &lex.organization_phrases ? kOpensOrganization
+                         : &table == &lex.role_phrases       ? kOpensRole
+                         : &table == &lex.institutions       ? kOpensInstitution
+                                                             : kOpensGroup;
+    if (i >= static_cast<int>(tokens_.size()) || !(opens_[i] & flag)) return hit;
     std::string key;
     const int n = static_cast<int>(tokens_.size());
     for (int j = i; j < n && j < i + kMaxPhraseWords; ++j) {
@@ -305,6 +324,13 @@ class SentenceReader {
 
   // The longest gazetteer name starting at token i, with the postings its case allows.
   PhraseHit LongestPlace(int i) const {
+    if (i < static_cast<int>(places_.size()) && places_[i].has_value()) return *places_[i];
+    PhraseHit hit = LongestPlaceUncached(i);
+    if (i < static_cast<int>(places_.size())) places_[i] = hit;
+    return hit;
+  }
+
+  PhraseHit LongestPlaceUncached(int i) const {
     PhraseHit hit;
     std::string key;
     const int n = static_cast<int>(tokens_.size());
@@ -375,6 +401,11 @@ class SentenceReader {
     if (i >= static_cast<int>(tokens_.size()) || !tokens_[i].word || !(tokens_[i].upper || tokens_[i].caps)) {
       return std::nullopt;
     }
+    if (!modifiers_[i].has_value()) modifiers_[i] = ModifierAtUncached(i);
+    return *modifiers_[i];
+  }
+
+  std::optional<Modifier> ModifierAtUncached(int i) const {
     const PhraseHit org = Longest(work_.lexicon.organization_phrases, i);
     const PhraseHit place = LongestPlace(i);
     Modifier modifier;
@@ -815,6 +846,10 @@ class SentenceReader {
   const std::vector<Token>& tokens_;
   const std::string& text_;
   bool headline_;
+  std::vector<uint8_t> opens_;  // FirstWordFlag bits of each token
+  // Memos: a token's gazetteer phrase and modifier are asked for more than once.
+  mutable std::vector<std::optional<PhraseHit>> places_;
+  mutable std::vector<std::optional<std::optional<Modifier>>> modifiers_;
 };
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
