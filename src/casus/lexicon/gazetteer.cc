@@ -68,6 +68,22 @@ bool ParsePlaceKind(std::string_view name, PlaceKind* kind) {
 }
 
 std::string NameKey(std::string_view text) {
+  // Most words are plain ASCII letters and digits: lower-case them and be done.
+  bool plain = true;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (!((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9'))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    std::string key(text);
+    for (char& c : key) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return key;
+  }
   const auto& folds = LatinFolds();
   std::string key;
   key.reserve(text.size());

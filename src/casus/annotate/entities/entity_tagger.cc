@@ -80,7 +80,7 @@ bool IsSpaceAt(std::string_view text, size_t i) {
 }
 
 // Letters and digits of any script; not the Latin-1 symbols, general punctuation or CJK marks.
-bool IsWordAt(std::string_view text, size_t i) {
+inline bool IsWordAt(std::string_view text, size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) return IsAsciiAlnum(c);
   if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) return false;
@@ -323,11 +323,11 @@ class SentenceReader {
   }
 
   // The longest gazetteer name starting at token i, with the postings its case allows.
-  PhraseHit LongestPlace(int i) const {
-    if (i < static_cast<int>(places_.size()) && places_[i].has_value()) return *places_[i];
-    PhraseHit hit = LongestPlaceUncached(i);
-    if (i < static_cast<int>(places_.size())) places_[i] = hit;
-    return hit;
+  const PhraseHit& LongestPlace(int i) const {
+    static const PhraseHit kNone;
+    if (i >= static_cast<int>(places_.size())) return kNone;
+    if (!places_[i].has_value()) places_[i] = LongestPlaceUncached(i);
+    return *places_[i];
   }
 
   PhraseHit LongestPlaceUncached(int i) const {
@@ -407,7 +407,7 @@ class SentenceReader {
 
   std::optional<Modifier> ModifierAtUncached(int i) const {
     const PhraseHit org = Longest(work_.lexicon.organization_phrases, i);
-    const PhraseHit place = LongestPlace(i);
+    const PhraseHit& place = LongestPlace(i);
     Modifier modifier;
     modifier.first = i;
     if (org.last >= 0 && org.last >= place.last) {
@@ -632,7 +632,7 @@ class SentenceReader {
   int ReadCapitalised(int i) {
     const EntityLexicon& lex = work_.lexicon;
     const int n = static_cast<int>(tokens_.size());
-    const PhraseHit place = LongestPlace(i);
+    const PhraseHit& place = LongestPlace(i);
     int run_last = i;
     for (int j = i + 1; j < n; ++j) {
       if (!tokens_[j].word) break;
@@ -714,7 +714,7 @@ class SentenceReader {
     int j = first;
     bool hyphen = false, all_large = true;
     while (j <= last) {
-      const PhraseHit place = LongestPlace(j);
+      const PhraseHit& place = LongestPlace(j);
       if (place.last < j || place.last > last) return true;
       if (j > first && tokens_[j - 1].end < tokens_[j].begin && text_[tokens_[j - 1].end] == '-') hyphen = true;
       uint32_t largest = 0;
