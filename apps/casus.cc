@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
   CLI::App* export_cmd = app.add_subcommand("export", "Write a table as JSON Lines or CSV");
   export_cmd->add_option("--table", export_args.table,
                          "documents, sentences, boilerplate or dates (default documents)");
-  export_cmd->add_option("--format", export_args.format, "jsonl, csv, or geojson for the places and entities tables (default jsonl)");
+  export_cmd->add_option("--format", export_args.format,
+                         "jsonl, csv, or geojson for the places and entities tables (default jsonl)");
   export_cmd->add_option("--db", export_args.db, db_help);
   export_cmd->add_option("-o,--output", export_args.output, "output file (default: standard output)");
 

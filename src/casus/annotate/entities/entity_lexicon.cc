@@ -83,9 +83,9 @@ EntityLexicon Load() {
     }
   }
   const std::pair<const PhraseTable*, uint8_t> tables[] = {{&lexicon.organization_phrases, kOpensOrganization},
-                                                            {&lexicon.role_phrases, kOpensRole},
-                                                            {&lexicon.institutions, kOpensInstitution},
-                                                            {&lexicon.groups, kOpensGroup}};
+                                                           {&lexicon.role_phrases, kOpensRole},
+                                                           {&lexicon.institutions, kOpensInstitution},
+                                                           {&lexicon.groups, kOpensGroup}};
   std::unordered_map<std::string, uint8_t>& first_words = lexicon.first_words;
   for (const auto& entry : tables) {
     const uint8_t flag = entry.second;
