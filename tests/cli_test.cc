@@ -100,6 +100,23 @@ TEST(Cli, IngestIsIdempotentAndCommandsWork) {
   Outcome show = Casus("show harbour-truce" + db);
   ASSERT_EQ(show.status, 0) << show.out;
   EXPECT_NE(show.out.find("--- boilerplate ---"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("--- people, organisations, countries, places ---"), std::string::npos) << show.out;
+
+  // Entities: "Mykolaiv" is the city GeoNames spells Mykolayiv, not the village of that name.
+  Outcome entities = Casus("export --table entities --format csv" + db);
+  ASSERT_EQ(entities.status, 0) << entities.out;
+  EXPECT_EQ(entities.out.rfind("doc,text,begin,end,kind,canonical,country,sector,actor,role,lat,lon,", 0), 0u)
+      << entities.out;
+  EXPECT_NE(entities.out.find(",Mykolaiv,"), std::string::npos) << entities.out;
+  EXPECT_NE(entities.out.find(",place,Mykolayiv,UKR,,UKR,city,46.9"), std::string::npos) << entities.out;
+  Outcome geojson = Casus("export --table places --format geojson" + db);
+  ASSERT_EQ(geojson.status, 0) << geojson.out;
+  EXPECT_EQ(geojson.out.rfind("{\"type\":\"FeatureCollection\",\"features\":[", 0), 0u) << geojson.out;
+  EXPECT_NE(geojson.out.find("\"geometry\":{\"type\":\"Point\",\"coordinates\":[30.7"), std::string::npos)
+      << geojson.out;  // Odesa: longitude first
+  EXPECT_NE(geojson.out.find("\"canonical\":\"Mykolayiv\""), std::string::npos) << geojson.out;
+  EXPECT_EQ(geojson.out.substr(geojson.out.size() - 4), "\n]}\n");
+  EXPECT_NE(Casus("export --table stories --format geojson" + db).status, 0);
 }
 
 TEST(Cli, ExitStatuses) {

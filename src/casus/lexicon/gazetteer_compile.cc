@@ -254,9 +254,12 @@ uint64_t Varint(const std::string& data, size_t& pos, const std::string& path) {
 
 int64_t Zigzag(uint64_t value) { return static_cast<int64_t>(value >> 1) ^ -static_cast<int64_t>(value & 1); }
 
+// Cities by "ALPHA3|key": the most populous of that name in that country.
+using CityIndex = std::unordered_map<std::string, uint32_t>;
+
 void AddCities(const Options& options, const std::unordered_map<std::string, std::string>& alpha3,
                const std::unordered_set<uint64_t>& common_words, Builder& builder,
-               const std::unordered_map<std::string, uint32_t>& by_code) {
+               const std::unordered_map<std::string, uint32_t>& by_code, CityIndex& cities_by_name) {
   const std::string data = ReadFile(options.cities);
   size_t pos = 0;
   int64_t lon_sum = 0, lat_sum = 0;
@@ -317,6 +320,10 @@ void AddCities(const Options& options, const std::unordered_map<std::string, std
     const uint32_t index = builder.Add(name, id, code3->second, PlaceKind::kCity, lat, lon, true,
                                        static_cast<uint32_t>(std::min<uint64_t>(population, UINT32_MAX)), flags);
     ++cities;
+    {
+      auto [it, inserted] = cities_by_name.try_emplace(code3->second + "|" + key, index);
+      if (!inserted && builder.entry(it->second).population < population) it->second = index;
+    }
     // GeoNames' first-level codes are ISO 3166-2 suffixes only where they are letters.
     if (!admin.empty() && std::all_of(admin.begin(), admin.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
       auto subdivision = by_code.find(country + "-" + admin);
@@ -348,7 +355,8 @@ void AddCities(const Options& options, const std::unordered_map<std::string, std
   }
 }
 
-void AddPlaces(const Options& options, Builder& builder, std::unordered_map<std::string, uint32_t>& by_code) {
+void AddPlaces(const Options& options, Builder& builder, std::unordered_map<std::string, uint32_t>& by_code,
+               const CityIndex& cities_by_name) {
   const std::string text = ReadFile(options.places);
   int line = 0;
   for (const TsvRow& row : ParseTsv(text)) {
@@ -374,6 +382,13 @@ void AddPlaces(const Options& options, Builder& builder, std::unordered_map<std:
       } catch (const std::exception&) {
         fail("bad number");
       }
+      continue;
+    }
+    if (kind == "alias" && name.find(':') != std::string::npos) {  // "UKR:Odessa": a city
+      const size_t colon = name.find(':');
+      auto city = cities_by_name.find(name.substr(0, colon) + "|" + NameKey(name.substr(colon + 1)));
+      if (city == cities_by_name.end()) fail("no city " + name);
+      for (const auto& alias : aliases) builder.Key(alias, city->second);
       continue;
     }
     if (kind == "alias" || kind == "demonym" || kind == "abbreviation") {
@@ -447,8 +462,9 @@ int main(int argc, char** argv) {
   AddCountries(options, builder, by_code);
   const auto alpha3 = Alpha2To3(options);
   AddSubdivisions(options, alpha3, common, builder, by_code);
-  AddCities(options, alpha3, common, builder, by_code);
-  AddPlaces(options, builder, by_code);
+  CityIndex cities_by_name;
+  AddCities(options, alpha3, common, builder, by_code, cities_by_name);
+  AddPlaces(options, builder, by_code, cities_by_name);
   builder.Write(options.out, words);
   return 0;
 }
