@@ -258,7 +258,7 @@ class SentenceReader {
         places_(tokens.size()),
         modifiers_(tokens.size()) {
     for (size_t j = 0; j < tokens.size(); ++j) {
-      if (!tokens[j].word) continue;
+      if (!tokens[j].word || (tokens[j].key[0] >= '0' && tokens[j].key[0] <= '9')) continue;
       auto it = work.lexicon.first_words.find(tokens[j].key);
       if (it != work.lexicon.first_words.end()) opens_[j] = it->second;
     }
@@ -952,7 +952,8 @@ void LinkPeople(Work& work) {
   }
   for (Draft& draft : work.drafts) {
     if (draft.kind != EntityKind::kPerson || draft.cluster < 0) continue;
-    const Draft h = work.drafts[head[draft.cluster]];
+    const Draft& h = work.drafts[head[draft.cluster]];
+    if (&h == &draft) continue;
     draft.canonical = h.canonical;
     if (draft.role.empty()) draft.role = h.role;
     if (draft.country.empty()) draft.country = h.country;
@@ -1098,14 +1099,14 @@ void ResolvePlaces(Work& work) {
   }
 }
 
-EntityMention ToMention(const Draft& draft, const Gazetteer& gazetteer) {
+EntityMention ToMention(Draft& draft, const Gazetteer& gazetteer) {
   EntityMention mention;
   mention.span = draft.span;
   mention.kind = draft.kind;
-  mention.canonical = draft.canonical;
-  mention.country = draft.country;
-  mention.sector = draft.sector;
-  mention.role = draft.role;
+  mention.canonical = std::move(draft.canonical);
+  mention.country = std::move(draft.country);
+  mention.sector = std::move(draft.sector);
+  mention.role = std::move(draft.role);
   mention.metonym = draft.metonym;
   mention.in_boilerplate = draft.in_boilerplate;
   if (draft.entry != nullptr && draft.resolved) {
@@ -1234,7 +1235,7 @@ Status EntityTagger::Process(Document& document) const {
   std::vector<int> head_words;
   uint32_t covered_end = 0;
   for (size_t index : order) {
-    const Draft& draft = work.drafts[index];
+    Draft& draft = work.drafts[index];
     if (!draft.in_boilerplate && document.OverlapsBoilerplate(draft.span)) continue;
     if (!draft.span.empty()) {
       if (draft.span.begin < covered_end) continue;
