@@ -36,8 +36,9 @@ const std::array<std::string_view, 192>& LatinFolds() {
   return folds;
 }
 
-void AppendSpace(std::string& key) {
-  if (!key.empty() && key.back() != ' ') key.push_back(' ');
+// A space after what `key` has since `start`, unless it is empty or ends in one.
+void AppendSpace(std::string& key, size_t start) {
+  if (key.size() > start && key.back() != ' ') key.push_back(' ');
 }
 
 }  // namespace
@@ -67,7 +68,7 @@ bool ParsePlaceKind(std::string_view name, PlaceKind* kind) {
   return false;
 }
 
-std::string NameKey(std::string_view text) {
+void AppendNameKey(std::string_view text, std::string* out) {
   // Most words are plain ASCII letters and digits: lower-case them and be done.
   bool plain = true;
   for (char c : text) {
@@ -78,15 +79,12 @@ std::string NameKey(std::string_view text) {
     }
   }
   if (plain) {
-    std::string key(text);
-    for (char& c : key) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return key;
+    for (char c : text) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    return;
   }
   const auto& folds = LatinFolds();
-  std::string key;
-  key.reserve(text.size());
+  std::string& key = *out;
+  const size_t start = key.size();
   for (size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte >= 'A' && byte <= 'Z') {
@@ -94,7 +92,7 @@ std::string NameKey(std::string_view text) {
     } else if (byte == '.') {
       continue;
     } else if (byte == ' ' || byte == '-' || byte == '\t' || byte == '\n' || byte == '\r') {
-      AppendSpace(key);
+      AppendSpace(key, start);
     } else if (byte == '`') {
       key.push_back('\'');
     } else if ((byte == 0xC3 || byte == 0xC4 || byte == 0xC5) && i + 1 < text.size()) {
@@ -112,7 +110,7 @@ std::string NameKey(std::string_view text) {
         key.push_back('\'');
         i += 2;
       } else if (last >= 0x90 && last <= 0x94) {  // hyphens and dashes
-        AppendSpace(key);
+        AppendSpace(key, start);
         i += 2;
       } else {
         key.push_back(static_cast<char>(byte));
@@ -121,7 +119,13 @@ std::string NameKey(std::string_view text) {
       key.push_back(static_cast<char>(byte));
     }
   }
-  while (!key.empty() && key.back() == ' ') key.pop_back();
+  while (key.size() > start && key.back() == ' ') key.pop_back();
+}
+
+std::string NameKey(std::string_view text) {
+  std::string key;
+  key.reserve(text.size());
+  AppendNameKey(text, &key);
   return key;
 }
 

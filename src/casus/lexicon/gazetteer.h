@@ -95,6 +95,8 @@ inline constexpr uint32_t kGazetteerVersion = 1;
 // turns hyphens and runs of spaces into one space, maps typographic apostrophes to '.
 // The same function builds the compiled keys and the keys looked up in text.
 std::string NameKey(std::string_view text);
+// Appends NameKey(text) to `out`; never more bytes than `text` has.
+void AppendNameKey(std::string_view text, std::string* out);
 uint64_t NameKeyHash(std::string_view key);
 
 class Gazetteer {

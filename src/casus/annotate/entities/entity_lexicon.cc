@@ -86,7 +86,7 @@ EntityLexicon Load() {
                                                            {&lexicon.role_phrases, kOpensRole},
                                                            {&lexicon.institutions, kOpensInstitution},
                                                            {&lexicon.groups, kOpensGroup}};
-  std::unordered_map<std::string, uint8_t>& first_words = lexicon.first_words;
+  KeyMap<uint8_t>& first_words = lexicon.first_words;
   for (const auto& entry : tables) {
     const uint8_t flag = entry.second;
     entry.first->ForEachFirstWord([&first_words, flag](const std::string& word) { first_words[word] |= flag; });
@@ -116,7 +116,7 @@ void PhraseTable::Add(std::string_view phrase, int32_t value) {
   }
 }
 
-PhraseTable::Hit PhraseTable::Find(const std::string& key) const {
+PhraseTable::Hit PhraseTable::Find(std::string_view key) const {
   auto it = hits_.find(key);
   return it == hits_.end() ? Hit{} : it->second;
 }

@@ -8,11 +8,21 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 namespace casus::entities {
+
+// Hashing for string-keyed tables that are looked up with string_views (no temporaries).
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+template <typename Value>
+using KeyMap = std::unordered_map<std::string, Value, KeyHash, std::equal_to<>>;
 
 // Phrases (NameKey form) to values; a phrase written in capitals must match in capitals.
 class PhraseTable {
@@ -23,12 +33,12 @@ class PhraseTable {
     bool prefix = false;   // a longer phrase starts with this key
   };
   void Add(std::string_view phrase, int32_t value);
-  Hit Find(const std::string& key) const;
+  Hit Find(std::string_view key) const;
   // Calls `visit` with the first word (up to a space or apostrophe) of every phrase.
   void ForEachFirstWord(const std::function<void(const std::string&)>& visit) const;
 
  private:
-  std::unordered_map<std::string, Hit> hits_;
+  KeyMap<Hit> hits_;
 };
 
 struct Organization {
@@ -59,16 +69,16 @@ struct EntityLexicon {
   std::vector<std::string> sectors;                          // values of the two tables below
   PhraseTable institutions;                                  // "foreign ministry" -> index in sectors
   PhraseTable groups;                                        // "troops" -> index in sectors
-  std::unordered_map<std::string, std::string> place_heads;  // "county" -> place kind
-  std::unordered_set<std::string> not_person;                // keys
-  std::unordered_set<std::string> particles;
-  std::unordered_set<std::string> honorifics;
-  std::unordered_set<std::string> actor_verbs;
-  std::unordered_set<std::string> speech_verbs;
-  std::unordered_set<std::string> not_place;
+  KeyMap<std::string> place_heads;  // "county" -> place kind
+  KeySet not_person;                // keys
+  KeySet particles;
+  KeySet honorifics;
+  KeySet actor_verbs;
+  KeySet speech_verbs;
+  KeySet not_place;
   // First words of the phrase tables' phrases (keys) -> FirstWordFlag bits: one look-up
   // a word tells a matcher which tables are worth trying from it.
-  std::unordered_map<std::string, uint8_t> first_words;
+  KeyMap<uint8_t> first_words;
 
   // The lexicon built from the embedded resources; built on first use, thread-safe.
   static const EntityLexicon& Get();

@@ -49,7 +49,7 @@ constexpr uint32_t kSmallPlace = 20000;
 struct Token {
   uint32_t begin = 0;
   uint32_t end = 0;
-  std::string key;  // NameKey of a word; the bytes of a punctuation mark
+  std::string_view key;  // NameKey of a word, the bytes of a mark; in the document's key arena
   bool word = false;
   bool upper = false;       // begins with a capital letter
   bool caps = false;        // two or more letters, all capitals ("OSCE", "U.S.")
@@ -114,9 +114,20 @@ bool IsApostropheAt(std::string_view text, size_t i, size_t* length) {
   return false;
 }
 
-std::vector<Token> Tokenize(std::string_view text, Span span) {
+// Keys are appended to `arena`, which the caller reserves so that it never grows: a key
+// has at most the bytes of its text, so the text's size is enough for all spans.
+std::vector<Token> Tokenize(std::string_view text, Span span, std::string* arena) {
   std::vector<Token> tokens;
-  tokens.reserve(span.size() / 5 + 4);
+  tokens.reserve(span.size() / 4 + 4);
+  auto keep = [arena](std::string_view key_text, bool word) {
+    const size_t start = arena->size();
+    if (word) {
+      lexicon::AppendNameKey(key_text, arena);
+    } else {
+      arena->append(key_text);
+    }
+    return std::string_view(arena->data() + start, arena->size() - start);
+  };
   size_t i = span.begin;
   const size_t end = std::min<size_t>(span.end, text.size());
   while (i < end) {
@@ -147,7 +158,7 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       token.end = static_cast<uint32_t>(i);
       token.word = true;
       const std::string_view word = text.substr(start, i - start);
-      token.key = NameKey(word);
+      token.key = keep(word, true);
       token.upper = IsUpperAt(text, start);
       int letters = 0;
       bool lower = false;
@@ -166,7 +177,7 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
       Token token;
       token.begin = static_cast<uint32_t>(i);
       token.end = static_cast<uint32_t>(i + apostrophe + 1);
-      token.key = "'s";
+      token.key = "'s";  // a literal: lives for the whole program
       token.possessive = true;
       tokens.push_back(std::move(token));
       i += apostrophe + 1;
@@ -181,7 +192,7 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
     Token token;
     token.begin = static_cast<uint32_t>(i);
     token.end = static_cast<uint32_t>(std::min(i + length, end));
-    token.key = std::string(text.substr(i, token.end - i));
+    token.key = keep(text.substr(i, token.end - i), false);
     tokens.push_back(std::move(token));
     i = token.end;
   }
@@ -231,6 +242,7 @@ struct Work {
   };
   std::vector<RoleReference> role_references;
   std::vector<std::vector<Token>> sentence_tokens;
+  std::string keys;  // the tokens' keys, reserved once so that views into it stay valid
 };
 
 std::string CollapseSpaces(std::string_view text) {
@@ -381,7 +393,7 @@ class SentenceReader {
   std::string TextOf(int first, int last) const { return CollapseSpaces(SpanOf(first, last).Of(text_)); }
   bool SentenceStart(int i) const {
     for (int j = i - 1; j >= 0; --j) {
-      const std::string& key = tokens_[j].key;
+      const std::string_view key = tokens_[j].key;
       if (tokens_[j].word) return false;
       if (key != "\"" && key != "\xE2\x80\x9C" && key != "(" && key != "\xE2\x80\x98" && key != "'") return false;
     }
@@ -792,11 +804,12 @@ class SentenceReader {
         tokens_[place.last + 2].upper) {
       const int q = place.last + 2;
       const auto found = work_.gazetteer.Find(tokens_[q].key);
-      std::string key = tokens_[q].key;
+      std::string key(tokens_[q].key);
       int q_last = q;
       if (found.prefix && q + 1 < n && tokens_[q + 1].word &&
-          !work_.gazetteer.Find(key + " " + tokens_[q + 1].key).postings.empty()) {
-        key += " " + tokens_[q + 1].key;
+          !work_.gazetteer.Find(key + " " + std::string(tokens_[q + 1].key)).postings.empty()) {
+        key += " ";
+        key += tokens_[q + 1].key;
         q_last = q + 1;
       }
       for (uint32_t posting : work_.gazetteer.Find(key).postings) {
@@ -838,7 +851,7 @@ class SentenceReader {
 
   bool AfterLocative(int i) const {
     if (i == 0 || !tokens_[i - 1].word) return false;
-    const std::string& key = tokens_[i - 1].key;
+    const std::string_view key = tokens_[i - 1].key;
     return key == "in" || key == "at" || key == "near" || key == "outside" || key == "from" || key == "to";
   }
 
@@ -862,7 +875,7 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 
 // People: one cluster per full name; a later (or earlier) surname or role joins it.
 void LinkPeople(Work& work) {
-  std::unordered_map<std::string, int> by_name, by_last, by_first;
+  KeyMap<int> by_name, by_last, by_first;
   int clusters = 0;
   for (Draft& draft : work.drafts) {
     if (draft.kind != EntityKind::kPerson) continue;
@@ -1207,16 +1220,17 @@ EntityTagger::EntityTagger(const lexicon::Gazetteer& gazetteer)
 Status EntityTagger::Process(Document& document) const {
   Work work{document, gazetteer_, EntityLexicon::Get(), {}, {}, {}};
   AddMetadataMentions(work);
+  work.keys.reserve(document.text().size() * 2 + 64);  // twice what the keys can need
   work.sentence_tokens.reserve(document.sentences.size());
   for (const Sentence& sentence : document.sentences) {
-    work.sentence_tokens.push_back(Tokenize(document.text(), sentence.span));
+    work.sentence_tokens.push_back(Tokenize(document.text(), sentence.span, &work.keys));
     SentenceReader(work, work.sentence_tokens.back(), sentence.headline).Read();
   }
   // Related-link lines are other articles' headlines: read like a headline, kept apart.
   for (const BoilerplateSpan& boilerplate : document.boilerplate) {
     if (boilerplate.kind != BoilerplateKind::kRelatedLink) continue;
     const size_t before = work.drafts.size();
-    const std::vector<Token> tokens = Tokenize(document.text(), boilerplate.span);
+    const std::vector<Token> tokens = Tokenize(document.text(), boilerplate.span, &work.keys);
     SentenceReader(work, tokens, /*headline=*/true).Read();
     for (size_t k = before; k < work.drafts.size(); ++k) work.drafts[k].in_boilerplate = true;
   }
