@@ -8,7 +8,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -65,12 +64,12 @@ struct EntityLexicon {
   std::vector<Organization> organizations;
   PhraseTable organization_phrases;  // -> index in organizations
   std::vector<Role> roles;
-  PhraseTable role_phrases;                                  // -> index in roles
-  std::vector<std::string> sectors;                          // values of the two tables below
-  PhraseTable institutions;                                  // "foreign ministry" -> index in sectors
-  PhraseTable groups;                                        // "troops" -> index in sectors
-  KeyMap<std::string> place_heads;  // "county" -> place kind
-  KeySet not_person;                // keys
+  PhraseTable role_phrases;          // -> index in roles
+  std::vector<std::string> sectors;  // values of the two tables below
+  PhraseTable institutions;          // "foreign ministry" -> index in sectors
+  PhraseTable groups;                // "troops" -> index in sectors
+  KeyMap<std::string> place_heads;   // "county" -> place kind
+  KeySet not_person;                 // keys
   KeySet particles;
   KeySet honorifics;
   KeySet actor_verbs;

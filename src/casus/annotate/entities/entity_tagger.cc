@@ -49,7 +49,8 @@ constexpr uint32_t kSmallPlace = 20000;
 struct Token {
   uint32_t begin = 0;
   uint32_t end = 0;
-  std::string_view key;  // NameKey of a word, the bytes of a mark; in the document's key arena
+  std::string_view key;  // NameKey of a word, the bytes of a mark: a view into the text or
+                         // into the document's key arena
   bool word = false;
   bool upper = false;       // begins with a capital letter
   bool caps = false;        // two or more letters, all capitals ("OSCE", "U.S.")
@@ -119,13 +120,20 @@ bool IsApostropheAt(std::string_view text, size_t i, size_t* length) {
 std::vector<Token> Tokenize(std::string_view text, Span span, std::string* arena) {
   std::vector<Token> tokens;
   tokens.reserve(span.size() / 4 + 4);
+  // A mark, or a word already in key form (lower-case ASCII: most words), is its own key:
+  // a view into the text. Only the others are written to the arena.
   auto keep = [arena](std::string_view key_text, bool word) {
-    const size_t start = arena->size();
-    if (word) {
-      lexicon::AppendNameKey(key_text, arena);
-    } else {
-      arena->append(key_text);
+    if (!word) return key_text;
+    bool plain = true;
+    for (char c : key_text) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        plain = false;
+        break;
+      }
     }
+    if (plain) return key_text;
+    const size_t start = arena->size();
+    lexicon::AppendNameKey(key_text, arena);
     return std::string_view(arena->data() + start, arena->size() - start);
   };
   size_t i = span.begin;
