@@ -627,10 +627,13 @@ Status CasualtyTagger::Process(Document& document) const {
       while (first < tokens.size() && tokens[first].span.begin < claim.span.begin) ++first;
       claim.where = reader.Place(first);
       for (const TimeExpression& t : document.time_expressions) {
-        // "since 1991" dates the background, not the claim.
-        std::string_view before = text.substr(sentence.span.begin, t.span.begin - sentence.span.begin);
+        if (!sentence.span.Contains(t.span)) continue;
+        // "since 1991" dates the background, not the claim. (A view: a substr of the
+        // std::string would be a temporary gone before the comparison.)
+        const std::string_view before =
+            std::string_view(text).substr(sentence.span.begin, t.span.begin - sentence.span.begin);
         bool since = before.size() >= 6 && before.substr(before.size() - 6) == "since ";
-        if (sentence.span.Contains(t.span) && t.type == TimexType::kDate && !t.value.empty() && !since &&
+        if (t.type == TimexType::kDate && !t.value.empty() && !since &&
             t.value != "PRESENT_REF" && t.value != "PAST_REF" && t.value != "FUTURE_REF") {
           claim.when = t.value;
           break;
