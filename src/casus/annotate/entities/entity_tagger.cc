@@ -1226,7 +1226,7 @@ EntityTagger::EntityTagger(const lexicon::Gazetteer& gazetteer)
 }
 
 Status EntityTagger::Process(Document& document) const {
-  Work work{document, gazetteer_, EntityLexicon::Get(), {}, {}, {}};
+  Work work{document, gazetteer_, EntityLexicon::Get(), {}, {}, {}, {}};
   AddMetadataMentions(work);
   work.keys.reserve(document.text().size() * 2 + 64);  // twice what the keys can need
   work.sentence_tokens.reserve(document.sentences.size());
