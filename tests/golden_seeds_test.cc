@@ -507,14 +507,6 @@ std::vector<std::string> NamesOf(const nlohmann::json& item) {
   return names;
 }
 
-double Kilometres(double lat1, double lon1, double lat2, double lon2) {
-  const double r = 3.14159265358979 / 180;
-  const double a =
-      std::sin((lat2 - lat1) * r / 2) * std::sin((lat2 - lat1) * r / 2) +
-      std::cos(lat1 * r) * std::cos(lat2 * r) * std::sin((lon2 - lon1) * r / 2) * std::sin((lon2 - lon1) * r / 2);
-  return 6371 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
-}
-
 TEST_F(GoldenSeeds, EntityCountries) {
   const auto all = AllMentions(*documents_);
   for (const auto& country : (*gold_)["entities"]["countries"]) {
@@ -537,7 +529,7 @@ TEST_F(GoldenSeeds, EntityPlacesWithCoordinates) {
       EXPECT_EQ(f.mention->country, Or(place, "country")) << names[0] << " in " << f.document->id();
       if (place.contains("lat")) {
         ASSERT_TRUE(f.mention->located) << names[0] << " has no coordinates in " << f.document->id();
-        EXPECT_LE(Kilometres(f.mention->lat, f.mention->lon, place["lat"], place["lon"]), 25.0)
+        EXPECT_LE(lexicon::DistanceKm(f.mention->lat, f.mention->lon, place["lat"], place["lon"]), 25.0)
             << names[0] << " at " << f.mention->lat << " " << f.mention->lon;
       }
     }

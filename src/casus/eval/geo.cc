@@ -56,14 +56,6 @@ std::string Context(const Document& document, Span span) {
 
 }  // namespace
 
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRadians = 3.14159265358979323846 / 180.0;
-  const double dlat = (lat2 - lat1) * kRadians, dlon = (lon2 - lon1) * kRadians;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
-}
-
 Result<std::vector<GeoArticle>> ReadLgl(const std::string& path, int* skipped) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(ErrorCode::kNotFound, path + ": cannot read");
@@ -198,7 +190,7 @@ GeoCounts ScoreToponyms(const Document& document, const GeoArticle& gold, std::v
       continue;
     }
     ++counts.resolved;
-    const double km = DistanceKm(mention.lat, mention.lon, toponym.lat, toponym.lon);
+    const double km = lexicon::DistanceKm(mention.lat, mention.lon, toponym.lat, toponym.lon);
     counts.errors_km.push_back(km);
     if (km <= 161.0) {
       ++counts.within_161;

@@ -60,8 +60,6 @@ std::vector<EntityMention> SystemToponyms(const Document& document);
 
 GeoCounts ScoreToponyms(const Document& document, const GeoArticle& gold, std::vector<GeoError>* errors);
 
-double DistanceKm(double lat1, double lon1, double lat2, double lon2);
-
 }  // namespace casus::eval
 
 #endif  // CASUS_EVAL_GEO_H_

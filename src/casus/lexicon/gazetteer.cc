@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
 
 #include "casus/core/hash.h"
@@ -130,6 +131,23 @@ std::string NameKey(std::string_view text) {
 }
 
 uint64_t NameKeyHash(std::string_view key) { return Hash64(key); }
+
+bool AllCapitals(std::string_view text) {
+  bool letter = false;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
+  }
+  return letter;
+}
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRadians = 3.14159265358979323846 / 180.0;
+  const double dlat = (lat2 - lat1) * kRadians, dlon = (lon2 - lon1) * kRadians;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
+}
 
 Result<Gazetteer> Gazetteer::FromImage(std::string_view image) {
   auto bad = [](const std::string& why) { return Status(ErrorCode::kMalformedInput, "gazetteer image: " + why); };

@@ -98,6 +98,10 @@ std::string NameKey(std::string_view text);
 // Appends NameKey(text) to `out`; never more bytes than `text` has.
 void AppendNameKey(std::string_view text, std::string* out);
 uint64_t NameKeyHash(std::string_view key);
+// True when `text` has a letter and no lower-case ASCII letter ("UN", "U.S.").
+bool AllCapitals(std::string_view text);
+// Great-circle distance between two points, in kilometres.
+double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 
 class Gazetteer {
  public:

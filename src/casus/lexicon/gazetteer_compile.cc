@@ -58,15 +58,6 @@ nlohmann::json ReadJson(const std::string& path) {
   }
 }
 
-bool AllCapitals(std::string_view text) {
-  bool letter = false;
-  for (char c : text) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') letter = true;
-  }
-  return letter;
-}
-
 class Builder {
  public:
   uint32_t Intern(std::string_view text) {

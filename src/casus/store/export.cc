@@ -320,6 +320,18 @@ const CorpusTable* FindCorpusTable(const std::string& name) {
   return nullptr;
 }
 
+// "name":value, the value as its cell's kind asks.
+void AppendJsonMember(const std::string& name, const Cell& cell, std::string* line) {
+  AppendJsonString(name, line);
+  *line += ':';
+  switch (cell.kind) {
+    case Cell::Kind::kText: AppendJsonString(cell.value, line); break;
+    case Cell::Kind::kNumber:
+    case Cell::Kind::kJson: *line += cell.value; break;
+    case Cell::Kind::kNull: *line += "null"; break;
+  }
+}
+
 void WriteRow(const std::vector<std::string>& columns, const std::vector<Cell>& row, ExportFormat format,
               std::string* line) {
   line->clear();
@@ -327,14 +339,7 @@ void WriteRow(const std::vector<std::string>& columns, const std::vector<Cell>& 
     *line += '{';
     for (size_t i = 0; i < row.size(); ++i) {
       if (i > 0) *line += ',';
-      AppendJsonString(columns[i], line);
-      *line += ':';
-      switch (row[i].kind) {
-        case Cell::Kind::kText: AppendJsonString(row[i].value, line); break;
-        case Cell::Kind::kNumber:
-        case Cell::Kind::kJson: *line += row[i].value; break;
-        case Cell::Kind::kNull: *line += "null"; break;
-      }
+      AppendJsonMember(columns[i], row[i], line);
     }
     *line += "}\n";
   } else {
@@ -361,14 +366,7 @@ bool WriteFeature(const std::vector<std::string>& columns, const std::vector<Cel
     if (static_cast<int>(i) == lat || static_cast<int>(i) == lon) continue;
     if (!first) *line += ',';
     first = false;
-    AppendJsonString(columns[i], line);
-    *line += ':';
-    switch (row[i].kind) {
-      case Cell::Kind::kText: AppendJsonString(row[i].value, line); break;
-      case Cell::Kind::kNumber:
-      case Cell::Kind::kJson: *line += row[i].value; break;
-      case Cell::Kind::kNull: *line += "null"; break;
-    }
+    AppendJsonMember(columns[i], row[i], line);
   }
   *line += "}}";
   return true;

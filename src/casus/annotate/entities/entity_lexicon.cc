@@ -11,15 +11,6 @@
 namespace casus::entities {
 namespace {
 
-bool AllCapitals(std::string_view text) {
-  bool letter = false;
-  for (char c : text) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') letter = true;
-  }
-  return letter;
-}
-
 std::vector<std::string_view> Split(std::string_view field, char separator) {
   std::vector<std::string_view> parts;
   size_t begin = 0;
@@ -108,7 +99,7 @@ void PhraseTable::Add(std::string_view phrase, int32_t value) {
   if (key.empty()) return;
   Hit& hit = hits_[key];
   // A phrase also listed in lower case matches in any case.
-  hit.acronym = hit.value < 0 ? AllCapitals(phrase) : hit.acronym && AllCapitals(phrase);
+  hit.acronym = hit.value < 0 ? lexicon::AllCapitals(phrase) : hit.acronym && lexicon::AllCapitals(phrase);
   hit.value = value;
   // A matcher joins words with a space and "'s" without one, so both end a prefix.
   for (size_t cut = 1; cut < key.size(); ++cut) {

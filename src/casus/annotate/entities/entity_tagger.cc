@@ -873,14 +873,6 @@ class SentenceReader {
   mutable std::vector<std::optional<std::optional<Modifier>>> modifiers_;
 };
 
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRadians = 3.14159265358979323846 / 180.0;
-  const double dlat = (lat2 - lat1) * kRadians, dlon = (lon2 - lon1) * kRadians;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
-}
-
 // People: one cluster per full name; a later (or earlier) surname or role joins it.
 void LinkPeople(Work& work) {
   KeyMap<int> by_name, by_last, by_first;
@@ -1065,7 +1057,7 @@ void ResolvePlaces(Work& work) {
         }
         if (entry.flags & lexicon::kEntryHasLocation) {
           for (const auto& [lat, lon] : points) {
-            if (DistanceKm(lat, lon, entry.lat, entry.lon) < kNearbyKm) {
+            if (lexicon::DistanceKm(lat, lon, entry.lat, entry.lon) < kNearbyKm) {
               score += 1.5;
               break;
             }
