@@ -82,6 +82,11 @@ EntityLexicon Load() {
     const uint8_t flag = entry.second;
     entry.first->ForEachFirstWord([&first_words, flag](const std::string& word) { first_words[word] |= flag; });
   }
+  for (const auto& [word, flags] : lexicon.first_words) {
+    if (!word.empty()) {
+      lexicon.first_word_shapes[static_cast<unsigned char>(word[0]) * 32 + std::min<size_t>(word.size(), 31)] = true;
+    }
+  }
   return lexicon;
 }
 

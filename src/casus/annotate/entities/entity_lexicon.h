@@ -4,6 +4,7 @@
 #ifndef CASUS_ANNOTATE_ENTITIES_ENTITY_LEXICON_H_
 #define CASUS_ANNOTATE_ENTITIES_ENTITY_LEXICON_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -78,6 +79,12 @@ struct EntityLexicon {
   // First words of the phrase tables' phrases (keys) -> FirstWordFlag bits: one look-up
   // a word tells a matcher which tables are worth trying from it.
   KeyMap<uint8_t> first_words;
+  // (first byte, length) pairs of the first words: most words are ruled out without hashing.
+  std::vector<bool> first_word_shapes = std::vector<bool>(256 * 32, false);
+  bool MayOpen(std::string_view key) const {
+    return !key.empty() &&
+           first_word_shapes[static_cast<unsigned char>(key[0]) * 32 + std::min<size_t>(key.size(), 31)];
+  }
 
   // The lexicon built from the embedded resources; built on first use, thread-safe.
   static const EntityLexicon& Get();

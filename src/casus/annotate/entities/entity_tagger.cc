@@ -278,7 +278,7 @@ class SentenceReader {
         places_(tokens.size()),
         modifiers_(tokens.size()) {
     for (size_t j = 0; j < tokens.size(); ++j) {
-      if (!tokens[j].word || (tokens[j].key[0] >= '0' && tokens[j].key[0] <= '9')) continue;
+      if (!tokens[j].word || !work.lexicon.MayOpen(tokens[j].key)) continue;
       auto it = work.lexicon.first_words.find(tokens[j].key);
       if (it != work.lexicon.first_words.end()) opens_[j] = it->second;
     }
