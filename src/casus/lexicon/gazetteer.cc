@@ -229,7 +229,9 @@ Gazetteer::Lookup Gazetteer::Find(std::string_view key) const {
     const uint32_t index = slots_[slot];
     if (index == 0) return {};
     const GazetteerKey& entry = keys_[index - 1];
-    if (entry.hash == hash && Str(entry.text) == key) {
+    // The key's text ends where the probe's does (no strlen over the pool).
+    if (entry.hash == hash && pool_.size() - entry.text > key.size() &&
+        pool_.compare(entry.text, key.size(), key) == 0 && pool_[entry.text + key.size()] == '\0') {
       return {postings_.subspan(entry.first, entry.count), (entry.flags & kKeyPrefix) != 0};
     }
   }

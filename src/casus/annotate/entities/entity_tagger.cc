@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <span>
 #include <unordered_map>
 
 #include "casus/annotate/entities/entity_lexicon.h"
@@ -117,9 +118,8 @@ bool IsApostropheAt(std::string_view text, size_t i, size_t* length) {
 
 // Keys are appended to `arena`, which the caller reserves so that it never grows: a key
 // has at most the bytes of its text, so the text's size is enough for all spans.
-std::vector<Token> Tokenize(std::string_view text, Span span, std::string* arena) {
-  std::vector<Token> tokens;
-  tokens.reserve(span.size() / 4 + 4);
+void Tokenize(std::string_view text, Span span, std::string* arena, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
   // A mark, or a word already in key form (lower-case ASCII: most words), is its own key:
   // a view into the text. Only the others are written to the arena.
   auto keep = [arena](std::string_view key_text, bool word) {
@@ -201,10 +201,9 @@ std::vector<Token> Tokenize(std::string_view text, Span span, std::string* arena
     token.begin = static_cast<uint32_t>(i);
     token.end = static_cast<uint32_t>(std::min(i + length, end));
     token.key = keep(text.substr(i, token.end - i), false);
-    tokens.push_back(std::move(token));
     i = token.end;
+    tokens.push_back(std::move(token));
   }
-  return tokens;
 }
 
 struct Draft {
@@ -237,6 +236,15 @@ struct PhraseHit {
 
 class SentenceReader;
 
+// A modifier: a country, demonym or organisation, with the "'s" after it.
+struct Modifier {
+  int first = -1, last = -1;  // tokens, "'s" included
+  const GazetteerEntry* country = nullptr;
+  bool demonym = false;
+  int organization = -1;
+  std::vector<uint32_t> postings;  // all the entries the name may be ("Georgia")
+};
+
 // Everything one Process call builds.
 struct Work {
   const Document& document;
@@ -249,8 +257,12 @@ struct Work {
     std::string country;
   };
   std::vector<RoleReference> role_references;
-  std::vector<std::vector<Token>> sentence_tokens;
-  std::string keys;  // the tokens' keys, reserved once so that views into it stay valid
+  std::vector<Token> tokens;  // every content sentence's tokens, one after another
+  std::string keys;           // the tokens' keys, reserved once so that views into it stay valid
+  // Scratch for the sentence readers, reused from sentence to sentence.
+  std::vector<uint8_t> opens;
+  std::vector<std::optional<PhraseHit>> places;
+  std::vector<std::optional<std::optional<Modifier>>> modifiers;
 };
 
 std::string CollapseSpaces(std::string_view text) {
@@ -269,14 +281,17 @@ std::string CollapseSpaces(std::string_view text) {
 
 class SentenceReader {
  public:
-  SentenceReader(Work& work, const std::vector<Token>& tokens, bool headline)
+  SentenceReader(Work& work, std::span<const Token> tokens, bool headline)
       : work_(work),
         tokens_(tokens),
         text_(work.document.text()),
         headline_(headline),
-        opens_(tokens.size(), 0),
-        places_(tokens.size()),
-        modifiers_(tokens.size()) {
+        opens_(work.opens),
+        places_(work.places),
+        modifiers_(work.modifiers) {
+    opens_.assign(tokens.size(), 0);
+    places_.assign(tokens.size(), std::nullopt);
+    modifiers_.assign(tokens.size(), std::nullopt);
     for (size_t j = 0; j < tokens.size(); ++j) {
       if (!tokens[j].word || !work.lexicon.MayOpen(tokens[j].key)) continue;
       auto it = work.lexicon.first_words.find(tokens[j].key);
@@ -407,15 +422,6 @@ class SentenceReader {
     }
     return true;
   }
-
-  // A modifier: a country, demonym or organisation, with the "'s" after it.
-  struct Modifier {
-    int first = -1, last = -1;  // tokens, "'s" included
-    const GazetteerEntry* country = nullptr;
-    bool demonym = false;
-    int organization = -1;
-    std::vector<uint32_t> postings;  // all the entries the name may be ("Georgia")
-  };
 
   std::optional<Modifier> ModifierAt(int i) const {
     if (i >= static_cast<int>(tokens_.size()) || !tokens_[i].word || !(tokens_[i].upper || tokens_[i].caps)) {
@@ -864,13 +870,13 @@ class SentenceReader {
   }
 
   Work& work_;
-  const std::vector<Token>& tokens_;
+  std::span<const Token> tokens_;
   const std::string& text_;
   bool headline_;
-  std::vector<uint8_t> opens_;  // FirstWordFlag bits of each token
+  std::vector<uint8_t>& opens_;  // FirstWordFlag bits of each token
   // Memos: a token's gazetteer phrase and modifier are asked for more than once.
-  mutable std::vector<std::optional<PhraseHit>> places_;
-  mutable std::vector<std::optional<std::optional<Modifier>>> modifiers_;
+  std::vector<std::optional<PhraseHit>>& places_;
+  std::vector<std::optional<std::optional<Modifier>>>& modifiers_;
 };
 
 // People: one cluster per full name; a later (or earlier) surname or role joins it.
@@ -907,8 +913,8 @@ void LinkPeople(Work& work) {
   }
   std::vector<Draft> added;
   // Surnames: a capitalised word outside any mention, or taken for a small place.
-  for (size_t s = 0; s < work.sentence_tokens.size(); ++s) {
-    for (const Token& token : work.sentence_tokens[s]) {
+  {
+    for (const Token& token : work.tokens) {
       if (!token.word || !token.upper) continue;
       auto last = by_last.find(token.key);
       if (last == by_last.end()) {
@@ -1218,20 +1224,29 @@ EntityTagger::EntityTagger(const lexicon::Gazetteer& gazetteer)
 }
 
 Status EntityTagger::Process(Document& document) const {
-  Work work{document, gazetteer_, EntityLexicon::Get(), {}, {}, {}, {}};
+  Work work{document, gazetteer_, EntityLexicon::Get(), {}, {}, {}, {}, {}, {}, {}};
   AddMetadataMentions(work);
-  work.keys.reserve(document.text().size() * 2 + 64);  // twice what the keys can need
-  work.sentence_tokens.reserve(document.sentences.size());
+  work.keys.reserve(document.text().size() + 64);  // keys never outgrow their text
+  work.tokens.reserve(document.text().size() / 4 + 16);
+  std::vector<size_t> starts;  // each sentence's first token
+  starts.reserve(document.sentences.size() + 1);
   for (const Sentence& sentence : document.sentences) {
-    work.sentence_tokens.push_back(Tokenize(document.text(), sentence.span, &work.keys));
-    SentenceReader(work, work.sentence_tokens.back(), sentence.headline).Read();
+    starts.push_back(work.tokens.size());
+    Tokenize(document.text(), sentence.span, &work.keys, &work.tokens);
+  }
+  starts.push_back(work.tokens.size());
+  for (size_t k = 0; k < document.sentences.size(); ++k) {
+    const std::span<const Token> tokens(work.tokens.data() + starts[k], starts[k + 1] - starts[k]);
+    SentenceReader(work, tokens, document.sentences[k].headline).Read();
   }
   // Related-link lines are other articles' headlines: read like a headline, kept apart.
+  std::vector<Token> link_tokens;
   for (const BoilerplateSpan& boilerplate : document.boilerplate) {
     if (boilerplate.kind != BoilerplateKind::kRelatedLink) continue;
     const size_t before = work.drafts.size();
-    const std::vector<Token> tokens = Tokenize(document.text(), boilerplate.span, &work.keys);
-    SentenceReader(work, tokens, /*headline=*/true).Read();
+    link_tokens.clear();
+    Tokenize(document.text(), boilerplate.span, &work.keys, &link_tokens);
+    SentenceReader(work, link_tokens, /*headline=*/true).Read();
     for (size_t k = before; k < work.drafts.size(); ++k) work.drafts[k].in_boilerplate = true;
   }
   LinkPeople(work);
