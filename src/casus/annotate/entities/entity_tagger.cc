@@ -231,7 +231,7 @@ struct Draft {
 struct PhraseHit {
   int last = -1;  // last token of the longest phrase; -1 when none
   int32_t value = -1;
-  std::vector<uint32_t> postings;
+  uint32_t first = 0, count = 0;  // its gazetteer postings, in Work::postings
 };
 
 class SentenceReader;
@@ -242,7 +242,9 @@ struct Modifier {
   const GazetteerEntry* country = nullptr;
   bool demonym = false;
   int organization = -1;
-  std::vector<uint32_t> postings;  // all the entries the name may be ("Georgia")
+  // All the entries the name may be ("Georgia"): postings [posting_first, +posting_count)
+  // of Work::postings.
+  uint32_t posting_first = 0, posting_count = 0;
 };
 
 // Everything one Process call builds.
@@ -257,8 +259,9 @@ struct Work {
     std::string country;
   };
   std::vector<RoleReference> role_references;
-  std::vector<Token> tokens;  // every content sentence's tokens, one after another
-  std::string keys;           // the tokens' keys, reserved once so that views into it stay valid
+  std::vector<Token> tokens;       // every content sentence's tokens, one after another
+  std::vector<uint32_t> postings;  // the gazetteer postings of phrase hits, one after another
+  std::string keys;                // the tokens' keys, reserved once so that views into it stay valid
   // Scratch for the sentence readers, reused from sentence to sentence.
   std::vector<uint8_t> opens;
   std::vector<std::optional<PhraseHit>> places;
@@ -375,16 +378,17 @@ class SentenceReader {
       Extend(key, j, i);
       const Gazetteer::Lookup found = work_.gazetteer.Find(key);
       if (!found.postings.empty()) {
-        std::vector<uint32_t> allowed;
         const bool caps = AllCaps(i, j);
+        const auto first = static_cast<uint32_t>(work_.postings.size());
         for (uint32_t posting : found.postings) {
           if (posting & lexicon::kPostingAbbreviation) continue;  // only after "City,"
           if ((posting & lexicon::kPostingAcronym) && !caps) continue;
-          allowed.push_back(posting);
+          work_.postings.push_back(posting);
         }
-        if (!allowed.empty()) {
+        if (work_.postings.size() > first) {
           hit.last = j;
-          hit.postings = std::move(allowed);
+          hit.first = first;
+          hit.count = static_cast<uint32_t>(work_.postings.size() - first);
         }
       }
       if (!found.prefix) break;
@@ -396,7 +400,13 @@ class SentenceReader {
 
   // The country a name or demonym names: a name before a demonym, and of several
   // countries ("French": France, French Guiana, ...) a sovereign one.
-  const GazetteerEntry* CountryOf(const std::vector<uint32_t>& postings, bool* demonym) const {
+  // A hit's postings. The view lasts until the next gazetteer phrase is looked up.
+  std::span<const uint32_t> Postings(uint32_t first, uint32_t count) const {
+    return std::span<const uint32_t>(work_.postings.data() + first, count);
+  }
+  std::span<const uint32_t> Postings(const PhraseHit& hit) const { return Postings(hit.first, hit.count); }
+
+  const GazetteerEntry* CountryOf(std::span<const uint32_t> postings, bool* demonym) const {
     const GazetteerEntry* best = nullptr;
     int best_rank = -1;
     for (uint32_t posting : postings) {
@@ -440,9 +450,10 @@ class SentenceReader {
       modifier.last = org.last;
       modifier.organization = org.value;
     } else if (place.last >= 0) {
-      modifier.country = CountryOf(place.postings, &modifier.demonym);
+      modifier.country = CountryOf(Postings(place), &modifier.demonym);
       if (modifier.country == nullptr) return std::nullopt;
-      modifier.postings = place.postings;
+      modifier.posting_first = place.first;
+      modifier.posting_count = place.count;
       // A country name that is also a city or state ("Georgia") modifies only as a country.
       modifier.last = place.last;
     } else {
@@ -483,7 +494,7 @@ class SentenceReader {
   // A country name that also names a state or a town ("Georgia", "Jordan").
   // Resolution keeps the country unless the article is about the state or town ("Jordan,
   // Minn.", "Palestine, Texas").
-  bool AmbiguousCountry(const std::vector<uint32_t>& postings) const {
+  bool AmbiguousCountry(std::span<const uint32_t> postings) const {
     for (uint32_t posting : postings) {
       if (IsDemonym(posting)) continue;
       const GazetteerEntry& entry = *work_.gazetteer.Resolve(posting).entry;
@@ -505,11 +516,11 @@ class SentenceReader {
       draft.sector = org.sector;
       draft.role = org.type;
       draft.metonym = org.type == "metonym";
-    } else if (!modifier.demonym && AmbiguousCountry(modifier.postings)) {
+    } else if (!modifier.demonym && AmbiguousCountry(Postings(modifier.posting_first, modifier.posting_count))) {
       // "Georgia": the country, or the state; the article's other places decide.
       draft.kind = EntityKind::kPlace;
       draft.canonical = TextOf(modifier.first, last);
-      for (uint32_t posting : modifier.postings) {
+      for (uint32_t posting : Postings(modifier.posting_first, modifier.posting_count)) {
         if (!IsDemonym(posting)) draft.candidates.push_back(posting);
       }
     } else {
@@ -701,7 +712,7 @@ class SentenceReader {
         // of the same name in a state the article names, if there is one.
         if (head->second == "subdivision" && place.last == run_last - 1 && first == i) {
           draft.county = true;
-          for (uint32_t posting : place.postings) {
+          for (uint32_t posting : Postings(place)) {
             if (work_.gazetteer.Resolve(posting).entry->kind == PlaceKind::kCity) draft.candidates.push_back(posting);
           }
         }
@@ -744,7 +755,7 @@ class SentenceReader {
       if (place.last < j || place.last > last) return true;
       if (j > first && tokens_[j - 1].end < tokens_[j].begin && text_[tokens_[j - 1].end] == '-') hyphen = true;
       uint32_t largest = 0;
-      for (uint32_t posting : place.postings) {
+      for (uint32_t posting : Postings(place)) {
         const GazetteerEntry& entry = *work_.gazetteer.Resolve(posting).entry;
         largest = std::max(largest, entry.kind == PlaceKind::kCity ? entry.population : UINT32_MAX);
       }
@@ -758,13 +769,14 @@ class SentenceReader {
   // State" qualifier, which is a place of its own).
   int AddPlace(int i, const PhraseHit& place) {
     bool demonym = false;
-    const GazetteerEntry* country = CountryOf(place.postings, &demonym);
+    const GazetteerEntry* country = CountryOf(Postings(place), &demonym);
     if (country != nullptr && !demonym) {
       Modifier modifier;
       modifier.first = i;
       modifier.last = place.last;
       modifier.country = country;
-      modifier.postings = place.postings;
+      modifier.posting_first = place.first;
+      modifier.posting_count = place.count;
       AddModifierMention(modifier);
       return place.last + 1;
     }
@@ -772,7 +784,7 @@ class SentenceReader {
     // "Arab", "Toyota") are read as what they usually are.
     if (place.last == i && work_.lexicon.not_place.count(tokens_[i].key)) return i + 1;
     std::vector<uint32_t> candidates;
-    for (uint32_t posting : place.postings) {
+    for (uint32_t posting : Postings(place)) {
       if (IsDemonym(posting)) continue;
       const auto p = work_.gazetteer.Resolve(posting);
       // A town named like an ordinary word ("Mobile", "Police") only after "in", "at", ...
@@ -1224,10 +1236,11 @@ EntityTagger::EntityTagger(const lexicon::Gazetteer& gazetteer)
 }
 
 Status EntityTagger::Process(Document& document) const {
-  Work work{document, gazetteer_, EntityLexicon::Get(), {}, {}, {}, {}, {}, {}, {}};
+  Work work{document, gazetteer_, EntityLexicon::Get(), {}, {}, {}, {}, {}, {}, {}, {}};
   AddMetadataMentions(work);
   work.keys.reserve(document.text().size() + 64);  // keys never outgrow their text
-  work.tokens.reserve(document.text().size() / 4 + 16);
+  work.tokens.reserve(document.text().size() / 3 + 16);
+  work.postings.reserve(256);
   std::vector<size_t> starts;  // each sentence's first token
   starts.reserve(document.sentences.size() + 1);
   for (const Sentence& sentence : document.sentences) {
