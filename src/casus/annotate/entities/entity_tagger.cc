@@ -24,6 +24,7 @@
 #include <optional>
 #include <span>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "casus/annotate/entities/entity_lexicon.h"
 #include "casus/lexicon/gazetteer.h"
@@ -120,17 +121,9 @@ bool IsApostropheAt(std::string_view text, size_t i, size_t* length) {
 // has at most the bytes of its text, so the text's size is enough for all spans.
 void Tokenize(std::string_view text, Span span, std::string* arena, std::vector<Token>* out) {
   std::vector<Token>& tokens = *out;
-  // A mark, or a word already in key form (lower-case ASCII: most words), is its own key:
-  // a view into the text. Only the others are written to the arena.
-  auto keep = [arena](std::string_view key_text, bool word) {
-    if (!word) return key_text;
-    bool plain = true;
-    for (char c : key_text) {
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-        plain = false;
-        break;
-      }
-    }
+  // A mark, or a word already in key form (`plain`: lower-case ASCII, most words), is its
+  // own key: a view into the text. Only the others are written to the arena.
+  auto keep = [arena](std::string_view key_text, bool plain) {
     if (plain) return key_text;
     const size_t start = arena->size();
     lexicon::AppendNameKey(key_text, arena);
@@ -147,14 +140,27 @@ void Tokenize(std::string_view text, Span span, std::string* arena, std::vector<
     if (IsWordAt(text, i)) {
       const size_t start = i;
       size_t segment = i;  // start of the current dot-separated piece ("U.S.")
+      int capitals = 0;
+      bool lower = false, plain = true;  // plain: lower-case ASCII letters and digits only
       while (i < end) {
-        if (IsWordAt(text, i)) {
-          i += CharLength(static_cast<unsigned char>(text[i]));
-        } else if (text[i] == '.' && i + 1 < end && IsUpperAt(text, i + 1) && i - segment == 1) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {  // the common case first
+          lower = lower || c >= 'a';
+          ++i;
+        } else if (c >= 'A' && c <= 'Z') {
+          ++capitals;
+          plain = false;
+          ++i;
+        } else if (c >= 0x80 && IsWordAt(text, i)) {
+          plain = false;
+          i += CharLength(c);
+        } else if (c == '.' && i + 1 < end && IsUpperAt(text, i + 1) && i - segment == 1) {
+          plain = false;
           segment = ++i;
         } else if (IsApostropheAt(text, i, &apostrophe) && i + apostrophe < end && IsWordAt(text, i + apostrophe) &&
                    !((text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
                      (i + apostrophe + 1 >= end || !IsWordAt(text, i + apostrophe + 1)))) {
+          plain = false;
           i += apostrophe;
         } else {
           break;
@@ -165,17 +171,10 @@ void Tokenize(std::string_view text, Span span, std::string* arena, std::vector<
       token.begin = static_cast<uint32_t>(start);
       token.end = static_cast<uint32_t>(i);
       token.word = true;
-      const std::string_view word = text.substr(start, i - start);
-      token.key = keep(word, true);
+      token.key = keep(text.substr(start, i - start), plain);
       token.upper = IsUpperAt(text, start);
-      int letters = 0;
-      bool lower = false;
-      for (char c : word) {
-        if (c >= 'A' && c <= 'Z') ++letters;
-        if (c >= 'a' && c <= 'z') lower = true;
-      }
-      token.caps = letters >= 2 && !lower;
-      tokens.push_back(std::move(token));
+      token.caps = capitals >= 2 && !lower;
+      tokens.push_back(token);
       continue;
     }
     const size_t length = CharLength(static_cast<unsigned char>(text[i]));
@@ -200,7 +199,7 @@ void Tokenize(std::string_view text, Span span, std::string* arena, std::vector<
     Token token;
     token.begin = static_cast<uint32_t>(i);
     token.end = static_cast<uint32_t>(std::min(i + length, end));
-    token.key = keep(text.substr(i, token.end - i), false);
+    token.key = text.substr(i, token.end - i);  // a mark is its own key
     i = token.end;
     tokens.push_back(std::move(token));
   }
@@ -1010,21 +1009,32 @@ double Prior(const GazetteerEntry& entry) {
 
 // Scores each unresolved place's candidates against what the article has resolved so far;
 // two rounds, so that names resolved in the first give context to the second.
+// An alpha-3 code as one number, for small sets.
+uint32_t CountryKey(std::string_view alpha3) {
+  uint32_t key = 0;
+  for (size_t i = 0; i < 3 && i < alpha3.size(); ++i) key = key << 8 | static_cast<unsigned char>(alpha3[i]);
+  return key;
+}
+
 void ResolvePlaces(Work& work) {
   const Gazetteer& gazetteer = work.gazetteer;
-  for (int round = 0; round < 3; ++round) {
-    std::unordered_map<std::string, int> countries;
-    std::unordered_map<std::string, int> subdivisions;
+  const bool open = std::any_of(work.drafts.begin(), work.drafts.end(),
+                                [](const Draft& d) { return !d.resolved && !d.candidates.empty(); });
+  for (int round = 0; open && round < 3; ++round) {
+    // Countries by CountryKey; subdivisions by the pool offset of their code, which is
+    // also the offset a town's `admin` holds (the compiler interns each string once).
+    std::unordered_set<uint32_t> countries;
+    std::unordered_set<uint32_t> subdivisions;
     std::vector<std::pair<double, double>> points;
     for (const Draft& draft : work.drafts) {
       if (!draft.resolved || draft.entry == nullptr) continue;
-      if (draft.entry->country[0]) ++countries[draft.entry->country];
-      if (draft.entry->kind == PlaceKind::kSubdivision) ++subdivisions[std::string(gazetteer.Str(draft.entry->code))];
-      if (draft.entry->admin) ++subdivisions[std::string(gazetteer.Str(draft.entry->admin))];
+      if (draft.entry->country[0]) countries.insert(CountryKey(draft.entry->country));
+      if (draft.entry->kind == PlaceKind::kSubdivision) subdivisions.insert(draft.entry->code);
+      if (draft.entry->admin) subdivisions.insert(draft.entry->admin);
       if (draft.entry->kind == PlaceKind::kCity) points.emplace_back(draft.entry->lat, draft.entry->lon);
     }
     for (const Draft& draft : work.drafts) {
-      if (draft.kind != EntityKind::kPlace && !draft.country.empty()) ++countries[draft.country];
+      if (draft.kind != EntityKind::kPlace && !draft.country.empty()) countries.insert(CountryKey(draft.country));
     }
     for (Draft& draft : work.drafts) {
       if (draft.kind != EntityKind::kPlace || draft.resolved || draft.candidates.empty()) continue;
@@ -1049,17 +1059,16 @@ void ResolvePlaces(Work& work) {
         }
         // A small town needs support: its country or state named, "in", or "Town, State".
         if (entry.kind == PlaceKind::kCity && entry.population < kSmallPlace && !draft.after_locative &&
-            draft.qualifier.empty() && !countries.count(entry.country)) {
+            draft.qualifier.empty() && !countries.count(CountryKey(entry.country))) {
           continue;
         }
         // A county's town must lie in a state the article names.
-        if (draft.county && !(entry.admin && subdivisions.count(std::string(gazetteer.Str(entry.admin))))) continue;
+        if (draft.county && !(entry.admin && subdivisions.count(entry.admin))) continue;
         double score = Prior(entry);
-        auto country = countries.find(entry.country);
-        if (country != countries.end()) score += 2.5;
-        if (entry.admin && subdivisions.count(std::string(gazetteer.Str(entry.admin)))) score += 2.0;
+        if (countries.count(CountryKey(entry.country))) score += 2.5;
+        if (entry.admin && subdivisions.count(entry.admin)) score += 2.0;
         // A state whose towns the article names ("Atlanta ... Georgia").
-        if (entry.kind == PlaceKind::kSubdivision && subdivisions.count(std::string(gazetteer.Str(entry.code)))) {
+        if (entry.kind == PlaceKind::kSubdivision && subdivisions.count(entry.code)) {
           score += 2.0;
         }
         for (uint32_t q : qualifier_entries) {
@@ -1067,7 +1076,7 @@ void ResolvePlaces(Work& work) {
           const bool same_country = (qualifier.kind == PlaceKind::kCountry &&
                                      std::string_view(qualifier.country) == std::string_view(entry.country));
           const bool same_state = qualifier.kind == PlaceKind::kSubdivision && entry.admin &&
-                                  gazetteer.Str(qualifier.code) == gazetteer.Str(entry.admin);
+                                  qualifier.code == entry.admin;  // one interned string
           if (same_country || same_state) {
             score += 10.0;
             break;
@@ -1248,6 +1257,7 @@ Status EntityTagger::Process(Document& document) const {
     Tokenize(document.text(), sentence.span, &work.keys, &work.tokens);
   }
   starts.push_back(work.tokens.size());
+  work.drafts.reserve(work.drafts.size() + work.tokens.size() / 8);
   for (size_t k = 0; k < document.sentences.size(); ++k) {
     const std::span<const Token> tokens(work.tokens.data() + starts[k], starts[k + 1] - starts[k]);
     SentenceReader(work, tokens, document.sentences[k].headline).Read();
