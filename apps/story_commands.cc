@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <set>
 
 #include "apps/cli_support.h"
 #include "apps/commands.h"
@@ -32,6 +34,52 @@ std::string Shorten(std::string text, size_t limit) {
   size_t cut = limit;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return text.substr(0, cut) + "…";
+}
+
+// What the independent articles of a story name most, each article counting once: the
+// most frequent items of `key` over their entity mentions (outside boilerplate).
+template <typename KeyOf>
+std::string MostNamed(const StoryView& view, KeyOf key_of, size_t limit) {
+  std::map<std::string, int> counts;
+  std::vector<std::string> order;
+  for (size_t i = 0; i < view.members.size(); ++i) {
+    if (!view.reconcile_members[i].duplicate_of.empty()) continue;
+    std::set<std::string> seen;
+    for (const EntityMention& mention : view.members[i].entities) {
+      if (mention.in_boilerplate) continue;
+      const std::string key = key_of(mention);
+      if (key.empty() || !seen.insert(key).second) continue;
+      if (counts[key]++ == 0) order.push_back(key);
+    }
+  }
+  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return counts[a] > counts[b]; });
+  std::string out;
+  for (size_t i = 0; i < order.size() && i < limit; ++i) {
+    out += (i ? "; " : "") + order[i] + " (" + std::to_string(counts[order[i]]) + ")";
+  }
+  return out;
+}
+
+// Actor codes with an example name: "AZEMIL Azerbaijani troops (2)".
+std::string Actors(const StoryView& view) {
+  return MostNamed(
+      view,
+      [](const EntityMention& m) {
+        if (m.kind == EntityKind::kPlace && !m.metonym) return std::string();
+        if (m.kind == EntityKind::kCountry || m.sector.empty() || m.country.empty()) return std::string();
+        return m.ActorCode();
+      },
+      6);
+}
+
+std::string People(const StoryView& view) {
+  return MostNamed(
+      view,
+      [](const EntityMention& m) {
+        if (m.kind != EntityKind::kPerson || m.role == "reporter") return std::string();
+        return m.role.empty() ? m.canonical : m.canonical + ", " + m.role;
+      },
+      6);
 }
 
 }  // namespace
@@ -96,6 +144,10 @@ int RunStory(const StoryArgs& args) {
               static_cast<long long>(view.members.size() - view.duplicates.size()));
   if (!story.places.empty()) std::printf("  places          %s\n", story.places.c_str());
   if (!story.terms.empty()) std::printf("  key terms       %s\n", story.terms.c_str());
+  const std::string actors = Actors(view);
+  if (!actors.empty()) std::printf("  actors          %s\n", actors.c_str());
+  const std::string people = People(view);
+  if (!people.empty()) std::printf("  people          %s\n", people.c_str());
 
   std::printf("\nTimeline\n");
   for (size_t i = 0; i < view.members.size(); ++i) {

@@ -103,6 +103,24 @@ void Summarise(const StoryView& view, StoryRecord* record) {
   }
   std::stable_sort(place_order.begin(), place_order.end(),
                    [&](const std::string& a, const std::string& b) { return place_counts[a] > place_counts[b]; });
+  // Then the places the articles name (resolved, in the text, not standing for a
+  // government), each independent article counted once.
+  std::map<std::string, int> named_counts;
+  std::vector<std::string> named_order;
+  for (size_t i = 0; i < view.members.size(); ++i) {
+    if (!view.reconcile_members[i].duplicate_of.empty()) continue;
+    std::set<std::string> seen;
+    for (const EntityMention& mention : view.members[i].entities) {
+      if (mention.kind != EntityKind::kPlace || !mention.located || mention.metonym || mention.in_boilerplate) continue;
+      if (!seen.insert(mention.canonical).second) continue;
+      if (named_counts[mention.canonical]++ == 0) named_order.push_back(mention.canonical);
+    }
+  }
+  std::stable_sort(named_order.begin(), named_order.end(),
+                   [&](const std::string& a, const std::string& b) { return named_counts[a] > named_counts[b]; });
+  for (const std::string& place : named_order) {
+    if (!place_counts.count(place)) place_order.push_back(place);
+  }
   record->places.clear();
   for (size_t i = 0; i < place_order.size() && i < 3; ++i) record->places += (i ? "; " : "") + place_order[i];
   record->killed.clear();
