@@ -123,7 +123,6 @@ CREATE TABLE entities (
   in_boilerplate INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (doc_key, seq)
 ) WITHOUT ROWID;
-CREATE INDEX entities_canonical ON entities (canonical);
 )sql",
 };
 
