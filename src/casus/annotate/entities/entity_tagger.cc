@@ -1045,16 +1045,21 @@ void ResolvePlaces(Work& work) {
       double best = -1e9, second = -1e9;
       const GazetteerEntry* best_entry = nullptr;
       // A district named after its city ("Jerusalem") with no point of its own is the city.
+      // So is one beside a capital or provincial seat of that name across a border
+      // ("Jerusalem"): such a district is named after its city.
       std::vector<std::string_view> city_countries;
+      bool seat = false;
       for (uint32_t posting : draft.candidates) {
         const GazetteerEntry& entry = *gazetteer.Resolve(posting).entry;
-        if (entry.kind == PlaceKind::kCity) city_countries.emplace_back(entry.country);
+        if (entry.kind != PlaceKind::kCity) continue;
+        city_countries.emplace_back(entry.country);
+        seat = seat || (entry.flags & (lexicon::kEntryCapital | lexicon::kEntryAdminCenter)) != 0;
       }
       for (uint32_t posting : draft.candidates) {
         const GazetteerEntry& entry = *gazetteer.Resolve(posting).entry;
         if (entry.kind == PlaceKind::kSubdivision && !(entry.flags & lexicon::kEntryHasLocation) &&
-            std::find(city_countries.begin(), city_countries.end(), std::string_view(entry.country)) !=
-                city_countries.end()) {
+            (seat || std::find(city_countries.begin(), city_countries.end(), std::string_view(entry.country)) !=
+                         city_countries.end())) {
           continue;
         }
         // A small town needs support: its country or state named, "in", or "Town, State".
