@@ -1002,7 +1002,7 @@ double Prior(const GazetteerEntry& entry) {
     case PlaceKind::kSubdivision: return entry.population > 0 ? std::log10(entry.population + 1.0) : 5.0;
     case PlaceKind::kCity:
       // A capital is named far more often than its size alone suggests ("Washington").
-      return std::log10(entry.population + 10.0) + ((entry.flags & lexicon::kEntryCapital) ? 2.0 : 0.0);
+      return std::log10(entry.population + 10.0) + ((entry.flags & lexicon::kEntryCapital) ? 1.0 : 0.0);
   }
   return 0;
 }
