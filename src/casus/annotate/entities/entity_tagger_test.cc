@@ -98,7 +98,7 @@ TEST(EntityTagger, Cases) {
        {"place:Line of Contact|landmark|AZE|40.0,47.0", "country:Soviet Union|former country|SUN|55.8,37.6"},
        {"person:"}},
       {"Meanwhile Dublin Historical Society members met at the Texas Alcoholic Beverage Commission.",
-       {"place:Dublin|city", "place:Texas|subdivision|USA"},
+       {"place:Dublin", "place:Texas|subdivision|USA"},
        {"person:"}},
       // A surname that is also a small town is the person; a town needs support.
       {"Sheriff Bill Jones spoke on Monday. Jones said the road was closed.",
