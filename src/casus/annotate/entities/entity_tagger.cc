@@ -1036,6 +1036,32 @@ void ResolvePlaces(Work& work) {
     for (const Draft& draft : work.drafts) {
       if (draft.kind != EntityKind::kPlace && !draft.country.empty()) countries.insert(CountryKey(draft.country));
     }
+    // Names that could all lie in one state support each other ("Gainesville", "Oakwood",
+    // "Flowery Branch"): each unresolved name votes once for every state of its candidates.
+    std::unordered_map<uint32_t, int> state_votes;
+    for (const Draft& draft : work.drafts) {
+      if (draft.kind != EntityKind::kPlace || draft.resolved || draft.candidates.empty()) continue;
+      std::unordered_set<uint32_t> states;
+      for (uint32_t posting : draft.candidates) {
+        const GazetteerEntry& entry = *gazetteer.Resolve(posting).entry;
+        if (entry.admin) states.insert(entry.admin);
+      }
+      for (uint32_t state : states) ++state_votes[state];
+    }
+    // The state with most votes, if it has two or more and no other state has as many.
+    uint32_t voted_state = 0;
+    int most_votes = 1;
+    bool tie = false;
+    for (const auto& [state, votes] : state_votes) {
+      if (votes > most_votes) {
+        most_votes = votes;
+        voted_state = state;
+        tie = false;
+      } else if (votes == most_votes && voted_state != 0) {
+        tie = true;
+      }
+    }
+    if (tie) voted_state = 0;
     for (Draft& draft : work.drafts) {
       if (draft.kind != EntityKind::kPlace || draft.resolved || draft.candidates.empty()) continue;
       std::vector<uint32_t> qualifier_entries;
@@ -1063,8 +1089,9 @@ void ResolvePlaces(Work& work) {
           continue;
         }
         // A small town needs support: its country or state named, "in", or "Town, State".
+        const bool in_voted_state = voted_state != 0 && entry.admin == voted_state;
         if (entry.kind == PlaceKind::kCity && entry.population < kSmallPlace && !draft.after_locative &&
-            draft.qualifier.empty() && !countries.count(CountryKey(entry.country))) {
+            draft.qualifier.empty() && !countries.count(CountryKey(entry.country)) && !in_voted_state) {
           continue;
         }
         // A county's town must lie in a state the article names.
@@ -1072,6 +1099,7 @@ void ResolvePlaces(Work& work) {
         double score = Prior(entry);
         if (countries.count(CountryKey(entry.country))) score += 2.5;
         if (entry.admin && subdivisions.count(entry.admin)) score += 2.0;
+        if (in_voted_state) score += 1.5;
         // A state whose towns the article names ("Atlanta ... Georgia").
         if (entry.kind == PlaceKind::kSubdivision && subdivisions.count(entry.code)) {
           score += 2.0;
