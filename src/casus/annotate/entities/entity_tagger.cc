@@ -1038,15 +1038,33 @@ void ResolvePlaces(Work& work) {
     }
     // Names that could all lie in one state support each other ("Gainesville", "Oakwood",
     // "Flowery Branch"): each unresolved name votes once for every state of its candidates.
-    std::unordered_map<uint32_t, int> state_votes;
+    std::unordered_map<uint32_t, int> state_votes, country_votes;
     for (const Draft& draft : work.drafts) {
       if (draft.kind != EntityKind::kPlace || draft.resolved || draft.candidates.empty()) continue;
-      std::unordered_set<uint32_t> states;
+      std::unordered_set<uint32_t> states, candidate_countries;
       for (uint32_t posting : draft.candidates) {
         const GazetteerEntry& entry = *gazetteer.Resolve(posting).entry;
         if (entry.admin) states.insert(entry.admin);
+        if (entry.country[0]) candidate_countries.insert(CountryKey(entry.country));
       }
       for (uint32_t state : states) ++state_votes[state];
+      for (uint32_t country : candidate_countries) ++country_votes[country];
+    }
+    // Likewise a country that several names could lie in, when none is named.
+    uint32_t voted_country = 0;
+    if (countries.empty()) {
+      int most = 1;
+      bool tied = false;
+      for (const auto& [country, votes] : country_votes) {
+        if (votes > most) {
+          most = votes;
+          voted_country = country;
+          tied = false;
+        } else if (votes == most && voted_country != 0) {
+          tied = true;
+        }
+      }
+      if (tied) voted_country = 0;
     }
     // The state with most votes, if it has two or more and no other state has as many.
     uint32_t voted_state = 0;
@@ -1100,6 +1118,7 @@ void ResolvePlaces(Work& work) {
         if (countries.count(CountryKey(entry.country))) score += 2.5;
         if (entry.admin && subdivisions.count(entry.admin)) score += 2.0;
         if (in_voted_state) score += 1.5;
+        if (voted_country != 0 && CountryKey(entry.country) == voted_country) score += 1.0;
         // A state whose towns the article names ("Atlanta ... Georgia").
         if (entry.kind == PlaceKind::kSubdivision && subdivisions.count(entry.code)) {
           score += 2.0;
