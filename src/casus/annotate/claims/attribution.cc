@@ -1,6 +1,7 @@
 #include "casus/annotate/claims/attribution.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 #include "casus/annotate/claims/lexicon.h"
@@ -567,12 +568,74 @@ void ChainFor(const Document& document, Span span, std::vector<std::string>* cha
   }
 }
 
+// "PENCE: Well, look, ..." (a transcript's speaker label, in capitals) anywhere, and
+// "Pat Caddell: Democrat Voters Worried ..." (a headline opening with its source): the
+// label is the source, the rest of the line what it says. Returns false when `line`
+// has no such label.
+bool LabelledLine(std::string_view text, Span line, bool headline, Attribution* out) {
+  static const char* const kNotSources[] = {
+      "read",      "watch",    "video",   "photos",    "photo",     "live",     "breaking", "update",       "updated",
+      "exclusive", "analysis", "opinion", "editorial", "also read", "see also", "note",     "editor's note"};
+  const std::string_view body = line.Of(text);
+  size_t i = 0;
+  while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '"')) ++i;
+  if (body.substr(i, 3) == "\xE2\x80\x9C") i += 3;  // an opening curly quote
+  const size_t label_begin = i;
+  int words = 0;
+  bool all_capitals = true;
+  while (i < body.size() && words < 4) {
+    const size_t word_begin = i;
+    const auto first = static_cast<unsigned char>(body[i]);
+    if (!(first >= 'A' && first <= 'Z') && first < 0xC0) return false;  // every word capitalised
+    while (i < body.size() && body[i] != ' ' && body[i] != ':' && body[i] != ',') {
+      if (body[i] >= 'a' && body[i] <= 'z') all_capitals = false;
+      ++i;
+    }
+    if (i - word_begin < 2) return false;
+    ++words;
+    if (i < body.size() && body[i] == ':') break;
+    if (i < body.size() && body[i] == ' ') ++i;
+  }
+  if (i >= body.size() || body[i] != ':' || words == 0) return false;
+  if (!headline && !all_capitals) return false;  // in the body, only transcript labels
+  const size_t colon = i;
+  std::string label(body.substr(label_begin, colon - label_begin));
+  std::string folded = label;
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* word : kNotSources) {
+    if (folded == word) return false;
+  }
+  size_t content_begin = colon + 1;
+  while (content_begin < body.size() && body[content_begin] == ' ') ++content_begin;
+  size_t content_end = body.size();
+  while (content_end > content_begin && (body[content_end - 1] == ' ' || body[content_end - 1] == '\r')) --content_end;
+  if (WordCount(body.substr(content_begin, content_end - content_begin)) < 3) return false;
+  const auto at = [&](size_t offset) { return static_cast<uint32_t>(line.begin + offset); };
+  out->source = Span{at(label_begin), at(colon)};
+  out->cue = Span{at(colon), at(colon + 1)};
+  out->content = Span{at(content_begin), at(content_end)};
+  out->chain = {label};
+  return true;
+}
+
 Status AttributionTagger::Process(Document& document) const {
   document.attributions.clear();
   document.quotes.clear();
   const std::string& text = document.text();
   std::vector<RawQuote> quotes = FindQuotes(text, document.ContentSpans());
   std::string last_source, last_issuer;
+  // Labelled lines: the headline's own, and transcript speakers in the body.
+  bool first_line = true;
+  for (Span line : document.ContentSpans()) {
+    // The headline, or a short first line (a headline the cleaner left in the text).
+    bool headline = line.Overlaps(document.metadata.title_span) || (first_line && WordCount(line.Of(text)) <= 25);
+    first_line = false;
+    for (const Sentence& sentence : document.sentences) {
+      if (sentence.headline && sentence.span.Overlaps(line)) headline = true;
+    }
+    Attribution labelled;
+    if (LabelledLine(text, line, headline, &labelled)) document.attributions.push_back(std::move(labelled));
+  }
   for (const Sentence& sentence : document.sentences) {
     std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
     std::vector<bool> quoted(tokens.size(), false);

@@ -171,6 +171,26 @@ TEST(Attribution, NounsAreNotCues) {
   }
 }
 
+TEST(Attribution, LabelledLines) {
+  Document d = Analyze(
+      "Pence: Flowers Won't Be at Debate, Trump Was Mocking Clinton Camp.\n\n"
+      "Partial transcript as follows:\n\n"
+      "\"WALLACE: Let's start with breaking news on the debate story.\n\n"
+      "PENCE: Well, look, she thinks this is an episode of a show.\n\n"
+      "Update: the debate starts at nine.\n\n"
+      "Nagorno-Karabakh conflict: leaders discuss the worsening situation.");
+  std::vector<std::string> found;
+  for (const Attribution& a : d.attributions) {
+    if (d.Text(a.cue) == ":") found.push_back(Chain(a.chain) + " | " + std::string(d.Text(a.content)));
+  }
+  const std::vector<std::string> expected = {
+      "Pence | Flowers Won't Be at Debate, Trump Was Mocking Clinton Camp.",
+      "WALLACE | Let's start with breaking news on the debate story.",
+      "PENCE | Well, look, she thinks this is an episode of a show.",
+  };
+  EXPECT_EQ(found, expected) << Dump(d);
+}
+
 TEST(Quotes, SpeakersAndKinds) {
   Document d = Analyze(
       "The Kremlin said the talks were needed.\n\n"
