@@ -371,6 +371,27 @@ class SentenceAttributor {
     }
     return false;
   }
+  // "to" and a word within the six words after the verb at k, before any punctuation:
+  // "urges supporters to monitor", "called on the sides to stop".
+  bool ToInfinitiveAfter(size_t k) const {
+    for (size_t j = k + 1; j < t_.size() && j <= k + 7; ++j) {
+      if (t_[j].kind == TokenKind::kPunct) return false;
+      if (t_[j].lower == "to" && j + 1 < t_.size() && t_[j + 1].kind != TokenKind::kPunct) return j > k + 1;
+    }
+    return false;
+  }
+  // From the word after k to the end of the clause (a semicolon or the sentence's end),
+  // the final stop left out.
+  Span ClauseAfter(size_t k) const {
+    size_t first = k + 1;
+    size_t last = first;
+    for (size_t j = first; j < t_.size(); ++j) {
+      if (IsPunct(t_[j], ";")) break;
+      if (t_[j].kind != TokenKind::kPunct) last = j + 1;
+    }
+    if (first >= last) return Span{};
+    return Span{t_[first].span.begin, t_[last - 1].span.end};
+  }
   bool QuoteBefore(size_t k) const {
     uint32_t to = t_[k].span.begin;
     for (const RawQuote& q : quotes_) {
@@ -414,7 +435,14 @@ class SentenceAttributor {
         if (t_[k - 1].lower == marker) return;
       }
     }
-    if (directive && !QuoteAfter(k)) return;
+    // A directive attributes a quotation after it, or for a verb of appeal "X to do Y"
+    // ("urges supporters to monitor", "called on both sides to stop"): the content is the
+    // rest of the clause, recipient included.
+    bool appeal_content = false;
+    if (directive && !QuoteAfter(k)) {
+      if (!lex_.Is(lex_.appeal, verb) || !ToInfinitiveAfter(k)) return;
+      appeal_content = true;
+    }
     // Adverbs between the source and the verb ("also", "reportedly", "had").
     size_t end = k;
     while (end > 0 && lex_.Is(lex_.adverb, t_[end - 1])) --end;
@@ -494,7 +522,9 @@ class SentenceAttributor {
       }
       postposed = words_after <= 5;
     }
-    if (postposed && boundary > 1) {
+    if (appeal_content) {
+      a.content = ClauseAfter(k);
+    } else if (postposed && boundary > 1) {
       a.content = ContentBefore(boundary);
     } else {
       a.content = ContentAfterVerb(next - 1);

@@ -633,8 +633,8 @@ Status CasualtyTagger::Process(Document& document) const {
         const std::string_view before =
             std::string_view(text).substr(sentence.span.begin, t.span.begin - sentence.span.begin);
         bool since = before.size() >= 6 && before.substr(before.size() - 6) == "since ";
-        if (t.type == TimexType::kDate && !t.value.empty() && !since &&
-            t.value != "PRESENT_REF" && t.value != "PAST_REF" && t.value != "FUTURE_REF") {
+        if (t.type == TimexType::kDate && !t.value.empty() && !since && t.value != "PRESENT_REF" &&
+            t.value != "PAST_REF" && t.value != "FUTURE_REF") {
           claim.when = t.value;
           break;
         }

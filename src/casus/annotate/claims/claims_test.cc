@@ -191,6 +191,13 @@ TEST(Attribution, LabelledLines) {
   EXPECT_EQ(found, expected) << Dump(d);
 }
 
+TEST(Attribution, AppealsWithAnInfinitive) {
+  Document d = Analyze("Trump urges supporters to monitor polling places. Officials called the attack cowardly.");
+  ASSERT_EQ(d.attributions.size(), 1u) << Dump(d);
+  EXPECT_EQ(Chain(d.attributions[0].chain), "Trump");
+  EXPECT_EQ(d.Text(d.attributions[0].content), "supporters to monitor polling places");
+}
+
 TEST(Quotes, SpeakersAndKinds) {
   Document d = Analyze(
       "The Kremlin said the talks were needed.\n\n"

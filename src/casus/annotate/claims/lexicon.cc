@@ -46,6 +46,8 @@ Lexicon Load() {
       lex.speech.insert(word);
     else if (category == "directive")
       lex.directive.insert(word);
+    else if (category == "appeal")
+      lex.appeal.insert(word);
     else if (category == "pronoun")
       lex.pronoun.insert(word);
     else if (category == "stop")

@@ -29,8 +29,8 @@ struct Phrase {
 };
 
 struct Lexicon {
-  std::unordered_set<std::string> speech, directive, pronoun, stop, lead, adverb, toll, rise, cause_lead, place_lead,
-      chain_cue;
+  std::unordered_set<std::string> speech, directive, appeal, pronoun, stop, lead, adverb, toll, rise, cause_lead,
+      place_lead, chain_cue;
   std::unordered_map<std::string, std::string> hedge, hedge_cue;
   std::unordered_map<std::string, CasualtyWord> casualty;
   std::unordered_map<std::string, bool> victim;  // noun -> plural
