@@ -436,11 +436,17 @@ class SentenceAttributor {
       }
     }
     // A directive attributes a quotation after it, or for a verb of appeal "X to do Y"
-    // ("urges supporters to monitor", "called on both sides to stop"): the content is the
-    // rest of the clause, recipient included.
+    // ("urges supporters to monitor", "called on both sides to stop": the rest of the
+    // clause, recipient included) or "for X" ("called for a ceasefire": X).
     bool appeal_content = false;
+    size_t content_after = k;  // the content starts after this token
     if (directive && !QuoteAfter(k)) {
-      if (!lex_.Is(lex_.appeal, verb) || !ToInfinitiveAfter(k)) return;
+      if (!lex_.Is(lex_.appeal, verb)) return;
+      if (k + 1 < t_.size() && t_[k + 1].lower == "for") {
+        content_after = k + 1;  // "called for a ceasefire"
+      } else if (!ToInfinitiveAfter(k)) {
+        return;
+      }
       appeal_content = true;
     }
     // Adverbs between the source and the verb ("also", "reportedly", "had").
@@ -523,7 +529,7 @@ class SentenceAttributor {
       postposed = words_after <= 5;
     }
     if (appeal_content) {
-      a.content = ClauseAfter(k);
+      a.content = ClauseAfter(content_after);
     } else if (postposed && boundary > 1) {
       a.content = ContentBefore(boundary);
     } else {
