@@ -424,6 +424,11 @@ class SentenceAttributor {
 
   void VerbCue(size_t k, bool directive, std::vector<Attribution>* out) {
     const Token& verb = t_[k];
+    // A capitalised word inside a sentence is a name, not a verb: "the United States".
+    if (k > 0 && verb.span.size() > 0) {
+      const char first = doc_.text()[verb.span.begin];
+      if (first >= 'A' && first <= 'Z') return;
+    }
     // "the reported attack", "a claimed victory": an adjective, not a cue.
     // After a determiner or preposition the word is a noun: "the reported attack",
     // "alarm at reports of", "its claims".
