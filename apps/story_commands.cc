@@ -36,33 +36,20 @@ std::string Shorten(std::string text, size_t limit) {
   return text.substr(0, cut) + "…";
 }
 
-// What the independent articles of a story name most, each article counting once: the
-// most frequent items of `key` over their entity mentions (outside boilerplate).
-template <typename KeyOf>
-std::string MostNamed(const StoryView& view, KeyOf key_of, size_t limit) {
-  std::map<std::string, int> counts;
-  std::vector<std::string> order;
-  for (size_t i = 0; i < view.members.size(); ++i) {
-    if (!view.reconcile_members[i].duplicate_of.empty()) continue;
-    std::set<std::string> seen;
-    for (const EntityMention& mention : view.members[i].entities) {
-      if (mention.in_boilerplate) continue;
-      const std::string key = key_of(mention);
-      if (key.empty() || !seen.insert(key).second) continue;
-      if (counts[key]++ == 0) order.push_back(key);
-    }
-  }
-  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return counts[a] > counts[b]; });
+// The first `limit` of MostNamed, as "key (articles); ...".
+std::string MostNamedText(const StoryView& view, const std::function<std::string(const EntityMention&)>& key_of,
+                          size_t limit) {
   std::string out;
-  for (size_t i = 0; i < order.size() && i < limit; ++i) {
-    out += (i ? "; " : "") + order[i] + " (" + std::to_string(counts[order[i]]) + ")";
+  const auto named = MostNamed(view, key_of);
+  for (size_t i = 0; i < named.size() && i < limit; ++i) {
+    out += (i ? "; " : "") + named[i].first + " (" + std::to_string(named[i].second) + ")";
   }
   return out;
 }
 
-// Actor codes with an example name: "AZEMIL Azerbaijani troops (2)".
+// Actor codes with how many articles name them: "AZEMIL (2)".
 std::string Actors(const StoryView& view) {
-  return MostNamed(
+  return MostNamedText(
       view,
       [](const EntityMention& m) {
         if (m.kind == EntityKind::kPlace && !m.metonym) return std::string();
@@ -73,7 +60,7 @@ std::string Actors(const StoryView& view) {
 }
 
 std::string People(const StoryView& view) {
-  return MostNamed(
+  return MostNamedText(
       view,
       [](const EntityMention& m) {
         if (m.kind != EntityKind::kPerson || m.role == "reporter") return std::string();

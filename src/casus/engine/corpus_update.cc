@@ -67,6 +67,32 @@ std::string Lead(const Document& document, size_t limit) {
   return "";
 }
 
+}  // namespace
+
+std::vector<std::pair<std::string, int>> MostNamed(const StoryView& view,
+                                                   const std::function<std::string(const EntityMention&)>& key_of) {
+  std::map<std::string, int> counts;
+  std::vector<std::string> order;
+  for (size_t i = 0; i < view.members.size(); ++i) {
+    if (!view.reconcile_members[i].duplicate_of.empty()) continue;
+    std::set<std::string> seen;
+    for (const EntityMention& mention : view.members[i].entities) {
+      if (mention.in_boilerplate) continue;
+      std::string key = key_of(mention);
+      if (key.empty() || !seen.insert(key).second) continue;
+      if (counts[key]++ == 0) order.push_back(std::move(key));
+    }
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const std::string& a, const std::string& b) { return counts[a] > counts[b]; });
+  std::vector<std::pair<std::string, int>> out;
+  out.reserve(order.size());
+  for (const std::string& key : order) out.emplace_back(key, counts[key]);
+  return out;
+}
+
+namespace {
+
 // Fills the summary fields of `record` from the view's members and reconciliation.
 void Summarise(const StoryView& view, StoryRecord* record) {
   record->articles = static_cast<int64_t>(view.members.size());
@@ -103,22 +129,12 @@ void Summarise(const StoryView& view, StoryRecord* record) {
   }
   std::stable_sort(place_order.begin(), place_order.end(),
                    [&](const std::string& a, const std::string& b) { return place_counts[a] > place_counts[b]; });
-  // Then the places the articles name (resolved, in the text, not standing for a
-  // government), each independent article counted once.
-  std::map<std::string, int> named_counts;
-  std::vector<std::string> named_order;
-  for (size_t i = 0; i < view.members.size(); ++i) {
-    if (!view.reconcile_members[i].duplicate_of.empty()) continue;
-    std::set<std::string> seen;
-    for (const EntityMention& mention : view.members[i].entities) {
-      if (mention.kind != EntityKind::kPlace || !mention.located || mention.metonym || mention.in_boilerplate) continue;
-      if (!seen.insert(mention.canonical).second) continue;
-      if (named_counts[mention.canonical]++ == 0) named_order.push_back(mention.canonical);
-    }
-  }
-  std::stable_sort(named_order.begin(), named_order.end(),
-                   [&](const std::string& a, const std::string& b) { return named_counts[a] > named_counts[b]; });
-  for (const std::string& place : named_order) {
+  // Then the places the articles name (resolved, not standing for a government).
+  const auto named = MostNamed(view, [](const EntityMention& mention) {
+    return mention.kind == EntityKind::kPlace && mention.located && !mention.metonym ? mention.canonical
+                                                                                     : std::string();
+  });
+  for (const auto& [place, articles] : named) {
     if (!place_counts.count(place)) place_order.push_back(place);
   }
   record->places.clear();

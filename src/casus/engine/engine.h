@@ -4,6 +4,7 @@
 #define CASUS_ENGINE_ENGINE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,12 @@ struct StoryView {
   corpus::Reconciliation reconciliation;
 };
 Result<std::optional<StoryView>> LoadStory(Store& store, int64_t id);
+
+// What a story's independent articles name (entity mentions outside boilerplate), each
+// article counting once: the non-empty keys `key_of` gives, with how many articles name
+// them, most named first (ties in reading order).
+std::vector<std::pair<std::string, int>> MostNamed(const StoryView& view,
+                                                   const std::function<std::string(const EntityMention&)>& key_of);
 
 }  // namespace casus
 

@@ -78,15 +78,16 @@ Cell PostsCell(const Document& document) {
   return cell;
 }
 
-// A list of strings: a JSON array, or its members joined by " <- " in CSV.
-Cell ListCell(const std::vector<std::string>& items) {
+// A list of strings: a JSON array, or its members joined by `separator` in CSV (" <- "
+// for a source chain, "; " for a plain list).
+Cell ListCell(const std::vector<std::string>& items, const char* separator = " <- ") {
   Cell cell;
   cell.kind = Cell::Kind::kJson;
   cell.value = "[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) {
       cell.value += ',';
-      cell.csv += " <- ";
+      cell.csv += separator;
     }
     AppendJsonString(items[i], &cell.value);
     cell.csv += items[i];
@@ -270,22 +271,6 @@ struct CorpusTable {
   std::function<Status(Store&, std::vector<std::vector<Cell>>*)> rows;
 };
 
-Cell ListOfTexts(const std::vector<std::string>& values) {
-  Cell cell;
-  cell.kind = Cell::Kind::kJson;
-  cell.value = "[";
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) {
-      cell.value += ',';
-      cell.csv += "; ";
-    }
-    AppendJsonString(values[i], &cell.value);
-    cell.csv += values[i];
-  }
-  cell.value += ']';
-  return cell;
-}
-
 const CorpusTable* FindCorpusTable(const std::string& name) {
   static const CorpusTable kDuplicates{
       {"doc", "duplicate_of", "similarity", "exact"}, [](Store& store, std::vector<std::vector<Cell>>* rows) {
@@ -309,7 +294,7 @@ const CorpusTable* FindCorpusTable(const std::string& name) {
           Result<std::vector<std::string>> members = store.StoryMembers(s.id);
           if (!members.ok()) return members.status();
           rows->push_back({Number(s.id), Text(s.label), Text(s.first), Text(s.last), Text(s.published_first),
-                           Text(s.published_last), Number(s.articles), Number(s.independent), ListOfTexts(*members),
+                           Text(s.published_last), Number(s.articles), Number(s.independent), ListCell(*members, "; "),
                            Text(s.places), Text(s.terms), Text(s.killed), Text(s.wounded),
                            Number(s.conflicting ? 1 : 0)});
         }

@@ -73,14 +73,11 @@ EntityLexicon Load() {
       lexicon.speech_verbs.insert(key);
     }
   }
-  const std::pair<const PhraseTable*, uint8_t> tables[] = {{&lexicon.organization_phrases, kOpensOrganization},
-                                                           {&lexicon.role_phrases, kOpensRole},
-                                                           {&lexicon.institutions, kOpensInstitution},
-                                                           {&lexicon.groups, kOpensGroup}};
   KeyMap<uint8_t>& first_words = lexicon.first_words;
-  for (const auto& entry : tables) {
-    const uint8_t flag = entry.second;
-    entry.first->ForEachFirstWord([&first_words, flag](const std::string& word) { first_words[word] |= flag; });
+  for (const PhraseTable* table :
+       {&lexicon.organization_phrases, &lexicon.role_phrases, &lexicon.institutions, &lexicon.groups}) {
+    const uint8_t flag = table->opens();
+    table->ForEachFirstWord([&first_words, flag](const std::string& word) { first_words[word] |= flag; });
   }
   for (const auto& [word, flags] : lexicon.first_words) {
     if (!word.empty()) {

@@ -24,9 +24,20 @@ using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 template <typename Value>
 using KeyMap = std::unordered_map<std::string, Value, KeyHash, std::equal_to<>>;
 
+// Which tables a word can open a phrase of (EntityLexicon::first_words).
+enum FirstWordFlag : uint8_t {
+  kOpensOrganization = 1,
+  kOpensRole = 2,
+  kOpensInstitution = 4,
+  kOpensGroup = 8,
+};
+
 // Phrases (NameKey form) to values; a phrase written in capitals must match in capitals.
 class PhraseTable {
  public:
+  // `opens`: the FirstWordFlag bit of this table.
+  explicit PhraseTable(uint8_t opens) : opens_(opens) {}
+  uint8_t opens() const { return opens_; }
   struct Hit {
     int32_t value = -1;    // index given to Add; -1 when the key is no phrase
     bool acronym = false;  // matches only when the text is in capitals
@@ -38,6 +49,7 @@ class PhraseTable {
   void ForEachFirstWord(const std::function<void(const std::string&)>& visit) const;
 
  private:
+  uint8_t opens_;
   KeyMap<Hit> hits_;
 };
 
@@ -53,24 +65,16 @@ struct Role {
   std::string sector;  // empty: the sector of the organisation named with it
 };
 
-// Which tables a word can open a phrase of (EntityLexicon::first_words).
-enum FirstWordFlag : uint8_t {
-  kOpensOrganization = 1,
-  kOpensRole = 2,
-  kOpensInstitution = 4,
-  kOpensGroup = 8,
-};
-
 struct EntityLexicon {
   std::vector<Organization> organizations;
-  PhraseTable organization_phrases;  // -> index in organizations
+  PhraseTable organization_phrases{kOpensOrganization};  // -> index in organizations
   std::vector<Role> roles;
-  PhraseTable role_phrases;          // -> index in roles
-  std::vector<std::string> sectors;  // values of the two tables below
-  PhraseTable institutions;          // "foreign ministry" -> index in sectors
-  PhraseTable groups;                // "troops" -> index in sectors
-  KeyMap<std::string> place_heads;   // "county" -> place kind
-  KeySet not_person;                 // keys
+  PhraseTable role_phrases{kOpensRole};         // -> index in roles
+  std::vector<std::string> sectors;             // values of the two tables below
+  PhraseTable institutions{kOpensInstitution};  // "foreign ministry" -> index in sectors
+  PhraseTable groups{kOpensGroup};              // "troops" -> index in sectors
+  KeyMap<std::string> place_heads;              // "county" -> place kind
+  KeySet not_person;                            // keys
   KeySet particles;
   KeySet honorifics;
   KeySet actor_verbs;

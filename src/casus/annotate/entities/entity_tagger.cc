@@ -233,8 +233,6 @@ struct PhraseHit {
   uint32_t first = 0, count = 0;  // its gazetteer postings, in Work::postings
 };
 
-class SentenceReader;
-
 // A modifier: a country, demonym or organisation, with the "'s" after it.
 struct Modifier {
   int first = -1, last = -1;  // tokens, "'s" included
@@ -334,28 +332,32 @@ class SentenceReader {
            j + 1 < n && tokens_[j + 1].word && tokens_[j + 1].upper;
   }
 
-  // The longest phrase of `table` starting at token i.
-  PhraseHit Longest(const PhraseTable& table, int i) const {
-    PhraseHit hit;
-    const EntityLexicon& lex = work_.lexicon;
-    const uint8_t flag = &table == &lex.organization_phrases ? kOpensOrganization
-                         : &table == &lex.role_phrases       ? kOpensRole
-                         : &table == &lex.institutions       ? kOpensInstitution
-                                                             : kOpensGroup;
-    if (i >= static_cast<int>(tokens_.size()) || !(opens_[i] & flag)) return hit;
+  // Extends a phrase word by word from token i, calling visit(key, j) with the key of
+  // tokens i..j; stops when visit returns false (no longer phrase begins with the key).
+  template <typename Visit>
+  void ExtendPhrase(int i, Visit visit) const {
     std::string key;
     const int n = static_cast<int>(tokens_.size());
     for (int j = i; j < n && j < i + kMaxPhraseWords; ++j) {
       if (AbbreviationDot(j, i)) continue;  // "St. Petersburg", "Washington D.C. Police"
       if (!tokens_[j].word && !tokens_[j].possessive) break;
       Extend(key, j, i);
+      if (!visit(key, j)) break;
+    }
+  }
+
+  // The longest phrase of `table` starting at token i.
+  PhraseHit Longest(const PhraseTable& table, int i) const {
+    PhraseHit hit;
+    if (i >= static_cast<int>(tokens_.size()) || !(opens_[i] & table.opens())) return hit;
+    ExtendPhrase(i, [&](const std::string& key, int j) {
       const PhraseTable::Hit found = table.Find(key);
       if (found.value >= 0 && (!found.acronym || AllCaps(i, j))) {
         hit.last = j;
         hit.value = found.value;
       }
-      if (!found.prefix) break;
-    }
+      return found.prefix;
+    });
     return hit;
   }
 
@@ -369,12 +371,7 @@ class SentenceReader {
 
   PhraseHit LongestPlaceUncached(int i) const {
     PhraseHit hit;
-    std::string key;
-    const int n = static_cast<int>(tokens_.size());
-    for (int j = i; j < n && j < i + kMaxPhraseWords; ++j) {
-      if (AbbreviationDot(j, i)) continue;  // "St. Petersburg", "Washington D.C. Police"
-      if (!tokens_[j].word && !tokens_[j].possessive) break;
-      Extend(key, j, i);
+    ExtendPhrase(i, [&](const std::string& key, int j) {
       const Gazetteer::Lookup found = work_.gazetteer.Find(key);
       if (!found.postings.empty()) {
         const bool caps = AllCaps(i, j);
@@ -390,8 +387,8 @@ class SentenceReader {
           hit.count = static_cast<uint32_t>(work_.postings.size() - first);
         }
       }
-      if (!found.prefix) break;
-    }
+      return found.prefix;
+    });
     return hit;
   }
 
@@ -1009,6 +1006,24 @@ double Prior(const GazetteerEntry& entry) {
 
 // Scores each unresolved place's candidates against what the article has resolved so far;
 // two rounds, so that names resolved in the first give context to the second.
+// Of a vote (key -> votes), the key with most votes if it has two or more and no other
+// has as many; 0 otherwise.
+uint32_t Winner(const std::unordered_map<uint32_t, int>& votes) {
+  uint32_t winner = 0;
+  int most = 1;
+  bool tie = false;
+  for (const auto& [key, count] : votes) {
+    if (count > most) {
+      most = count;
+      winner = key;
+      tie = false;
+    } else if (count == most && winner != 0) {
+      tie = true;
+    }
+  }
+  return tie ? 0 : winner;
+}
+
 // An alpha-3 code as one number, for small sets.
 uint32_t CountryKey(std::string_view alpha3) {
   uint32_t key = 0;
@@ -1050,36 +1065,9 @@ void ResolvePlaces(Work& work) {
       for (uint32_t state : states) ++state_votes[state];
       for (uint32_t country : candidate_countries) ++country_votes[country];
     }
+    const uint32_t voted_state = Winner(state_votes);
     // Likewise a country that several names could lie in, when none is named.
-    uint32_t voted_country = 0;
-    if (countries.empty()) {
-      int most = 1;
-      bool tied = false;
-      for (const auto& [country, votes] : country_votes) {
-        if (votes > most) {
-          most = votes;
-          voted_country = country;
-          tied = false;
-        } else if (votes == most && voted_country != 0) {
-          tied = true;
-        }
-      }
-      if (tied) voted_country = 0;
-    }
-    // The state with most votes, if it has two or more and no other state has as many.
-    uint32_t voted_state = 0;
-    int most_votes = 1;
-    bool tie = false;
-    for (const auto& [state, votes] : state_votes) {
-      if (votes > most_votes) {
-        most_votes = votes;
-        voted_state = state;
-        tie = false;
-      } else if (votes == most_votes && voted_state != 0) {
-        tie = true;
-      }
-    }
-    if (tie) voted_state = 0;
+    const uint32_t voted_country = countries.empty() ? Winner(country_votes) : 0;
     for (Draft& draft : work.drafts) {
       if (draft.kind != EntityKind::kPlace || draft.resolved || draft.candidates.empty()) continue;
       std::vector<uint32_t> qualifier_entries;
@@ -1088,9 +1076,9 @@ void ResolvePlaces(Work& work) {
       }
       double best = -1e9, second = -1e9;
       const GazetteerEntry* best_entry = nullptr;
-      // A district named after its city ("Jerusalem") with no point of its own is the city.
-      // So is one beside a capital or provincial seat of that name across a border
-      // ("Jerusalem"): such a district is named after its city.
+      // A district with no point of its own beside a city of its name in the same country,
+      // or beside a capital or provincial seat of its name across a border ("Jerusalem"),
+      // is named after that city: the city is meant.
       std::vector<std::string_view> city_countries;
       bool seat = false;
       for (uint32_t posting : draft.candidates) {
