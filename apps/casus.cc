@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.05, 1.0));
   ingest_cmd
       ->add_option("--story-threshold", ingest.story_threshold,
-                   "cosine similarity of an article to a story needed to join it (default 0.2)")
+                   "cosine similarity of an article to a story needed to join it (default 0.16)")
       ->check(CLI::Range(0.0, 1.0));
   ingest_cmd
       ->add_option("--story-window", ingest.story_window_days,
@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
   stories_eval_cmd->add_option("--errors", eval_args.errors, "print up to N gold stories that were split or merged");
   stories_eval_cmd
       ->add_option("--story-threshold", eval_args.story_threshold,
-                   "cosine similarity needed to join a story (default 0.2)")
+                   "cosine similarity needed to join a story (default 0.16)")
       ->check(CLI::Range(0.0, 1.0));
 
   CLI::App* geo_cmd = eval_cmd->add_subcommand(

@@ -344,19 +344,28 @@ int RunEvalStories(const EvalArgs& args) {
   // together) and a fixed shuffle (topics interleaved).
   std::vector<size_t> sorted(documents.size());
   for (size_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
-  std::vector<size_t> shuffled = sorted;
-  uint64_t state = 0x9e3779b97f4a7c15ULL;
-  for (size_t i = shuffled.size(); i > 1; --i) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    std::swap(shuffled[i - 1], shuffled[(state >> 33) % i]);
+  // Five fixed shuffles: one score from one order could be luck.
+  constexpr int kShuffles = 5;
+  std::vector<std::vector<size_t>> shuffles(kShuffles, sorted);
+  for (int round = 0; round < kShuffles; ++round) {
+    uint64_t state = 0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(round + 1);
+    std::vector<size_t>& shuffled = shuffles[static_cast<size_t>(round)];
+    for (size_t i = shuffled.size(); i > 1; --i) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      std::swap(shuffled[i - 1], shuffled[(state >> 33) % i]);
+    }
   }
   std::printf("ECB+ story clustering: %zu articles, %zu gold stories%s\n", documents.size(), gold_ids.size(),
               failed > 0 ? (" (" + std::to_string(failed) + " unreadable)").c_str() : "");
   std::printf("  %-22s %9s %7s %7s %7s %9s %15s\n", "order", "B3 prec", "recall", "F1", "ARI", "stories",
               "merged pairs");
   std::vector<int64_t> sorted_labels;
-  for (const auto& [name, order] :
-       {std::pair<const char*, const std::vector<size_t>*>{"name order", &sorted}, {"shuffled", &shuffled}}) {
+  std::vector<std::pair<std::string, const std::vector<size_t>*>> orders{{"name order", &sorted}};
+  for (int round = 0; round < kShuffles; ++round) {
+    orders.emplace_back("shuffle " + std::to_string(round + 1), &shuffles[static_cast<size_t>(round)]);
+  }
+  ClusterScores shuffle_sum;
+  for (const auto& [name, order] : orders) {
     corpus::CorpusOptions options;
     if (args.story_threshold >= 0) options.stories.threshold = args.story_threshold;
     corpus::Corpus corpus(options);
@@ -393,10 +402,19 @@ int RunEvalStories(const EvalArgs& args) {
       auto b = majority(stories[1]);
       if (a.second && b.second && a.first == b.first) ++merged;
     }
-    std::printf("  %-22s %9.3f %7.3f %7.3f %7.3f %9d %8d of %-4d\n", name, scores.precision, scores.recall, scores.f1,
-                scores.ari, scores.clusters, merged, topic_pairs);
-    if (order == &sorted) sorted_labels = labels;
+    std::printf("  %-22s %9.3f %7.3f %7.3f %7.3f %9d %8d of %-4d\n", name.c_str(), scores.precision, scores.recall,
+                scores.f1, scores.ari, scores.clusters, merged, topic_pairs);
+    if (order == &sorted) {
+      sorted_labels = labels;
+    } else {
+      shuffle_sum.precision += scores.precision / kShuffles;
+      shuffle_sum.recall += scores.recall / kShuffles;
+      shuffle_sum.f1 += scores.f1 / kShuffles;
+      shuffle_sum.ari += scores.ari / kShuffles;
+    }
   }
+  std::printf("  %-22s %9.3f %7.3f %7.3f %7.3f\n", "mean of the shuffles", shuffle_sum.precision, shuffle_sum.recall,
+              shuffle_sum.f1, shuffle_sum.ari);
   if (args.errors > 0) {
     // Gold stories whose articles went to more than one story, and system stories that mix gold stories.
     int shown = 0;

@@ -182,6 +182,50 @@ TEST(Stories, RefineKeepsCopiesWithTheirCanonical) {
   EXPECT_TRUE(clusterer.Refine().empty());  // nothing added since
 }
 
+// An article left alone after the passes joins its most similar story at
+// kLoneFactor times the threshold, and only then.
+TEST(Stories, ALoneArticleJoinsItsNearestStoryAtALowerBar) {
+  const TermCounts story = {{"ferry", 2}, {"harbour", 1}, {"capsized", 2}, {"storm", 1}, {"rescuers", 1}};
+  const TermCounts lone = {{"ferry", 1}, {"capsized", 1}, {"budget", 1}, {"minister", 1}, {"tariff", 1}};
+  // The similarity the lone article reaches, measured once with a bar it cannot meet.
+  StoryClusterer probe(StoryOptions{0.99, 7});
+  probe.Add(story, 19800);
+  probe.Add(story, 19800, 0);
+  probe.Add(lone, 19801);
+  const double similarity = probe.last_similarity();
+  ASSERT_GT(similarity, 0.1);
+  for (const double factor : {0.9, 1.2}) {
+    // Online the article stays alone (the bar is above its similarity); at Refine the
+    // lower bar is similarity / factor: met for 1.2, not for 0.9.
+    StoryClusterer clusterer(StoryOptions{similarity / (StoryClusterer::kLoneFactor * factor), 7});
+    clusterer.Add(story, 19800);
+    clusterer.Add(story, 19800, 0);
+    EXPECT_NE(clusterer.Add(lone, 19801), 0u);
+    std::vector<size_t> placed = clusterer.Refine();
+    ASSERT_EQ(placed.size(), 3u);
+    EXPECT_EQ(placed[2] == placed[0], factor > 1) << factor;
+  }
+}
+
+// Refine weighs the batch again with its final frequencies and places it again: a word
+// that turned out common no longer holds an article in a story.
+TEST(Stories, RefineWeighsAndPlacesTheBatchAgain) {
+  StoryClusterer clusterer;
+  clusterer.Add({{"summit", 3}, {"glacier", 1}}, 19800);
+  for (int i = 0; i < 20; ++i) {
+    TermCounts filler = {{"summit", 1}};
+    for (const char* word : {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot"}) {
+      filler.emplace_back(word + std::to_string(i), 1);
+    }
+    clusterer.Add(filler, 19800);
+  }
+  EXPECT_EQ(clusterer.TopTerms(0, 1)[0].first, "summit");
+  std::vector<size_t> placed = clusterer.Refine();
+  ASSERT_EQ(placed.size(), 21u);
+  EXPECT_EQ(clusterer.TopTerms(placed[0], 1)[0].first, "glacier");
+  EXPECT_EQ(clusterer.stories()[placed[0]].members, 1u);
+}
+
 CasualtyClaim Claim(const Document& d, const std::string& sentence, int64_t killed, CountQualifier qualifier,
                     std::vector<std::string> chain, std::string victims = "people", std::string when = "") {
   CasualtyClaim claim;

@@ -138,14 +138,17 @@ double StoryClusterer::Idf(uint32_t term) const {
   return std::log((static_cast<double>(articles_) + kPriorArticles) / (static_cast<double>(frequency_[term]) + 1));
 }
 
-std::vector<WeightedTerm> StoryClusterer::Weigh(const TermCounts& terms, std::vector<uint32_t>* ids) {
+std::vector<WeightedTerm> StoryClusterer::Weigh(const TermCounts& terms, std::vector<IdCount>* counts) {
+  counts->clear();
+  counts->reserve(terms.size());
+  for (const auto& [text, count] : terms) counts->emplace_back(Intern(text), count);
+  return Weigh(*counts);
+}
+
+std::vector<WeightedTerm> StoryClusterer::Weigh(const std::vector<IdCount>& counts) const {
   std::vector<WeightedTerm> vector;
-  vector.reserve(terms.size());
-  ids->clear();
-  ids->reserve(terms.size());
-  for (const auto& [text, count] : terms) {
-    uint32_t term = Intern(text);
-    ids->push_back(term);
+  vector.reserve(counts.size());
+  for (const auto& [term, count] : counts) {
     double weight = (1 + std::log(static_cast<double>(count))) * Idf(term);
     if (weight > 0) vector.emplace_back(term, static_cast<float>(weight));
   }
@@ -352,10 +355,35 @@ size_t StoryClusterer::NewStory(int64_t id) {
 }
 
 std::vector<size_t> StoryClusterer::Refine() {
+  // The batch placed again, in its order, with the frequencies of the whole batch: its
+  // first articles were weighed and placed when every word still looked rare and few
+  // stories existed. Stories the batch opened and emptied are used again, in order.
+  for (BatchArticle& article : batch_) {
+    Remove(article.story, article.vector);
+    article.vector = Weigh(article.counts);
+  }
+  std::vector<size_t> emptied;
+  for (size_t story = batch_first_story_; story < stories_.size(); ++story) {
+    if (stories_[story].members == 0) emptied.push_back(story);
+  }
+  size_t reused = 0;
+  for (BatchArticle& article : batch_) {
+    if (article.follows >= 0) {
+      article.story = batch_[static_cast<size_t>(article.follows)].story;
+    } else if (!article.pinned) {
+      auto [best_story, best] = BestStory(article.vector, article.day, stories_.size());
+      if (best >= options_.threshold) {
+        article.story = best_story;
+      } else {
+        article.story = reused < emptied.size() ? emptied[reused++] : NewStory(next_id_++);
+      }
+    }
+    Merge(article.story, article.vector, article.day);
+  }
   for (int pass = 0; pass < kRefinePasses; ++pass) {
     for (size_t i = 0; i < batch_.size(); ++i) {
       BatchArticle& article = batch_[i];
-      if (article.follows >= 0) continue;
+      if (article.follows >= 0 || article.pinned) continue;
       const size_t own = article.story;
       double own_similarity = 0;
       if (stories_[own].members > 1) {
@@ -368,6 +396,12 @@ std::vector<size_t> StoryClusterer::Refine() {
       Move(article, other);
     }
   }
+  // An article still alone joins its most similar story at a lower bar.
+  for (BatchArticle& article : batch_) {
+    if (article.follows >= 0 || article.pinned || stories_[article.story].members != 1) continue;
+    auto [other, similarity] = BestStory(article.vector, article.day, article.story);
+    if (similarity >= options_.threshold * kLoneFactor) Move(article, other);
+  }
   // Copies go where their canonical went.
   std::vector<size_t> placed;
   for (BatchArticle& article : batch_) {
@@ -378,18 +412,20 @@ std::vector<size_t> StoryClusterer::Refine() {
     placed.push_back(article.story);
   }
   batch_.clear();
+  batch_first_story_ = stories_.size();
   return placed;
 }
 
 size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_as, int64_t follows) {
-  std::vector<uint32_t> term_ids;
-  std::vector<WeightedTerm> vector = Weigh(terms, &term_ids);
+  std::vector<IdCount> counts;
+  std::vector<WeightedTerm> vector = Weigh(terms, &counts);
   ++articles_;
-  for (uint32_t term : term_ids) ++frequency_[term];
+  for (const auto& [term, count] : counts) ++frequency_[term];
 
   if (same_story_as >= 0 && static_cast<size_t>(same_story_as) < stories_.size()) {
     Merge(static_cast<size_t>(same_story_as), vector, day);
-    batch_.push_back(BatchArticle{std::move(vector), day, static_cast<size_t>(same_story_as), follows});
+    batch_.push_back(BatchArticle{std::move(vector), std::move(counts), day, static_cast<size_t>(same_story_as),
+                                  follows, follows < 0});
     return static_cast<size_t>(same_story_as);
   }
 
@@ -397,7 +433,7 @@ size_t StoryClusterer::Add(const TermCounts& terms, int day, int64_t same_story_
   last_similarity_ = best;
   const size_t chosen = best >= options_.threshold ? best_story : NewStory(next_id_++);
   Merge(chosen, vector, day);
-  batch_.push_back(BatchArticle{std::move(vector), day, chosen, -1});
+  batch_.push_back(BatchArticle{std::move(vector), std::move(counts), day, chosen, -1, false});
   return chosen;
 }
 
@@ -419,6 +455,7 @@ size_t StoryClusterer::RestoreStory(int64_t id, int first_day, int last_day, uin
   story.norm = Norm(story.centroid);
   next_id_ = std::max(next_id_, id + 1);
   IndexStory(index);
+  batch_first_story_ = stories_.size();
   return index;
 }
 

@@ -37,8 +37,8 @@
 namespace casus::corpus {
 
 struct StoryOptions {
-  double threshold = 0.2;  // cosine of an article and a story's centroid needed to join
-  int window_days = 7;     // how far outside a story's publication range a member may fall
+  double threshold = 0.16;  // cosine of an article and a story's centroid needed to join
+  int window_days = 7;      // how far outside a story's publication range a member may fall
 };
 
 inline constexpr int kUnknownDay = std::numeric_limits<int>::min();
@@ -77,7 +77,7 @@ class StoryClusterer {
   static constexpr double kPriorArticles = 50;
   // An article and a story not both dated need this many times the threshold.
   static constexpr double kUndatedPenalty = 1.5;
-  static constexpr double kMergeFactor = 2.5;
+  static constexpr double kLoneFactor = 0.7;  // the bar for an article still alone after the passes
 
   explicit StoryClusterer(StoryOptions options = {});
 
@@ -88,13 +88,15 @@ class StoryClusterer {
   // near-duplicate copies, so Refine moves it along.
   size_t Add(const TermCounts& terms, int day, int64_t same_story_as = -1, int64_t follows = -1);
 
-  // Second pass over the articles added since the last Refine (or restore): each is
-  // compared again, now with every story of the batch formed, with its own contribution
-  // taken out of its story, and moves when another story is more similar than its own
-  // (and above the threshold). Online assignment depends on arrival order; this undoes
-  // the commonest such mistakes at a cost linear in the batch. Near-duplicates move with
-  // their canonical when it moves. Returns the final story index of each article added,
-  // in the order of Add; stories left with no member have members == 0.
+  // Second pass over the articles added since the last Refine (or restore): they are
+  // weighed again with the frequencies of the whole batch and placed again in order
+  // (stories the batch opened are reused); then each is compared again, with every story
+  // of the batch formed and its own contribution taken out of its story, and moves when
+  // another story is more similar than its own (and above the threshold); an article
+  // still alone joins its most similar story at kLoneFactor times the threshold. Online assignment depends on arrival
+  // order; this undoes the commonest such mistakes at a cost linear in the batch. Near-duplicates move with their
+  // canonical when it moves. Returns the final story index of each article added, in the order of Add; stories left
+  // with no member have members == 0.
   std::vector<size_t> Refine();
 
   // Restores state saved from an earlier batch. Call before any Add.
@@ -117,8 +119,10 @@ class StoryClusterer {
  private:
   uint32_t Intern(const std::string& term);
   double Idf(uint32_t term) const;
-  // The article's weighted vector; `ids` gets every term's id (for the frequencies).
-  std::vector<WeightedTerm> Weigh(const TermCounts& terms, std::vector<uint32_t>* ids);
+  using IdCount = std::pair<uint32_t, float>;
+  // The article's weighted vector; `counts` gets its terms as ids (for the frequencies).
+  std::vector<WeightedTerm> Weigh(const TermCounts& terms, std::vector<IdCount>* counts);
+  std::vector<WeightedTerm> Weigh(const std::vector<IdCount>& counts) const;
   bool InWindow(const StoryState& story, int day) const;
   void Merge(size_t story, const std::vector<WeightedTerm>& vector, int day);
   void IndexStory(size_t story);
@@ -148,11 +152,14 @@ class StoryClusterer {
   double last_similarity_ = 0;
   struct BatchArticle {
     std::vector<WeightedTerm> vector;
+    std::vector<IdCount> counts;  // raw term counts, weighed again in Refine
     int day;
     size_t story;
     int64_t follows;  // index in batch_ of the article it is a duplicate of, or -1
+    bool pinned;      // a copy of an article of an earlier batch: stays in its story
   };
   std::vector<BatchArticle> batch_;
+  size_t batch_first_story_ = 0;  // stories from this index on were opened by the batch
   void Move(BatchArticle& article, size_t story);
   uint32_t visit_stamp_ = 0;
 };
