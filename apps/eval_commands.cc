@@ -206,8 +206,9 @@ int RunEvalAttribution(const EvalArgs& args) {
         c->gold_link += link;
         if (!link && !only_direct && missed_shown < args.errors) {
           ++missed_shown;
-          std::printf("missed   %s: source '%s' content '%.80s'\n", gold.id.c_str(),
-                      std::string(g.source.Of(gold.text)).c_str(), std::string(g.content.Of(gold.text)).c_str());
+          std::printf("missed   %s: source '%s' cue '%s' content '%.80s'\n", gold.id.c_str(),
+                      std::string(g.source.Of(gold.text)).c_str(), std::string(g.cue.Of(gold.text)).c_str(),
+                      std::string(g.content.Of(gold.text)).c_str());
         }
       }
       for (const Attribution* a : system) {

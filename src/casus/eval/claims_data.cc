@@ -175,6 +175,7 @@ Result<std::vector<AttributionDocument>> ReadPolnear(const std::string& dir) {
         auto it = spans.find(part.substr(colon + 1));
         if (it == spans.end()) continue;
         if (role.rfind("Source", 0) == 0) gold.source = it->second;
+        if (role.rfind("Cue", 0) == 0) gold.cue = it->second;
         if (role.rfind("Content", 0) == 0) {
           gold.content = has_content ? Span{std::min(gold.content.begin, it->second.begin),
                                             std::max(gold.content.end, it->second.end)}

@@ -28,6 +28,7 @@ Result<std::vector<CountedArticle>> ReadPloverDead(const std::string& path);
 
 struct GoldAttribution {
   Span source;          // empty when the attribution has no source
+  Span cue;             // the cue's first span, empty when none
   Span content;         // first to last byte of the content spans
   bool direct = false;  // the content is a direct quotation
 };

@@ -152,10 +152,43 @@ struct Source {
   bool empty() const { return end <= begin; }
 };
 
+// The sources named so far in a document, newest last: "he" and "she" go back to the
+// newest one whose title or role does not say otherwise ("Mr. Schultz" is no "she").
+class SourceHistory {
+ public:
+  void Push(const std::string& name) {
+    if (!names_.empty() && names_.back() == name) return;
+    names_.push_back(name);
+    if (names_.size() > 8) names_.erase(names_.begin());
+  }
+  const std::string& Last() const { return names_.empty() ? empty_ : names_.back(); }
+  const std::string& For(std::string_view pronoun) const {
+    const bool he = pronoun == "he", she = pronoun == "she";
+    for (size_t i = names_.size(); i-- > 0;) {
+      const char gender = GenderOf(names_[i]);
+      if ((he && gender == 'f') || (she && gender == 'm')) continue;
+      return names_[i];
+    }
+    return empty_;
+  }
+
+ private:
+  static char GenderOf(std::string_view name) {
+    auto has = [&](std::string_view word) { return name.find(word) != std::string_view::npos; };
+    if (name.rfind("Mr.", 0) == 0 || name.rfind("Mr ", 0) == 0 || has("spokesman") || has("congressman")) return 'm';
+    if (name.rfind("Mrs", 0) == 0 || name.rfind("Ms", 0) == 0 || name.rfind("Miss ", 0) == 0 || has("spokeswoman") ||
+        has("woman"))
+      return 'f';
+    return '?';
+  }
+  std::vector<std::string> names_;
+  std::string empty_;
+};
+
 class SentenceAttributor {
  public:
   SentenceAttributor(const Document& doc, Span sentence, const std::vector<Token>& tokens,
-                     const std::vector<bool>& quoted, const std::vector<RawQuote>& quotes, std::string* last_source,
+                     const std::vector<bool>& quoted, const std::vector<RawQuote>& quotes, SourceHistory* last_source,
                      std::string* last_issuer)
       : doc_(doc),
         sentence_(sentence),
@@ -191,9 +224,11 @@ class SentenceAttributor {
         k += cue_length - 1;
         continue;
       }
-      bool speech = lex_.Is(lex_.speech, t_[k]);
-      bool directive = !speech && lex_.Is(lex_.directive, t_[k]);
-      if (speech || directive) VerbCue(k, directive, out);
+      const std::string form = ListedForm(k);
+      if (form.empty()) continue;
+      bool speech = lex_.speech.count(form) > 0;
+      bool directive = !speech && lex_.directive.count(form) > 0;
+      if (speech || directive) VerbCue(k, form, directive, out);
     }
     // Hedges: given to the attributions of the sentence, or standing alone.
     std::string hedge;
@@ -237,7 +272,7 @@ class SentenceAttributor {
     for (size_t a = out->size(); a > first_new; --a) {  // the innermost named source of the last cue
       const Attribution& at = (*out)[a - 1];
       if (!at.chain.empty()) {
-        *last_source_ = at.chain.back();
+        last_source_->Push(at.chain.back());
         break;
       }
     }
@@ -256,7 +291,10 @@ class SentenceAttributor {
 
   // The source as the chain shows it: a pronoun resolved to the last named source.
   std::string Resolve(Source s) const {
-    if (IsPronoun(s)) return *last_source_;
+    if (IsPronoun(s)) {  // the pronoun as written when no named source fits
+      const std::string& named = last_source_->For(t_[s.begin].lower);
+      return named.empty() ? Text(s) : named;
+    }
     if (s.end == s.begin + 2 && t_[s.begin].lower == "the" && !last_issuer_->empty() &&
         (t_[s.begin + 1].lower == "statement" || t_[s.begin + 1].lower == "communique")) {
       return *last_issuer_;  // "the statement read"
@@ -345,6 +383,34 @@ class SentenceAttributor {
     return s;
   }
 
+  // A name followed by an apposition that ends with the comma at token `comma`: "Phil
+  // Smith, a spokesman for the union," or "Quina Jones, 25,"; the apposition opens with
+  // a determiner, a capitalised word, a number, "who" or "of", runs at most 30 tokens
+  // and holds no double quotation mark, semicolon or full stop. Returns the name (capitalised), or empty.
+  // Of several commas the farthest name wins: "Johnnie Wilson, of Springfield, Va.,".
+  Source Appositive(size_t comma) const {
+    if (!IsPunct(t_[comma], ",") || comma < 3) return Source{};
+    static const char* const kOpeners[] = {"a", "an", "the", "his", "her", "its", "their", "one", "who", "whose", "of"};
+    Source best;
+    const size_t floor = comma > 30 ? comma - 30 : 0;
+    for (size_t c = comma; c-- > floor + 1;) {
+      const Token& t = t_[c];
+      const bool abbreviation = IsPunct(t, ".") && t_[c - 1].capitalized && t_[c - 1].lower.size() <= 3;  // "Va."
+      if (claims::IsDoubleQuoteMark(t.lower) || IsPunct(t, ";") || IsPunct(t, ":") ||
+          (IsPunct(t, ".") && !abbreviation))
+        break;
+      if (!IsPunct(t, ",")) continue;
+      const Token& opener = t_[c + 1];
+      bool opens = opener.capitalized || opener.kind == TokenKind::kNumber;
+      for (const char* word : kOpeners) opens |= opener.lower == word;
+      if (!opens || c + 1 >= comma) continue;
+      Source name = WalkBack(c, 0);
+      if (name.empty() || !t_[name.end - 1].capitalized || lex_.Is(lex_.pronoun, t_[name.end - 1])) continue;
+      best = name;
+    }
+    return best;
+  }
+
   // Content from token `k` to the end of the sentence, without the final mark.
   Span ContentFrom(size_t k) const {
     size_t last = t_.size();
@@ -422,7 +488,34 @@ class SentenceAttributor {
     out->push_back(std::move(a));
   }
 
-  void VerbCue(size_t k, bool directive, std::vector<Attribution>* out) {
+  static bool IsBe(const Token& t) {
+    return t.lower == "is" || t.lower == "are" || t.lower == "was" || t.lower == "were" || t.lower == "been" ||
+           t.lower == "be";
+  }
+
+  // The form of token k the cue lists look up: the word itself, or for a progressive
+  // ("is defending", "were urging") its past form ("defended", "urged"); empty for a
+  // passive ("was described", "were told": the subject is not the speaker).
+  std::string ListedForm(size_t k) const {
+    const Token& t = t_[k];
+    size_t before = k;
+    while (before > 0 && (t_[before - 1].lower == "also" || t_[before - 1].lower == "still" ||
+                          t_[before - 1].lower == "not" || t_[before - 1].lower == "repeatedly")) {
+      --before;
+    }
+    const bool after_be = before > 0 && IsBe(t_[before - 1]);
+    if (after_be && claims::HasSuffix(t.lower, "ing") && !lex_.speech.count(t.lower) &&
+        !lex_.directive.count(t.lower)) {
+      const std::string stem = t.lower.substr(0, t.lower.size() - 3);
+      if (stem.back() == 'y') return stem.substr(0, stem.size() - 1) + "ied";
+      return stem + "ed";
+    }
+    if (after_be && t.lower != "quoted" && (claims::HasSuffix(t.lower, "ed") || t.lower == "told" || t.lower == "said"))
+      return "";
+    return t.lower;
+  }
+
+  void VerbCue(size_t k, const std::string& form, bool directive, std::vector<Attribution>* out) {
     const Token& verb = t_[k];
     // A capitalised word inside a sentence is a name, not a verb: "the United States".
     if (k > 0 && verb.span.size() > 0) {
@@ -440,13 +533,19 @@ class SentenceAttributor {
         if (t_[k - 1].lower == marker) return;
       }
     }
+    // "states" is a noun far more often than a verb ("swing states", "member states"):
+    // a cue only before "that", a quotation or a colon.
+    if (verb.lower == "states") {
+      const Token* next = k + 1 < t_.size() ? &t_[k + 1] : nullptr;
+      if (next == nullptr || !(next->lower == "that" || IsQuoteMark(*next) || IsPunct(*next, ":"))) return;
+    }
     // A directive attributes a quotation after it, or for a verb of appeal "X to do Y"
     // ("urges supporters to monitor", "called on both sides to stop": the rest of the
     // clause, recipient included) or "for X" ("called for a ceasefire": X).
     bool appeal_content = false;
     size_t content_after = k;  // the content starts after this token
     if (directive && !QuoteAfter(k)) {
-      if (!lex_.Is(lex_.appeal, verb)) return;
+      if (!lex_.appeal.count(form)) return;
       if (k + 1 < t_.size() && t_[k + 1].lower == "for") {
         content_after = k + 1;  // "called for a ceasefire"
       } else if (!ToInfinitiveAfter(k)) {
@@ -459,6 +558,23 @@ class SentenceAttributor {
     while (end > 0 && lex_.Is(lex_.adverb, t_[end - 1])) --end;
     Source source = WalkBack(end, 0);
     bool inverted = false;
+    std::string chain_name;  // the chain's name when it is not the source's text
+    bool relative = false;   // the source is "who": never a postposed cue
+    if (source.empty() && end > 0) {
+      // "Scott Pruitt, the attorney general of Oklahoma, said": the name and its
+      // apposition; "voters, who said": the relative pronoun, standing for the voters.
+      if (Source named = Appositive(end - 1); !named.empty()) {
+        source = Source{named.begin, end - 1};
+        chain_name = Text(named);
+      } else if (t_[end - 1].lower == "who" && end >= 3 && IsPunct(t_[end - 2], ",")) {
+        Source antecedent = WalkBack(end - 2, 0);
+        if (!antecedent.empty()) {
+          source = Source{end - 1, end};
+          chain_name = Text(antecedent);
+          relative = true;
+        }
+      }
+    }
     if (source.empty()) {
       const Token* before = end > 0 ? &t_[end - 1] : nullptr;
       if (before != nullptr && (IsPunct(*before, ",") || IsQuoteMark(*before)) && !directive) {
@@ -470,8 +586,8 @@ class SentenceAttributor {
         a.cue = verb.span;
         if (!out->empty() && out->back().cue.begin >= sentence_.begin)
           a.chain = out->back().chain;
-        else if (!last_source_->empty())
-          a.chain.push_back(*last_source_);
+        else if (!last_source_->Last().empty())
+          a.chain.push_back(last_source_->Last());
         if (a.chain.empty()) return;
         a.content = ContentAfterVerb(k);
         out->push_back(std::move(a));
@@ -494,10 +610,10 @@ class SentenceAttributor {
     Attribution a;
     a.cue = verb.span;
     a.source = SpanOf(source);
-    std::string resolved = Resolve(source);
+    std::string resolved = chain_name.empty() ? Resolve(source) : chain_name;
     if (resolved.empty()) return;
     a.chain.push_back(resolved);
-    auto hedge = lex_.hedge_cue.find(verb.lower);
+    auto hedge = lex_.hedge_cue.find(form);
     if (hedge != lex_.hedge_cue.end()) a.hedge = hedge->second;
     size_t after = inverted ? source.end : k + 1;
     // Inner sources: "quoted X (as saying)", "reported citing X", "said, citing X".
@@ -524,7 +640,8 @@ class SentenceAttributor {
     // follows a comma or a closing mark; the content comes before.
     size_t boundary = inverted ? end : source.begin;
     bool postposed = inverted;
-    if (!postposed && !directive && boundary > 1 && (IsPunct(t_[boundary - 1], ",") || IsQuoteMark(t_[boundary - 1]))) {
+    if (!postposed && !directive && !relative && boundary > 1 &&
+        (IsPunct(t_[boundary - 1], ",") || IsQuoteMark(t_[boundary - 1]))) {
       size_t words_after = 0;
       size_t j = next;
       while (j < t_.size() && !IsPunct(t_[j], ",") && !IsPunct(t_[j], ";")) {
@@ -572,7 +689,7 @@ class SentenceAttributor {
   const std::vector<Token>& t_;
   const std::vector<bool>& quoted_;
   const std::vector<RawQuote>& quotes_;
-  std::string* last_source_;
+  SourceHistory* last_source_;
   std::string* last_issuer_;
   const claims::Lexicon& lex_;
 };
@@ -664,7 +781,8 @@ Status AttributionTagger::Process(Document& document) const {
   document.quotes.clear();
   const std::string& text = document.text();
   std::vector<RawQuote> quotes = FindQuotes(text, document.ContentSpans());
-  std::string last_source, last_issuer;
+  SourceHistory last_source;
+  std::string last_issuer;
   // Labelled lines: the headline's own, and transcript speakers in the body.
   bool first_line = true;
   for (Span line : document.ContentSpans()) {
@@ -720,7 +838,15 @@ Status AttributionTagger::Process(Document& document) const {
                                            (before.size() >= 6 && before.substr(before.size() - 6) == "saying"));
     }
     bool capital = !body.empty() && ((body[0] >= 'A' && body[0] <= 'Z') || body[0] == '[');
-    if (raw.is_double && capital && (starts_sentence || after_cue_mark) && words >= 4) {
+    // A short quoted sentence right after a statement, in its paragraph, goes on with it:
+    // "'Here he is, babe,' she said. 'Donald's here.'"
+    bool continues = false;
+    if (previous != SIZE_MAX && starts_sentence) {
+      const Span before = document.quotes[previous].span;
+      continues = before.end < raw.inner.begin && raw.inner.begin - before.end < 160 &&
+                  Span{before.end, raw.inner.begin}.Of(text).find('\n') == std::string_view::npos;
+    }
+    if (raw.is_double && capital && (starts_sentence || after_cue_mark) && (words >= 4 || continues)) {
       q.kind = QuoteKind::kStatement;
     } else if (words >= 8 && !q.chain.empty()) {
       q.kind = QuoteKind::kPartial;

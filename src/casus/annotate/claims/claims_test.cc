@@ -144,6 +144,14 @@ TEST(Attribution, SourcesCuesAndContents) {
       {"The road was closed, CNN reported citing an official in Yerevan.", "CNN <- an official in Yerevan",
        "The road was closed"},
       {"Talks resumed on Monday, said the governor.", "the governor", "Talks resumed on Monday"},
+      {"\"The border stays closed,\" Mr. Kocharyan said.", "Mr. Kocharyan", "\"The border stays closed,\""},
+      {"Sen. Ron Wyden said the bill was dead.", "Sen. Ron Wyden", "the bill was dead"},
+      {"Phil Smith, a spokesman for the miners' union, said production would improve.", "Phil Smith",
+       "production would improve"},
+      {"Quina Jones, 25, said the curfew was lifted.", "Quina Jones", "the curfew was lifted"},
+      {"Johnnie Wilson, of Springfield, Va., said he had served in Vietnam.", "Johnnie Wilson",
+       "he had served in Vietnam"},
+      {"The talks were backed by local voters, who said they wanted peace.", "local voters", "they wanted peace"},
       {"US Secretary of State Mike Pompeo, Russian Foreign Minister Sergey Lavrov and French Foreign Minister "
        "Jean-Yves Le Drian said the attacks must stop.",
        "US Secretary of State Mike Pompeo, Russian Foreign Minister Sergey Lavrov and French Foreign Minister "
@@ -196,6 +204,33 @@ TEST(Attribution, AppealsWithAnInfinitive) {
   ASSERT_EQ(d.attributions.size(), 1u) << Dump(d);
   EXPECT_EQ(Chain(d.attributions[0].chain), "Trump");
   EXPECT_EQ(d.Text(d.attributions[0].content), "supporters to monitor polling places");
+}
+
+TEST(Attribution, ProgressivesPassivesAndNounStates) {
+  Document d = Analyze(
+      "Donald Trump is defending his early-morning tweets. The attack was described as cowardly. "
+      "The plan was criticized by the swing states of Ohio and Florida. The report states that the plan failed.");
+  std::vector<std::string> found;
+  for (const Attribution& a : d.attributions) {
+    found.push_back(Chain(a.chain) + " | " + std::string(d.Text(a.cue)) + " | " + std::string(d.Text(a.content)));
+  }
+  const std::vector<std::string> expected = {
+      "Donald Trump | defending | his early-morning tweets",
+      "The report | states | that the plan failed",
+  };
+  EXPECT_EQ(found, expected) << Dump(d);
+}
+
+TEST(Quotes, PronounsFollowTitlesAndShortQuotesContinue) {
+  Document d = Analyze(
+      "Mr. Haddad said the vote would go ahead. Ms. Okafor said the count was slow. "
+      "\"We are still waiting for the results,\" he said. \"Not long now.\"\n\n\"It was closer than anyone expected,\" "
+      "she said.");
+  ASSERT_EQ(d.quotes.size(), 3u) << Dump(d);
+  EXPECT_EQ(d.quotes[0].speaker, "Mr. Haddad") << Dump(d);
+  EXPECT_EQ(d.quotes[1].kind, QuoteKind::kStatement) << Dump(d);  // three words, but it goes on with the first
+  EXPECT_EQ(d.quotes[1].speaker, "Mr. Haddad") << Dump(d);
+  EXPECT_EQ(d.quotes[2].speaker, "Ms. Okafor") << Dump(d);
 }
 
 TEST(Quotes, SpeakersAndKinds) {

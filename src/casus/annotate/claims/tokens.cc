@@ -19,6 +19,16 @@ size_t CodePointLength(unsigned char lead) {
   return 4;
 }
 
+bool IsTitleAbbreviation(std::string_view word) {
+  static constexpr std::string_view kTitles[] = {"mr",  "mrs", "ms",   "messrs", "dr",  "prof", "sen", "rep", "gov",
+                                                 "gen", "lt",  "col",  "capt",   "sgt", "maj",  "adm", "rev", "hon",
+                                                 "cpl", "pvt", "supt", "atty",   "amb", "pres", "sec", "cmdr"};
+  for (std::string_view title : kTitles) {
+    if (word == title) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsDoubleQuoteMark(std::string_view m) {
@@ -73,6 +83,12 @@ std::vector<Token> Tokenize(std::string_view text, Span span) {
         } else {
           break;
         }
+      }
+      // A title's abbreviation keeps its full stop: "Mr. Obama", "Sen. Warren".
+      if (token.capitalized && i + 2 < end && text[i] == '.' && text[i + 1] == ' ' &&
+          IsTitleAbbreviation(token.lower)) {
+        token.lower.push_back('.');
+        ++i;
       }
     } else if (IsDigit(text[i])) {
       token.kind = TokenKind::kNumber;
