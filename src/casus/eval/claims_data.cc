@@ -66,6 +66,12 @@ Result<std::vector<CountedArticle>> ReadGvdb(const std::string& path) {
     CountedArticle article;
     article.id = fields[0];
     article.text = fields[3];
+    // The full text opens with the page title, run into the first sentence
+    // ("... | abc13.comA man was shot"): the title becomes the headline line.
+    const std::string& title = fields[2];
+    if (!title.empty() && article.text.compare(0, title.size(), title) == 0) {
+      article.text = title + "\n\n" + article.text.substr(title.size());
+    }
     if (annotation.contains("date-and-time") && annotation["date-and-time"].contains("date") &&
         annotation["date-and-time"]["date"].is_string()) {
       article.date = annotation["date-and-time"]["date"].get<std::string>();

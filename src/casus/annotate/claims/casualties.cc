@@ -25,10 +25,11 @@ struct Count {
 
 const std::unordered_set<std::string>& Auxiliaries() {
   static const std::unordered_set<std::string> words = {
-      "were",     "was",          "have", "has",        "had",        "been",     "are",     "is",
-      "being",    "be",           "also", "reportedly", "allegedly",  "all",      "later",   "feared",
-      "believed", "confirmed",    "now",  "since",      "so",         "far",      "already", "each",
-      "both",     "subsequently", "then", "found",      "critically", "seriously"};
+      "were",       "was",          "have",       "has",        "had",        "been",      "are",          "is",
+      "being",      "be",           "also",       "reportedly", "allegedly",  "all",       "later",        "feared",
+      "believed",   "confirmed",    "now",        "since",      "so",         "far",       "already",      "each",
+      "both",       "subsequently", "then",       "found",      "critically", "seriously", "accidentally", "apparently",
+      "mistakenly", "eventually",   "ultimately", "pronounced"};
   return words;
 }
 
@@ -52,8 +53,8 @@ CasualtyCount& RoleCount(CasualtyClaim& claim, Role role) {
 
 class SentenceReader {
  public:
-  SentenceReader(std::string_view text, const std::vector<Token>& tokens)
-      : text_(text), t_(tokens), used_(tokens.size(), false), lex_(claims::ClaimsLexicon()) {}
+  SentenceReader(std::string_view text, const std::vector<Token>& tokens, bool headline = false)
+      : text_(text), t_(tokens), used_(tokens.size(), false), headline_(headline), lex_(claims::ClaimsLexicon()) {}
 
   std::vector<CasualtyClaim> Run() {
     std::vector<CasualtyClaim> claims;
@@ -62,7 +63,8 @@ class SentenceReader {
     for (const Token& t : t_) {
       if (t.kind == TokenKind::kWord && t.lower.size() >= 3 &&
           (lex_.casualty.count(t.lower) || lex_.toll.count(t.lower) || t.lower == "shot" || t.lower == "shooting" ||
-           t.lower == "shoots")) {
+           t.lower == "shoots" || t.lower == "murder" || t.lower == "homicide" || t.lower == "death" ||
+           (headline_ && (t.lower == "critical" || t.lower == "dies")))) {
         any = true;
         break;
       }
@@ -73,7 +75,7 @@ class SentenceReader {
       std::optional<CasualtyClaim> claim;
       size_t end = k;
       if ((claim = TollAt(k, &end)) || (claim = ActiveAt(k, &end)) || (claim = SubjectAt(k, &end)) ||
-          (claim = SingularAt(k, &end))) {
+          (claim = SingularAt(k, &end)) || (claim = NominalAt(k, &end)) || (claim = HeadlineAt(k, &end))) {
         end = Coordinated(end, &*claim);
         claim->span = Span{t_[k].span.begin, t_[end - 1].span.end};
         for (size_t j = k; j < end; ++j) used_[j] = true;
@@ -424,9 +426,11 @@ class SentenceReader {
     if (w != nullptr && w->form != Form::kNoun && singular_verb && verb_end < t_.size() &&
         kDeterminers.count(t_[verb_end].lower)) {
       if (k > 0 && Auxiliaries().count(t_[k - 1].lower) && t_[k - 1].lower != "fatally") return std::nullopt;
-      for (size_t j = verb_end + 1; j < t_.size() && j < verb_end + 7; ++j) {
+      for (size_t j = verb_end + 1; j < t_.size() && j < verb_end + 10; ++j) {
         auto it = lex_.victim.find(t_[j].lower);
         if (it != lex_.victim.end()) {
+          // "a police officer": the phrase's last noun is its head.
+          if (j + 1 < t_.size() && lex_.victim.count(t_[j + 1].lower)) continue;
           if (it->second) return std::nullopt;  // plural without a count: no number
           CasualtyClaim claim;
           RoleCount(claim, w->role) = CasualtyCount{true, 1, "", CountQualifier::kExact};
@@ -463,6 +467,17 @@ class SentenceReader {
     if (s == 0) return std::nullopt;
     const Token& subject = t_[s - 1];
     std::string victims;
+    // A subject with words after it: "a man in his 20s was shot", "A waitress trying
+    // to stop a crime was shot"; only a phrase opening the sentence or a reported clause.
+    if (!lex_.victim.count(subject.lower) || lex_.victim.at(subject.lower)) {
+      if (std::optional<std::string> opening = OpeningVictim(s)) {
+        CasualtyClaim claim;
+        RoleCount(claim, role) = CasualtyCount{true, 1, "", CountQualifier::kExact};
+        claim.victims = *opening;
+        *end = after;
+        return claim;
+      }
+    }
     auto it = lex_.victim.find(subject.lower);
     if (it != lex_.victim.end() && !it->second) {
       // a singular noun with an article or number before it ("a ... journalist")
@@ -478,6 +493,8 @@ class SentenceReader {
         if (!NounPhraseWord(j - 1)) break;
       }
       if (!determined) return std::nullopt;
+    } else if ((subject.lower == "he" || subject.lower == "she") && role == Role::kKilled) {
+      victims = subject.lower;  // "He died overnight", "she was pronounced dead": the victim named before
     } else if (subject.capitalized && s >= 2 && t_[s - 2].capitalized && !NotPlaces().count(subject.lower)) {
       victims = std::string(text_.substr(t_[s - 2].span.begin, subject.span.end - t_[s - 2].span.begin));
     } else {
@@ -487,6 +504,118 @@ class SentenceReader {
     RoleCount(claim, role) = CasualtyCount{true, 1, "", CountQualifier::kExact};
     claim.victims = victims;
     *end = after;
+    return claim;
+  }
+
+  // "A/an [words] <singular victim>" at the start of the sentence or after "say(s)",
+  // "said" or "that", ending at most 10 tokens before `limit` with no verb of its own
+  // between: the victims' text.
+  std::optional<std::string> OpeningVictim(size_t limit) const {
+    size_t start = 0;
+    for (size_t j = 0; j + 1 < limit && j < 4; ++j) {
+      const std::string& w = t_[j].lower;
+      if (w == "say" || w == "says" || w == "said" || w == "that") start = j + 1;
+    }
+    if (start >= limit || (t_[start].lower != "a" && t_[start].lower != "an")) return std::nullopt;
+    for (size_t j = start + 1; j < limit && j < start + 6; ++j) {
+      auto it = lex_.victim.find(t_[j].lower);
+      if (it != lex_.victim.end() && !it->second && !(j + 1 < limit && lex_.victim.count(t_[j + 1].lower))) {
+        // "A teen who was found shot along a bike path ... has died": a relative clause
+        // may hold verbs of its own.
+        const bool relative = j + 1 < limit && t_[j + 1].lower == "who";
+        if (limit - j > (relative ? 20u : 11u)) return std::nullopt;
+        for (size_t v = j + 1; v < limit && !relative; ++v) {
+          const std::string& w = t_[v].lower;
+          if (w == "was" || w == "is" || w == "has" || w == "had" || w == "said" || w == "says" || w == "told" ||
+              t_[v].kind == TokenKind::kPunct)
+            return std::nullopt;
+        }
+        return std::string(text_.substr(t_[start + 1].span.begin, t_[j].span.end - t_[start + 1].span.begin));
+      }
+      if (!NounPhraseWord(j)) break;
+    }
+    return std::nullopt;
+  }
+
+  // One person killed, named by a noun: "the murder of a pizza shop worker", "the fatal
+  // shooting of a beloved owner", "the shooting death of the 15-year-old".
+  std::optional<CasualtyClaim> NominalAt(size_t k, size_t* end) const {
+    const std::string& w = t_[k].lower;
+    size_t of = k + 1;
+    if (w == "shooting" && k > 0 && (t_[k - 1].lower == "fatal" || t_[k - 1].lower == "deadly")) {
+      // "fatal shooting of"
+    } else if (w == "shooting" && k + 1 < t_.size() && t_[k + 1].lower == "death") {
+      of = k + 2;
+    } else if (w != "murder" && w != "killing" && w != "slaying" && w != "homicide" && w != "death") {
+      return std::nullopt;
+    }
+    if (of + 2 >= t_.size() || t_[of].lower != "of") return std::nullopt;
+    const std::string& d = t_[of + 1].lower;
+    // A determiner, or none in a headline ("fatal shooting of beloved owner").
+    const size_t first = d == "a" || d == "an" || d == "the" || d == "his" || d == "her" ? of + 2 : of + 1;
+    if (first == of + 1 && !headline_) return std::nullopt;
+    for (size_t j = first; j < t_.size() && j < first + 10; ++j) {
+      const std::string& word = t_[j].lower;
+      auto it = lex_.victim.find(word);
+      const bool age = word.size() > 9 && word.compare(word.size() - 9, 9, "-year-old") == 0;
+      if ((it != lex_.victim.end() || age) && !(j + 1 < t_.size() && lex_.victim.count(t_[j + 1].lower))) {
+        if (it != lex_.victim.end() && it->second) return std::nullopt;
+        CasualtyClaim claim;
+        claim.killed = CasualtyCount{true, 1, "", CountQualifier::kExact};
+        claim.victims = std::string(text_.substr(t_[first].span.begin, t_[j].span.end - t_[first].span.begin));
+        *end = j + 1;
+        return claim;
+      }
+      if (!NounPhraseWord(j)) break;
+    }
+    return std::nullopt;
+  }
+
+  // A headline's telegraphic report: "Man shot, killed on west side", "Girl shot at
+  // party dies", "Waitress shot while helping", "Man critical after shooting".
+  std::optional<CasualtyClaim> HeadlineAt(size_t k, size_t* end) const {
+    if (!headline_ || k > 4) return std::nullopt;
+    // "Former basketball star fatally shot": any short noun phrase opening the headline.
+    if (k > 0 && k + 1 < t_.size()) {
+      bool phrase = true;
+      for (size_t j = 0; j < k && phrase; ++j) phrase = NounPhraseWord(j);
+      const std::string& w = t_[k].lower;
+      const std::string& next = t_[k + 1].lower;
+      const bool fatal =
+          (w == "fatally" && (next == "shot" || next == "stabbed")) ||
+          (w == "shot" && (next == "dead" || (next == "to" && k + 2 < t_.size() && t_[k + 2].lower == "death")));
+      if (phrase && fatal) {
+        CasualtyClaim claim;
+        claim.killed = CasualtyCount{true, 1, "", CountQualifier::kExact};
+        claim.victims = std::string(text_.substr(t_[0].span.begin, t_[k - 1].span.end - t_[0].span.begin));
+        *end = k + 2;
+        return claim;
+      }
+    }
+    auto it = lex_.victim.find(t_[k].lower);
+    if (it == lex_.victim.end() || it->second || k + 1 >= t_.size()) return std::nullopt;
+    for (size_t j = 0; j < k; ++j) {
+      if (!NounPhraseWord(j) && t_[j].lower != "a" && t_[j].lower != "an") return std::nullopt;
+    }
+    const std::string& verb = t_[k + 1].lower;
+    Role role;
+    if (verb == "killed" || verb == "dies" || verb == "dead" || verb == "slain" || verb == "murdered") {
+      role = Role::kKilled;
+    } else if (verb == "shot" || verb == "stabbed" || verb == "wounded" || verb == "injured" || verb == "hurt" ||
+               verb == "critical" || verb == "hospitalized" || verb == "hospitalised") {
+      role = Role::kWounded;
+      // "shot, killed", "shot and killed", "shot dead", "shot at party dies"
+      for (size_t j = k + 2; j < t_.size() && j < k + 9; ++j) {
+        const std::string& w = t_[j].lower;
+        if (w == "killed" || w == "dies" || w == "dead" || w == "died") role = Role::kKilled;
+      }
+    } else {
+      return std::nullopt;
+    }
+    CasualtyClaim claim;
+    RoleCount(claim, role) = CasualtyCount{true, 1, "", CountQualifier::kExact};
+    claim.victims = std::string(text_.substr(t_[0].span.begin, t_[k].span.end - t_[0].span.begin));
+    *end = k + 2;
     return claim;
   }
 
@@ -572,6 +701,7 @@ class SentenceReader {
   std::string_view text_;
   const std::vector<Token>& t_;
   std::vector<bool> used_;
+  bool headline_;  // the sentence is a headline: telegraphic reports count
   const claims::Lexicon& lex_;
 };
 
@@ -620,7 +750,11 @@ Status CasualtyTagger::Process(Document& document) const {
   for (const Sentence& sentence : document.sentences) {
     if (!MayHoldCasualty(document.Text(sentence.span))) continue;
     std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
-    SentenceReader reader(text, tokens);
+    // Headlines read telegraphically: the marked one, and a first line without a full stop.
+    const std::string_view body = document.Text(sentence.span);
+    const bool headline =
+        sentence.headline || (&sentence == &document.sentences.front() && !body.empty() && body.back() != '.');
+    SentenceReader reader(text, tokens, headline);
     for (CasualtyClaim& claim : reader.Run()) {
       claim.evidence = sentence.span;
       size_t first = 0;

@@ -86,6 +86,38 @@ TEST(Casualties, CountsQualifiersAndVictims) {
   }
 }
 
+// One victim without a number: telegraphic headlines (a first line without a full
+// stop), a noun ("the murder of a ..."), a subject with words after it, a pronoun.
+TEST(Casualties, OnePersonWithoutANumber) {
+  const ClaimCase cases[] = {
+      {"Man shot, killed on city's west side", "1", "", "Man"},
+      {"Waitress shot while helping carjacking victim", "", "1", "Waitress"},
+      {"Former basketball star fatally shot during burglary", "1", "", "Former basketball star"},
+      {"Police say a man in his 20s was shot and killed near the park.", "1", "", "man"},
+      {"A teen who was found on a bike path in Everett early Sunday has died.", "1", "", "teen"},
+      {"Robberies at two stores are connected to the murder of a pizza shop worker on Monday.", "1", "",
+       "pizza shop worker"},
+      {"A man accused of fatally shooting a police officer surrendered on Monday.", "1", "", "police officer"},
+      {"A 15-year-old boy was accidentally shot and killed by his brother.", "1", "", nullptr},
+      {"He was pronounced dead a short time later.", "1", "", "he"},
+  };
+  for (const ClaimCase& c : cases) {
+    Document d = Analyze(c.text);
+    ASSERT_EQ(d.casualties.size(), 1u) << c.text << "\n" << Dump(d);
+    EXPECT_EQ(CountText(d.casualties[0].killed), c.killed) << c.text;
+    EXPECT_EQ(CountText(d.casualties[0].wounded), c.wounded) << c.text;
+    if (c.victims != nullptr) {
+      EXPECT_EQ(d.casualties[0].victims, c.victims) << c.text;
+    }
+  }
+  for (const char* text : {"Officials discussed the death of a policy they had backed.",
+                           "Man shot down the proposal at the meeting.\n\nThe vote was held on Monday.",
+                           "Residents say a man in a red coat was seen near the bank."}) {
+    Document d = Analyze(text);
+    EXPECT_TRUE(d.casualties.empty()) << text << "\n" << Dump(d);
+  }
+}
+
 TEST(Casualties, RunningTollsAndOtherRoles) {
   Document toll = Analyze("The death toll rose to 25 on Sunday, the ministry said.");
   ASSERT_EQ(toll.casualties.size(), 1u) << Dump(toll);
