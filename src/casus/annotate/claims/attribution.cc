@@ -208,11 +208,12 @@ class SentenceAttributor {
           (t_[k + 1].lower == "a" || t_[k + 1].lower == "its") &&
           (t_[k + 2].lower == "statement" || (k + 3 < t_.size() && t_[k + 3].lower == "statement"))) {
         size_t end = k;
-        while (end > 0 && lex_.Is(lex_.adverb, t_[end - 1])) --end;
+        while (end > 0 && lex_.Is(claims::kAdverb, t_[end - 1])) --end;
         Source issuer = WalkBack(end, 0);
         if (!issuer.empty()) *last_issuer_ = Resolve(issuer);
       }
     }
+    std::string form;
     for (size_t k = 0; k < t_.size(); ++k) {
       if (quoted_[k] || t_[k].kind != TokenKind::kWord) continue;
       size_t cue_length = 0;
@@ -224,11 +225,8 @@ class SentenceAttributor {
         k += cue_length - 1;
         continue;
       }
-      const std::string form = ListedForm(k);
-      if (form.empty()) continue;
-      bool speech = lex_.speech.count(form) > 0;
-      bool directive = !speech && lex_.directive.count(form) > 0;
-      if (speech || directive) VerbCue(k, form, directive, out);
+      const CueKind kind = ListedForm(k, &form);
+      if (kind != CueKind::kNone) VerbCue(k, form, kind == CueKind::kDirective, out);
     }
     // Hedges: given to the attributions of the sentence, or standing alone.
     std::string hedge;
@@ -287,7 +285,7 @@ class SentenceAttributor {
     if (s.empty()) return Span{};
     return Span{t_[s.begin].span.begin, t_[s.end - 1].span.end};
   }
-  bool IsPronoun(Source s) const { return s.end == s.begin + 1 && lex_.Is(lex_.pronoun, t_[s.begin]); }
+  bool IsPronoun(Source s) const { return s.end == s.begin + 1 && lex_.Is(claims::kPronoun, t_[s.begin]); }
 
   // The source as the chain shows it: a pronoun resolved to the last named source.
   std::string Resolve(Source s) const {
@@ -307,8 +305,8 @@ class SentenceAttributor {
     if (t.kind == TokenKind::kNumber) return false;
     if (t.kind == TokenKind::kPunct) return t.lower == "-" || t.lower == "&";
     if (t.lower == "'s") return true;
-    if (lex_.Is(lex_.stop, t) && !(t.capitalized && j > 0 && t_[j - 1].capitalized)) return false;
-    if (lex_.Is(lex_.speech, t) || lex_.Is(lex_.directive, t)) return false;
+    if (lex_.Is(claims::kStop, t) && !(t.capitalized && j > 0 && t_[j - 1].capitalized)) return false;
+    if (lex_.Is(claims::kSpeech, t) || lex_.Is(claims::kDirective, t)) return false;
     if (!t.capitalized && (claims::HasSuffix(t.lower, "ing") || claims::HasSuffix(t.lower, "ed")) &&
         !(j > 0 && IsPunct(t_[j - 1], "-"))) {
       return false;
@@ -348,7 +346,7 @@ class SentenceAttributor {
       bool verb_like = stopper.kind == TokenKind::kNumber ||
                        (stopper.kind == TokenKind::kWord && !stopper.capitalized &&
                         (claims::HasSuffix(stopper.lower, "ing") || claims::HasSuffix(stopper.lower, "ed") ||
-                         lex_.Is(lex_.speech, stopper) || lex_.Is(lex_.directive, stopper)));
+                         lex_.Is(claims::kSpeech, stopper) || lex_.Is(claims::kDirective, stopper)));
       if (verb_like) {
         for (size_t a = end; a > j; --a) {
           if (t_[a - 1].lower == "and") {
@@ -358,7 +356,7 @@ class SentenceAttributor {
         }
       }
     }
-    while (!s.empty() && (t_[s.begin].kind == TokenKind::kPunct || lex_.Is(lex_.lead, t_[s.begin]))) ++s.begin;
+    while (!s.empty() && (t_[s.begin].kind == TokenKind::kPunct || lex_.Is(claims::kLead, t_[s.begin]))) ++s.begin;
     while (!s.empty() &&
            (t_[s.end - 1].lower == "and" || (t_[s.end - 1].kind == TokenKind::kPunct && t_[s.end - 1].lower != ")"))) {
       --s.end;
@@ -405,7 +403,7 @@ class SentenceAttributor {
       for (const char* word : kOpeners) opens |= opener.lower == word;
       if (!opens || c + 1 >= comma) continue;
       Source name = WalkBack(c, 0);
-      if (name.empty() || !t_[name.end - 1].capitalized || lex_.Is(lex_.pronoun, t_[name.end - 1])) continue;
+      if (name.empty() || !t_[name.end - 1].capitalized || lex_.Is(claims::kPronoun, t_[name.end - 1])) continue;
       best = name;
     }
     return best;
@@ -476,7 +474,7 @@ class SentenceAttributor {
     // Sentence-initial ("According to X, ...") or after an opening adverb: content after.
     size_t words_before = 0;
     for (size_t j = 0; j < k; ++j) {
-      if (t_[j].kind == TokenKind::kWord && !lex_.Is(lex_.lead, t_[j])) ++words_before;
+      if (t_[j].kind == TokenKind::kWord && !lex_.Is(claims::kLead, t_[j])) ++words_before;
     }
     if (words_before == 0) {
       size_t j = source.end;
@@ -493,26 +491,40 @@ class SentenceAttributor {
            t.lower == "be";
   }
 
-  // The form of token k the cue lists look up: the word itself, or for a progressive
-  // ("is defending", "were urging") its past form ("defended", "urged"); empty for a
-  // passive ("was described", "were told": the subject is not the speaker).
-  std::string ListedForm(size_t k) const {
+  enum class CueKind { kNone, kSpeech, kDirective };
+  CueKind KindOf(const std::string& word) const {
+    if (lex_.speech.count(word) > 0) return CueKind::kSpeech;
+    return lex_.directive.count(word) > 0 ? CueKind::kDirective : CueKind::kNone;
+  }
+
+  // Whether token k is a cue, and the form the cue lists hold in *form: the word itself,
+  // or for a progressive ("is defending", "were urging") its past form ("defended",
+  // "urged"). None for a passive ("was described", "were told": the subject is not the
+  // speaker). Most tokens are decided by one or two look-ups.
+  CueKind ListedForm(size_t k, std::string* form) const {
     const Token& t = t_[k];
+    CueKind kind = lex_.Is(claims::kSpeech, t)      ? CueKind::kSpeech
+                   : lex_.Is(claims::kDirective, t) ? CueKind::kDirective
+                                                    : CueKind::kNone;
+    const bool progressive = kind == CueKind::kNone && claims::HasSuffix(t.lower, "ing");
+    if (kind == CueKind::kNone && !progressive) return CueKind::kNone;
     size_t before = k;
     while (before > 0 && (t_[before - 1].lower == "also" || t_[before - 1].lower == "still" ||
                           t_[before - 1].lower == "not" || t_[before - 1].lower == "repeatedly")) {
       --before;
     }
     const bool after_be = before > 0 && IsBe(t_[before - 1]);
-    if (after_be && claims::HasSuffix(t.lower, "ing") && !lex_.speech.count(t.lower) &&
-        !lex_.directive.count(t.lower)) {
-      const std::string stem = t.lower.substr(0, t.lower.size() - 3);
-      if (stem.back() == 'y') return stem.substr(0, stem.size() - 1) + "ied";
-      return stem + "ed";
+    if (progressive) {
+      if (!after_be) return CueKind::kNone;
+      form->assign(t.lower, 0, t.lower.size() - 3);
+      if (form->back() == 'y') form->back() = 'i';
+      form->append("ed");
+      return KindOf(*form);
     }
     if (after_be && t.lower != "quoted" && (claims::HasSuffix(t.lower, "ed") || t.lower == "told" || t.lower == "said"))
-      return "";
-    return t.lower;
+      return CueKind::kNone;
+    *form = t.lower;
+    return kind;
   }
 
   void VerbCue(size_t k, const std::string& form, bool directive, std::vector<Attribution>* out) {
@@ -555,7 +567,7 @@ class SentenceAttributor {
     }
     // Adverbs between the source and the verb ("also", "reportedly", "had").
     size_t end = k;
-    while (end > 0 && lex_.Is(lex_.adverb, t_[end - 1])) --end;
+    while (end > 0 && lex_.Is(claims::kAdverb, t_[end - 1])) --end;
     Source source = WalkBack(end, 0);
     bool inverted = false;
     std::string chain_name;  // the chain's name when it is not the source's text
@@ -628,7 +640,7 @@ class SentenceAttributor {
     } else {
       size_t c = after;
       if (c < t_.size() && IsPunct(t_[c], ",")) ++c;
-      if (c < t_.size() && lex_.Is(lex_.chain_cue, t_[c])) {
+      if (c < t_.size() && lex_.Is(claims::kChainCue, t_[c])) {
         Source inner = WalkForward(c + 1);
         if (!inner.empty()) {
           a.chain.push_back(Resolve(inner));
@@ -797,6 +809,7 @@ Status AttributionTagger::Process(Document& document) const {
   }
   for (const Sentence& sentence : document.sentences) {
     std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
+    claims::ClaimsLexicon().Classify(&tokens);
     std::vector<bool> quoted(tokens.size(), false);
     for (const RawQuote& q : quotes) {  // only the quotations that reach into this sentence
       if (!q.inner.Overlaps(sentence.span) || WordCount(q.inner.Of(text)) <= 2) continue;

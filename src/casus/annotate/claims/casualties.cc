@@ -92,7 +92,7 @@ class SentenceReader {
   std::string Place(size_t from) const {
     std::string first;
     for (size_t k = 0; k + 1 < t_.size(); ++k) {
-      if (!lex_.Is(lex_.place_lead, t_[k])) continue;
+      if (!lex_.Is(claims::kPlaceLead, t_[k])) continue;
       size_t j = k + 1;
       if (t_[j].lower == "the") {  // "in the disputed Nagorno-Karabakh region"
         ++j;
@@ -371,7 +371,7 @@ class SentenceReader {
 
   // "the death toll rose to 25", "a toll of at least 30".
   std::optional<CasualtyClaim> TollAt(size_t k, size_t* end) const {
-    if (!lex_.Is(lex_.toll, t_[k])) return std::nullopt;
+    if (!lex_.Is(claims::kToll, t_[k])) return std::nullopt;
     for (size_t j = k + 1; j < t_.size() && j < k + 9; ++j) {
       if (t_[j].kind == TokenKind::kPunct && t_[j].lower != "-") return std::nullopt;
       std::optional<Count> count = CountAt(j);
@@ -385,7 +385,7 @@ class SentenceReader {
         claim.victims = victims;
         return claim;
       }
-      if (!lex_.Is(lex_.rise, t_[j]) && t_[j].lower != "of" && t_[j].lower != "has" && t_[j].lower != "in" &&
+      if (!lex_.Is(claims::kRise, t_[j]) && t_[j].lower != "of" && t_[j].lower != "has" && t_[j].lower != "in" &&
           !(t_[j].kind == TokenKind::kWord && !t_[j].capitalized && j <= k + 2)) {
         return std::nullopt;
       }
@@ -673,7 +673,7 @@ class SentenceReader {
 
   // "in a military operation by Azerbaijan", "in the clashes".
   void Cause(size_t end, CasualtyClaim* claim) const {
-    if (end + 1 >= t_.size() || !lex_.Is(lex_.cause_lead, t_[end]) || t_[end + 1].capitalized) return;
+    if (end + 1 >= t_.size() || !lex_.Is(claims::kCauseLead, t_[end]) || t_[end + 1].capitalized) return;
     size_t j = end + 1;
     while (j < t_.size() && j < end + 14 &&
            !(t_[j].kind == TokenKind::kPunct && t_[j].lower != "-" && !claims::IsDoubleQuoteMark(t_[j].lower))) {
@@ -750,6 +750,7 @@ Status CasualtyTagger::Process(Document& document) const {
   for (const Sentence& sentence : document.sentences) {
     if (!MayHoldCasualty(document.Text(sentence.span))) continue;
     std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
+    claims::ClaimsLexicon().Classify(&tokens);
     // Headlines read telegraphically: the marked one, and a first line without a full stop.
     const std::string_view body = document.Text(sentence.span);
     const bool headline =
@@ -782,6 +783,7 @@ Status CasualtyTagger::Process(Document& document) const {
 
 std::vector<CasualtyClaim> CasualtyTagger::Tag(std::string_view text) const {
   std::vector<Token> tokens = claims::Tokenize(text, Span{0, static_cast<uint32_t>(text.size())});
+  claims::ClaimsLexicon().Classify(&tokens);
   SentenceReader reader(text, tokens);
   std::vector<CasualtyClaim> claims = reader.Run();
   for (CasualtyClaim& c : claims) c.evidence = Span{0, static_cast<uint32_t>(text.size())};

@@ -101,10 +101,33 @@ Lexicon Load() {
   SortLongestFirst(&lex.qualifiers);
   SortLongestFirst(&lex.number_phrases);
   SortLongestFirst(&lex.vague);
+  const std::pair<const std::unordered_set<std::string>*, uint32_t> kClasses[] = {{&lex.speech, kSpeech},
+                                                                                  {&lex.directive, kDirective},
+                                                                                  {&lex.appeal, kAppeal},
+                                                                                  {&lex.pronoun, kPronoun},
+                                                                                  {&lex.stop, kStop},
+                                                                                  {&lex.lead, kLead},
+                                                                                  {&lex.adverb, kAdverb},
+                                                                                  {&lex.toll, kToll},
+                                                                                  {&lex.rise, kRise},
+                                                                                  {&lex.cause_lead, kCauseLead},
+                                                                                  {&lex.place_lead, kPlaceLead},
+                                                                                  {&lex.chain_cue, kChainCue}};
+  for (const auto& [set, bit] : kClasses) {
+    for (const std::string& word : *set) lex.classes[word] |= bit;
+  }
   return lex;
 }
 
 }  // namespace
+
+void Lexicon::Classify(std::vector<Token>* tokens) const {
+  for (Token& token : *tokens) {
+    if (token.kind != TokenKind::kWord) continue;
+    auto it = classes.find(token.lower);
+    token.classes = it == classes.end() ? 0 : it->second;
+  }
+}
 
 const Lexicon& ClaimsLexicon() {
   static const Lexicon lexicon = Load();

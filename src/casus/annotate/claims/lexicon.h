@@ -28,6 +28,22 @@ struct Phrase {
   Value value;
 };
 
+// Word classes: one bit each, looked up once per token (Classify).
+enum WordClass : uint32_t {
+  kSpeech = 1u << 0,
+  kDirective = 1u << 1,
+  kAppeal = 1u << 2,
+  kPronoun = 1u << 3,
+  kStop = 1u << 4,
+  kLead = 1u << 5,
+  kAdverb = 1u << 6,
+  kToll = 1u << 7,
+  kRise = 1u << 8,
+  kCauseLead = 1u << 9,
+  kPlaceLead = 1u << 10,
+  kChainCue = 1u << 11,
+};
+
 struct Lexicon {
   std::unordered_set<std::string> speech, directive, appeal, pronoun, stop, lead, adverb, toll, rise, cause_lead,
       place_lead, chain_cue;
@@ -40,7 +56,12 @@ struct Lexicon {
   std::vector<Phrase<int64_t>> number_phrases;  // "a dozen", "a couple of"
   std::vector<Phrase<int64_t>> vague;           // "dozens", "tens of thousands"; longest first
 
-  bool Is(const std::unordered_set<std::string>& set, const Token& token) const { return set.count(token.lower) > 0; }
+  std::unordered_map<std::string, uint32_t> classes;  // word -> WordClass bits
+
+  // Whether a token (classified) is of a class.
+  static bool Is(uint32_t word_class, const Token& token) { return (token.classes & word_class) != 0; }
+  // Sets each word token's classes: one look-up a word.
+  void Classify(std::vector<Token>* tokens) const;
 };
 
 const Lexicon& ClaimsLexicon();

@@ -4,6 +4,7 @@
 #ifndef CASUS_ANNOTATE_CLAIMS_TOKENS_H_
 #define CASUS_ANNOTATE_CLAIMS_TOKENS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,8 @@ struct Token {
   Span span;
   TokenKind kind = TokenKind::kPunct;
   bool capitalized = false;
-  std::string lower;  // lower case; curly apostrophes and quotes kept as written
+  std::string lower;     // lower case; curly apostrophes and quotes kept as written
+  uint32_t classes = 0;  // the claims lexicon's word classes (lexicon.h), set by Classify
 };
 
 std::vector<Token> Tokenize(std::string_view text, Span span);
