@@ -450,11 +450,19 @@ class SentenceTagger {
     return m;
   }
 
-  // A part of the day after a day expression ("Tuesday morning") joins the span; the
-  // value stays the day, as the TimeML corpora annotate it.
+  // A part of the day after a day expression ("Tuesday morning") joins the span and the
+  // value, TIMEX3 style: 2023-09-19TMO (morning MO, afternoon AF, evening EV, night NI).
   void AddPartOfDay(Match* m) const {
-    if (!IsWord(m->end_token) || !lex_.parts.count(Lower(m->end_token))) return;
+    if (!IsWord(m->end_token)) return;
+    auto it = lex_.parts.find(Lower(m->end_token));
+    if (it == lex_.parts.end()) return;
     ++m->end_token;
+    WithPartOfDay(m, it->second);
+  }
+  static void WithPartOfDay(Match* m, const std::string& part) {
+    if (m->value.size() != 10 || m->value[4] != '-' || m->value[7] != '-') return;  // a full date only
+    m->value += "T" + part;
+    m->type = TimexType::kTime;
   }
 
   // --- rules ---
@@ -585,6 +593,7 @@ class SentenceTagger {
     std::optional<CivilDate> day;
     if (published_) day = AddDays(*published_, offset);
     Match m = MakeDay(i, end, day, offset == 0 ? "PRESENT_REF" : "", PublishedLabel());
+    if (!part.empty()) WithPartOfDay(&m, part);
     if (part.empty() && (Is(i, "yesterday") || Is(i, "today") || Is(i, "tomorrow"))) AddPartOfDay(&m);
     return m;
   }
@@ -854,6 +863,21 @@ class SentenceTagger {
       k += 4;
     std::string day = sentence_date_;
     std::string anchor;
+    // A weekday after the time names its day: "9 a.m. Tuesday", "10:35 a.m. (0735 GMT)
+    // Friday", "noon Thursday".
+    size_t w = k;
+    if (Is(w, "(")) {
+      while (w < tokens_.size() && w < k + 6 && !Is(w, ")")) ++w;
+      w = Is(w, ")") ? w + 1 : k;
+    }
+    if (Is(w, "on")) ++w;
+    if (const int weekday = WeekdayAt(w); weekday >= 0) {
+      if (std::optional<CivilDate> date = ResolveWeekday(weekday, TenseAround(i, w + 1), 0)) {
+        day = IsoDay(*date);
+        anchor = PublishedLabel();
+        k = w + 1;
+      }
+    }
     if (day.empty() && published_) {
       day = IsoDay(*published_);
       anchor = PublishedLabel();

@@ -51,7 +51,11 @@ TEST(TimeTagger, RelativeToPublication) {
       {"The leaders will meet on Tuesday.", "2023-09-20", "Tuesday|DATE|2023-09-26"},
       {"Fighting continued last Wednesday.", "2023-09-20", "last Wednesday|DATE|2023-09-13"},
       // A part of the day joins the span; the value stays the day (as TimeML corpora do).
-      {"Protesters gathered on Monday night.", "2023-09-20", "Monday night|DATE|2023-09-18"},
+      {"Protesters gathered on Monday night.", "2023-09-20", "Monday night|TIME|2023-09-18TNI"},
+      {"The shelling resumed this evening.", "2023-09-20", "this evening|TIME|2023-09-20TEV"},
+      {"The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "2023-09-20",
+       "10:35 a.m. (0735 GMT) Friday|TIME|2023-09-15T10:35"},
+      {"Talks broke off at noon Thursday.", "2023-09-20", "noon Thursday|TIME|2023-09-14T12:00"},
       {"Officials said today that talks failed.", "2023-09-20", "today|DATE|2023-09-20"},
       {"Shelling resumed yesterday.", "2023-09-20", "yesterday|DATE|2023-09-19"},
       {"Talks continue tomorrow.", "2023-09-20", "tomorrow|DATE|2023-09-21"},
