@@ -185,6 +185,8 @@ class SourceHistory {
   std::string empty_;
 };
 
+const std::vector<claims::Phrase<int>> kNoPhrases;
+
 class SentenceAttributor {
  public:
   SentenceAttributor(const Document& doc, Span sentence, const std::vector<Token>& tokens,
@@ -217,7 +219,7 @@ class SentenceAttributor {
     for (size_t k = 0; k < t_.size(); ++k) {
       if (quoted_[k] || t_[k].kind != TokenKind::kWord) continue;
       size_t cue_length = 0;
-      for (const auto& phrase : lex_.prep_cues) {
+      for (const auto& phrase : lex_.Is(claims::kPrepStart, t_[k]) ? lex_.prep_cues : kNoPhrases) {
         if ((cue_length = claims::MatchPhrase(t_, k, phrase.words)) > 0) break;
       }
       if (cue_length > 0) {

@@ -62,7 +62,7 @@ class SentenceReader {
     bool any = false;
     for (const Token& t : t_) {
       if (t.kind == TokenKind::kWord && t.lower.size() >= 3 &&
-          (lex_.casualty.count(t.lower) || lex_.toll.count(t.lower) || t.lower == "shot" || t.lower == "shooting" ||
+          (lex_.Is(claims::kCasualty | claims::kToll, t) || t.lower == "shot" || t.lower == "shooting" ||
            t.lower == "shoots" || t.lower == "murder" || t.lower == "homicide" || t.lower == "death" ||
            (headline_ && (t.lower == "critical" || t.lower == "dies")))) {
         any = true;
@@ -120,7 +120,7 @@ class SentenceReader {
  private:
   bool IsHyphen(size_t k) const { return t_[k].kind == TokenKind::kPunct && t_[k].lower == "-"; }
   const claims::CasualtyWord* Casualty(size_t k) const {
-    if (k >= t_.size()) return nullptr;
+    if (k >= t_.size() || !lex_.Is(claims::kCasualty, t_[k])) return nullptr;
     auto it = lex_.casualty.find(t_[k].lower);
     return it == lex_.casualty.end() ? nullptr : &it->second;
   }

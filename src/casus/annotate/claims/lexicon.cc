@@ -116,6 +116,8 @@ Lexicon Load() {
   for (const auto& [set, bit] : kClasses) {
     for (const std::string& word : *set) lex.classes[word] |= bit;
   }
+  for (const auto& [word, entry] : lex.casualty) lex.classes[word] |= kCasualty;
+  for (const auto& phrase : lex.prep_cues) lex.classes[phrase.words.front()] |= kPrepStart;
   return lex;
 }
 

@@ -42,6 +42,8 @@ enum WordClass : uint32_t {
   kCauseLead = 1u << 9,
   kPlaceLead = 1u << 10,
   kChainCue = 1u << 11,
+  kCasualty = 1u << 12,   // a key of `casualty`
+  kPrepStart = 1u << 13,  // the first word of a prepositional cue ("according")
 };
 
 struct Lexicon {
