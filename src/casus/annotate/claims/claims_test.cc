@@ -52,6 +52,18 @@ struct ClaimCase {
   const char* victims;  // nullptr: not checked
 };
 
+// The text holds exactly one claim, with these counts and (when given) victims.
+void ExpectOneClaim(const ClaimCase& c) {
+  Document d = Analyze(c.text);
+  ASSERT_EQ(d.casualties.size(), 1u) << c.text << "\n" << Dump(d);
+  const CasualtyClaim& claim = d.casualties[0];
+  EXPECT_EQ(CountText(claim.killed), c.killed) << c.text;
+  EXPECT_EQ(CountText(claim.wounded), c.wounded) << c.text;
+  if (c.victims != nullptr) {
+    EXPECT_EQ(claim.victims, c.victims) << c.text;
+  }
+}
+
 TEST(Casualties, CountsQualifiersAndVictims) {
   const ClaimCase cases[] = {
       {"At least seven civilians were killed and 35 others injured in the attack.", "at least 7", "35", "civilians"},
@@ -74,16 +86,7 @@ TEST(Casualties, CountsQualifiersAndVictims) {
       {"Twenty-five soldiers died in the ambush.", "25", "", "soldiers"},
       {"Hundreds of people were injured.", "", "Hundreds", "people"},
   };
-  for (const ClaimCase& c : cases) {
-    Document d = Analyze(c.text);
-    ASSERT_EQ(d.casualties.size(), 1u) << c.text << "\n" << Dump(d);
-    const CasualtyClaim& claim = d.casualties[0];
-    EXPECT_EQ(CountText(claim.killed), c.killed) << c.text;
-    EXPECT_EQ(CountText(claim.wounded), c.wounded) << c.text;
-    if (c.victims != nullptr) {
-      EXPECT_EQ(claim.victims, c.victims) << c.text;
-    }
-  }
+  for (const ClaimCase& c : cases) ExpectOneClaim(c);
 }
 
 // One victim without a number: telegraphic headlines (a first line without a full
@@ -101,15 +104,7 @@ TEST(Casualties, OnePersonWithoutANumber) {
       {"A 15-year-old boy was accidentally shot and killed by his brother.", "1", "", nullptr},
       {"He was pronounced dead a short time later.", "1", "", "he"},
   };
-  for (const ClaimCase& c : cases) {
-    Document d = Analyze(c.text);
-    ASSERT_EQ(d.casualties.size(), 1u) << c.text << "\n" << Dump(d);
-    EXPECT_EQ(CountText(d.casualties[0].killed), c.killed) << c.text;
-    EXPECT_EQ(CountText(d.casualties[0].wounded), c.wounded) << c.text;
-    if (c.victims != nullptr) {
-      EXPECT_EQ(d.casualties[0].victims, c.victims) << c.text;
-    }
-  }
+  for (const ClaimCase& c : cases) ExpectOneClaim(c);
   for (const char* text : {"Officials discussed the death of a policy they had backed.",
                            "Man shot down the proposal at the meeting.\n\nThe vote was held on Monday.",
                            "Residents say a man in a red coat was seen near the bank."}) {
