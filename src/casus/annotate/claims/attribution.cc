@@ -176,16 +176,13 @@ class SourceHistory {
   static char GenderOf(std::string_view name) {
     auto has = [&](std::string_view word) { return name.find(word) != std::string_view::npos; };
     if (name.rfind("Mr.", 0) == 0 || name.rfind("Mr ", 0) == 0 || has("spokesman") || has("congressman")) return 'm';
-    if (name.rfind("Mrs", 0) == 0 || name.rfind("Ms", 0) == 0 || name.rfind("Miss ", 0) == 0 || has("spokeswoman") ||
-        has("woman"))
+    if (name.rfind("Mrs", 0) == 0 || name.rfind("Ms", 0) == 0 || name.rfind("Miss ", 0) == 0 || has("woman"))
       return 'f';
     return '?';
   }
   std::vector<std::string> names_;
   std::string empty_;
 };
-
-const std::vector<claims::Phrase<int>> kNoPhrases;
 
 class SentenceAttributor {
  public:
@@ -219,8 +216,10 @@ class SentenceAttributor {
     for (size_t k = 0; k < t_.size(); ++k) {
       if (quoted_[k] || t_[k].kind != TokenKind::kWord) continue;
       size_t cue_length = 0;
-      for (const auto& phrase : lex_.Is(claims::kPrepStart, t_[k]) ? lex_.prep_cues : kNoPhrases) {
-        if ((cue_length = claims::MatchPhrase(t_, k, phrase.words)) > 0) break;
+      if (lex_.Is(claims::kPrepStart, t_[k])) {
+        for (const auto& phrase : lex_.prep_cues) {
+          if ((cue_length = claims::MatchPhrase(t_, k, phrase.words)) > 0) break;
+        }
       }
       if (cue_length > 0) {
         PrepositionalCue(k, cue_length, out);

@@ -467,9 +467,10 @@ class SentenceReader {
     if (s == 0) return std::nullopt;
     const Token& subject = t_[s - 1];
     std::string victims;
+    auto it = lex_.victim.find(subject.lower);
     // A subject with words after it: "a man in his 20s was shot", "A waitress trying
     // to stop a crime was shot"; only a phrase opening the sentence or a reported clause.
-    if (!lex_.victim.count(subject.lower) || lex_.victim.at(subject.lower)) {
+    if (it == lex_.victim.end() || it->second) {
       if (std::optional<std::string> opening = OpeningVictim(s)) {
         CasualtyClaim claim;
         RoleCount(claim, role) = CasualtyCount{true, 1, "", CountQualifier::kExact};
@@ -478,7 +479,6 @@ class SentenceReader {
         return claim;
       }
     }
-    auto it = lex_.victim.find(subject.lower);
     if (it != lex_.victim.end() && !it->second) {
       // a singular noun with an article or number before it ("a ... journalist")
       bool determined = false;
@@ -538,7 +538,7 @@ class SentenceReader {
   }
 
   // One person killed, named by a noun: "the murder of a pizza shop worker", "the fatal
-  // shooting of a beloved owner", "the shooting death of the 15-year-old".
+  // shooting of a beloved owner", "the shooting death of a teenager".
   std::optional<CasualtyClaim> NominalAt(size_t k, size_t* end) const {
     const std::string& w = t_[k].lower;
     size_t of = k + 1;
@@ -555,11 +555,9 @@ class SentenceReader {
     const size_t first = d == "a" || d == "an" || d == "the" || d == "his" || d == "her" ? of + 2 : of + 1;
     if (first == of + 1 && !headline_) return std::nullopt;
     for (size_t j = first; j < t_.size() && j < first + 10; ++j) {
-      const std::string& word = t_[j].lower;
-      auto it = lex_.victim.find(word);
-      const bool age = word.size() > 9 && word.compare(word.size() - 9, 9, "-year-old") == 0;
-      if ((it != lex_.victim.end() || age) && !(j + 1 < t_.size() && lex_.victim.count(t_[j + 1].lower))) {
-        if (it != lex_.victim.end() && it->second) return std::nullopt;
+      auto it = lex_.victim.find(t_[j].lower);
+      if (it != lex_.victim.end() && !(j + 1 < t_.size() && lex_.victim.count(t_[j + 1].lower))) {
+        if (it->second) return std::nullopt;
         CasualtyClaim claim;
         claim.killed = CasualtyCount{true, 1, "", CountQualifier::kExact};
         claim.victims = std::string(text_.substr(t_[first].span.begin, t_[j].span.end - t_[first].span.begin));

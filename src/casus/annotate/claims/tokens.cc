@@ -1,6 +1,11 @@
 #include "casus/annotate/claims/tokens.h"
 
+#include <string>
+#include <unordered_set>
+
 #include "casus/core/text.h"
+#include "casus/lexicon/resources.h"
+#include "casus/lexicon/tsv.h"
 
 namespace casus::claims {
 namespace {
@@ -19,14 +24,19 @@ size_t CodePointLength(unsigned char lead) {
   return 4;
 }
 
-bool IsTitleAbbreviation(std::string_view word) {
-  static constexpr std::string_view kTitles[] = {"mr",  "mrs", "ms",   "messrs", "dr",  "prof", "sen", "rep", "gov",
-                                                 "gen", "lt",  "col",  "capt",   "sgt", "maj",  "adm", "rev", "hon",
-                                                 "cpl", "pvt", "supt", "atty",   "amb", "pres", "sec", "cmdr"};
-  for (std::string_view title : kTitles) {
-    if (word == title) return true;
-  }
-  return false;
+// Persons' titles of resources/abbreviations.tsv (third column "person"), lower case.
+bool IsTitleAbbreviation(const std::string& word) {
+  static const std::unordered_set<std::string> titles = [] {
+    std::unordered_set<std::string> out;
+    for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::abbreviations())) {
+      if (row.size() < 3 || row[2] != "person") continue;
+      std::string title(row[0]);
+      for (char& c : title) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      out.insert(std::move(title));
+    }
+    return out;
+  }();
+  return titles.count(word) > 0;
 }
 
 }  // namespace

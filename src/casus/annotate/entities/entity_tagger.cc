@@ -420,6 +420,14 @@ class SentenceReader {
 
   Span SpanOf(int first, int last) const { return Span{tokens_[first].begin, tokens_[last].end}; }
   std::string TextOf(int first, int last) const { return CollapseSpaces(SpanOf(first, last).Of(text_)); }
+  // A mention of `kind` over tokens [first, last], named as written.
+  Draft DraftOf(EntityKind kind, int first, int last) const {
+    Draft draft;
+    draft.kind = kind;
+    draft.span = SpanOf(first, last);
+    draft.canonical = TextOf(first, last);
+    return draft;
+  }
   bool SentenceStart(int i) const {
     for (int j = i - 1; j >= 0; --j) {
       const std::string_view key = tokens_[j].key;
@@ -531,10 +539,7 @@ class SentenceReader {
   }
 
   void AddPerson(int first, int last, int role_index, const std::string& country, const std::string& sector) {
-    Draft draft;
-    draft.kind = EntityKind::kPerson;
-    draft.span = SpanOf(first, last);
-    draft.canonical = TextOf(first, last);
+    Draft draft = DraftOf(EntityKind::kPerson, first, last);
     draft.country = country;
     draft.sector = sector;
     draft.role_index = role_index;
@@ -608,10 +613,7 @@ class SentenceReader {
       }
       const PhraseHit group = Longest(lex.groups, j);
       if (group.last >= 0 && !tokens_[modifiers.back().last].possessive) {
-        Draft draft;
-        draft.kind = EntityKind::kGroup;
-        draft.span = SpanOf(i, group.last);
-        draft.canonical = TextOf(i, group.last);
+        Draft draft = DraftOf(EntityKind::kGroup, i, group.last);
         draft.country = country;
         draft.sector = lex.sectors[group.value];
         if (draft.sector.empty()) draft.sector = sector;
@@ -651,10 +653,7 @@ class SentenceReader {
   }
 
   void AddOrganization(int first, int last, const std::string& country, const std::string& sector) {
-    Draft draft;
-    draft.kind = EntityKind::kOrganization;
-    draft.span = SpanOf(first, last);
-    draft.canonical = TextOf(first, last);
+    Draft draft = DraftOf(EntityKind::kOrganization, first, last);
     draft.country = country;
     draft.sector = sector;
     work_.drafts.push_back(std::move(draft));
@@ -699,10 +698,7 @@ class SentenceReader {
       // A place with a head word: "Rapides Parish", "Fulton County".
       auto head = lex.place_heads.find(tokens_[run_last].key);
       if (head != lex.place_heads.end()) {
-        Draft draft;
-        draft.kind = EntityKind::kPlace;
-        draft.span = SpanOf(first, run_last);
-        draft.canonical = TextOf(first, run_last);
+        Draft draft = DraftOf(EntityKind::kPlace, first, run_last);
         draft.role = head->second;
         // "Edgar County": no gazetteer of counties here, so its point is that of a town
         // of the same name in a state the article names, if there is one.
@@ -812,10 +808,7 @@ class SentenceReader {
         return i + 1;
       }
     }
-    Draft draft;
-    draft.kind = EntityKind::kPlace;
-    draft.span = SpanOf(i, place.last);
-    draft.canonical = TextOf(i, place.last);
+    Draft draft = DraftOf(EntityKind::kPlace, i, place.last);
     draft.candidates = std::move(candidates);
     draft.after_locative = AfterLocative(i);
     // "Alexandria, La." / "Paris, Texas": a state or country after the comma qualifies the
