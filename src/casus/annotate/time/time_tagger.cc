@@ -150,8 +150,8 @@ std::vector<Token> Tokenize(std::string_view text, Span span, const TimeTagger::
     if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
       t.trigger = next != nullptr && (next->trigger || next->lower == "same" || next->lower == "latest" ||
                                       next->lower == "few" || next->lower == "couple" || next->lower == "day");
-    } else if (t.lower == "that") {
-      t.trigger = next != nullptr && next->lower == "day";
+    } else if (t.lower == "that" || t.lower == "its") {
+      t.trigger = next != nullptr && (next->lower == "day" || next->lower == "quarter" || next->trigger);
     } else if (t.lower == "year") {
       t.trigger = next != nullptr && next->lower == "-";
     }
@@ -220,6 +220,7 @@ struct Match {
   std::string value;
   std::string anchor;
   std::optional<CivilDate> full_date;  // a day-precise date, the anchor for "the next day"
+  bool names_quarter = false;          // "the third quarter": the quarter later ones refer to
 };
 
 class SentenceTagger {
@@ -279,7 +280,7 @@ class SentenceTagger {
       if (best->type == TimexType::kDate && best->value.size() == 10 && best->value[4] == '-') {
         sentence_date_ = best->value;
       }
-      if (last_quarter_ != nullptr && best->value.size() == 7 && best->value[5] == 'Q') *last_quarter_ = best->value;
+      if (last_quarter_ != nullptr && best->names_quarter) *last_quarter_ = best->value;
       i = best->end_token;
     }
   }
@@ -681,6 +682,17 @@ class SentenceTagger {
     return "P" + count + unit;
   }
 
+  // n and a half units in the next smaller unit: PT5H30M, P2Y6M, P1DT12H; empty for
+  // units without one.
+  std::string HalfDurationValue(long n, const std::string& unit) const {
+    if (unit == "H") return "PT" + std::to_string(n) + "H30M";
+    if (unit == "MIN") return "PT" + std::to_string(n) + "M30S";
+    if (unit == "Y") return "P" + std::to_string(n) + "Y6M";
+    if (unit == "D") return "P" + std::to_string(n) + "DT12H";
+    if (unit == "DE") return "P" + std::to_string(n * 10 + 5) + "Y";
+    return "";
+  }
+
   // "three days", "a 16-hour", "the past three decades", "five months ago", "for years".
   std::optional<Match> CountedUnit(size_t i) const {
     size_t k = i;
@@ -706,7 +718,19 @@ class SentenceTagger {
       if (Is(k, "-") && NumberAt(k + 1) && count != "X" && IsWord(k + 1)) {
         count = std::to_string(std::stol(*count) + std::stol(*NumberAt(k + 1)));
         k += 2;
+      } else if (IsWord(k - 1) && IsWord(k) && count != "X" && std::stol(*count) % 10 == 0 &&
+                 std::stol(*count) >= 20 && std::stol(*count) <= 90) {
+        if (std::optional<std::string> ones = NumberAt(k); ones && *ones != "X" && std::stol(*ones) < 10) {
+          count = std::to_string(std::stol(*count) + std::stol(*ones));  // "twenty four"
+          ++k;
+        }
       }
+    }
+    // "5 1/2 hours"
+    bool half = false;
+    if (count && count != "X" && Is(k, "1") && Is(k + 1, "/") && Is(k + 2, "2")) {
+      half = true;
+      k += 3;
     }
     if (!count) {
       // Bare plural units after "for", "over", "within": "for months".
@@ -726,6 +750,8 @@ class SentenceTagger {
     }
     if (unit->second == "S" && !IsNumber(k - 1) && !lex_.numbers.count(Lower(k - 1))) return std::nullopt;
     size_t end = k + 1;
+    // "a year-earlier quarter" is the YearEarlier rule's.
+    if (Is(end, "-") && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return std::nullopt;
     // Ages are not durations: "44-year-old".
     if ((Is(end, "-") && Is(end + 1, "old")) || Is(end, "old")) return std::nullopt;
     // "second" as an ordinal ("a second round") is not a unit.
@@ -771,7 +797,14 @@ class SentenceTagger {
       m.full_date = full;
       return m;
     }
-    return Make(i, end, TimexType::kDuration, DurationValue(*count, unit->second), false);
+    // "an hour and a half"
+    if (!half && *count != "X" && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half")) {
+      half = true;
+      end += 3;
+    }
+    std::string value = half ? HalfDurationValue(std::stol(*count), unit->second) : "";
+    if (value.empty()) value = DurationValue(*count, unit->second);
+    return Make(i, end, TimexType::kDuration, std::move(value), false);
   }
 
   // Years, year ranges and decades: "in 2020", "since 1991", "2020-2022", "the 1990s".
@@ -888,27 +921,94 @@ class SentenceTagger {
     return m;
   }
 
-  // "the third quarter", "third-quarter", "the fourth quarter"; "the (latest) quarter"
-  // is the last complete one.
+  // A four-digit year at token k, or 0.
+  int YearAt(size_t k) const {
+    if (!IsNumber(k) || tokens_[k].lower.size() != 4) return 0;
+    int year = std::stoi(std::string(tokens_[k].lower));
+    return year >= 1000 && year <= 2200 ? year : 0;
+  }
+  // "this year's", "last year's", "next year's" at token k: the year, and k moves past it.
+  std::optional<int> YearPossessive(size_t* k) const {
+    if (!published_ || !(Is(*k, "this") || Is(*k, "last") || Is(*k, "next")) || !Is(*k + 1, "year")) {
+      return std::nullopt;
+    }
+    int year = published_->year + (Is(*k, "last") ? -1 : Is(*k, "next") ? 1 : 0);
+    *k += 2;
+    return year;
+  }
+
+  // Quarters of a (financial) year: "the third quarter", "third-quarter", "the fiscal
+  // first quarter", "the 1988 second quarter", "this year's third quarter", "the third
+  // quarter of 1990". Without a number, "the quarter", "the latest quarter", "that
+  // quarter", "the 1988 period" are the quarter the document has in view (the last one
+  // it named), else the last complete one.
   std::optional<Match> Quarter(size_t i) const {
     size_t k = i;
-    if (Is(k, "the")) ++k;
-    if (k > i && (Is(k, "quarter") || ((Is(k, "latest") || Is(k, "last")) && Is(k + 1, "quarter")))) {
-      size_t end = Is(k, "quarter") ? k + 1 : k + 2;
-      if (!published_) return Make(i, end, TimexType::kDate, "XXXX-QX", true);
-      CivilDate previous = AddMonths(*published_, -3);
-      return Make(i, end, TimexType::kDate, Format("%04d-Q%d", previous.year, (previous.month - 1) / 3 + 1), true);
+    bool determiner = Is(k, "the") || Is(k, "that") || Is(k, "this") || Is(k, "its");
+    if (determiner && !(Is(k, "this") && Is(k + 1, "year"))) ++k;
+    int year = 0;
+    if (int stated = YearAt(k); stated != 0) {
+      year = stated;
+      ++k;
+    } else if (std::optional<int> possessive = YearPossessive(&k)) {
+      if (!Is(k, "'") || !Is(k + 1, "s")) return std::nullopt;
+      year = *possessive;
+      k += 2;
     }
-    auto ordinal = lex_.ordinals.find(Lower(k));
-    if (ordinal == lex_.ordinals.end() || ordinal->second > 4) return std::nullopt;
+    if (year != 0 && Is(k, "'") && Is(k + 1, "s")) k += 2;  // "1988's"
+    if (Is(k, "fiscal")) {
+      ++k;
+      if (Is(k, "-")) ++k;
+    }
+    int quarter = 0;
+    bool latest = false;
+    if (auto ordinal = lex_.ordinals.find(Lower(k)); ordinal != lex_.ordinals.end() && ordinal->second <= 4) {
+      quarter = ordinal->second;
+      ++k;
+      if (Is(k, "-")) ++k;
+      if (!Is(k, "quarter")) return std::nullopt;
+    } else if (Is(k, "latest") || Is(k, "same") || Is(k, "current")) {
+      latest = Is(k, "latest");
+      ++k;
+      if (!Is(k, "quarter") && !Is(k, "period")) return std::nullopt;
+    } else if (k == i || !(Is(k, "quarter") || (year != 0 && Is(k, "period")))) {
+      return std::nullopt;
+    }
     ++k;
-    if (Is(k, "-")) ++k;
-    if (!Is(k, "quarter")) return std::nullopt;
-    int quarter = ordinal->second;
-    if (!published_) return Make(i, k + 1, TimexType::kDate, Format("XXXX-Q%d", quarter), true);
-    int current = (published_->month - 1) / 3 + 1;
-    int year = quarter <= current ? published_->year : published_->year - 1;
-    return Make(i, k + 1, TimexType::kDate, Format("%04d-Q%d", year, quarter), true);
+    // "the third quarter of 1990", "the second quarter of last year"
+    if (year == 0 && Is(k, "of")) {
+      size_t after = k + 1;
+      if (int stated = YearAt(after); stated != 0) {
+        year = stated;
+        k = after + 1;
+      } else if (std::optional<int> possessive = YearPossessive(&after)) {
+        year = *possessive;
+        k = after;
+      }
+    }
+    const bool in_view = last_quarter_ != nullptr && !last_quarter_->empty();
+    if (quarter == 0 && Lower(k - 1) == "period" && !latest && !in_view) return std::nullopt;
+    Match m = Make(i, k, TimexType::kDate, "", true);
+    m.names_quarter = quarter != 0;
+    if (quarter == 0 && in_view && !(latest && year == 0)) {
+      quarter = (*last_quarter_)[6] - '0';
+      if (year == 0) year = std::stoi(last_quarter_->substr(0, 4));
+    }
+    if (!published_ && year == 0) {
+      m.value = quarter == 0 ? "XXXX-QX" : Format("XXXX-Q%d", quarter);
+      return m;
+    }
+    if (quarter == 0) {  // the last complete quarter
+      CivilDate previous = AddMonths(*published_, -3);
+      if (year == 0) year = previous.year;
+      quarter = (previous.month - 1) / 3 + 1;
+    } else if (year == 0) {
+      int current = (published_->month - 1) / 3 + 1;
+      year = quarter <= current ? published_->year : published_->year - 1;
+    }
+    m.value = Format("%04d-Q%d", year, quarter);
+    if (year != 0 && !m.names_quarter && !in_view) m.anchor.clear();
+    return m;
   }
 
   // "every week", "each year", "every Tuesday", "daily", "annually".
@@ -916,16 +1016,12 @@ class SentenceTagger {
     static const WordMap<std::string> kAdverbs = {{"daily", "P1D"},   {"nightly", "P1D"},  {"weekly", "P1W"},
                                                   {"monthly", "P1M"}, {"annually", "P1Y"}, {"yearly", "P1Y"},
                                                   {"hourly", "PT1H"}};
-    // "daily", "weekly" are mostly adjectives in news ("a daily newspaper"): sets only
-    // as "every day", "each week" (the counts of the TempEval-3 data agree).
-    // "daily" alone is tagged more often than not in the TempEval-3 data; the others are not.
-    // Before a noun it is an adjective ("the daily newspaper"): only before punctuation,
-    // a conjunction or a preposition.
-    static const WordSet kAfterAdverb = {"and", "or",    "in",    "on", "at",     "for", "from",
-                                         "to",  "since", "until", "by", "during", "but"};
-    if (Is(i, "daily") &&
-        (i + 1 >= Size() || tokens_[i + 1].kind == TokenKind::kPunct || kAfterAdverb.count(Lower(i + 1)))) {
-      return Make(i, i + 1, TimexType::kSet, kAdverbs.at("daily"), false);
+    // An adverb or adjective of frequency ("rallies held almost daily", "a daily basis",
+    // "his weekly radio address") is a set; "daily" as a noun before a newspaper's name
+    // ("the party daily Granma") is not.
+    if (auto adverb = kAdverbs.find(Lower(i)); adverb != kAdverbs.end()) {
+      if (tokens_[i].capitalized || (IsWord(i + 1) && tokens_[i + 1].capitalized)) return std::nullopt;
+      return Make(i, i + 1, TimexType::kSet, adverb->second, false);
     }
     if (!Is(i, "every") && !Is(i, "each")) return std::nullopt;
     size_t k = i + 1;
@@ -949,10 +1045,11 @@ class SentenceTagger {
     if (Is(i, "recently")) return Make(i, i + 1, TimexType::kDate, "PAST_REF", true);
     if (Is(i, "current") && !Is(i + 1, "account")) return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     if (Is(i, "future") && !Is(i - 1, "the")) return Make(i, i + 1, TimexType::kDate, "FUTURE_REF", true);
-    if (Is(i, "recent") && lex_.units.count(Lower(i + 1)) && Lower(i + 1).back() == 's') {
-      return Make(i, i + 2, TimexType::kDate, "PAST_REF", true);
+    // "in recent years": an unstated number of years, TIMEX3 style (PXY).
+    if (auto unit = lex_.units.find(Lower(i + 1));
+        Is(i, "recent") && unit != lex_.units.end() && Lower(i + 1).back() == 's') {
+      return Make(i, i + 2, TimexType::kDuration, DurationValue("X", unit->second), false);
     }
-    if (Is(i, "recent") && !lex_.units.count(Lower(i + 1))) return Make(i, i + 1, TimexType::kDate, "PAST_REF", true);
     if (Is(i, "the") && Is(i + 1, "past") && !NumberAt(i + 2) && !lex_.units.count(Lower(i + 2)) &&
         !lex_.seasons.count(Lower(i + 2)) && WeekdayAt(i + 2) < 0 && !Is(i + 2, "few")) {
       return Make(i, i + 2, TimexType::kDate, "PAST_REF", true);
@@ -1065,7 +1162,8 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
         "thursday", "friday",   "saturday", "sunday", "today",  "yesterday", "tomorrow",  "tonight",   "the",
         "this",     "last",     "next",     "past",   "coming", "previous",  "following", "current",   "earlier",
         "later",    "early",    "late",     "mid",    "every",  "each",      "now",       "currently", "nowadays",
-        "recently", "recent",   "future",   "daily",  "noon",   "midday",    "midnight",  "that",      "year"}) {
+        "recently", "recent",   "future",   "daily",  "weekly", "monthly", "hourly", "nightly", "annually", "yearly", "noon",   "midday",    "midnight",  "that",      "year",
+        "its"}) {
     l.triggers.insert(word);
   }
   for (const std::string& word : l.triggers) {
