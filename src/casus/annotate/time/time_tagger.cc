@@ -43,6 +43,17 @@ struct TimeTagger::Lexicon {
   WordMap<std::string> parts;
   WordMap<std::string> seasons;
   WordMap<int> ordinals;
+  WordMap<int> decades;  // "nineties" -> 9
+  // Holidays by their first word: the words of the name and the rule for its date.
+  struct Holiday {
+    std::vector<std::string> words;  // "new", "year", "'", "s", "day"
+    int month = 0;                   // a fixed date: month and day
+    int day = 0;
+    int nth = 0;       // else the nth (-1 last) `weekday` of `month`
+    int weekday = 0;   // 0 Monday
+    bool easter = false;
+  };
+  WordMap<std::vector<Holiday>> holidays;
   WordSet zones, future, past, present;
   // Every word a rule can start with; the scan skips the others (most tokens).
   WordSet triggers;
@@ -256,6 +267,8 @@ class SentenceTagger {
       consider(RelativeUnit(i));
       consider(CountedUnit(i));
       consider(YearRule(i));
+      consider(SpokenYear(i));
+      consider(HolidayRule(i));
       consider(ClockTime(i));
       consider(Quarter(i));
       consider(SetRule(i));
@@ -527,6 +540,11 @@ class SentenceTagger {
       int year = std::stoi(std::string(tokens_[y].lower));
       if (year >= 1000 && year <= 2200)
         return Make(i, y + 1, TimexType::kDate, Format("%04d-%02d", year, month), false);
+    }
+    if (IsWord(y)) {  // "January nineteen ninety-seven"
+      if (std::optional<Match> spoken = SpokenYear(y); spoken && spoken->value.size() == 4) {
+        return Make(i, spoken->end_token, TimexType::kDate, spoken->value + Format("-%02d", month), false);
+      }
     }
     // "February this year", "March last year"
     if ((Is(end, "this") || Is(end, "last") || Is(end, "next")) && Is(end + 1, "year") && published_) {
@@ -849,6 +867,148 @@ class SentenceTagger {
     return Make(begin, k + 1, TimexType::kDate, value, false);
   }
 
+  // A year or decade said in words, as broadcast transcripts write them: "nineteen
+  // ninety-six", "the year two thousand", "the nineties", "the '80s".
+  std::optional<Match> SpokenYear(size_t i) const {
+    size_t k = i;
+    if (Is(k, "the")) {
+      ++k;
+      // "the nineties", "the '80s" (the twentieth century's, as news means them)
+      if (auto decade = lex_.decades.find(Lower(k)); decade != lex_.decades.end()) {
+        return Make(i, k + 1, TimexType::kDate, Format("19%d", decade->second), false);
+      }
+      if (Is(k, "'") && IsNumber(k + 1) && Lower(k + 1).size() == 2 && Lower(k + 1)[1] == '0' && Is(k + 2, "s") &&
+          Adjacent(k + 1) && Adjacent(k + 2)) {
+        return Make(i, k + 3, TimexType::kDate, Format("19%d", Lower(k + 1)[0] - '0'), false);
+      }
+      if (!Is(k, "year")) return std::nullopt;
+      ++k;
+    }
+    auto number = [&](size_t at) -> long {
+      if (!IsWord(at)) return -1;
+      auto it = lex_.numbers.find(Lower(at));
+      return it == lex_.numbers.end() || it->second == "X" ? -1 : std::stol(it->second);
+    };
+    // tens and ones: "ninety-six", "ninety six", "twelve"
+    auto two_digits = [&](size_t at, size_t* end) -> long {
+      long tens = number(at);
+      if (tens < 10 || tens > 90) return -1;
+      *end = at + 1;
+      if (tens >= 20 && tens % 10 == 0) {
+        size_t ones_at = Is(at + 1, "-") ? at + 2 : at + 1;
+        if (long ones = number(ones_at); ones >= 1 && ones <= 9) {
+          tens += ones;
+          *end = ones_at + 1;
+        }
+      }
+      return tens;
+    };
+    int year = 0;
+    size_t end = k;
+    if (long century = number(k); century >= 11 && century <= 19) {
+      if (Is(k + 1, "hundred")) {
+        year = static_cast<int>(century * 100);
+        end = k + 2;
+      } else if (long rest = two_digits(k + 1, &end); rest >= 10) {
+        year = static_cast<int>(century * 100 + rest);
+      }
+    } else if (number(k) == 2 && Is(k + 1, "thousand")) {
+      // "two thousand" alone is a count unless "the year" or a preposition of time says otherwise
+      if (k == i && !(i > 0 && (Is(i - 1, "in") || Is(i - 1, "since") || Is(i - 1, "until") || Is(i - 1, "by")))) {
+        return std::nullopt;
+      }
+      year = 2000;
+      end = k + 2;
+      size_t at = Is(end, "and") ? end + 1 : end;
+      if (long rest = number(at); rest >= 1 && rest <= 9) {
+        year += static_cast<int>(rest);
+        end = at + 1;
+      } else if (size_t two_end = 0; (rest = two_digits(at, &two_end)) >= 10) {
+        year += static_cast<int>(rest);
+        end = two_end;
+      }
+    }
+    if (year == 0) return std::nullopt;
+    size_t begin = i;
+    std::string value = Format("%04d", year);
+    // "the winter of nineteen ninety-four"
+    if (k == i && k >= 2 && Is(k - 1, "of") && lex_.seasons.count(Lower(k - 2))) {
+      begin = k - 2;
+      if (begin > 0 && Is(begin - 1, "the")) --begin;
+      value += "-" + lex_.seasons.find(Lower(k - 2))->second;
+    }
+    return Make(begin, end, TimexType::kDate, value, false);
+  }
+
+  // The date of a holiday in `year`.
+  static std::optional<CivilDate> HolidayDate(const TimeTagger::Lexicon::Holiday& holiday, int year) {
+    if (holiday.easter) {  // the Gregorian computus (anonymous algorithm)
+      int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+      int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+      int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+      int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+      return AddDays(CivilDate{year, month, day}, holiday.day);  // day: an offset from Easter Sunday
+    }
+    if (holiday.nth == 0) return CivilDate{year, holiday.month, holiday.day};
+    if (holiday.nth > 0) {
+      int first = Weekday(year, holiday.month, 1);
+      return CivilDate{year, holiday.month, 1 + (holiday.weekday - first + 7) % 7 + 7 * (holiday.nth - 1)};
+    }
+    int days = DaysInMonth(year, holiday.month);
+    int last = Weekday(year, holiday.month, days);
+    return CivilDate{year, holiday.month, days - (last - holiday.weekday + 7) % 7};
+  }
+
+  // "Christmas", "Thanksgiving Day", "last Easter", "New Year's Eve": the occurrence
+  // nearest publication that fits the tense (or the modifier).
+  std::optional<Match> HolidayRule(size_t i) const {
+    size_t k = i;
+    int modifier = 0;
+    if (Is(k, "last") || Is(k, "next") || Is(k, "this")) {
+      modifier = Is(k, "last") ? -1 : Is(k, "next") ? 1 : 2;
+      ++k;
+    }
+    if (!IsWord(k) || !tokens_[k].capitalized) return std::nullopt;
+    auto found = lex_.holidays.find(Lower(k));
+    if (found == lex_.holidays.end()) return std::nullopt;
+    const TimeTagger::Lexicon::Holiday* best = nullptr;
+    size_t best_end = 0;
+    for (const TimeTagger::Lexicon::Holiday& holiday : found->second) {
+      size_t n = 0;
+      while (n < holiday.words.size() && Lower(k + n) == holiday.words[n]) ++n;
+      if (n == holiday.words.size() && (best == nullptr || k + n > best_end)) best = &holiday, best_end = k + n;
+    }
+    if (best == nullptr) return std::nullopt;
+    // "Christmas trees", "Easter eggs": a one-word name before a lower-case word is a
+    // date only after a modifier or a preposition of time ("last Thanksgiving following
+    // a boat wreck", "on Christmas morning").
+    static const WordSet kPrepositions = {"on", "at", "by", "before", "after", "since", "until", "till", "over",
+                                          "during", "from", "through", "until", "for"};
+    if (best->words.size() == 1 && IsWord(best_end) && !tokens_[best_end].capitalized && modifier == 0 &&
+        !lex_.parts.count(Lower(best_end)) && !(i > 0 && kPrepositions.count(Lower(i - 1)))) {
+      return std::nullopt;
+    }
+    if (!published_) return MakeDay(i, best_end, std::nullopt, "", "");
+    long today = DaysFromCivil(published_->year, published_->month, published_->day);
+    Tense tense = TenseAround(i, best_end);
+    std::optional<CivilDate> chosen;
+    long chosen_distance = 0;
+    for (int year = published_->year - 1; year <= published_->year + 1; ++year) {
+      std::optional<CivilDate> date = HolidayDate(*best, year);
+      if (!date) continue;
+      long days = DaysFromCivil(date->year, date->month, date->day) - today;
+      if ((modifier == -1 && days >= 0) || (modifier == 1 && days <= 0) ||
+          (modifier == 2 && date->year != published_->year)) {
+        continue;
+      }
+      long distance = modifier != 0 ? (days < 0 ? -days : days) : TenseDistance(days, tense);
+      if (!chosen || distance < chosen_distance) chosen = date, chosen_distance = distance;
+    }
+    Match m = MakeDay(i, best_end, chosen, "", PublishedLabel());
+    AddPartOfDay(&m);
+    return m;
+  }
+
   // "13:01 IST", "1 pm local time", "10:35 a.m.", "noon".
   std::optional<Match> ClockTime(size_t i) const {
     int hour = -1, minute = 0;
@@ -903,8 +1063,14 @@ class SentenceTagger {
       while (w < tokens_.size() && w < k + 6 && !Is(w, ")")) ++w;
       w = Is(w, ")") ? w + 1 : k;
     }
-    if (Is(w, "on")) ++w;
-    if (const int weekday = WeekdayAt(w); weekday >= 0) {
+    if (Is(w, "on") || Is(w, ",")) ++w;
+    if (MonthAt(w) != 0) {  // "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6"
+      if (std::optional<Match> date = AbsoluteDate(w); date && date->full_date && date->value.size() == 10) {
+        day = date->value;
+        anchor = date->anchor;
+        k = date->end_token;
+      }
+    } else if (const int weekday = WeekdayAt(w); weekday >= 0) {
       if (std::optional<CivilDate> date = ResolveWeekday(weekday, TenseAround(i, w + 1), 0)) {
         day = IsoDay(*date);
         anchor = PublishedLabel();
@@ -1123,6 +1289,48 @@ class SentenceTagger {
 
 }  // namespace
 
+namespace {
+
+// A holiday line of resources/time_words.tsv: its name ("new year's day": "'s" is two
+// tokens, as the tokenizer reads it) and its rule: "12-25" a fixed date, "11-4-4" the
+// fourth Thursday (Monday 1) of November, "05-L-1" the last Monday of May, "easter+N" N
+// days after Easter Sunday.
+void AddHoliday(const std::string& name, const std::string& rule, TimeTagger::Lexicon* lexicon) {
+  TimeTagger::Lexicon::Holiday holiday;
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t space = name.find(' ', start);
+    std::string word = name.substr(start, space == std::string::npos ? std::string::npos : space - start);
+    if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) {
+      holiday.words.push_back(word.substr(0, word.size() - 2));
+      holiday.words.push_back("'");
+      holiday.words.push_back("s");
+    } else if (!word.empty()) {
+      holiday.words.push_back(word);
+    }
+    if (space == std::string::npos) break;
+    start = space + 1;
+  }
+  if (holiday.words.empty()) return;
+  if (rule.rfind("easter", 0) == 0) {
+    holiday.easter = true;
+    holiday.day = rule.size() > 6 ? std::stoi(rule.substr(6)) : 0;
+  } else {
+    holiday.month = std::stoi(rule.substr(0, 2));
+    std::string rest = rule.size() > 3 ? rule.substr(3) : "";
+    size_t dash = rest.find('-');
+    if (dash == std::string::npos) {
+      holiday.day = std::stoi(rest);
+    } else {
+      holiday.nth = rest[0] == 'L' ? -1 : std::stoi(rest.substr(0, dash));
+      holiday.weekday = std::stoi(rest.substr(dash + 1)) - 1;
+    }
+  }
+  lexicon->holidays[holiday.words.front()].push_back(std::move(holiday));
+}
+
+}  // namespace
+
 TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
   info_ = StageInfo{"time", {Layer::kSentences, Layer::kMetadata}, {Layer::kTime}};
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::time_words())) {
@@ -1139,6 +1347,10 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
       lexicon_->seasons[word] = value;
     else if (row[0] == "ordinal")
       lexicon_->ordinals[word] = std::stoi(value);
+    else if (row[0] == "decade")
+      lexicon_->decades[word] = std::stoi(value);
+    else if (row[0] == "holiday")
+      AddHoliday(word, value, lexicon_.get());
     else if (row[0] == "zone")
       lexicon_->zones.insert(word);
     else if (row[0] == "future")
@@ -1155,6 +1367,8 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     for (const auto& [word, value] : *table) l.triggers.insert(word);
   }
   for (const auto& [word, value] : l.ordinals) l.triggers.insert(word);
+  for (const auto& [word, value] : l.decades) l.triggers.insert(word);
+  for (const auto& [word, value] : l.holidays) l.triggers.insert(word);
   for (const char* word :
        {"january",  "february", "march",    "april",  "may",    "june",      "july",      "august",    "september",
         "october",  "november", "december", "jan",    "feb",    "mar",       "apr",       "jun",       "jul",
