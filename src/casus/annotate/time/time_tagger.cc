@@ -49,8 +49,8 @@ struct TimeTagger::Lexicon {
     std::vector<std::string> words;  // "new", "year", "'", "s", "day"
     int month = 0;                   // a fixed date: month and day
     int day = 0;
-    int nth = 0;       // else the nth (-1 last) `weekday` of `month`
-    int weekday = 0;   // 0 Monday
+    int nth = 0;      // else the nth (-1 last) `weekday` of `month`
+    int weekday = 0;  // 0 Monday
     bool easter = false;
   };
   WordMap<std::vector<Holiday>> holidays;
@@ -83,7 +83,7 @@ struct Token {
   std::string_view lower;  // lower-case text, a view into the sentence's buffer
 };
 
-enum class Tense { kPast, kPresent, kFuture };
+enum class Tense { kPast, kPresent, kFuture, kUnknown };
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -159,8 +159,9 @@ std::vector<Token> Tokenize(std::string_view text, Span span, const TimeTagger::
     if (!t.trigger) continue;
     const Token* next = k + 1 < tokens.size() ? &tokens[k + 1] : nullptr;
     if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
-      t.trigger = next != nullptr && (next->trigger || next->lower == "same" || next->lower == "latest" ||
-                                      next->lower == "few" || next->lower == "couple" || next->lower == "day");
+      t.trigger = next != nullptr &&
+                  (next->trigger || next->lower == "same" || next->lower == "latest" || next->lower == "few" ||
+                   next->lower == "couple" || next->lower == "day" || next->lower == "fiscal");
     } else if (t.lower == "that" || t.lower == "its") {
       t.trigger = next != nullptr && (next->lower == "day" || next->lower == "quarter" || next->trigger);
     } else if (t.lower == "year") {
@@ -361,7 +362,7 @@ class SentenceTagger {
         }
       }
     }
-    return Tense::kPast;
+    return Tense::kUnknown;
   }
 
   std::string PublishedLabel() const { return published_ ? IsoDay(*published_) + " (published)" : ""; }
@@ -736,8 +737,8 @@ class SentenceTagger {
       if (Is(k, "-") && NumberAt(k + 1) && count != "X" && IsWord(k + 1)) {
         count = std::to_string(std::stol(*count) + std::stol(*NumberAt(k + 1)));
         k += 2;
-      } else if (IsWord(k - 1) && IsWord(k) && count != "X" && std::stol(*count) % 10 == 0 &&
-                 std::stol(*count) >= 20 && std::stol(*count) <= 90) {
+      } else if (IsWord(k - 1) && IsWord(k) && count != "X" && std::stol(*count) % 10 == 0 && std::stol(*count) >= 20 &&
+                 std::stol(*count) <= 90) {
         if (std::optional<std::string> ones = NumberAt(k); ones && *ones != "X" && std::stol(*ones) < 10) {
           count = std::to_string(std::stol(*count) + std::stol(*ones));  // "twenty four"
           ++k;
@@ -982,8 +983,8 @@ class SentenceTagger {
     // "Christmas trees", "Easter eggs": a one-word name before a lower-case word is a
     // date only after a modifier or a preposition of time ("last Thanksgiving following
     // a boat wreck", "on Christmas morning").
-    static const WordSet kPrepositions = {"on", "at", "by", "before", "after", "since", "until", "till", "over",
-                                          "during", "from", "through", "until", "for"};
+    static const WordSet kPrepositions = {"on",   "at",   "by",     "before", "after",   "since", "until",
+                                          "till", "over", "during", "from",   "through", "until", "for"};
     if (best->words.size() == 1 && IsWord(best_end) && !tokens_[best_end].capitalized && modifier == 0 &&
         !lex_.parts.count(Lower(best_end)) && !(i > 0 && kPrepositions.count(Lower(i - 1)))) {
       return std::nullopt;
@@ -1077,9 +1078,9 @@ class SentenceTagger {
         k = w + 1;
       }
     }
-    if (day.empty() && published_) {
-      day = IsoDay(*published_);
-      anchor = PublishedLabel();
+    if (day.empty() && published_) {  // the day the text is about: the last one it named
+      day = IsoDay(*last_date_);
+      anchor = *last_date_label_;
     }
     if (day.empty()) day = "XXXX-XX-XX";
     Match m = Make(i, k, TimexType::kTime, day + "T" + Format("%02d:%02d", hour, minute), false);
@@ -1248,7 +1249,8 @@ class SentenceTagger {
     if (!Is(i, "the") || !Is(i + 1, "weekend")) return std::nullopt;
     if (!published_) return Make(i, i + 2, TimexType::kDate, "XXXX-WXX-WE", true);
     int weekday = Weekday(published_->year, published_->month, published_->day);
-    bool past = TenseAround(i, i + 2) == Tense::kPast;
+    const Tense tense = TenseAround(i, i + 2);
+    bool past = tense == Tense::kPast || tense == Tense::kUnknown;
     CivilDate saturday =
         AddDays(*published_, past ? -((weekday + 2) % 7 == 0 ? 7 : (weekday + 2) % 7) : (5 - weekday + 7) % 7);
     return Make(i, i + 2, TimexType::kDate, IsoWeek(saturday) + "-WE", true);
@@ -1370,14 +1372,14 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
   for (const auto& [word, value] : l.decades) l.triggers.insert(word);
   for (const auto& [word, value] : l.holidays) l.triggers.insert(word);
   for (const char* word :
-       {"january",  "february", "march",    "april",  "may",    "june",      "july",      "august",    "september",
-        "october",  "november", "december", "jan",    "feb",    "mar",       "apr",       "jun",       "jul",
-        "aug",      "sep",      "sept",     "oct",    "nov",    "dec",       "monday",    "tuesday",   "wednesday",
-        "thursday", "friday",   "saturday", "sunday", "today",  "yesterday", "tomorrow",  "tonight",   "the",
-        "this",     "last",     "next",     "past",   "coming", "previous",  "following", "current",   "earlier",
-        "later",    "early",    "late",     "mid",    "every",  "each",      "now",       "currently", "nowadays",
-        "recently", "recent",   "future",   "daily",  "weekly", "monthly", "hourly", "nightly", "annually", "yearly", "noon",   "midday",    "midnight",  "that",      "year",
-        "its"}) {
+       {"january",  "february", "march",    "april",    "may",    "june",      "july",      "august",    "september",
+        "october",  "november", "december", "jan",      "feb",    "mar",       "apr",       "jun",       "jul",
+        "aug",      "sep",      "sept",     "oct",      "nov",    "dec",       "monday",    "tuesday",   "wednesday",
+        "thursday", "friday",   "saturday", "sunday",   "today",  "yesterday", "tomorrow",  "tonight",   "the",
+        "this",     "last",     "next",     "past",     "coming", "previous",  "following", "current",   "earlier",
+        "later",    "early",    "late",     "mid",      "every",  "each",      "now",       "currently", "nowadays",
+        "recently", "recent",   "future",   "daily",    "weekly", "monthly",   "hourly",    "nightly",   "annually",
+        "yearly",   "noon",     "midday",   "midnight", "that",   "year",      "its"}) {
     l.triggers.insert(word);
   }
   for (const std::string& word : l.triggers) {
@@ -1427,7 +1429,9 @@ std::vector<TimeExpression> TimeTagger::Tag(std::string_view text, std::string_v
   std::string lower;
   std::vector<Token> tokens = Tokenize(text, Span{0, static_cast<uint32_t>(text.size())}, *lexicon_, &lower);
   std::vector<TimeExpression> out;
+  std::string last_quarter;
   SentenceTagger tagger(text, tokens, *lexicon_, date, &last_date, &last_label);
+  tagger.last_quarter_ = &last_quarter;
   tagger.Run(&out);
   return out;
 }

@@ -107,7 +107,49 @@ TEST(TimeTagger, DurationsAndSets) {
       {"The fighting lasted two weeks.", "2023-09-20", "two weeks|DURATION|P2W"},
       {"Patrols run every week.", "2023-09-20", "every week|SET|P1W"},
       {"Convoys leave each day.", "2023-09-20", "each day|SET|P1D"},
-      {"The daily newspaper reported it.", "2023-09-20", ""},
+      // An adjective or adverb of frequency is a set; "daily" as a paper's noun is not.
+      {"The daily newspaper reported it.", "2023-09-20", "daily|SET|P1D"},
+      {"Rallies are held almost daily.", "2023-09-20", "daily|SET|P1D"},
+      {"In his weekly address he spoke of peace.", "2023-09-20", "weekly|SET|P1W"},
+      {"The party daily Tribuna reported it.", "2023-09-20", ""},
+      // Halves: in the next smaller unit.
+      {"The talks lasted 5 1/2 hours.", "2023-09-20", "5 1/2 hours|DURATION|PT5H30M"},
+      {"He spent 2 1/2 years in prison.", "2023-09-20", "2 1/2 years|DURATION|P2Y6M"},
+      {"The meeting took an hour and a half.", "2023-09-20", "an hour and a half|DURATION|PT1H30M"},
+      {"In the last twenty four hours prices fell.", "2023-09-20", "the last twenty four hours|DURATION|PT24H"},
+      {"Attacks have grown in recent years.", "2023-09-20", "recent years|DURATION|PXY"},
+  });
+}
+
+TEST(TimeTagger, QuartersOfTheYear) {
+  // A financial report of 1989-11-02: the third quarter is the last complete one.
+  Check({
+      {"Profit fell in the 1988 second quarter.", "1989-11-02", "the 1988 second quarter|DATE|1988-Q2"},
+      {"Sales rose in this year's third quarter.", "1989-11-02", "this year's third quarter|DATE|1989-Q3"},
+      {"Sales will rise in next year's first quarter.", "1989-11-02", "next year's first quarter|DATE|1990-Q1"},
+      {"Profit fell in the third quarter of 1984.", "1989-11-02", "the third quarter of 1984|DATE|1984-Q3"},
+      {"Losses grew in the fiscal first quarter.", "1989-11-02", "the fiscal first quarter|DATE|1989-Q1"},
+      // Later references take the quarter in view, a year back where they say so.
+      {"Profit fell in the second quarter. The quarter was weak, as was the 1988 period.", "1989-11-02",
+       "the second quarter|DATE|1989-Q2; The quarter|DATE|1989-Q2; the 1988 period|DATE|1988-Q2"},
+      {"Net rose in the third quarter from a year ago. A year ago it had also risen.", "1989-11-02",
+       "the third quarter|DATE|1989-Q3; a year ago|DATE|1988-Q3; A year ago|DATE|1988-Q3"},
+      {"Net rose from a year-earlier $5 million.", "1989-11-02", "year-earlier|DATE|1988"},
+  });
+}
+
+TEST(TimeTagger, YearsInWordsHolidaysAndClockTimesWithDates) {
+  Check({
+      {"It was founded in nineteen ninety-six.", "1998-03-05", "nineteen ninety-six|DATE|1996"},
+      {"The plan for the year two thousand failed.", "1998-03-05", "the year two thousand|DATE|2000"},
+      {"January nineteen ninety-seven. A bomb went off.", "1998-03-05", "January nineteen ninety-seven|DATE|1997-01"},
+      {"Sales were flat in the nineties.", "1998-03-05", "the nineties|DATE|199"},
+      {"Two thousand people marched.", "1998-03-05", ""},
+      {"The boy was found on Thanksgiving Day.", "2000-01-07", "Thanksgiving Day|DATE|1999-11-25"},
+      {"He was rescued last Thanksgiving after a wreck.", "2000-01-07", "last Thanksgiving|DATE|1999-11-25"},
+      {"The talks will resume after Easter.", "2024-02-10", "Easter|DATE|2024-03-31"},
+      {"Stores sold Christmas trees.", "2023-12-01", ""},
+      {"The offer expires at 5 p.m. EST, Nov. 6.", "1989-10-30", "5 p.m. EST, Nov. 6|TIME|1989-11-06T17:00"},
   });
 }
 
