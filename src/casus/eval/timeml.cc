@@ -2,6 +2,8 @@
 // malformed one is reported, not guessed at), and one-to-one span matching.
 #include "casus/eval/timeml.h"
 
+#include <cctype>
+
 #include <fstream>
 #include <sstream>
 
@@ -112,6 +114,27 @@ void TimexCounts::Add(const TimexCounts& o) {
   system_relative += o.system_relative;
 }
 
+// A value in one spelling: week numbers with two digits ("2000-W7" -> "2000-W07") and a
+// bare hour with its minutes ("T17" -> "T17:00"), as some TimeBank files write them.
+std::string CanonicalTimexValue(std::string_view value) {
+  std::string out(value);
+  size_t week = out.find("-W");
+  if (week != std::string::npos && week + 3 <= out.size() && std::isdigit(static_cast<unsigned char>(out[week + 2])) &&
+      (week + 3 == out.size() || !std::isdigit(static_cast<unsigned char>(out[week + 3])))) {
+    out.insert(week + 2, "0");
+  }
+  size_t t = out.find('T');
+  if (t != std::string::npos && t + 3 == out.size() && std::isdigit(static_cast<unsigned char>(out[t + 1])) &&
+      std::isdigit(static_cast<unsigned char>(out[t + 2]))) {
+    out += ":00";
+  }
+  return out;
+}
+
+bool SameTimexValue(std::string_view system, std::string_view gold) {
+  return system == gold || CanonicalTimexValue(system) == CanonicalTimexValue(gold);
+}
+
 TimexCounts ScoreTimex(const TimeMlDocument& document, const std::vector<TimeExpression>& system,
                        std::vector<TimexError>* errors) {
   TimexCounts counts;
@@ -148,14 +171,15 @@ TimexCounts ScoreTimex(const TimeMlDocument& document, const std::vector<TimeExp
     const TimeExpression& s = system[match];
     ++counts.relaxed;
     if (s.span == g.span) ++counts.strict;
-    if (s.value == g.value) ++counts.value_correct;
+    const bool same_value = SameTimexValue(s.value, g.value);
+    if (same_value) ++counts.value_correct;
     if (TimexTypeName(s.type) == g.type) ++counts.type_correct;
     if (g.relative) {
       ++counts.relaxed_relative;
-      if (s.value == g.value) ++counts.value_correct_relative;
+      if (same_value) ++counts.value_correct_relative;
     }
     std::string system_text = document.text.substr(s.span.begin, s.span.size());
-    if (errors != nullptr && s.value != g.value) {
+    if (errors != nullptr && !same_value) {
       errors->push_back({"value", gold_text, g.value, s.value + " [" + system_text + "]", context(g.span)});
     } else if (errors != nullptr && !(s.span == g.span)) {
       errors->push_back({"span", gold_text, g.value, system_text, context(g.span)});

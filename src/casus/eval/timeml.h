@@ -4,11 +4,14 @@
 // <TEXT> with every tag removed and entities decoded, and each <TIMEX3> in it as a
 // gold span with its type, value and whether it is relative (temporalFunction). Scoring
 // follows TempEval-3: one-to-one matching, strict (same span) and relaxed (overlap)
-// span precision/recall/F1, and value F1 over relaxed matches with equal values.
+// span precision/recall/F1, and value F1 over relaxed matches with equal values (equal
+// after writing week numbers with two digits and hours with minutes: "2000-W7" is
+// "2000-W07", "T17" is "T17:00").
 #ifndef CASUS_EVAL_TIMEML_H_
 #define CASUS_EVAL_TIMEML_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "casus/core/document.h"
@@ -45,6 +48,9 @@ struct TimexError {
   std::string kind;  // "missed", "spurious", "value", "span"
   std::string text, expected, got, context;
 };
+
+// True when two TIMEX3 values say the same, spelled alike or not ("2000-W7", "2000-W07").
+bool SameTimexValue(std::string_view system, std::string_view gold);
 
 // Scores one document; appends up to `max_errors` examples to `errors` when given.
 TimexCounts ScoreTimex(const TimeMlDocument& gold, const std::vector<TimeExpression>& system,
