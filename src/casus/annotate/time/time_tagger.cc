@@ -775,12 +775,22 @@ class SentenceTagger {
     if ((Is(end, "-") && Is(end + 1, "old")) || Is(end, "old")) return std::nullopt;
     // "second" as an ordinal ("a second round") is not a unit.
     if (unit->second == "S" && Is(k - 1, "a")) return std::nullopt;
-    // "a day" inside "twice a day" or "$5 a year" is a rate, not a duration.
-    if ((Is(i, "a") || Is(i, "an")) && i > 0 &&
+    // "a day" inside "twice a day", "$5 a year", "$2 million a year", "four flights a
+    // week" or "24 hours a day" is a rate, not a duration.
+    const bool relative = Is(end, "ago") || Is(end, "earlier") || Is(end, "later");
+    if ((Is(i, "a") || Is(i, "an")) && i > 0 && !relative &&
         (Is(i - 1, "twice") || Is(i - 1, "times") || Is(i - 1, "once") || IsNumber(i - 1) || Is(i - 1, "%") ||
-         Is(i - 1, "cents") || Is(i - 1, "dollars") || Is(i - 1, "percent") || Is(i - 1, "per"))) {
+         Is(i - 1, "cents") || Is(i - 1, "dollars") || Is(i - 1, "percent") || Is(i - 1, "per") ||
+         Is(i - 1, "million") || Is(i - 1, "billion") || Is(i - 1, "thousand") ||
+         (i > 1 && IsWord(i - 1) && Lower(i - 1).back() == 's' && NumberAt(i - 2) && Lower(i - 2) != "a"))) {
       return std::nullopt;
     }
+    // "three-quarters of its food", "a quarter of the market": a share, not a time.
+    if (unit->second == "Q" && (*count == "1" || *count == "3") && Is(end, "of") && !YearAt(end + 1)) {
+      return std::nullopt;
+    }
+    // A capitalised unit inside a sentence is a name: "CBS's 60 Minutes".
+    if (tokens_[k].capitalized && i > 0 && !tokens_[i].capitalized) return std::nullopt;
     if (Is(end, "ago") || (Is(end, "earlier") && !the_past) || (Is(end, "later") && !the_past)) {
       int sign = Is(end, "later") ? 1 : -1;
       if (*count == "X" || !published_) return Make(i, end + 1, TimexType::kDate, "PAST_REF", true);

@@ -164,6 +164,10 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"2000 people gathered outside.", "2023-09-20", ""},
       {"The minister may visit soon.", "2023-09-20", ""},
       {"Aid costs $5 a day per person.", "2023-09-20", ""},
+      {"Guards stood there 24 hours a day; it saves $2 million a year.", "2023-09-20", "24 hours|DURATION|PT24H"},
+      {"Qantas runs four flights a week.", "2023-09-20", ""},
+      {"Iraq imports about three-quarters of its food.", "2023-09-20", ""},
+      {"He said so on CBS's 60 Minutes program.", "2023-09-20", ""},
       {"Nov. 17 is the deadline, officials said.", "1989-11-02", "Nov. 17|DATE|1989-11-17"},
       {"A second round of talks is planned.", "2023-09-20", ""},
   });
