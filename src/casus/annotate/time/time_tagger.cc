@@ -55,22 +55,42 @@ struct TimeTagger::Lexicon {
   };
   WordMap<std::vector<Holiday>> holidays;
   WordSet zones, future, past, present;
-  // Every word a rule can start with; the scan skips the others (most tokens).
-  WordSet triggers;
-  size_t longest_trigger = 0;
+  // What each known word is, as bits (kTrigger: a rule can start with it); a token looks
+  // its word up once, and the rules and the tense test read the bits.
+  enum Class : uint32_t {
+    kTrigger = 1u << 0,
+    kNumberWord = 1u << 1,
+    kUnit = 1u << 2,
+    kPart = 1u << 3,
+    kSeason = 1u << 4,
+    kOrdinal = 1u << 5,
+    kDecade = 1u << 6,
+    kHoliday = 1u << 7,
+    kMonth = 1u << 8,
+    kWeekday = 1u << 9,
+    kFuture = 1u << 10,
+    kPast = 1u << 11,
+    kPresent = 1u << 12,
+    kZone = 1u << 13,
+  };
+  WordMap<uint32_t> classes;
+  size_t longest_word = 0;
   // A filter before the hash: bit (last letter) of entry [length][first letter] is set
-  // when some trigger has that length, first and last letter.
-  std::array<uint32_t, 16 * 26> trigger_filter{};
-  bool MaybeTrigger(std::string_view word) const {
-    if (word.size() > longest_trigger || word.size() >= 16) return false;
+  // when some known word has that length, first and last letter.
+  std::array<uint32_t, 16 * 26> filter{};
+  uint32_t ClassesOf(std::string_view word) const {
+    if (word.size() > longest_word || word.size() >= 16) return 0;
     unsigned first = static_cast<unsigned char>(word.front()) - 'a';
     unsigned last = static_cast<unsigned char>(word.back()) - 'a';
-    if (first >= 26 || last >= 26) return false;
-    return (trigger_filter[word.size() * 26 + first] >> last) & 1u;
+    if (first >= 26 || last >= 26 || !((filter[word.size() * 26 + first] >> last) & 1u)) return 0;
+    auto it = classes.find(word);
+    return it == classes.end() ? 0 : it->second;
   }
 };
 
 namespace {
+
+using Lex = TimeTagger::Lexicon;
 
 enum class TokenKind { kWord, kNumber, kPunct };
 
@@ -80,6 +100,7 @@ struct Token {
   TokenKind kind = TokenKind::kPunct;
   bool capitalized = false;
   bool trigger = false;    // a number, or a word some rule can start with
+  uint32_t classes = 0;    // Lexicon::Class bits of the word
   std::string_view lower;  // lower-case text, a view into the sentence's buffer
 };
 
@@ -146,9 +167,8 @@ std::vector<Token> Tokenize(std::string_view text, Span span, const TimeTagger::
       std::copy(text.begin() + token.begin, text.begin() + token.end, lowered + (token.begin - span.begin));
     }
     token.lower = std::string_view(lowered + (token.begin - span.begin), token.end - token.begin);
-    token.trigger =
-        token.kind == TokenKind::kNumber || (token.kind == TokenKind::kWord && lexicon.MaybeTrigger(token.lower) &&
-                                             lexicon.triggers.count(token.lower) > 0);
+    if (token.kind == TokenKind::kWord) token.classes = lexicon.ClassesOf(token.lower);
+    token.trigger = token.kind == TokenKind::kNumber || (token.classes & TimeTagger::Lexicon::kTrigger) != 0;
     tokens.push_back(std::move(token));
   }
   // The most frequent words start an expression only before certain words: "the"
@@ -310,9 +330,12 @@ class SentenceTagger {
   bool IsWord(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kWord; }
   bool IsNumber(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kNumber; }
   bool Adjacent(size_t k) const { return k > 0 && k < Size() && tokens_[k].begin == tokens_[k - 1].end; }
-  int MonthAt(size_t k) const { return IsWord(k) && tokens_[k].capitalized ? MonthFromName(tokens_[k].lower) : 0; }
+  bool Has(size_t k, uint32_t classes) const { return k < Size() && (tokens_[k].classes & classes) != 0; }
+  int MonthAt(size_t k) const {
+    return Has(k, Lex::kMonth) && tokens_[k].capitalized ? MonthFromName(tokens_[k].lower) : 0;
+  }
   int WeekdayAt(size_t k) const {
-    if (!IsWord(k) || !tokens_[k].capitalized || tokens_[k].lower.size() < 6) return -1;  // full names only
+    if (!Has(k, Lex::kWeekday) || !tokens_[k].capitalized) return -1;  // full names only
     return WeekdayFromName(tokens_[k].lower);
   }
   std::optional<std::string> NumberAt(size_t k) const {
@@ -327,7 +350,7 @@ class SentenceTagger {
       if (digits.empty() || digits.size() > 6) return std::nullopt;
       return std::to_string(std::stol(digits));
     }
-    auto it = lex_.numbers.find(Lower(k));
+    auto it = (Has(k, Lex::kNumberWord) ? lex_.numbers.find(Lower(k)) : lex_.numbers.end());
     if (it == lex_.numbers.end()) return std::nullopt;
     return it->second;
   }
@@ -348,14 +371,15 @@ class SentenceTagger {
         // A participle after "be" ("will be held", "has been killed") says nothing of
         // the tense; the auxiliary further on does.
         if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being"))) continue;
-        if (lex_.future.count(w)) return Tense::kFuture;
+        const uint32_t classes = tokens_[k].classes;
+        if (classes & Lex::kFuture) return Tense::kFuture;
         // "were planning", "was expected", "is due": the auxiliary carries the future.
-        if ((lex_.past.count(w) || lex_.present.count(w)) && k + 1 < Size() &&
-            (lex_.future.count(Lower(k + 1)) || Is(k + 1, "planning") || Is(k + 1, "set"))) {
+        if ((classes & (Lex::kPast | Lex::kPresent)) && k + 1 < Size() &&
+            (Has(k + 1, Lex::kFuture) || Is(k + 1, "planning") || Is(k + 1, "set"))) {
           return Tense::kFuture;
         }
-        if (lex_.past.count(w)) return Tense::kPast;
-        if (lex_.present.count(w)) return Tense::kPresent;
+        if (classes & Lex::kPast) return Tense::kPast;
+        if (classes & Lex::kPresent) return Tense::kPresent;
         if (w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0 && w != "hundred" && w != "united" &&
             w != "indeed" && w != "need" && w != "speed") {
           return Tense::kPast;
@@ -469,7 +493,7 @@ class SentenceTagger {
   // value, TIMEX3 style: 2023-09-19TMO (morning MO, afternoon AF, evening EV, night NI).
   void AddPartOfDay(Match* m) const {
     if (!IsWord(m->end_token)) return;
-    auto it = lex_.parts.find(Lower(m->end_token));
+    auto it = (Has(m->end_token, Lex::kPart) ? lex_.parts.find(Lower(m->end_token)) : lex_.parts.end());
     if (it == lex_.parts.end()) return;
     ++m->end_token;
     WithPartOfDay(m, it->second);
@@ -483,8 +507,8 @@ class SentenceTagger {
   // --- rules ---
   std::optional<Match> AbsoluteDate(size_t i) const {
     const Token& t = tokens_[i];
-    bool starts_right = (IsWord(i) && t.capitalized && (MonthFromName(t.lower) || WeekdayAt(i) >= 0)) ||
-                        (IsNumber(i) && t.lower.size() <= 4);
+    bool starts_right =
+        (t.capitalized && (Has(i, Lex::kMonth) || WeekdayAt(i) >= 0)) || (IsNumber(i) && t.lower.size() <= 4);
     if (!starts_right) return std::nullopt;
     DateTimeOptions options;
     options.allow_missing_year = true;
@@ -495,7 +519,7 @@ class SentenceTagger {
     if (last == std::string::npos) return std::nullopt;
     // The month word must be capitalised ("may 20" is not a date).
     for (size_t k = i; k <= last; ++k) {
-      if (IsWord(k) && MonthFromName(tokens_[k].lower) && !tokens_[k].capitalized) return std::nullopt;
+      if (Has(k, Lex::kMonth) && !tokens_[k].capitalized) return std::nullopt;
     }
     Match m;
     m.begin_token = i;
@@ -602,10 +626,10 @@ class SentenceTagger {
       part = "NI";
     else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && Is(i + 3, "yesterday"))
       offset = -2, end = i + 4;
-    else if ((Is(i, "this") || Is(i, "last")) && lex_.parts.count(Lower(i + 1))) {
+    else if ((Is(i, "this") || Is(i, "last")) && Has(i + 1, Lex::kPart)) {
       offset = Is(i, "last") && Is(i + 1, "night") ? -1 : 0;
       if (Is(i, "last") && !Is(i + 1, "night")) return std::nullopt;
-      part = lex_.parts.find(Lower(i + 1))->second;
+      part = (Has(i + 1, Lex::kPart) ? lex_.parts.find(Lower(i + 1)) : lex_.parts.end())->second;
       end = i + 2;
     } else {
       return std::nullopt;
@@ -639,6 +663,7 @@ class SentenceTagger {
     else
       return std::nullopt;
     ++k;
+    if (!Has(k, Lex::kSeason | Lex::kUnit)) return std::nullopt;
     std::string_view word = Lower(k);
     auto season = lex_.seasons.find(word);
     auto unit = lex_.units.find(word);
@@ -754,20 +779,20 @@ class SentenceTagger {
     if (!count) {
       // Bare plural units after "for", "over", "within": "for months".
       if (i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "within")) && IsWord(i)) {
-        auto unit = lex_.units.find(Lower(i));
+        auto unit = (Has(i, Lex::kUnit) ? lex_.units.find(Lower(i)) : lex_.units.end());
         if (unit != lex_.units.end() && Lower(i).back() == 's' && unit->second != "Q" && unit->second != "S") {
           return Make(i, i + 1, TimexType::kDuration, DurationValue("X", unit->second), false);
         }
       }
       return std::nullopt;
     }
-    if (Is(k, "-") && lex_.units.count(Lower(k + 1))) ++k;  // "16-hour", "two-year"
-    auto unit = lex_.units.find(Lower(k));
+    if (Is(k, "-") && Has(k + 1, Lex::kUnit)) ++k;  // "16-hour", "two-year"
+    auto unit = (Has(k, Lex::kUnit) ? lex_.units.find(Lower(k)) : lex_.units.end());
     if (unit == lex_.units.end() || !IsWord(k)) return std::nullopt;
     if (*count == "1" && Is(i, "a") == false && Is(i, "an") == false && Lower(k).back() == 's' && !IsNumber(i)) {
       return std::nullopt;  // "one years"
     }
-    if (unit->second == "S" && !IsNumber(k - 1) && !lex_.numbers.count(Lower(k - 1))) return std::nullopt;
+    if (unit->second == "S" && !IsNumber(k - 1) && !Has(k - 1, Lex::kNumberWord)) return std::nullopt;
     size_t end = k + 1;
     // "a year-earlier quarter" is the YearEarlier rule's.
     if (Is(end, "-") && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return std::nullopt;
@@ -868,12 +893,12 @@ class SentenceTagger {
     // "the summer of 2020", "spring 2020"
     size_t begin = i;
     std::string value = Format("%04d", year);
-    if (k >= 1 && lex_.seasons.count(Lower(k - 1))) {
+    if (k >= 1 && Has(k - 1, Lex::kSeason)) {
       begin = k - 1;
-      value += "-" + lex_.seasons.find(Lower(k - 1))->second;
-    } else if (k >= 2 && Is(k - 1, "of") && lex_.seasons.count(Lower(k - 2))) {
+      value += "-" + (Has(k - 1, Lex::kSeason) ? lex_.seasons.find(Lower(k - 1)) : lex_.seasons.end())->second;
+    } else if (k >= 2 && Is(k - 1, "of") && Has(k - 2, Lex::kSeason)) {
       begin = k - 2;
-      value += "-" + lex_.seasons.find(Lower(k - 2))->second;
+      value += "-" + (Has(k - 2, Lex::kSeason) ? lex_.seasons.find(Lower(k - 2)) : lex_.seasons.end())->second;
     }
     return Make(begin, k + 1, TimexType::kDate, value, false);
   }
@@ -885,7 +910,8 @@ class SentenceTagger {
     if (Is(k, "the")) {
       ++k;
       // "the nineties", "the '80s" (the twentieth century's, as news means them)
-      if (auto decade = lex_.decades.find(Lower(k)); decade != lex_.decades.end()) {
+      if (auto decade = (Has(k, Lex::kDecade) ? lex_.decades.find(Lower(k)) : lex_.decades.end());
+          decade != lex_.decades.end()) {
         return Make(i, k + 1, TimexType::kDate, Format("19%d", decade->second), false);
       }
       if (Is(k, "'") && IsNumber(k + 1) && Lower(k + 1).size() == 2 && Lower(k + 1)[1] == '0' && Is(k + 2, "s") &&
@@ -897,7 +923,7 @@ class SentenceTagger {
     }
     auto number = [&](size_t at) -> long {
       if (!IsWord(at)) return -1;
-      auto it = lex_.numbers.find(Lower(at));
+      auto it = (Has(at, Lex::kNumberWord) ? lex_.numbers.find(Lower(at)) : lex_.numbers.end());
       return it == lex_.numbers.end() || it->second == "X" ? -1 : std::stol(it->second);
     };
     // tens and ones: "ninety-six", "ninety six", "twelve"
@@ -943,10 +969,10 @@ class SentenceTagger {
     size_t begin = i;
     std::string value = Format("%04d", year);
     // "the winter of nineteen ninety-four"
-    if (k == i && k >= 2 && Is(k - 1, "of") && lex_.seasons.count(Lower(k - 2))) {
+    if (k == i && k >= 2 && Is(k - 1, "of") && Has(k - 2, Lex::kSeason)) {
       begin = k - 2;
       if (begin > 0 && Is(begin - 1, "the")) --begin;
-      value += "-" + lex_.seasons.find(Lower(k - 2))->second;
+      value += "-" + (Has(k - 2, Lex::kSeason) ? lex_.seasons.find(Lower(k - 2)) : lex_.seasons.end())->second;
     }
     return Make(begin, end, TimexType::kDate, value, false);
   }
@@ -980,7 +1006,7 @@ class SentenceTagger {
       ++k;
     }
     if (!IsWord(k) || !tokens_[k].capitalized) return std::nullopt;
-    auto found = lex_.holidays.find(Lower(k));
+    auto found = (Has(k, Lex::kHoliday) ? lex_.holidays.find(Lower(k)) : lex_.holidays.end());
     if (found == lex_.holidays.end()) return std::nullopt;
     const TimeTagger::Lexicon::Holiday* best = nullptr;
     size_t best_end = 0;
@@ -996,7 +1022,7 @@ class SentenceTagger {
     static const WordSet kPrepositions = {"on",   "at",   "by",     "before", "after",   "since", "until",
                                           "till", "over", "during", "from",   "through", "until", "for"};
     if (best->words.size() == 1 && IsWord(best_end) && !tokens_[best_end].capitalized && modifier == 0 &&
-        !lex_.parts.count(Lower(best_end)) && !(i > 0 && kPrepositions.count(Lower(i - 1)))) {
+        !Has(best_end, Lex::kPart) && !(i > 0 && kPrepositions.count(Lower(i - 1)))) {
       return std::nullopt;
     }
     if (!published_) return MakeDay(i, best_end, std::nullopt, "", "");
@@ -1060,7 +1086,7 @@ class SentenceTagger {
     } else {
       return std::nullopt;
     }
-    if (IsWord(k) && lex_.zones.count(Lower(k)) && !tokens_[k].capitalized == false) ++k;
+    if (Has(k, Lex::kZone) && tokens_[k].capitalized) ++k;
     if (Is(k, "local") && Is(k + 1, "time"))
       k += 2;
     else if (Is(k, "(") && Is(k + 1, "local") && Is(k + 2, "time") && Is(k + 3, ")"))
@@ -1139,7 +1165,8 @@ class SentenceTagger {
     }
     int quarter = 0;
     bool latest = false;
-    if (auto ordinal = lex_.ordinals.find(Lower(k)); ordinal != lex_.ordinals.end() && ordinal->second <= 4) {
+    if (auto ordinal = (Has(k, Lex::kOrdinal) ? lex_.ordinals.find(Lower(k)) : lex_.ordinals.end());
+        ordinal != lex_.ordinals.end() && ordinal->second <= 4) {
       quarter = ordinal->second;
       ++k;
       if (Is(k, "-")) ++k;
@@ -1209,7 +1236,7 @@ class SentenceTagger {
       count = *n;
       ++k;
     }
-    auto unit = lex_.units.find(Lower(k));
+    auto unit = (Has(k, Lex::kUnit) ? lex_.units.find(Lower(k)) : lex_.units.end());
     if (unit == lex_.units.end()) return std::nullopt;
     return Make(i, k + 1, TimexType::kSet, DurationValue(count, unit->second), false);
   }
@@ -1223,12 +1250,12 @@ class SentenceTagger {
     if (Is(i, "current") && !Is(i + 1, "account")) return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     if (Is(i, "future") && !Is(i - 1, "the")) return Make(i, i + 1, TimexType::kDate, "FUTURE_REF", true);
     // "in recent years": an unstated number of years, TIMEX3 style (PXY).
-    if (auto unit = lex_.units.find(Lower(i + 1));
+    if (auto unit = (Has(i + 1, Lex::kUnit) ? lex_.units.find(Lower(i + 1)) : lex_.units.end());
         Is(i, "recent") && unit != lex_.units.end() && Lower(i + 1).back() == 's') {
       return Make(i, i + 2, TimexType::kDuration, DurationValue("X", unit->second), false);
     }
-    if (Is(i, "the") && Is(i + 1, "past") && !NumberAt(i + 2) && !lex_.units.count(Lower(i + 2)) &&
-        !lex_.seasons.count(Lower(i + 2)) && WeekdayAt(i + 2) < 0 && !Is(i + 2, "few")) {
+    if (Is(i, "the") && Is(i + 1, "past") && !NumberAt(i + 2) && !Has(i + 2, Lex::kUnit) && !Has(i + 2, Lex::kSeason) &&
+        WeekdayAt(i + 2) < 0 && !Is(i + 2, "few")) {
       return Make(i, i + 2, TimexType::kDate, "PAST_REF", true);
     }
     if (Is(i, "the") && Is(i + 1, "future")) return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
@@ -1244,7 +1271,7 @@ class SentenceTagger {
     size_t end = k + 3;
     if (Is(end, "quarter") || Is(end, "period"))
       ++end;
-    else if (lex_.ordinals.count(Lower(end)) && Is(end + 1, "quarter"))
+    else if (Has(end, Lex::kOrdinal) && Is(end + 1, "quarter"))
       end += 2;
     if (last_quarter_ != nullptr && !last_quarter_->empty()) {
       int year = std::stoi(last_quarter_->substr(0, 4)) - 1;
@@ -1372,31 +1399,41 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     else if (row[0] == "present")
       lexicon_->present.insert(word);
   }
-  // Words that can open an expression: the lists above, month and weekday names, and
-  // the fixed words of the rules.
+  // Each word's classes. Words that can open an expression: the lists above, month and
+  // weekday names, and the fixed words of the rules.
   Lexicon& l = *lexicon_;
-  for (const auto* table : {&l.numbers, &l.units, &l.seasons}) {
-    for (const auto& [word, value] : *table) l.triggers.insert(word);
+  auto mark = [&l](const std::string& word, uint32_t bits) { l.classes[word] |= bits; };
+  for (const auto& [word, value] : l.numbers) mark(word, Lexicon::kTrigger | Lexicon::kNumberWord);
+  for (const auto& [word, value] : l.units) mark(word, Lexicon::kTrigger | Lexicon::kUnit);
+  for (const auto& [word, value] : l.seasons) mark(word, Lexicon::kTrigger | Lexicon::kSeason);
+  for (const auto& [word, value] : l.ordinals) mark(word, Lexicon::kTrigger | Lexicon::kOrdinal);
+  for (const auto& [word, value] : l.decades) mark(word, Lexicon::kTrigger | Lexicon::kDecade);
+  for (const auto& [word, value] : l.holidays) mark(word, Lexicon::kTrigger | Lexicon::kHoliday);
+  for (const auto& [word, value] : l.parts) mark(word, Lexicon::kPart);
+  for (const std::string& word : l.future) mark(word, Lexicon::kFuture);
+  for (const std::string& word : l.past) mark(word, Lexicon::kPast);
+  for (const std::string& word : l.present) mark(word, Lexicon::kPresent);
+  for (const std::string& word : l.zones) mark(word, Lexicon::kZone);
+  for (const char* word : {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
+                           "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+                           "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"}) {
+    mark(word, Lexicon::kTrigger | Lexicon::kMonth);
   }
-  for (const auto& [word, value] : l.ordinals) l.triggers.insert(word);
-  for (const auto& [word, value] : l.decades) l.triggers.insert(word);
-  for (const auto& [word, value] : l.holidays) l.triggers.insert(word);
+  for (const char* word : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
+    mark(word, Lexicon::kTrigger | Lexicon::kWeekday);
+  }
   for (const char* word :
-       {"january",  "february", "march",    "april",    "may",    "june",      "july",      "august",    "september",
-        "october",  "november", "december", "jan",      "feb",    "mar",       "apr",       "jun",       "jul",
-        "aug",      "sep",      "sept",     "oct",      "nov",    "dec",       "monday",    "tuesday",   "wednesday",
-        "thursday", "friday",   "saturday", "sunday",   "today",  "yesterday", "tomorrow",  "tonight",   "the",
-        "this",     "last",     "next",     "past",     "coming", "previous",  "following", "current",   "earlier",
-        "later",    "early",    "late",     "mid",      "every",  "each",      "now",       "currently", "nowadays",
-        "recently", "recent",   "future",   "daily",    "weekly", "monthly",   "hourly",    "nightly",   "annually",
-        "yearly",   "noon",     "midday",   "midnight", "that",   "year",      "its"}) {
-    l.triggers.insert(word);
+       {"today",    "yesterday", "tomorrow", "tonight",  "the",    "this",     "last",  "next",   "past",    "coming",
+        "previous", "following", "current",  "earlier",  "later",  "early",    "late",  "mid",    "every",   "each",
+        "now",      "currently", "nowadays", "recently", "recent", "future",   "daily", "weekly", "monthly", "hourly",
+        "nightly",  "annually",  "yearly",   "noon",     "midday", "midnight", "that",  "year",   "its"}) {
+    mark(word, Lexicon::kTrigger);
   }
-  for (const std::string& word : l.triggers) {
-    l.longest_trigger = std::max(l.longest_trigger, word.size());
+  for (const auto& [word, bits] : l.classes) {
+    l.longest_word = std::max(l.longest_word, word.size());
     unsigned first = static_cast<unsigned char>(word.front()) - 'a';
     unsigned last = static_cast<unsigned char>(word.back()) - 'a';
-    if (word.size() < 16 && first < 26 && last < 26) l.trigger_filter[word.size() * 26 + first] |= 1u << last;
+    if (word.size() < 16 && first < 26 && last < 26) l.filter[word.size() * 26 + first] |= 1u << last;
   }
 }
 
