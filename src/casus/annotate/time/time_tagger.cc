@@ -110,66 +110,97 @@ bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLetterLead(unsigned char c) { return c >= 0xC3 && c != 0xE2 && c != 0xEF; }
 
+// What a byte can be in the tokenizer, by table (the word loop is the tagger's hottest).
+enum ByteClass : uint8_t {
+  kByteOther = 0,
+  kByteWord = 1,   // continues a word: a letter, or a UTF-8 byte other than 0xE2 (punctuation)
+  kByteUpper = 2,  // an ASCII capital
+  kByteDigit = 4,
+  kByteSpace = 8,        // ASCII white space
+  kByteMaybeSpace = 16,  // may start a multi-byte space (U+00A0, U+2000-200B, ...)
+};
+struct ByteTables {
+  uint8_t classes[256];
+  char lower[256];
+  constexpr ByteTables() : classes(), lower() {
+    for (int c = 0; c < 256; ++c) {
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      uint8_t k = kByteOther;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xE2)) k |= kByteWord;
+      if (c >= 'A' && c <= 'Z') k |= kByteUpper;
+      if (c >= '0' && c <= '9') k |= kByteDigit;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') k |= kByteSpace;
+      if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) k |= kByteMaybeSpace;
+      classes[c] = k;
+    }
+  }
+};
+constexpr ByteTables kBytes;
+inline uint8_t ByteClassOf(char c) { return kBytes.classes[static_cast<unsigned char>(c)]; }
+
 // Tokens of text[span]; their lower-case forms are written to `lower` (which must not
 // grow afterwards: tokens view into it).
-std::vector<Token> Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexicon, std::string* lower) {
-  std::vector<Token> tokens;
-  tokens.reserve(span.size() / 4 + 4);
+void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexicon, std::string* lower,
+              std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   // Lower-case text at the same offsets as the span, written in place.
   lower->resize(span.size());
-  char* lowered = lower->data();
+  char* lowered = lower->data() - span.begin;  // indexed by text offset
+  const char* data = text.data();
   size_t i = span.begin;
   const size_t end = span.end;
   while (i < end) {
-    if (text[i] == ' ') {
+    const uint8_t lead = ByteClassOf(data[i]);
+    if (lead & kByteSpace) {
       ++i;
       continue;
     }
-    unsigned char lead = static_cast<unsigned char>(text[i]);
-    if ((lead < 0x21 || lead >= 0x80) && SpaceLengthAt(text, i) > 0) {  // only these can start white space
-      i += SpaceLengthAt(text, i);
-      continue;
+    if (lead & kByteMaybeSpace) {
+      if (size_t space = SpaceLengthAt(text, i); space > 0) {
+        i += space;
+        continue;
+      }
     }
-    Token token;
+    Token& token = tokens.emplace_back();
     token.begin = static_cast<uint32_t>(i);
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (IsAsciiLetter(text[i]) || IsLetterLead(c)) {
+    const unsigned char c = static_cast<unsigned char>(data[i]);
+    if ((lead & kByteWord) && !(c >= 0x80 && !IsLetterLead(c))) {
       token.kind = TokenKind::kWord;
-      token.capitalized = (text[i] >= 'A' && text[i] <= 'Z') || IsLetterLead(c);
-      char* out = lowered + (i - span.begin);
+      token.capitalized = (lead & kByteUpper) || c >= 0x80;
       while (i < end) {
-        char ch = text[i];
-        unsigned char d = static_cast<unsigned char>(ch);
-        if (IsAsciiLetter(ch) || (d >= 0x80 && d != 0xE2)) {
-          *out++ = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+        const char ch = data[i];
+        if (ByteClassOf(ch) & kByteWord) {
+          lowered[i] = kBytes.lower[static_cast<unsigned char>(ch)];
           ++i;
-        } else if (text[i] == '\'' && i + 1 < end && IsAsciiLetter(text[i + 1]) &&
-                   !((text[i + 1] == 's' || text[i + 1] == 'S') && (i + 2 >= end || !IsAsciiLetter(text[i + 2])))) {
-          *out++ = '\'';
+        } else if (ch == '\'' && i + 1 < end && IsAsciiLetter(data[i + 1]) &&
+                   !((data[i + 1] == 's' || data[i + 1] == 'S') && (i + 2 >= end || !IsAsciiLetter(data[i + 2])))) {
+          lowered[i] = '\'';
           ++i;  // "o'clock", but "Friday's" is "Friday" + "'s"
         } else {
           break;
         }
       }
-    } else if (IsDigit(text[i])) {
+    } else if (lead & kByteDigit) {
       token.kind = TokenKind::kNumber;
-      while (i < end && (IsDigit(text[i]) || ((text[i] == ',' || text[i] == '.' || text[i] == ':') && i + 1 < end &&
-                                              IsDigit(text[i + 1])))) {
+      while (i < end && ((ByteClassOf(data[i]) & kByteDigit) || ((data[i] == ',' || data[i] == '.' || data[i] == ':') &&
+                                                                 i + 1 < end && IsDigit(data[i + 1])))) {
+        lowered[i] = data[i];
         ++i;
       }
     } else {
       token.kind = TokenKind::kPunct;
+      lowered[i] = data[i];
       ++i;
-      while (i < end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+      while (i < end && (static_cast<unsigned char>(data[i]) & 0xC0) == 0x80) {
+        lowered[i] = data[i];
+        ++i;
+      }
     }
     token.end = static_cast<uint32_t>(i);
-    if (token.kind != TokenKind::kWord) {  // words were lowered while scanned
-      std::copy(text.begin() + token.begin, text.begin() + token.end, lowered + (token.begin - span.begin));
-    }
-    token.lower = std::string_view(lowered + (token.begin - span.begin), token.end - token.begin);
+    token.lower = std::string_view(lowered + token.begin, token.end - token.begin);
     if (token.kind == TokenKind::kWord) token.classes = lexicon.ClassesOf(token.lower);
     token.trigger = token.kind == TokenKind::kNumber || (token.classes & TimeTagger::Lexicon::kTrigger) != 0;
-    tokens.push_back(std::move(token));
   }
   // The most frequent words start an expression only before certain words: "the"
   // and "a" before another trigger ("the past", "a year"), "that" before "day",
@@ -188,7 +219,6 @@ std::vector<Token> Tokenize(std::string_view text, Span span, const TimeTagger::
       t.trigger = next != nullptr && next->lower == "-";
     }
   }
-  return tokens;
 }
 
 // printf for the two directives values use, "%d" and "%0Nd" (N a single digit), without
@@ -263,10 +293,13 @@ class SentenceTagger {
         tokens_(tokens),
         lex_(lexicon),
         published_(published),
+        published_label_(published ? IsoDay(*published) + " (published)" : ""),
         last_date_(last_date),
         last_date_label_(last_date_label) {}
 
+  // Tags the tokens (one sentence's, refilled between calls).
   void Run(std::vector<TimeExpression>* out) {
+    sentence_date_.clear();
     size_t i = 0;
     while (i < tokens_.size()) {
       if (!tokens_[i].trigger) {
@@ -389,7 +422,7 @@ class SentenceTagger {
     return Tense::kUnknown;
   }
 
-  std::string PublishedLabel() const { return published_ ? IsoDay(*published_) + " (published)" : ""; }
+  const std::string& PublishedLabel() const { return published_label_; }
 
   // --- resolution ---
   // Month and day without a year: the year that fits the tense (see the file comment).
@@ -1319,6 +1352,7 @@ class SentenceTagger {
   const std::vector<Token>& tokens_;
   const TimeTagger::Lexicon& lex_;
   std::optional<CivilDate> published_;
+  std::string published_label_;
   CivilDate* last_date_;
   std::string* last_date_label_;
   std::string sentence_date_;  // the last full date stated in this sentence, for clock times
@@ -1456,16 +1490,16 @@ Status TimeTagger::Process(Document& document) const {
   CivilDate last_date = published.value_or(CivilDate{});
   std::string last_label = published ? document.metadata.published + " (published)" : "";
   std::string last_quarter;
-  std::string lower;  // lower-case token text of the sentence being tagged
-  std::vector<Span> spans;
-  if (!document.metadata.dateline_span.empty()) spans.push_back(document.metadata.dateline_span);
-  for (const Sentence& sentence : document.sentences) spans.push_back(sentence.span);
-  for (Span span : spans) {
-    std::vector<Token> tokens = Tokenize(document.text(), span, *lexicon_, &lower);
-    SentenceTagger tagger(document.text(), tokens, *lexicon_, published, &last_date, &last_label);
-    tagger.last_quarter_ = &last_quarter;
+  std::string lower;          // lower-case token text of the sentence being tagged
+  std::vector<Token> tokens;  // the sentence's tokens (one buffer for all)
+  SentenceTagger tagger(document.text(), tokens, *lexicon_, published, &last_date, &last_label);
+  tagger.last_quarter_ = &last_quarter;
+  auto tag = [&](Span span) {
+    Tokenize(document.text(), span, *lexicon_, &lower, &tokens);
     tagger.Run(&document.time_expressions);
-  }
+  };
+  if (!document.metadata.dateline_span.empty()) tag(document.metadata.dateline_span);
+  for (const Sentence& sentence : document.sentences) tag(sentence.span);
   return Status::Ok();
 }
 
@@ -1474,7 +1508,8 @@ std::vector<TimeExpression> TimeTagger::Tag(std::string_view text, std::string_v
   CivilDate last_date = date.value_or(CivilDate{});
   std::string last_label = date ? std::string(published) + " (published)" : "";
   std::string lower;
-  std::vector<Token> tokens = Tokenize(text, Span{0, static_cast<uint32_t>(text.size())}, *lexicon_, &lower);
+  std::vector<Token> tokens;
+  Tokenize(text, Span{0, static_cast<uint32_t>(text.size())}, *lexicon_, &lower, &tokens);
   std::vector<TimeExpression> out;
   std::string last_quarter;
   SentenceTagger tagger(text, tokens, *lexicon_, date, &last_date, &last_label);
