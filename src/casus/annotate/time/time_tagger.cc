@@ -203,20 +203,26 @@ void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexic
     token.trigger = token.kind == TokenKind::kNumber || (token.classes & TimeTagger::Lexicon::kTrigger) != 0;
   }
   // The most frequent words start an expression only before certain words: "the"
-  // and "a" before another trigger ("the past", "a year"), "that" before "day",
-  // "year" before a hyphen ("year-earlier").
+  // and "a" before another trigger ("the past", "a year"), "that" and "its" before
+  // "day", "quarter", an ordinal or a number, "year" before a hyphen ("year-earlier").
+  // Month, weekday and holiday names start one only when capitalised.
+  constexpr uint32_t kNames = Lex::kMonth | Lex::kWeekday | Lex::kHoliday;
+  constexpr uint32_t kOtherStarts = Lex::kNumberWord | Lex::kUnit | Lex::kSeason | Lex::kOrdinal | Lex::kDecade;
   for (size_t k = 0; k < tokens.size(); ++k) {
     Token& t = tokens[k];
-    if (!t.trigger) continue;
+    if (!t.trigger || t.kind != TokenKind::kWord) continue;
     const Token* next = k + 1 < tokens.size() ? &tokens[k + 1] : nullptr;
     if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
       t.trigger = next != nullptr &&
                   (next->trigger || next->lower == "same" || next->lower == "latest" || next->lower == "few" ||
                    next->lower == "couple" || next->lower == "day" || next->lower == "fiscal");
     } else if (t.lower == "that" || t.lower == "its") {
-      t.trigger = next != nullptr && (next->lower == "day" || next->lower == "quarter" || next->trigger);
+      t.trigger = next != nullptr && (next->lower == "day" || next->lower == "quarter" ||
+                                      (next->classes & Lex::kOrdinal) || next->kind == TokenKind::kNumber);
     } else if (t.lower == "year") {
       t.trigger = next != nullptr && next->lower == "-";
+    } else if (!t.capitalized && (t.classes & kNames) && !(t.classes & kOtherStarts)) {
+      t.trigger = false;
     }
   }
 }
