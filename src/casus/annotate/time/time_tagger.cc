@@ -217,7 +217,7 @@ void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexic
                   (next->trigger || next->lower == "same" || next->lower == "latest" || next->lower == "few" ||
                    next->lower == "couple" || next->lower == "day" || next->lower == "fiscal");
     } else if (t.lower == "that" || t.lower == "its") {
-      t.trigger = next != nullptr && (next->lower == "day" || next->lower == "quarter" ||
+      t.trigger = next != nullptr && (next->lower == "day" || next->lower == "quarter" || next->lower == "year" ||
                                       (next->classes & Lex::kOrdinal) || next->kind == TokenKind::kNumber);
     } else if (t.lower == "year") {
       t.trigger = next != nullptr && next->lower == "-";
@@ -324,6 +324,7 @@ class SentenceTagger {
       consider(MonthAlone(i));
       consider(WeekdayRule(i));
       consider(DeicticDay(i));
+      consider(AnaphoricYear(i));
       consider(RelativeUnit(i));
       consider(CountedUnit(i));
       consider(YearRule(i));
@@ -354,6 +355,10 @@ class SentenceTagger {
         sentence_date_ = best->value;
       }
       if (last_quarter_ != nullptr && best->names_quarter) *last_quarter_ = best->value;
+      if (best->type != TimexType::kDuration && best->type != TimexType::kSet && best->value.size() >= 4 &&
+          IsDigit(best->value[0]) && IsDigit(best->value[3]) && (best->value.size() == 4 || best->value[4] == '-')) {
+        last_year_ = std::stoi(best->value.substr(0, 4));  // a year, or a date in one
+      }
       i = best->end_token;
     }
   }
@@ -1332,6 +1337,34 @@ class SentenceTagger {
     return Make(i, i + 2, TimexType::kDate, IsoWeek(saturday) + "-WE", true);
   }
 
+  // "that year", "the same year", "later that year", "the following year", "the year
+  // before": the year of the last date named (publication's when none was).
+  std::optional<Match> AnaphoricYear(size_t i) const {
+    size_t k = i;
+    if (Is(k, "later") || Is(k, "earlier")) ++k;
+    int offset = 0;
+    size_t end;
+    if (Is(k, "that") && Is(k + 1, "year")) {
+      end = k + 2;
+    } else if (Is(k, "the") && Is(k + 2, "year") &&
+               (Is(k + 1, "same") || Is(k + 1, "following") || Is(k + 1, "previous") || Is(k + 1, "preceding"))) {
+      offset = Is(k + 1, "following") ? 1 : Is(k + 1, "same") ? 0 : -1;
+      end = k + 3;
+    } else if (Is(k, "the") && Is(k + 1, "year") && (Is(k + 2, "before") || Is(k + 2, "after")) && !Is(k + 3, "last") &&
+               !IsNumber(k + 3)) {
+      offset = Is(k + 2, "after") ? 1 : -1;
+      end = k + 3;
+    } else {
+      return std::nullopt;
+    }
+    if (k > i && offset != 0) return std::nullopt;  // "later the following year" is not said
+    int year = last_year_ != 0 ? last_year_ : published_ ? published_->year : 0;
+    if (year == 0) return Make(i, end, TimexType::kDate, "XXXX", false);
+    Match m = Make(i, end, TimexType::kDate, Format("%04d", year + offset), false);
+    m.anchor = Format("%04d", year) + (last_year_ != 0 ? " (previous date)" : " (published)");
+    return m;
+  }
+
   // "the next day", "the following day", "the day before", "that day", "the same day".
   std::optional<Match> AnaphoricDay(size_t i) const {
     long offset;
@@ -1364,6 +1397,9 @@ class SentenceTagger {
   std::string sentence_date_;  // the last full date stated in this sentence, for clock times
  public:
   std::string* last_quarter_ = nullptr;  // "1989-Q3": the last quarter the document named
+
+ private:
+  int last_year_ = 0;  // the year of the last date named (0: none yet), for "that year"
 };
 
 }  // namespace

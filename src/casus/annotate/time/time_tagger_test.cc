@@ -99,6 +99,18 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
   });
 }
 
+TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
+  Check({
+      {"She left Cuba in 1995 and returned later that year.", "2000-01-07",
+       "1995|DATE|1995; later that year|DATE|1995"},
+      {"The plant opened in 1994; the following year it closed.", "2000-01-07",
+       "1994|DATE|1994; the following year|DATE|1995"},
+      {"Imports rose that year.", "1989-10-30", "that year|DATE|1989"},
+      {"Sales fell to $300 million last year from $450 million the year before.", "1998-03-05",
+       "last year|DATE|1997; the year before|DATE|1996"},
+  });
+}
+
 TEST(TimeTagger, DurationsAndSets) {
   Check({
       {"The siege lasted six days.", "2023-09-20", "six days|DURATION|P6D"},
