@@ -680,7 +680,7 @@ class SentenceTagger {
     }
     std::optional<CivilDate> day;
     if (published_) day = AddDays(*published_, offset);
-    Match m = MakeDay(i, end, day, offset == 0 ? "PRESENT_REF" : "", PublishedLabel());
+    Match m = MakeDay(i, end, day, offset == 0 ? "PRESENT_REF" : "XXXX-XX-XX", PublishedLabel());
     if (!part.empty()) WithPartOfDay(&m, part);
     if (part.empty() && (Is(i, "yesterday") || Is(i, "today") || Is(i, "tomorrow"))) AddPartOfDay(&m);
     return m;
@@ -720,7 +720,15 @@ class SentenceTagger {
     if (with_the && modifier == -1 && unit != lex_.units.end()) {
       return Make(i, end, TimexType::kDuration, DurationValue("1", unit->second), false);
     }
-    if (!published_) return Make(i, end, TimexType::kDate, "", true);
+    if (!published_) {  // unresolved, in the unit's shape
+      static const WordMap<std::string> kUnresolved = {{"W", "XXXX-WXX"}, {"WE", "XXXX-WXX-WE"}, {"M", "XXXX-XX"},
+                                                       {"Y", "XXXX"},     {"Q", "XXXX-QX"},      {"DE", "XXX"},
+                                                       {"CE", "XX"}};
+      if (season != lex_.seasons.end()) return Make(i, end, TimexType::kDate, "XXXX-" + season->second, true);
+      auto shape = kUnresolved.find(unit->second);
+      if (shape == kUnresolved.end()) return std::nullopt;
+      return Make(i, end, TimexType::kDate, shape->second, true);
+    }
     CivilDate base = *published_;
     if (season != lex_.seasons.end()) {
       static const WordMap<int> kLastMonth = {{"SP", 5}, {"SU", 8}, {"FA", 11}, {"WI", 2}};
@@ -1069,7 +1077,11 @@ class SentenceTagger {
         !Has(best_end, Lex::kPart) && !(i > 0 && kPrepositions.count(Lower(i - 1)))) {
       return std::nullopt;
     }
-    if (!published_) return MakeDay(i, best_end, std::nullopt, "", "");
+    if (!published_) {
+      return MakeDay(i, best_end, std::nullopt,
+                     best->nth == 0 && !best->easter ? Format("XXXX-%02d-%02d", best->month, best->day) : "XXXX-XX-XX",
+                     "");
+    }
     long today = DaysFromCivil(published_->year, published_->month, published_->day);
     Tense tense = TenseAround(i, best_end);
     std::optional<CivilDate> chosen;
@@ -1246,6 +1258,10 @@ class SentenceTagger {
       m.value = quarter == 0 ? "XXXX-QX" : Format("XXXX-Q%d", quarter);
       return m;
     }
+    if (quarter == 0 && !published_) {  // "the 1988 quarter" with no quarter in view and no date
+      m.value = Format("%04d-QX", year);
+      return m;
+    }
     if (quarter == 0) {  // the last complete quarter
       CivilDate previous = AddMonths(*published_, -3);
       if (year == 0) year = previous.year;
@@ -1383,7 +1399,7 @@ class SentenceTagger {
     } else {
       return std::nullopt;
     }
-    if (!published_) return MakeDay(i, end, std::nullopt, "", "");
+    if (!published_) return MakeDay(i, end, std::nullopt, "XXXX-XX-XX", "");
     return MakeDay(i, end, AddDays(*last_date_, offset), "", *last_date_label_);
   }
 

@@ -185,11 +185,124 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
   });
 }
 
+// Token soup from the words the rules look for, numbers of every shape, marks and broken
+// UTF-8: whatever comes out lies inside the text, in order, without overlaps, and has a
+// value.
+TEST(TimeTagger, TokenSoupGivesSpansInsideTheText) {
+  static const TimeTagger tagger;
+  const std::vector<std::string> words = {"the",
+                                          "The",
+                                          "a",
+                                          "year",
+                                          "years",
+                                          "'",
+                                          "s",
+                                          "-",
+                                          "1/2",
+                                          "1",
+                                          "2",
+                                          "/",
+                                          "two",
+                                          "thousand",
+                                          "nineteen",
+                                          "ninety",
+                                          "Easter",
+                                          "Christmas",
+                                          "quarter",
+                                          "of",
+                                          "1988",
+                                          "19999",
+                                          "12:",
+                                          "99:99",
+                                          "10:35",
+                                          "a.m.",
+                                          "p",
+                                          ".",
+                                          "m",
+                                          "EST",
+                                          "last",
+                                          "next",
+                                          "this",
+                                          "that",
+                                          "its",
+                                          "fiscal",
+                                          "third",
+                                          "Tuesday",
+                                          "Sept.",
+                                          "20",
+                                          ",",
+                                          "ago",
+                                          "later",
+                                          "earlier",
+                                          "day",
+                                          "week",
+                                          "and",
+                                          "half",
+                                          "an",
+                                          "hour",
+                                          "daily",
+                                          "Monday",
+                                          "night",
+                                          "early",
+                                          "mid",
+                                          "(",
+                                          ")",
+                                          "on",
+                                          "in",
+                                          "since",
+                                          "\xC2\xA0",
+                                          "\xE2\x80\x99",
+                                          "\xFF",
+                                          "\xE2",
+                                          "123456789012",
+                                          "nineties",
+                                          "following",
+                                          "same",
+                                          "quarters",
+                                          "every",
+                                          "today",
+                                          "May",
+                                          "New",
+                                          "Year",
+                                          "Day",
+                                          "Thanksgiving",
+                                          "noon",
+                                          "midnight",
+                                          "0"};
+  uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int sentence = 0; sentence < 3000; ++sentence) {
+    std::string text;
+    int length = 1 + static_cast<int>(next() % 24);
+    for (int w = 0; w < length; ++w) {
+      if (next() % 3 != 0) text += ' ';
+      text += words[next() % words.size()];
+    }
+    const char* published = sentence % 5 == 0 ? "" : "1989-11-02";
+    std::vector<TimeExpression> found = tagger.Tag(text, published);
+    uint32_t previous_end = 0;
+    for (const TimeExpression& e : found) {
+      ASSERT_LT(e.span.begin, e.span.end) << text;
+      ASSERT_LE(e.span.end, text.size()) << text;
+      ASSERT_GE(e.span.begin, previous_end) << text;
+      EXPECT_FALSE(e.value.empty()) << text << " @ " << published << " -> [" << e.span.Of(text) << "]";
+      previous_end = e.span.end;
+    }
+  }
+}
+
 TEST(TimeTagger, UnresolvedWithoutPublicationDate) {
   Check({
       {"It happened on Tuesday.", "", "Tuesday|DATE|XXXX-WXX-2"},
       {"It happened on September 20.", "", "September 20|DATE|XXXX-09-20"},
       {"It happened on September 20, 2023.", "", "September 20, 2023|DATE|2023-09-20"},
+      {"They met at Christmas.", "", "Christmas|DATE|XXXX-12-25"},
+      {"Sales fell last year and last week.", "", "last year|DATE|XXXX; last week|DATE|XXXX-WXX"},
+      {"Profit fell in the 1988 quarter.", "", "the 1988 quarter|DATE|1988-QX"},
+      {"It rained yesterday.", "", "yesterday|DATE|XXXX-XX-XX"},
   });
 }
 
