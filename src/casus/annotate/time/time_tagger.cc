@@ -325,6 +325,7 @@ class SentenceTagger {
       consider(WeekdayRule(i));
       consider(DeicticDay(i));
       consider(AnaphoricYear(i));
+      consider(WeekOf(i));
       consider(RelativeUnit(i));
       consider(CountedUnit(i));
       consider(YearRule(i));
@@ -1351,6 +1352,16 @@ class SentenceTagger {
     CivilDate saturday =
         AddDays(*published_, past ? -((weekday + 2) % 7 == 0 ? 7 : (weekday + 2) % 7) : (5 - weekday + 7) % 7);
     return Make(i, i + 2, TimexType::kDate, IsoWeek(saturday) + "-WE", true);
+  }
+
+  // "the week of March 6": that date's week.
+  std::optional<Match> WeekOf(size_t i) const {
+    if (!Is(i, "the") || !Is(i + 1, "week") || !Is(i + 2, "of") || MonthAt(i + 3) == 0) return std::nullopt;
+    std::optional<Match> date = AbsoluteDate(i + 3);
+    if (!date || !date->full_date) return std::nullopt;
+    Match m = Make(i, date->end_token, TimexType::kDate, IsoWeek(*date->full_date), false);
+    m.anchor = date->anchor;
+    return m;
   }
 
   // "that year", "the same year", "later that year", "the following year", "the year

@@ -106,6 +106,7 @@ TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
       {"The plant opened in 1994; the following year it closed.", "2000-01-07",
        "1994|DATE|1994; the following year|DATE|1995"},
       {"Imports rose that year.", "1989-10-30", "that year|DATE|1989"},
+      {"Hearings are set for the week of March 6.", "2000-02-20", "the week of March 6|DATE|2000-W10"},
       {"Sales fell to $300 million last year from $450 million the year before.", "1998-03-05",
        "last year|DATE|1997; the year before|DATE|1996"},
   });
