@@ -165,7 +165,7 @@ void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexic
     Token& token = tokens.emplace_back();
     token.begin = static_cast<uint32_t>(i);
     const unsigned char c = static_cast<unsigned char>(data[i]);
-    if ((lead & kByteWord) && !(c >= 0x80 && !IsLetterLead(c))) {
+    if (IsAsciiLetter(data[i]) || IsLetterLead(c)) {
       token.kind = TokenKind::kWord;
       token.capitalized = (lead & kByteUpper) || c >= 0x80;
       while (i < end) {
@@ -376,6 +376,14 @@ class SentenceTagger {
   bool IsNumber(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kNumber; }
   bool Adjacent(size_t k) const { return k > 0 && k < Size() && tokens_[k].begin == tokens_[k - 1].end; }
   bool Has(size_t k, uint32_t classes) const { return k < Size() && (tokens_[k].classes & classes) != 0; }
+  // The entry of `map` for token k's word, or null; the hash is asked only when the
+  // token's classes say the word is one of the map's.
+  template <typename Map>
+  const typename Map::mapped_type* Find(const Map& map, size_t k, uint32_t classes) const {
+    if (!Has(k, classes)) return nullptr;
+    auto it = map.find(Lower(k));
+    return it == map.end() ? nullptr : &it->second;
+  }
   int MonthAt(size_t k) const {
     return Has(k, Lex::kMonth) && tokens_[k].capitalized ? MonthFromName(tokens_[k].lower) : 0;
   }
@@ -395,9 +403,9 @@ class SentenceTagger {
       if (digits.empty() || digits.size() > 6) return std::nullopt;
       return std::to_string(std::stol(digits));
     }
-    auto it = (Has(k, Lex::kNumberWord) ? lex_.numbers.find(Lower(k)) : lex_.numbers.end());
-    if (it == lex_.numbers.end()) return std::nullopt;
-    return it->second;
+    const std::string* number = Find(lex_.numbers, k, Lex::kNumberWord);
+    if (number == nullptr) return std::nullopt;
+    return *number;
   }
   // Index of the token that ends at byte `offset`, or npos.
   size_t TokenEndingAt(size_t from, size_t offset) const {
@@ -537,11 +545,10 @@ class SentenceTagger {
   // A part of the day after a day expression ("Tuesday morning") joins the span and the
   // value, TIMEX3 style: 2023-09-19TMO (morning MO, afternoon AF, evening EV, night NI).
   void AddPartOfDay(Match* m) const {
-    if (!IsWord(m->end_token)) return;
-    auto it = (Has(m->end_token, Lex::kPart) ? lex_.parts.find(Lower(m->end_token)) : lex_.parts.end());
-    if (it == lex_.parts.end()) return;
+    const std::string* part = Find(lex_.parts, m->end_token, Lex::kPart);
+    if (part == nullptr) return;
     ++m->end_token;
-    WithPartOfDay(m, it->second);
+    WithPartOfDay(m, *part);
   }
   static void WithPartOfDay(Match* m, const std::string& part) {
     if (m->value.size() != 10 || m->value[4] != '-' || m->value[7] != '-') return;  // a full date only
@@ -674,7 +681,7 @@ class SentenceTagger {
     else if ((Is(i, "this") || Is(i, "last")) && Has(i + 1, Lex::kPart)) {
       offset = Is(i, "last") && Is(i + 1, "night") ? -1 : 0;
       if (Is(i, "last") && !Is(i + 1, "night")) return std::nullopt;
-      part = (Has(i + 1, Lex::kPart) ? lex_.parts.find(Lower(i + 1)) : lex_.parts.end())->second;
+      part = *Find(lex_.parts, i + 1, Lex::kPart);
       end = i + 2;
     } else {
       return std::nullopt;
@@ -708,41 +715,37 @@ class SentenceTagger {
     else
       return std::nullopt;
     ++k;
-    if (!Has(k, Lex::kSeason | Lex::kUnit)) return std::nullopt;
-    std::string_view word = Lower(k);
-    auto season = lex_.seasons.find(word);
-    auto unit = lex_.units.find(word);
-    if (season == lex_.seasons.end() && (unit == lex_.units.end() || word.back() == 's')) return std::nullopt;
+    const std::string* season = Find(lex_.seasons, k, Lex::kSeason);
+    const std::string* unit = Find(lex_.units, k, Lex::kUnit);
+    if (season == nullptr && (unit == nullptr || Lower(k).back() == 's')) return std::nullopt;
     // Days are the deictic and anaphoric rules' business ("the next day" follows the
     // last date mentioned, not publication).
-    if (unit != lex_.units.end() && unit->second == "D") return std::nullopt;
+    if (unit != nullptr && *unit == "D") return std::nullopt;
     size_t end = k + 1;
     if (nested && modifier != 0 && !Is(i + (with_the ? 2 : 1), "last")) return std::nullopt;
-    if (with_the && modifier == -1 && unit != lex_.units.end()) {
-      return Make(i, end, TimexType::kDuration, DurationValue("1", unit->second), false);
+    if (with_the && modifier == -1 && unit != nullptr) {
+      return Make(i, end, TimexType::kDuration, DurationValue("1", *unit), false);
     }
     if (!published_) {  // unresolved, in the unit's shape
       static const WordMap<std::string> kUnresolved = {{"W", "XXXX-WXX"}, {"WE", "XXXX-WXX-WE"}, {"M", "XXXX-XX"},
                                                        {"Y", "XXXX"},     {"Q", "XXXX-QX"},      {"DE", "XXX"},
                                                        {"CE", "XX"}};
-      if (season != lex_.seasons.end()) return Make(i, end, TimexType::kDate, "XXXX-" + season->second, true);
-      auto shape = kUnresolved.find(unit->second);
+      if (season != nullptr) return Make(i, end, TimexType::kDate, "XXXX-" + *season, true);
+      auto shape = kUnresolved.find(*unit);
       if (shape == kUnresolved.end()) return std::nullopt;
       return Make(i, end, TimexType::kDate, shape->second, true);
     }
     CivilDate base = *published_;
-    if (season != lex_.seasons.end()) {
+    if (season != nullptr) {
       static const WordMap<int> kLastMonth = {{"SP", 5}, {"SU", 8}, {"FA", 11}, {"WI", 2}};
       int year = base.year;
-      if (modifier == -1 && base.month <= kLastMonth.at(season->second)) year -= 1;
-      if (modifier == 1 && base.month > kLastMonth.at(season->second) - 2) year += 1;
-      return Make(i, end, TimexType::kDate, Format("%04d-", year) + season->second, true);
+      if (modifier == -1 && base.month <= kLastMonth.at(*season)) year -= 1;
+      if (modifier == 1 && base.month > kLastMonth.at(*season) - 2) year += 1;
+      return Make(i, end, TimexType::kDate, Format("%04d-", year) + *season, true);
     }
-    const std::string& u = unit->second;
+    const std::string& u = *unit;
     std::string value;
-    if (u == "D")
-      value = IsoDay(AddDays(base, modifier));
-    else if (u == "W")
+    if (u == "W")
       value = IsoWeek(AddDays(base, 7 * modifier));
     else if (u == "WE")
       value = IsoWeek(AddDays(base, modifier == -1 ? -(Weekday(base.year, base.month, base.day) + 1) : 7 * modifier)) +
@@ -790,6 +793,29 @@ class SentenceTagger {
     return "";
   }
 
+  // A number word's value ("ninety": 90), or -1 (none, a vague one: "several", or an
+  // article: "a", "an").
+  long WordNumber(size_t k) const {
+    if (Is(k, "a") || Is(k, "an")) return -1;
+    const std::string* number = Find(lex_.numbers, k, Lex::kNumberWord);
+    return number == nullptr || *number == "X" ? -1 : std::stol(*number);
+  }
+  // Tens and ones in words from token k ("ninety-six", "twenty four", "twelve"), with
+  // *end past them; -1 when token k is no number word from 10 to 90.
+  long TensAndOnes(size_t k, size_t* end) const {
+    long tens = WordNumber(k);
+    if (tens < 10 || tens > 90) return -1;
+    *end = k + 1;
+    if (tens >= 20 && tens % 10 == 0) {
+      size_t ones_at = Is(k + 1, "-") ? k + 2 : k + 1;
+      if (long ones = WordNumber(ones_at); ones >= 1 && ones <= 9) {
+        tens += ones;
+        *end = ones_at + 1;
+      }
+    }
+    return tens;
+  }
+
   // "three days", "a 16-hour", "the past three decades", "five months ago", "for years".
   std::optional<Match> CountedUnit(size_t i) const {
     size_t k = i;
@@ -810,18 +836,9 @@ class SentenceTagger {
       k += 2;
       if (Is(k, "of")) ++k;
     } else if ((count = NumberAt(k))) {
-      ++k;
-      // "twenty-five", "twenty five"
-      if (Is(k, "-") && NumberAt(k + 1) && count != "X" && IsWord(k + 1)) {
-        count = std::to_string(std::stol(*count) + std::stol(*NumberAt(k + 1)));
-        k += 2;
-      } else if (IsWord(k - 1) && IsWord(k) && count != "X" && std::stol(*count) % 10 == 0 && std::stol(*count) >= 20 &&
-                 std::stol(*count) <= 90) {
-        if (std::optional<std::string> ones = NumberAt(k); ones && *ones != "X" && std::stol(*ones) < 10) {
-          count = std::to_string(std::stol(*count) + std::stol(*ones));  // "twenty four"
-          ++k;
-        }
-      }
+      size_t after = k + 1;
+      if (long said = TensAndOnes(k, &after); said > 0) count = std::to_string(said);  // "twenty-five", "twenty four"
+      k = after;
     }
     // "5 1/2 hours"
     bool half = false;
@@ -832,27 +849,27 @@ class SentenceTagger {
     if (!count) {
       // Bare plural units after "for", "over", "within": "for months".
       if (i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "within")) && IsWord(i)) {
-        auto unit = (Has(i, Lex::kUnit) ? lex_.units.find(Lower(i)) : lex_.units.end());
-        if (unit != lex_.units.end() && Lower(i).back() == 's' && unit->second != "Q" && unit->second != "S") {
-          return Make(i, i + 1, TimexType::kDuration, DurationValue("X", unit->second), false);
+        const std::string* unit = Find(lex_.units, i, Lex::kUnit);
+        if (unit != nullptr && Lower(i).back() == 's' && *unit != "Q" && *unit != "S") {
+          return Make(i, i + 1, TimexType::kDuration, DurationValue("X", *unit), false);
         }
       }
       return std::nullopt;
     }
     if (Is(k, "-") && Has(k + 1, Lex::kUnit)) ++k;  // "16-hour", "two-year"
-    auto unit = (Has(k, Lex::kUnit) ? lex_.units.find(Lower(k)) : lex_.units.end());
-    if (unit == lex_.units.end() || !IsWord(k)) return std::nullopt;
+    const std::string* unit = Find(lex_.units, k, Lex::kUnit);
+    if (unit == nullptr) return std::nullopt;
     if (*count == "1" && Is(i, "a") == false && Is(i, "an") == false && Lower(k).back() == 's' && !IsNumber(i)) {
       return std::nullopt;  // "one years"
     }
-    if (unit->second == "S" && !IsNumber(k - 1) && !Has(k - 1, Lex::kNumberWord)) return std::nullopt;
+    if (*unit == "S" && !IsNumber(k - 1) && !Has(k - 1, Lex::kNumberWord)) return std::nullopt;
     size_t end = k + 1;
     // "a year-earlier quarter" is the YearEarlier rule's.
     if (Is(end, "-") && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return std::nullopt;
     // Ages are not durations: "44-year-old".
     if ((Is(end, "-") && Is(end + 1, "old")) || Is(end, "old")) return std::nullopt;
     // "second" as an ordinal ("a second round") is not a unit.
-    if (unit->second == "S" && Is(k - 1, "a")) return std::nullopt;
+    if (*unit == "S" && Is(k - 1, "a")) return std::nullopt;
     // "a day" inside "twice a day", "$5 a year", "$2 million a year", "four flights a
     // week" or "24 hours a day" is a rate, not a duration.
     const bool relative = Is(end, "ago") || Is(end, "earlier") || Is(end, "later");
@@ -864,7 +881,7 @@ class SentenceTagger {
       return std::nullopt;
     }
     // "three-quarters of its food", "a quarter of the market": a share, not a time.
-    if (unit->second == "Q" && (*count == "1" || *count == "3") && Is(end, "of") && !YearAt(end + 1)) {
+    if (*unit == "Q" && (*count == "1" || *count == "3") && Is(end, "of") && !YearAt(end + 1)) {
       return std::nullopt;
     }
     // A capitalised unit inside a sentence is a name: "CBS's 60 Minutes".
@@ -873,7 +890,7 @@ class SentenceTagger {
       int sign = Is(end, "later") ? 1 : -1;
       if (*count == "X" || !published_) return Make(i, end + 1, TimexType::kDate, "PAST_REF", true);
       long n = std::stol(*count) * sign;
-      const std::string& u = unit->second;
+      const std::string& u = *unit;
       CivilDate base = Is(end, "ago") ? *published_ : *last_date_;
       std::string anchor = Is(end, "ago") ? PublishedLabel() : *last_date_label_;
       std::string value;
@@ -909,8 +926,8 @@ class SentenceTagger {
       half = true;
       end += 3;
     }
-    std::string value = half ? HalfDurationValue(std::stol(*count), unit->second) : "";
-    if (value.empty()) value = DurationValue(*count, unit->second);
+    std::string value = half ? HalfDurationValue(std::stol(*count), *unit) : "";
+    if (value.empty()) value = DurationValue(*count, *unit);
     return Make(i, end, TimexType::kDuration, std::move(value), false);
   }
 
@@ -948,10 +965,10 @@ class SentenceTagger {
     std::string value = Format("%04d", year);
     if (k >= 1 && Has(k - 1, Lex::kSeason)) {
       begin = k - 1;
-      value += "-" + (Has(k - 1, Lex::kSeason) ? lex_.seasons.find(Lower(k - 1)) : lex_.seasons.end())->second;
+      value += "-" + *Find(lex_.seasons, k - 1, Lex::kSeason);
     } else if (k >= 2 && Is(k - 1, "of") && Has(k - 2, Lex::kSeason)) {
       begin = k - 2;
-      value += "-" + (Has(k - 2, Lex::kSeason) ? lex_.seasons.find(Lower(k - 2)) : lex_.seasons.end())->second;
+      value += "-" + *Find(lex_.seasons, k - 2, Lex::kSeason);
     }
     return Make(begin, k + 1, TimexType::kDate, value, false);
   }
@@ -963,9 +980,8 @@ class SentenceTagger {
     if (Is(k, "the")) {
       ++k;
       // "the nineties", "the '80s" (the twentieth century's, as news means them)
-      if (auto decade = (Has(k, Lex::kDecade) ? lex_.decades.find(Lower(k)) : lex_.decades.end());
-          decade != lex_.decades.end()) {
-        return Make(i, k + 1, TimexType::kDate, Format("19%d", decade->second), false);
+      if (const int* decade = Find(lex_.decades, k, Lex::kDecade)) {
+        return Make(i, k + 1, TimexType::kDate, Format("19%d", *decade), false);
       }
       if (Is(k, "'") && IsNumber(k + 1) && Lower(k + 1).size() == 2 && Lower(k + 1)[1] == '0' && Is(k + 2, "s") &&
           Adjacent(k + 1) && Adjacent(k + 2)) {
@@ -974,35 +990,16 @@ class SentenceTagger {
       if (!Is(k, "year")) return std::nullopt;
       ++k;
     }
-    auto number = [&](size_t at) -> long {
-      if (!IsWord(at)) return -1;
-      auto it = (Has(at, Lex::kNumberWord) ? lex_.numbers.find(Lower(at)) : lex_.numbers.end());
-      return it == lex_.numbers.end() || it->second == "X" ? -1 : std::stol(it->second);
-    };
-    // tens and ones: "ninety-six", "ninety six", "twelve"
-    auto two_digits = [&](size_t at, size_t* end) -> long {
-      long tens = number(at);
-      if (tens < 10 || tens > 90) return -1;
-      *end = at + 1;
-      if (tens >= 20 && tens % 10 == 0) {
-        size_t ones_at = Is(at + 1, "-") ? at + 2 : at + 1;
-        if (long ones = number(ones_at); ones >= 1 && ones <= 9) {
-          tens += ones;
-          *end = ones_at + 1;
-        }
-      }
-      return tens;
-    };
     int year = 0;
     size_t end = k;
-    if (long century = number(k); century >= 11 && century <= 19) {
+    if (long century = WordNumber(k); century >= 11 && century <= 19) {
       if (Is(k + 1, "hundred")) {
         year = static_cast<int>(century * 100);
         end = k + 2;
-      } else if (long rest = two_digits(k + 1, &end); rest >= 10) {
+      } else if (long rest = TensAndOnes(k + 1, &end); rest >= 10) {
         year = static_cast<int>(century * 100 + rest);
       }
-    } else if (number(k) == 2 && Is(k + 1, "thousand")) {
+    } else if (WordNumber(k) == 2 && Is(k + 1, "thousand")) {
       // "two thousand" alone is a count unless "the year" or a preposition of time says otherwise
       if (k == i && !(i > 0 && (Is(i - 1, "in") || Is(i - 1, "since") || Is(i - 1, "until") || Is(i - 1, "by")))) {
         return std::nullopt;
@@ -1010,10 +1007,10 @@ class SentenceTagger {
       year = 2000;
       end = k + 2;
       size_t at = Is(end, "and") ? end + 1 : end;
-      if (long rest = number(at); rest >= 1 && rest <= 9) {
+      if (long rest = WordNumber(at); rest >= 1 && rest <= 9) {
         year += static_cast<int>(rest);
         end = at + 1;
-      } else if (size_t two_end = 0; (rest = two_digits(at, &two_end)) >= 10) {
+      } else if (size_t two_end = 0; (rest = TensAndOnes(at, &two_end)) >= 10) {
         year += static_cast<int>(rest);
         end = two_end;
       }
@@ -1025,7 +1022,7 @@ class SentenceTagger {
     if (k == i && k >= 2 && Is(k - 1, "of") && Has(k - 2, Lex::kSeason)) {
       begin = k - 2;
       if (begin > 0 && Is(begin - 1, "the")) --begin;
-      value += "-" + (Has(k - 2, Lex::kSeason) ? lex_.seasons.find(Lower(k - 2)) : lex_.seasons.end())->second;
+      value += "-" + *Find(lex_.seasons, k - 2, Lex::kSeason);
     }
     return Make(begin, end, TimexType::kDate, value, false);
   }
@@ -1059,11 +1056,11 @@ class SentenceTagger {
       ++k;
     }
     if (!IsWord(k) || !tokens_[k].capitalized) return std::nullopt;
-    auto found = (Has(k, Lex::kHoliday) ? lex_.holidays.find(Lower(k)) : lex_.holidays.end());
-    if (found == lex_.holidays.end()) return std::nullopt;
+    const std::vector<TimeTagger::Lexicon::Holiday>* named = Find(lex_.holidays, k, Lex::kHoliday);
+    if (named == nullptr) return std::nullopt;
     const TimeTagger::Lexicon::Holiday* best = nullptr;
     size_t best_end = 0;
-    for (const TimeTagger::Lexicon::Holiday& holiday : found->second) {
+    for (const TimeTagger::Lexicon::Holiday& holiday : *named) {
       size_t n = 0;
       while (n < holiday.words.size() && Lower(k + n) == holiday.words[n]) ++n;
       if (n == holiday.words.size() && (best == nullptr || k + n > best_end)) best = &holiday, best_end = k + n;
@@ -1072,8 +1069,8 @@ class SentenceTagger {
     // "Christmas trees", "Easter eggs": a one-word name before a lower-case word is a
     // date only after a modifier or a preposition of time ("last Thanksgiving following
     // a boat wreck", "on Christmas morning").
-    static const WordSet kPrepositions = {"on",   "at",   "by",     "before", "after",   "since", "until",
-                                          "till", "over", "during", "from",   "through", "until", "for"};
+    static const WordSet kPrepositions = {"on",   "at",     "by",   "before",  "after", "since", "till",
+                                          "over", "during", "from", "through", "until", "for"};
     if (best->words.size() == 1 && IsWord(best_end) && !tokens_[best_end].capitalized && modifier == 0 &&
         !Has(best_end, Lex::kPart) && !(i > 0 && kPrepositions.count(Lower(i - 1)))) {
       return std::nullopt;
@@ -1222,9 +1219,8 @@ class SentenceTagger {
     }
     int quarter = 0;
     bool latest = false;
-    if (auto ordinal = (Has(k, Lex::kOrdinal) ? lex_.ordinals.find(Lower(k)) : lex_.ordinals.end());
-        ordinal != lex_.ordinals.end() && ordinal->second <= 4) {
-      quarter = ordinal->second;
+    if (const int* ordinal = Find(lex_.ordinals, k, Lex::kOrdinal); ordinal != nullptr && *ordinal <= 4) {
+      quarter = *ordinal;
       ++k;
       if (Is(k, "-")) ++k;
       if (!Is(k, "quarter")) return std::nullopt;
@@ -1297,9 +1293,9 @@ class SentenceTagger {
       count = *n;
       ++k;
     }
-    auto unit = (Has(k, Lex::kUnit) ? lex_.units.find(Lower(k)) : lex_.units.end());
-    if (unit == lex_.units.end()) return std::nullopt;
-    return Make(i, k + 1, TimexType::kSet, DurationValue(count, unit->second), false);
+    const std::string* unit = Find(lex_.units, k, Lex::kUnit);
+    if (unit == nullptr) return std::nullopt;
+    return Make(i, k + 1, TimexType::kSet, DurationValue(count, *unit), false);
   }
 
   // "now", "currently", "recently", "the past", "the future", "soon".
@@ -1311,9 +1307,9 @@ class SentenceTagger {
     if (Is(i, "current") && !Is(i + 1, "account")) return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     if (Is(i, "future") && !Is(i - 1, "the")) return Make(i, i + 1, TimexType::kDate, "FUTURE_REF", true);
     // "in recent years": an unstated number of years, TIMEX3 style (PXY).
-    if (auto unit = (Has(i + 1, Lex::kUnit) ? lex_.units.find(Lower(i + 1)) : lex_.units.end());
-        Is(i, "recent") && unit != lex_.units.end() && Lower(i + 1).back() == 's') {
-      return Make(i, i + 2, TimexType::kDuration, DurationValue("X", unit->second), false);
+    if (const std::string* unit = Is(i, "recent") ? Find(lex_.units, i + 1, Lex::kUnit) : nullptr;
+        unit != nullptr && Lower(i + 1).back() == 's') {
+      return Make(i, i + 2, TimexType::kDuration, DurationValue("X", *unit), false);
     }
     if (Is(i, "the") && Is(i + 1, "past") && !NumberAt(i + 2) && !Has(i + 2, Lex::kUnit) && !Has(i + 2, Lex::kSeason) &&
         WeekdayAt(i + 2) < 0 && !Is(i + 2, "few")) {
