@@ -1204,8 +1204,10 @@ class SentenceTagger {
     bool determiner = Is(k, "the") || Is(k, "that") || Is(k, "this") || Is(k, "its");
     if (determiner && !(Is(k, "this") && Is(k + 1, "year"))) ++k;
     int year = 0;
+    bool stated_year = false;  // "1988", "of 1990": no anchor
     if (int stated = YearAt(k); stated != 0) {
       year = stated;
+      stated_year = true;
       ++k;
     } else if (std::optional<int> possessive = YearPossessive(&k)) {
       if (!Is(k, "'") || !Is(k + 1, "s")) return std::nullopt;
@@ -1237,6 +1239,7 @@ class SentenceTagger {
       size_t after = k + 1;
       if (int stated = YearAt(after); stated != 0) {
         year = stated;
+        stated_year = true;
         k = after + 1;
       } else if (std::optional<int> possessive = YearPossessive(&after)) {
         year = *possessive;
@@ -1268,7 +1271,7 @@ class SentenceTagger {
       year = quarter <= current ? published_->year : published_->year - 1;
     }
     m.value = Format("%04d-Q%d", year, quarter);
-    if (year != 0 && !m.names_quarter && !in_view) m.anchor.clear();
+    if (stated_year) m.anchor.clear();
     return m;
   }
 

@@ -151,6 +151,17 @@ TEST(TimeTagger, QuartersOfTheYear) {
   });
 }
 
+TEST(TimeTagger, AQuarterWithAStatedYearHasNoAnchor) {
+  static const TimeTagger tagger;
+  std::vector<TimeExpression> found =
+      tagger.Tag("Profit fell in the latest quarter, as in the third quarter of 1990.", "1989-11-02");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "1989-Q3");
+  EXPECT_EQ(found[0].anchor, "1989-11-02 (published)");
+  EXPECT_EQ(found[1].value, "1990-Q3");
+  EXPECT_EQ(found[1].anchor, "");
+}
+
 TEST(TimeTagger, YearsInWordsHolidaysAndClockTimesWithDates) {
   Check({
       {"It was founded in nineteen ninety-six.", "1998-03-05", "nineteen ninety-six|DATE|1996"},
