@@ -54,7 +54,7 @@ struct TimeTagger::Lexicon {
     bool easter = false;
   };
   WordMap<std::vector<Holiday>> holidays;
-  WordSet zones, future, past, present;
+  WordSet zones, future, past, present, function;
   // What each known word is, as bits (kTrigger: a rule can start with it); a token looks
   // its word up once, and the rules and the tense test read the bits.
   enum Class : uint32_t {
@@ -72,6 +72,7 @@ struct TimeTagger::Lexicon {
     kPast = 1u << 11,
     kPresent = 1u << 12,
     kZone = 1u << 13,
+    kFunction = 1u << 14,
   };
   WordMap<uint32_t> classes;
   size_t longest_word = 0;
@@ -213,14 +214,17 @@ void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexic
     if (!t.trigger || t.kind != TokenKind::kWord) continue;
     const Token* next = k + 1 < tokens.size() ? &tokens[k + 1] : nullptr;
     if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
-      t.trigger = next != nullptr &&
-                  (next->trigger || next->lower == "same" || next->lower == "latest" || next->lower == "few" ||
-                   next->lower == "couple" || next->lower == "day" || next->lower == "fiscal");
+      t.trigger = next != nullptr && (next->trigger || next->lower == "same" || next->lower == "latest" ||
+                                      next->lower == "few" || next->lower == "couple" || next->lower == "day" ||
+                                      next->lower == "fiscal" || next->lower == "full" || next->lower == "calendar" ||
+                                      next->lower == "end" || next->lower == "beginning" || next->lower == "start" ||
+                                      next->lower == "middle" || (next->classes & Lex::kPart));
     } else if (t.lower == "that" || t.lower == "its") {
-      t.trigger = next != nullptr && (next->lower == "day" || next->lower == "quarter" || next->lower == "year" ||
-                                      (next->classes & Lex::kOrdinal) || next->kind == TokenKind::kNumber);
+      t.trigger =
+          next != nullptr && (next->lower == "day" || next->lower == "quarter" || next->lower == "year" ||
+                              (next->classes & (Lex::kOrdinal | Lex::kPart)) || next->kind == TokenKind::kNumber);
     } else if (t.lower == "year") {
-      t.trigger = next != nullptr && next->lower == "-";
+      t.trigger = next != nullptr && (next->lower == "-" || next->lower == "end" || next->lower == "'");
     } else if (!t.capitalized && (t.classes & kNames) && !(t.classes & kOtherStarts)) {
       t.trigger = false;
     }
@@ -336,6 +340,11 @@ class SentenceTagger {
       consider(SetRule(i));
       consider(Reference(i));
       consider(AnaphoricDay(i));
+      consider(CoordinatedDay(i));
+      consider(TheYear(i));
+      consider(Season(i));
+      consider(YearEnd(i));
+      consider(PartOfPeriod(i));
       consider(Weekend(i));
       consider(YearEarlier(i));
       if (!best) {
@@ -579,6 +588,9 @@ class SentenceTagger {
     std::optional<CivilDate> day;
     if (date->year != 0) {
       day = CivilDate{date->year, date->month, date->day};
+    } else if ((Is(last + 1, "and") || Is(last + 1, "or")) && IsNumber(last + 2) && Is(last + 3, ",") &&
+               YearAt(last + 4) != 0) {
+      day = CivilDate{YearAt(last + 4), date->month, date->day};  // "Sept. 19 or 20, 2023"
     } else {
       day = ResolveMonthDay(date->month, date->day, TenseAround(i, last + 1));
       m.anchor = PublishedLabel();
@@ -631,7 +643,13 @@ class SentenceTagger {
     static const WordSet kTriggers = {"in",     "since",      "until",   "till", "by",   "from",  "during", "through",
                                       "before", "after",      "between", "and",  "or",   "to",    "of",     "for",
                                       "since",  "throughout", "last",    "next", "this", "early", "late",   "mid"};
-    if (!has_modifier) {
+    // A month named before a noun or as a possessive: "the October slaying", "December's
+    // figures" (not "the March on Washington": a function word follows).
+    const bool attributive = !has_modifier && i > 0 && tokens_[month_token].lower != "may" &&
+                             ((Is(i - 1, "the") && IsWord(end) && !tokens_[end].capitalized &&
+                               !Has(end, Lex::kFunction) && !Has(end, Lex::kUnit)) ||
+                              (Is(end, "'") && Is(end + 1, "s") && Adjacent(end)));
+    if (!has_modifier && !attributive) {
       if (i == 0 || !kTriggers.count(Lower(i - 1))) return std::nullopt;
       // "May" after "in" is still a month; after "and" only when a month came before.
       if ((Is(i - 1, "and") || Is(i - 1, "or") || Is(i - 1, "to")) && (i < 2 || MonthAt(i - 2) == 0)) {
@@ -715,6 +733,11 @@ class SentenceTagger {
     else
       return std::nullopt;
     ++k;
+    if (Is(k - 1, "this") && (Is(k, "past") || Is(k, "coming"))) {  // "this past spring"
+      modifier = Is(k, "past") ? -1 : 1;
+      ++k;
+    }
+    if (Is(k, "fiscal") && Is(k + 1, "year")) ++k;  // "the current fiscal year"
     const std::string* season = Find(lex_.seasons, k, Lex::kSeason);
     const std::string* unit = Find(lex_.units, k, Lex::kUnit);
     if (season == nullptr && (unit == nullptr || Lower(k).back() == 's')) return std::nullopt;
@@ -1308,7 +1331,14 @@ class SentenceTagger {
     }
     if (Is(i, "recently")) return Make(i, i + 1, TimexType::kDate, "PAST_REF", true);
     if (Is(i, "current") && !Is(i + 1, "account")) return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
-    if (Is(i, "future") && !Is(i - 1, "the")) return Make(i, i + 1, TimexType::kDate, "FUTURE_REF", true);
+    // "Elian's future", "our future" (a noun); not "future payments", "the foreseeable
+    // future" (a modifier; a phrase with no reference to the time of events).
+    if (Is(i, "future") && !Is(i - 1, "the") && !Is(i - 1, "foreseeable")) {
+      if (!IsWord(i + 1) || Has(i + 1, Lex::kFunction)) return Make(i, i + 1, TimexType::kDate, "FUTURE_REF", true);
+      if (Has(i + 1, Lex::kUnit) && Lower(i + 1).back() == 's') {  // "future quarters"
+        return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
+      }
+    }
     // "in recent years": an unstated number of years, TIMEX3 style (PXY).
     if (const std::string* unit = Is(i, "recent") ? Find(lex_.units, i + 1, Lex::kUnit) : nullptr;
         unit != nullptr && Lower(i + 1).back() == 's') {
@@ -1391,26 +1421,151 @@ class SentenceTagger {
     return m;
   }
 
-  // "the next day", "the following day", "the day before", "that day", "the same day".
+  // "the next day", "the following day", "the day before", "that day", "the same day";
+  // with a part of the day in place of "day": "the next morning", "that night".
   std::optional<Match> AnaphoricDay(size_t i) const {
+    auto day_word = [this](size_t k) { return Is(k, "day") || (Has(k, Lex::kPart) && !Is(k, "overnight")); };
     long offset;
-    size_t end;
-    if ((Is(i, "the") && (Is(i + 1, "next") || Is(i + 1, "following")) && Is(i + 2, "day")))
-      offset = 1, end = i + 3;
-    else if (Is(i, "the") && Is(i + 1, "previous") && Is(i + 2, "day"))
-      offset = -1, end = i + 3;
-    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && !Is(i + 3, "yesterday"))
-      offset = -1, end = i + 3;
-    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "after"))
-      offset = 1, end = i + 3;
-    else if ((Is(i, "that") || (Is(i, "the") && Is(i + 1, "same"))) && Is(i + (Is(i, "that") ? 1 : 2), "day")) {
-      offset = 0;
-      end = i + (Is(i, "that") ? 2 : 3);
-    } else {
+    size_t word;  // the token of "day" or the part of the day
+    if (Is(i, "the") && (Is(i + 1, "next") || Is(i + 1, "following")) && day_word(i + 2))
+      offset = 1, word = i + 2;
+    else if (Is(i, "the") && Is(i + 1, "previous") && day_word(i + 2))
+      offset = -1, word = i + 2;
+    else if (Is(i, "the") && day_word(i + 1) && Is(i + 2, "before") && !Is(i + 3, "yesterday"))
+      offset = -1, word = i + 1;
+    else if (Is(i, "the") && day_word(i + 1) && Is(i + 2, "after"))
+      offset = 1, word = i + 1;
+    else if (Is(i, "that") && day_word(i + 1))
+      offset = 0, word = i + 1;
+    else if (Is(i, "the") && Is(i + 1, "same") && day_word(i + 2))
+      offset = 0, word = i + 2;
+    else
+      return std::nullopt;
+    const size_t end = word == i + 1 && offset != 0 ? i + 3 : word + 1;  // past "before" / "after"
+    const std::string* part = Find(lex_.parts, word, Lex::kPart);
+    Match m = published_ ? MakeDay(i, end, AddDays(*last_date_, offset), "", *last_date_label_)
+                         : MakeDay(i, end, std::nullopt, "XXXX-XX-XX", "");
+    if (part != nullptr) WithPartOfDay(&m, *part);
+    return m;
+  }
+
+  // "the summer", "the early spring", "in winter": the season of publication's year
+  // that the tense points to (past: the latest begun; future: the next to begin).
+  std::optional<Match> Season(size_t i) const {
+    size_t k = i;
+    const bool with_the = Is(k, "the");
+    if (with_the) ++k;
+    if (Is(k, "early") || Is(k, "late") || Is(k, "mid")) ++k;
+    if (Is(k, "-")) ++k;
+    const std::string* season = Find(lex_.seasons, k, Lex::kSeason);
+    if (season == nullptr || tokens_[k].capitalized) return std::nullopt;
+    static const WordSet kBefore = {"in", "during", "by", "until", "till", "since", "over", "through", "throughout"};
+    const bool preposition = i > 0 && kBefore.count(Lower(i - 1));
+    if (!with_the && !(k == i && preposition)) return std::nullopt;  // "summer" alone: "in summer"
+    // "the fall of Kabul", "the fall in prices", "the spring offensive"
+    if (IsWord(k + 1) && (!Has(k + 1, Lex::kFunction) || Is(k + 1, "of")))
+      return std::nullopt;  // "of 2020": the year's
+    if (Is(k, "fall") && !preposition) return std::nullopt;
+    if (!published_) return Make(i, k + 1, TimexType::kDate, "XXXX-" + *season, true);
+    static const WordMap<int> kFirstMonth = {{"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
+    const int first = kFirstMonth.at(*season);
+    const int month = published_->month;
+    // Months since the season last began (winter begins in December).
+    const int since = (month - first + 12) % 12;
+    int year = published_->year;
+    const Tense tense = TenseAround(i, k + 1);
+    if (tense == Tense::kFuture && since > 2) {
+      if (month > first) year += 1;  // the next one to begin
+    } else if (month < first) {
+      year -= 1;  // the latest begun
+    }
+    return Make(i, k + 1, TimexType::kDate, Format("%04d-", year) + *season, true);
+  }
+
+  // "the year", "the full year", "the fiscal year": the year of publication; "the
+  // year ended June 30" is the twelve months to that date (P1Y).
+  std::optional<Match> TheYear(size_t i) const {
+    if (!Is(i, "the")) return std::nullopt;
+    size_t k = i + 1;
+    if (Is(k, "full") || Is(k, "fiscal") || Is(k, "calendar")) ++k;
+    if (!Is(k, "year") || tokens_[k].capitalized) return std::nullopt;  // "Person of the Year"
+    const size_t end = k + 1;
+    static const WordSet kNotAfter = {"-", "before", "after", "ago", "earlier", "later", "since", "in", "two"};
+    if (end < Size() && (kNotAfter.count(Lower(end)) || IsNumber(end))) return std::nullopt;
+    if (Is(end, "ended") || Is(end, "ending") || Is(end, "to")) {
+      return Make(i, end, TimexType::kDuration, "P1Y", false);
+    }
+    if (!published_) return Make(i, end, TimexType::kDate, "XXXX", true);
+    return Make(i, end, TimexType::kDate, Format("%04d", published_->year), true);
+  }
+
+  // "year-end", "year's end", "year end": the end of the year of publication (of the
+  // year before after "since").
+  std::optional<Match> YearEnd(size_t i) const {
+    size_t k = i;
+    if (!Is(k, "year")) return std::nullopt;
+    if (Is(k + 1, "-") && Adjacent(k + 1) && Is(k + 2, "end") && Adjacent(k + 2))
+      k += 2;
+    else if (Is(k + 1, "end"))
+      k += 1;
+    else if (Is(k + 1, "'") && Is(k + 2, "s") && Is(k + 3, "end"))
+      k += 3;
+    else
+      return std::nullopt;
+    if (!published_) return Make(i, k + 1, TimexType::kDate, "XXXX", true);
+    const int year = published_->year - (Is(i - 1, "since") ? 1 : 0);
+    return Make(i, k + 1, TimexType::kDate, Format("%04d", year), true);
+  }
+
+  // "the end of the year", "the beginning of March", "the middle of next week": the
+  // period named (TIMEX3 would add a modifier; the value is the period).
+  std::optional<Match> PartOfPeriod(size_t i) const {
+    if (!Is(i, "the") || !(Is(i + 1, "end") || Is(i + 1, "beginning") || Is(i + 1, "start") || Is(i + 1, "middle")) ||
+        !Is(i + 2, "of")) {
       return std::nullopt;
     }
-    if (!published_) return MakeDay(i, end, std::nullopt, "XXXX-XX-XX", "");
-    return MakeDay(i, end, AddDays(*last_date_, offset), "", *last_date_label_);
+    const size_t k = i + 3;
+    std::optional<Match> inner;
+    for (std::optional<Match> candidate : {RelativeUnit(k), MonthAlone(k), YearRule(k), TheYear(k), Quarter(k)}) {
+      if (candidate && candidate->begin_token == k && candidate->type == TimexType::kDate &&
+          (!inner || candidate->end_token > inner->end_token)) {
+        inner = std::move(candidate);
+      }
+    }
+    if (!inner && Is(k, "the") && (Is(k + 1, "month") || Is(k + 1, "week")) && published_) {
+      inner = Make(k, k + 2, TimexType::kDate,
+                   Is(k + 1, "month") ? Format("%04d-%02d", published_->year, published_->month) : IsoWeek(*published_),
+                   true);
+    }
+    if (!inner) return std::nullopt;
+    inner->begin_token = i;
+    inner->names_quarter = false;
+    return inner;
+  }
+
+  // "April 24 and 25", "Sept. 19 or 20": a day number after a month and day takes
+  // that month, and the year of the date before it.
+  std::optional<Match> CoordinatedDay(size_t i) const {
+    if (i < 3 || !IsNumber(i) || tokens_[i].lower.size() > 2 || !(Is(i - 1, "and") || Is(i - 1, "or"))) {
+      return std::nullopt;
+    }
+    if (!IsNumber(i - 2) || tokens_[i - 2].lower.size() > 2) return std::nullopt;
+    size_t month_at = Is(i - 3, ".") ? i - 4 : i - 3;
+    int month = MonthAt(month_at);
+    if (month == 0 || (IsWord(i + 1) && !Has(i + 1, Lex::kFunction))) return std::nullopt;  // "and 25 people"
+    int day = std::stoi(std::string(tokens_[i].lower));
+    size_t end = i + 1;
+    std::optional<CivilDate> date;
+    if (Is(end, ",") && YearAt(end + 1) != 0) {
+      date = CivilDate{YearAt(end + 1), month, day};
+      end += 2;
+    } else if (published_ && last_date_->month == month) {
+      date = CivilDate{last_date_->year, month, day};
+    } else {
+      date = ResolveMonthDay(month, day, TenseAround(i, end));
+    }
+    if (date && !IsValidDate(date->year, date->month, date->day)) return std::nullopt;
+    return MakeDay(i, end, date, Format("XXXX-%02d-%02d", month, day), PublishedLabel());
   }
 
   std::string_view text_;
@@ -1500,6 +1655,8 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
       lexicon_->past.insert(word);
     else if (row[0] == "present")
       lexicon_->present.insert(word);
+    else if (row[0] == "function")
+      lexicon_->function.insert(word);
   }
   // Each word's classes. Words that can open an expression: the lists above, month and
   // weekday names, and the fixed words of the rules.
@@ -1516,6 +1673,7 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
   for (const std::string& word : l.past) mark(word, Lexicon::kPast);
   for (const std::string& word : l.present) mark(word, Lexicon::kPresent);
   for (const std::string& word : l.zones) mark(word, Lexicon::kZone);
+  for (const std::string& word : l.function) mark(word, Lexicon::kFunction);
   for (const char* word : {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
                            "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
                            "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"}) {

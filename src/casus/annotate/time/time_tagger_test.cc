@@ -99,6 +99,45 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
   });
 }
 
+TEST(TimeTagger, PartsOfAnAnaphoricDayAndCoordinatedDays) {
+  Check({
+      {"He was arrested on March 3 and appeared in court the next morning.", "2000-03-10",
+       "March 3|DATE|2000-03-03; the next morning|TIME|2000-03-04TMO"},
+      {"Rebels shelled the town on Friday. That night, the power failed.", "2023-09-20",
+       "Friday|DATE|2023-09-15; That night|TIME|2023-09-15TNI"},
+      {"The summit will be held on April 24 and 25.", "1999-03-12", "April 24|DATE|1999-04-24; 25|DATE|1999-04-25"},
+      {"Voting took place on Sept. 19 or 20, 2021.", "2023-09-20",
+       "Sept. 19|DATE|2021-09-19; 20, 2021|DATE|2021-09-20"},
+      {"Convoys left on April 24 and 25 trucks followed.", "2023-09-20", "April 24|DATE|2023-04-24"},
+  });
+}
+
+TEST(TimeTagger, MonthsAsModifiersSeasonsAndTheYear) {
+  Check({
+      // A month before a noun or as a possessive; not before a function word.
+      {"Police gathered evidence in the October slaying.", "1999-04-08", "October|DATE|1998-10"},
+      {"A revision to December's figures was small.", "1998-01-10", "December|DATE|1997-12"},
+      {"The March on Washington drew crowds.", "1999-04-08", ""},
+      // Seasons: past tense takes the latest begun, future the next.
+      {"Orders held up well into the summer.", "1989-10-26", "the summer|DATE|1989-SU"},
+      {"Talks will resume in the spring.", "1989-10-26", "the spring|DATE|1990-SP"},
+      {"Costs rose this past spring.", "1989-10-26", "this past spring|DATE|1989-SP"},
+      {"The fall of Kabul shocked the world; the fall in prices did not.", "2021-09-01", ""},
+      // The year of publication; the twelve months to a date.
+      {"Sales for the full year rose 13%.", "1989-10-26", "the full year|DATE|1989"},
+      {"It lost $5 million in the year ended June 30.", "1989-10-26", "the year|DURATION|P1Y; June 30|DATE|1989-06-30"},
+      {"Net income will fall in the current fiscal year.", "1989-10-26", "the current fiscal year|DATE|1989"},
+      // The end of a period; year-end.
+      {"The deal should close by the end of the year.", "1989-10-26", "the end of the year|DATE|1989"},
+      {"Troops are to arrive by the end of next month.", "1990-08-16", "the end of next month|DATE|1990-09"},
+      {"The sale will be completed by year-end.", "1989-10-26", "year-end|DATE|1989"},
+      {"The index has risen 20% since year-end.", "1989-10-26", "year-end|DATE|1988"},
+      // "future" as a noun, not as a modifier.
+      {"Officials debated Elian's future in Miami.", "2000-01-07", "future|DATE|FUTURE_REF"},
+      {"Reserves cover future payments for the foreseeable future.", "1989-10-26", ""},
+  });
+}
+
 TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
   Check({
       {"She left Cuba in 1995 and returned later that year.", "2000-01-07",
