@@ -54,7 +54,7 @@ struct TimeTagger::Lexicon {
     bool easter = false;
   };
   WordMap<std::vector<Holiday>> holidays;
-  WordSet zones, future, past, present, function;
+  WordSet zones, future, past, present, function, after_article;
   // What each known word is, as bits (kTrigger: a rule can start with it); a token looks
   // its word up once, and the rules and the tense test read the bits.
   enum Class : uint32_t {
@@ -73,6 +73,7 @@ struct TimeTagger::Lexicon {
     kPresent = 1u << 12,
     kZone = 1u << 13,
     kFunction = 1u << 14,
+    kAfterArticle = 1u << 15,  // opens an expression after "the", "a": "the same day"
   };
   WordMap<uint32_t> classes;
   size_t longest_word = 0;
@@ -214,11 +215,7 @@ void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexic
     if (!t.trigger || t.kind != TokenKind::kWord) continue;
     const Token* next = k + 1 < tokens.size() ? &tokens[k + 1] : nullptr;
     if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
-      t.trigger = next != nullptr && (next->trigger || next->lower == "same" || next->lower == "latest" ||
-                                      next->lower == "few" || next->lower == "couple" || next->lower == "day" ||
-                                      next->lower == "fiscal" || next->lower == "full" || next->lower == "calendar" ||
-                                      next->lower == "end" || next->lower == "beginning" || next->lower == "start" ||
-                                      next->lower == "middle" || (next->classes & Lex::kPart));
+      t.trigger = next != nullptr && (next->trigger || (next->classes & (Lex::kAfterArticle | Lex::kPart)));
     } else if (t.lower == "that" || t.lower == "its") {
       t.trigger =
           next != nullptr && (next->lower == "day" || next->lower == "quarter" || next->lower == "year" ||
@@ -342,6 +339,7 @@ class SentenceTagger {
       consider(AnaphoricDay(i));
       consider(CoordinatedDay(i));
       consider(TheYear(i));
+      consider(Century(i));
       consider(Season(i));
       consider(YearEnd(i));
       consider(PartOfPeriod(i));
@@ -435,6 +433,10 @@ class SentenceTagger {
         if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being"))) continue;
         const uint32_t classes = tokens_[k].classes;
         if (classes & Lex::kFuture) return Tense::kFuture;
+        // "set to resume", "is to meet", "poised to sign": a plan.
+        if (Is(k + 1, "to") && ((classes & Lex::kPresent) || w == "set" || w == "poised" || w == "slated")) {
+          return Tense::kFuture;
+        }
         // "were planning", "was expected", "is due": the auxiliary carries the future.
         if ((classes & (Lex::kPast | Lex::kPresent)) && k + 1 < Size() &&
             (Has(k + 1, Lex::kFuture) || Is(k + 1, "planning") || Is(k + 1, "set"))) {
@@ -839,6 +841,43 @@ class SentenceTagger {
     return tens;
   }
 
+  // A plural unit without a number: "for months", "over the years", "in the coming
+  // weeks", "in coming months", "the days ahead" (PXM, PXY, PXW, PXD).
+  std::optional<Match> VagueUnits(size_t i) const {
+    auto plural_unit = [this](size_t k) -> const std::string* {
+      const std::string* unit = Find(lex_.units, k, Lex::kUnit);
+      if (unit == nullptr || Lower(k).back() != 's' || *unit == "Q" || *unit == "S" || tokens_[k].capitalized) {
+        return nullptr;
+      }
+      return unit;
+    };
+    auto make = [this](size_t begin, size_t end, const std::string& unit) {
+      return Make(begin, end, TimexType::kDuration, DurationValue("X", unit), false);
+    };
+    const bool after_span_preposition =
+        i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "within") || Is(i - 1, "through") ||
+                  Is(i - 1, "across") || Is(i - 1, "in") || Is(i - 1, "during"));
+    if (const std::string* unit = plural_unit(i);
+        unit != nullptr && i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "within"))) {
+      return make(i, i + 1, *unit);  // "for months"
+    }
+    size_t k = i;
+    const bool with_the = Is(k, "the");
+    if (with_the) ++k;
+    if (Is(k, "coming") || Is(k, "upcoming")) {  // "the coming weeks"; "in coming months"
+      const std::string* unit = plural_unit(k + 1);
+      if (unit != nullptr && (with_the || after_span_preposition)) return make(i, k + 2, *unit);
+      return std::nullopt;
+    }
+    if (!with_the) return std::nullopt;
+    const std::string* unit = plural_unit(k);
+    if (unit == nullptr) return std::nullopt;
+    if (Is(k + 1, "ahead")) return make(i, k + 2, *unit);  // "the weeks ahead"
+    // "over the years", "through the decades"
+    if (Is(i - 1, "over") || Is(i - 1, "through") || Is(i - 1, "across")) return make(i, k + 1, *unit);
+    return std::nullopt;
+  }
+
   // "three days", "a 16-hour", "the past three decades", "five months ago", "for years".
   std::optional<Match> CountedUnit(size_t i) const {
     size_t k = i;
@@ -869,17 +908,10 @@ class SentenceTagger {
       half = true;
       k += 3;
     }
-    if (!count) {
-      // Bare plural units after "for", "over", "within": "for months".
-      if (i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "within")) && IsWord(i)) {
-        const std::string* unit = Find(lex_.units, i, Lex::kUnit);
-        if (unit != nullptr && Lower(i).back() == 's' && *unit != "Q" && *unit != "S") {
-          return Make(i, i + 1, TimexType::kDuration, DurationValue("X", *unit), false);
-        }
-      }
-      return std::nullopt;
-    }
+    if (!count) return VagueUnits(i);
     if (Is(k, "-") && Has(k + 1, Lex::kUnit)) ++k;  // "16-hour", "two-year"
+    // "two more weeks", "an additional year"
+    if ((Is(k, "more") || Is(k, "additional") || Is(k, "extra") || Is(k, "further")) && Has(k + 1, Lex::kUnit)) ++k;
     const std::string* unit = Find(lex_.units, k, Lex::kUnit);
     if (unit == nullptr) return std::nullopt;
     if (*count == "1" && Is(i, "a") == false && Is(i, "an") == false && Lower(k).back() == 's' && !IsNumber(i)) {
@@ -1482,6 +1514,29 @@ class SentenceTagger {
     return Make(i, k + 1, TimexType::kDate, Format("%04d-", year) + *season, true);
   }
 
+  // "the 20th century", "11th-century", "the nineteenth century": the century's two
+  // leading digits (19, 10, 18).
+  std::optional<Match> Century(size_t i) const {
+    size_t k = i;
+    if (Is(k, "the")) ++k;
+    int n = 0;
+    if (IsNumber(k) && tokens_[k].lower.size() <= 2 && Adjacent(k + 1) &&
+        (Is(k + 1, "th") || Is(k + 1, "st") || Is(k + 1, "nd") || Is(k + 1, "rd"))) {
+      n = std::stoi(std::string(tokens_[k].lower));
+      k += 2;
+    } else if (const int* ordinal = Find(lex_.ordinals, k, Lex::kOrdinal)) {
+      n = *ordinal;
+      k += 1;
+    } else {
+      return std::nullopt;
+    }
+    if (Is(k, "-")) ++k;
+    if (!Is(k, "century") || n < 1 || n > 22) return std::nullopt;
+    // "the 11th century temple": "the" is the temple's
+    const size_t begin = Is(i, "the") && IsWord(k + 1) && !Has(k + 1, Lex::kFunction) ? i + 1 : i;
+    return Make(begin, k + 1, TimexType::kDate, Format("%02d", n - 1), false);
+  }
+
   // "the year", "the full year", "the fiscal year": the year of publication; "the
   // year ended June 30" is the twelve months to that date (P1Y).
   std::optional<Match> TheYear(size_t i) const {
@@ -1657,6 +1712,8 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
       lexicon_->present.insert(word);
     else if (row[0] == "function")
       lexicon_->function.insert(word);
+    else if (row[0] == "after_article")
+      lexicon_->after_article.insert(word);
   }
   // Each word's classes. Words that can open an expression: the lists above, month and
   // weekday names, and the fixed words of the rules.
@@ -1674,6 +1731,7 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
   for (const std::string& word : l.present) mark(word, Lexicon::kPresent);
   for (const std::string& word : l.zones) mark(word, Lexicon::kZone);
   for (const std::string& word : l.function) mark(word, Lexicon::kFunction);
+  for (const std::string& word : l.after_article) mark(word, Lexicon::kAfterArticle);
   for (const char* word : {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
                            "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
                            "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"}) {

@@ -138,6 +138,22 @@ TEST(TimeTagger, MonthsAsModifiersSeasonsAndTheYear) {
   });
 }
 
+TEST(TimeTagger, VaguePluralsCenturiesAndMoreUnits) {
+  Check({
+      {"Talks may resume in the coming weeks.", "2023-09-20", "the coming weeks|DURATION|PXW"},
+      {"The economy will slow in coming months.", "1998-01-10", "coming months|DURATION|PXM"},
+      {"The days ahead will be hard; over the years, they fought.", "2023-09-20",
+       "The days ahead|DURATION|PXD; the years|DURATION|PXY"},
+      {"The coming elections matter.", "2023-09-20", ""},
+      {"He will stay for at least two more weeks.", "2000-03-30", "two more weeks|DURATION|P2W"},
+      {"The loan may be extended for an additional year.", "1989-10-26", "an additional year|DURATION|P1Y"},
+      {"Two more people died.", "2023-09-20", ""},
+      {"Mines lie near the 11th century temple.", "1998-03-05", "11th century|DATE|10"},
+      {"It was the bloodiest war of the twentieth century.", "1998-03-05", "the twentieth century|DATE|19"},
+      {"Talks are set to resume Monday in Belfast.", "1998-03-19", "Monday|DATE|1998-03-23"},
+  });
+}
+
 TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
   Check({
       {"She left Cuba in 1995 and returned later that year.", "2000-01-07",
