@@ -1069,6 +1069,11 @@ class SentenceTagger {
       }
     }
     if (year == 0) return std::nullopt;
+    // "twelve hundred students" is a count, unless a preposition of time comes first
+    if (k == i && year % 100 == 0 && IsWord(end) && !tokens_[end].capitalized && !Has(end, Lex::kFunction) &&
+        !(i > 0 && (Is(i - 1, "in") || Is(i - 1, "since") || Is(i - 1, "until") || Is(i - 1, "by")))) {
+      return std::nullopt;
+    }
     size_t begin = i;
     std::string value = Format("%04d", year);
     // "the winter of nineteen ninety-four"

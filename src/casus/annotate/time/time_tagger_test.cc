@@ -250,6 +250,8 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"He said so on CBS's 60 Minutes program.", "2023-09-20", ""},
       {"Nov. 17 is the deadline, officials said.", "1989-11-02", "Nov. 17|DATE|1989-11-17"},
       {"A second round of talks is planned.", "2023-09-20", ""},
+      {"The academy has twelve hundred students.", "1998-03-05", ""},
+      {"He admitted a nineteen ninety-seven attack.", "1998-03-05", "nineteen ninety-seven|DATE|1997"},
   });
 }
 
