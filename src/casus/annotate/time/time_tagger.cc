@@ -366,6 +366,9 @@ class SentenceTagger {
       if (best->type != TimexType::kDuration && best->type != TimexType::kSet && best->value.size() >= 4 &&
           IsDigit(best->value[0]) && IsDigit(best->value[3]) && (best->value.size() == 4 || best->value[4] == '-')) {
         last_year_ = std::stoi(best->value.substr(0, 4));  // a year, or a date in one
+        if (best->value.size() >= 7 && IsDigit(best->value[5]) && IsDigit(best->value[6])) {
+          last_month_ = CivilDate{last_year_, std::stoi(best->value.substr(5, 2)), 1};  // a month, or a day in one
+        }
       }
       i = best->end_token;
     }
@@ -726,6 +729,9 @@ class SentenceTagger {
     }
     bool with_the = Is(k, "the");
     if (with_the) ++k;
+    // "the following month", "the previous week": after the period the text is in, not
+    // publication's
+    const bool anaphoric = with_the && (Is(k, "following") || Is(k, "previous"));
     int modifier;
     if (Is(k, "last") || Is(k, "past") || Is(k, "previous"))
       modifier = -1;
@@ -759,6 +765,11 @@ class SentenceTagger {
       return Make(i, end, TimexType::kDate, shape->second, true);
     }
     CivilDate base = *published_;
+    if (anaphoric) {
+      base = unit != nullptr && *unit == "M" && last_month_.year != 0 ? last_month_
+             : unit != nullptr && *unit == "Y" && last_year_ != 0     ? CivilDate{last_year_, 6, 15}
+                                                                      : *last_date_;
+    }
     if (season != nullptr) {
       static const WordMap<int> kLastMonth = {{"SP", 5}, {"SU", 8}, {"FA", 11}, {"WI", 2}};
       int year = base.year;
@@ -790,7 +801,9 @@ class SentenceTagger {
       value = Format("%02d", base.year / 100 + modifier);
     else
       return std::nullopt;
-    return Make(i, end, TimexType::kDate, value, true);
+    Match m = Make(i, end, TimexType::kDate, value, true);
+    if (anaphoric) m.anchor = Format("%04d-%02d", base.year, base.month) + " (previous date)";
+    return m;
   }
 
   std::string DurationValue(const std::string& count, const std::string& unit) const {
@@ -1638,7 +1651,8 @@ class SentenceTagger {
   std::string* last_quarter_ = nullptr;  // "1989-Q3": the last quarter the document named
 
  private:
-  int last_year_ = 0;  // the year of the last date named (0: none yet), for "that year"
+  int last_year_ = 0;              // the year of the last date named (0: none yet), for "that year"
+  CivilDate last_month_{0, 0, 0};  // the month of the last date named, for "the following month"
 };
 
 }  // namespace
