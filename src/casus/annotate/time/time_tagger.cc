@@ -72,8 +72,7 @@ struct TimeTagger::Lexicon {
     kPast = 1u << 11,
     kPresent = 1u << 12,
     kZone = 1u << 13,
-    kFunction = 1u << 14,
-    kAfterArticle = 1u << 15,  // opens an expression after "the", "a": "the same day"
+    kAfterArticle = 1u << 14,  // opens an expression after "the", "a": "the same day"
   };
   WordMap<uint32_t> classes;
   size_t longest_word = 0;
@@ -307,6 +306,11 @@ class SentenceTagger {
   // Tags the tokens (one sentence's, refilled between calls).
   void Run(std::vector<TimeExpression>* out) {
     sentence_date_.clear();
+    // Quarters and periods need the word; most sentences lack it.
+    bool names_period = false;
+    for (size_t k = 0; k < tokens_.size() && !names_period; ++k) {
+      names_period = Is(k, "quarter") || Is(k, "quarters") || Is(k, "period");
+    }
     size_t i = 0;
     while (i < tokens_.size()) {
       if (!tokens_[i].trigger) {
@@ -321,30 +325,37 @@ class SentenceTagger {
           best = std::move(candidate);
         }
       };
+      // Rules that open with one of few words are asked only at those words.
+      const bool the = Is(i, "the");
+      const bool number = IsNumber(i);
       consider(AbsoluteDate(i));
       consider(MonthAlone(i));
-      consider(WeekdayRule(i));
+      if (Has(i, Lex::kWeekday) || Has(i + 1, Lex::kWeekday)) consider(WeekdayRule(i));
       consider(DeicticDay(i));
       consider(AnaphoricYear(i));
-      consider(WeekOf(i));
       consider(RelativeUnit(i));
       consider(CountedUnit(i));
       consider(YearRule(i));
       consider(SpokenYear(i));
       consider(HolidayRule(i));
       consider(ClockTime(i));
-      consider(Quarter(i));
+      if (names_period) consider(Quarter(i));
       consider(SetRule(i));
       consider(Reference(i));
-      consider(AnaphoricDay(i));
-      consider(CoordinatedDay(i));
-      consider(TheYear(i));
-      consider(Century(i));
-      consider(Season(i));
-      consider(YearEnd(i));
-      consider(PartOfPeriod(i));
-      consider(Weekend(i));
-      consider(YearEarlier(i));
+      if (the || Is(i, "that")) consider(AnaphoricDay(i));
+      if (the || number || Has(i, Lex::kOrdinal)) consider(Century(i));
+      if (the || Has(i, Lex::kSeason) || Is(i, "early") || Is(i, "late") || Is(i, "mid")) consider(Season(i));
+      if (the) {
+        consider(WeekOf(i));
+        consider(TheYear(i));
+        consider(PartOfPeriod(i));
+        consider(Weekend(i));
+      }
+      if (number) consider(CoordinatedDay(i));
+      if (the || Is(i, "year")) {
+        consider(YearEnd(i));
+        consider(YearEarlier(i));
+      }
       if (!best) {
         ++i;
         continue;
@@ -386,6 +397,9 @@ class SentenceTagger {
   bool IsNumber(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kNumber; }
   bool Adjacent(size_t k) const { return k > 0 && k < Size() && tokens_[k].begin == tokens_[k - 1].end; }
   bool Has(size_t k, uint32_t classes) const { return k < Size() && (tokens_[k].classes & classes) != 0; }
+  // A function word ("of", "they", "will"); asked only where a rule has matched, so it
+  // is no class bit (a class every token would look up).
+  bool IsFunctionWord(size_t k) const { return IsWord(k) && lex_.function.count(Lower(k)) != 0; }
   // The entry of `map` for token k's word, or null; the hash is asked only when the
   // token's classes say the word is one of the map's.
   template <typename Map>
@@ -651,8 +665,8 @@ class SentenceTagger {
     // A month named before a noun or as a possessive: "the October slaying", "December's
     // figures" (not "the March on Washington": a function word follows).
     const bool attributive = !has_modifier && i > 0 && tokens_[month_token].lower != "may" &&
-                             ((Is(i - 1, "the") && IsWord(end) && !tokens_[end].capitalized &&
-                               !Has(end, Lex::kFunction) && !Has(end, Lex::kUnit)) ||
+                             ((Is(i - 1, "the") && IsWord(end) && !tokens_[end].capitalized && !IsFunctionWord(end) &&
+                               !Has(end, Lex::kUnit)) ||
                               (Is(end, "'") && Is(end + 1, "s") && Adjacent(end)));
     if (!has_modifier && !attributive) {
       if (i == 0 || !kTriggers.count(Lower(i - 1))) return std::nullopt;
@@ -855,6 +869,7 @@ class SentenceTagger {
   // A plural unit without a number: "for months", "over the years", "in the coming
   // weeks", "in coming months", "the days ahead" (PXM, PXY, PXW, PXD).
   std::optional<Match> VagueUnits(size_t i) const {
+    if (!Is(i, "the") && !Has(i, Lex::kUnit) && !Is(i, "coming") && !Is(i, "upcoming")) return std::nullopt;
     auto plural_unit = [this](size_t k) -> const std::string* {
       const std::string* unit = Find(lex_.units, k, Lex::kUnit);
       if (unit == nullptr || Lower(k).back() != 's' || *unit == "Q" || *unit == "S" || tokens_[k].capitalized) {
@@ -1083,7 +1098,7 @@ class SentenceTagger {
     }
     if (year == 0) return std::nullopt;
     // "twelve hundred students" is a count, unless a preposition of time comes first
-    if (k == i && year % 100 == 0 && IsWord(end) && !tokens_[end].capitalized && !Has(end, Lex::kFunction) &&
+    if (k == i && year % 100 == 0 && IsWord(end) && !tokens_[end].capitalized && !IsFunctionWord(end) &&
         !(i > 0 && (Is(i - 1, "in") || Is(i - 1, "since") || Is(i - 1, "until") || Is(i - 1, "by")))) {
       return std::nullopt;
     }
@@ -1354,7 +1369,7 @@ class SentenceTagger {
     // An adverb or adjective of frequency ("rallies held almost daily", "a daily basis",
     // "his weekly radio address") is a set; "daily" as a noun before a newspaper's name
     // ("the party daily Granma") is not.
-    if (auto adverb = kAdverbs.find(Lower(i)); adverb != kAdverbs.end()) {
+    if (auto adverb = Lower(i).back() == 'y' ? kAdverbs.find(Lower(i)) : kAdverbs.end(); adverb != kAdverbs.end()) {
       if (tokens_[i].capitalized || (IsWord(i + 1) && tokens_[i + 1].capitalized)) return std::nullopt;
       return Make(i, i + 1, TimexType::kSet, adverb->second, false);
     }
@@ -1382,7 +1397,7 @@ class SentenceTagger {
     // "Elian's future", "our future" (a noun); not "future payments", "the foreseeable
     // future" (a modifier; a phrase with no reference to the time of events).
     if (Is(i, "future") && !Is(i - 1, "the") && !Is(i - 1, "foreseeable")) {
-      if (!IsWord(i + 1) || Has(i + 1, Lex::kFunction)) return Make(i, i + 1, TimexType::kDate, "FUTURE_REF", true);
+      if (!IsWord(i + 1) || IsFunctionWord(i + 1)) return Make(i, i + 1, TimexType::kDate, "FUTURE_REF", true);
       if (Has(i + 1, Lex::kUnit) && Lower(i + 1).back() == 's') {  // "future quarters"
         return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
       }
@@ -1511,8 +1526,7 @@ class SentenceTagger {
     const bool preposition = i > 0 && kBefore.count(Lower(i - 1));
     if (!with_the && !(k == i && preposition)) return std::nullopt;  // "summer" alone: "in summer"
     // "the fall of Kabul", "the fall in prices", "the spring offensive"
-    if (IsWord(k + 1) && (!Has(k + 1, Lex::kFunction) || Is(k + 1, "of")))
-      return std::nullopt;  // "of 2020": the year's
+    if (IsWord(k + 1) && (!IsFunctionWord(k + 1) || Is(k + 1, "of"))) return std::nullopt;  // "of 2020": the year's
     if (Is(k, "fall") && !preposition) return std::nullopt;
     if (!published_) return Make(i, k + 1, TimexType::kDate, "XXXX-" + *season, true);
     static const WordMap<int> kFirstMonth = {{"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
@@ -1549,7 +1563,7 @@ class SentenceTagger {
     if (Is(k, "-")) ++k;
     if (!Is(k, "century") || n < 1 || n > 22) return std::nullopt;
     // "the 11th century temple": "the" is the temple's
-    const size_t begin = Is(i, "the") && IsWord(k + 1) && !Has(k + 1, Lex::kFunction) ? i + 1 : i;
+    const size_t begin = Is(i, "the") && IsWord(k + 1) && !IsFunctionWord(k + 1) ? i + 1 : i;
     return Make(begin, k + 1, TimexType::kDate, Format("%02d", n - 1), false);
   }
 
@@ -1623,7 +1637,7 @@ class SentenceTagger {
     if (!IsNumber(i - 2) || tokens_[i - 2].lower.size() > 2) return std::nullopt;
     size_t month_at = Is(i - 3, ".") ? i - 4 : i - 3;
     int month = MonthAt(month_at);
-    if (month == 0 || (IsWord(i + 1) && !Has(i + 1, Lex::kFunction))) return std::nullopt;  // "and 25 people"
+    if (month == 0 || (IsWord(i + 1) && !IsFunctionWord(i + 1))) return std::nullopt;  // "and 25 people"
     int day = std::stoi(std::string(tokens_[i].lower));
     size_t end = i + 1;
     std::optional<CivilDate> date;
@@ -1747,7 +1761,6 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
   for (const std::string& word : l.past) mark(word, Lexicon::kPast);
   for (const std::string& word : l.present) mark(word, Lexicon::kPresent);
   for (const std::string& word : l.zones) mark(word, Lexicon::kZone);
-  for (const std::string& word : l.function) mark(word, Lexicon::kFunction);
   for (const std::string& word : l.after_article) mark(word, Lexicon::kAfterArticle);
   for (const char* word : {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
                            "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
