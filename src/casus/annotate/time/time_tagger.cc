@@ -343,6 +343,7 @@ class SentenceTagger {
       consider(SetRule(i));
       consider(Reference(i));
       if (the || Is(i, "that")) consider(AnaphoricDay(i));
+      if (the || Is(i, "early") || Is(i, "late") || Is(i, "mid")) consider(PartOfDay(i));
       if (the || number || Has(i, Lex::kOrdinal)) consider(Century(i));
       if (the || Has(i, Lex::kSeason) || Is(i, "early") || Is(i, "late") || Is(i, "mid")) consider(Season(i));
       if (the) {
@@ -1221,6 +1222,24 @@ class SentenceTagger {
         k += 3;
         if (Is(k, ".")) ++k;
       }
+      // "10 o'clock", "4 in the morning", "9 at night"
+      if (!meridiem && colon == std::string::npos && hour >= 1 && hour <= 12) {
+        if (Is(k, "o'clock")) {
+          meridiem = true;
+          ++k;
+        }
+        if (Is(k, "in") && Is(k + 1, "the") &&
+            (Is(k + 2, "morning") || Is(k + 2, "afternoon") || Is(k + 2, "evening"))) {
+          meridiem = true;
+          if (!Is(k + 2, "morning") && hour < 12) hour += 12;
+          if (Is(k + 2, "morning") && hour == 12) hour = 0;
+          k += 3;
+        } else if (Is(k, "at") && Is(k + 1, "night")) {
+          meridiem = true;
+          if (hour >= 6 && hour < 12) hour += 12;
+          k += 2;
+        }
+      }
       if (colon == std::string::npos && !meridiem) return std::nullopt;
       if (meridiem && (hour > 24)) return std::nullopt;
     } else {
@@ -1626,6 +1645,44 @@ class SentenceTagger {
     inner->begin_token = i;
     inner->names_quarter = false;
     return inner;
+  }
+
+  // "mid-afternoon", "early morning yesterday", "by the afternoon": a part of the day
+  // in view (the day named after it, else the last date named, publication's at first).
+  std::optional<Match> PartOfDay(size_t i) const {
+    size_t k = i;
+    const bool with_the = Is(k, "the");
+    if (with_the) ++k;
+    const bool modified = Is(k, "early") || Is(k, "late") || Is(k, "mid");
+    if (modified) {
+      ++k;
+      if (Is(k, "-") && Adjacent(k) && Adjacent(k + 1)) ++k;
+    }
+    const std::string* part = Find(lex_.parts, k, Lex::kPart);
+    if (part == nullptr || Is(k, "overnight") || (!with_the && !modified)) return std::nullopt;
+    size_t end = k + 1;
+    std::optional<Match> day;
+    if (Is(end, "yesterday") || Is(end, "today") || Is(end, "tomorrow")) {
+      day = DeicticDay(end);
+    } else if (WeekdayAt(end) >= 0) {
+      day = WeekdayRule(end);
+    }
+    if (day && day->value.size() >= 10) {
+      Match m = *day;
+      m.begin_token = i;
+      m.value = m.value.substr(0, 10);
+      WithPartOfDay(&m, *part);
+      return m;
+    }
+    // "the morning session", "late night shows": a modifier
+    if (IsWord(end) && !IsFunctionWord(end)) return std::nullopt;
+    if (with_the && !(i > 0 && (Is(i - 1, "in") || Is(i - 1, "by") || Is(i - 1, "during") || Is(i - 1, "until")))) {
+      return std::nullopt;  // "the evening news", "spent the night"
+    }
+    if (!published_) return MakeDay(i, end, std::nullopt, "XXXX-XX-XXT" + *part, "");
+    Match m = MakeDay(i, end, *last_date_, "", *last_date_label_);
+    WithPartOfDay(&m, *part);
+    return m;
   }
 
   // "April 24 and 25", "Sept. 19 or 20": a day number after a month and day takes

@@ -112,6 +112,18 @@ TEST(TimeTagger, PartsOfAnAnaphoricDayAndCoordinatedDays) {
   });
 }
 
+TEST(TimeTagger, PartsOfTheDayAndHoursInWords) {
+  Check({
+      {"By mid afternoon, the operation was over.", "1998-03-06", "mid afternoon|TIME|1998-03-06TAF"},
+      {"Prices rose by mid-afternoon yesterday.", "1989-11-02", "mid-afternoon yesterday|TIME|1989-11-01TAF"},
+      {"The evening news aired; he spent the night there.", "1998-03-06", ""},
+      {"He will leave at 4 in the morning.", "2000-04-05", "4 in the morning|TIME|2000-04-05T04:00"},
+      {"The bomb went off at 10 o'clock.", "1998-08-07", "10 o'clock|TIME|1998-08-07T10:00"},
+      {"She called at 9 at night.", "1998-08-07", "9 at night|TIME|1998-08-07T21:00"},
+      {"He was 4 in the standings.", "1998-08-07", ""},
+  });
+}
+
 TEST(TimeTagger, MonthsAsModifiersSeasonsAndTheYear) {
   Check({
       // A month before a noun or as a possessive; not before a function word.
