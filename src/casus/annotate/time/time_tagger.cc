@@ -734,7 +734,7 @@ class SentenceTagger {
 
   // "last week", "this month", "next year", "earlier this month", "last summer";
   // "the past year" is last year, as TimeML corpora mostly read it ("the past three
-  // years", with a number, is a duration).
+  // years", with a number, is a duration); "the past decade" is the ten years to now.
   std::optional<Match> RelativeUnit(size_t i) const {
     size_t k = i;
     bool nested = false;  // "earlier this month"
@@ -770,6 +770,10 @@ class SentenceTagger {
     if (unit != nullptr && *unit == "D") return std::nullopt;
     size_t end = k + 1;
     if (nested && modifier != 0 && !Is(i + (with_the ? 2 : 1), "last")) return std::nullopt;
+    // "the past decade", "the last century": the ten or hundred years to now
+    if (with_the && modifier == -1 && !anaphoric && unit != nullptr && (*unit == "DE" || *unit == "CE")) {
+      return Make(i, end, TimexType::kDuration, DurationValue("1", *unit), false);
+    }
     if (!published_) {  // unresolved, in the unit's shape
       static const WordMap<std::string> kUnresolved = {{"W", "XXXX-WXX"}, {"WE", "XXXX-WXX-WE"}, {"M", "XXXX-XX"},
                                                        {"Y", "XXXX"},     {"Q", "XXXX-QX"},      {"DE", "XXX"},

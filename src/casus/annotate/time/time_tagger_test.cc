@@ -154,6 +154,7 @@ TEST(TimeTagger, VaguePluralsCenturiesAndMoreUnits) {
   Check({
       {"Talks may resume in the coming weeks.", "2023-09-20", "the coming weeks|DURATION|PXW"},
       {"Prices doubled over the past year.", "1998-03-05", "the past year|DATE|1997"},
+      {"Prices doubled over the past decade.", "1998-03-05", "the past decade|DURATION|P10Y"},
       {"The economy will slow in coming months.", "1998-01-10", "coming months|DURATION|PXM"},
       {"The days ahead will be hard; over the years, they fought.", "2023-09-20",
        "The days ahead|DURATION|PXD; the years|DURATION|PXY"},
