@@ -441,33 +441,50 @@ class SentenceTagger {
   }
 
   // --- tense ---
-  Tense TenseAround(size_t begin, size_t end) const {
-    for (size_t distance = 1; distance <= 12; ++distance) {
-      for (size_t k : {begin >= distance ? begin - distance : std::string::npos, end - 1 + distance}) {
-        if (k >= Size() || !IsWord(k)) continue;
-        std::string_view w = tokens_[k].lower;
-        // A participle after "be" ("will be held", "has been killed") says nothing of
-        // the tense; the auxiliary further on does.
-        if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being"))) continue;
-        const uint32_t classes = tokens_[k].classes;
-        if (classes & Lex::kFuture) return Tense::kFuture;
-        // "set to resume", "is to meet", "poised to sign": a plan.
-        if (Is(k + 1, "to") && ((classes & Lex::kPresent) || w == "set" || w == "poised" || w == "slated")) {
-          return Tense::kFuture;
-        }
-        // "were planning", "was expected", "is due": the auxiliary carries the future.
-        if ((classes & (Lex::kPast | Lex::kPresent)) && k + 1 < Size() &&
-            (Has(k + 1, Lex::kFuture) || Is(k + 1, "planning") || Is(k + 1, "set"))) {
-          return Tense::kFuture;
-        }
-        if (classes & Lex::kPast) return Tense::kPast;
-        if (classes & Lex::kPresent) return Tense::kPresent;
-        if (w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0 && w != "hundred" && w != "united" &&
-            w != "indeed" && w != "need" && w != "speed") {
-          return Tense::kPast;
-        }
-      }
+  // The tense word k marks, if any.
+  std::optional<Tense> TenseAt(size_t k) const {
+    if (k >= Size() || !IsWord(k)) return std::nullopt;
+    std::string_view w = tokens_[k].lower;
+    // A participle after "be" ("will be held", "has been killed") says nothing of
+    // the tense; the auxiliary further on does.
+    if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being"))) return std::nullopt;
+    const uint32_t classes = tokens_[k].classes;
+    if (classes & Lex::kFuture) return Tense::kFuture;
+    // "set to resume", "is to meet", "poised to sign": a plan.
+    if (Is(k + 1, "to") && ((classes & Lex::kPresent) || w == "set" || w == "poised" || w == "slated")) {
+      return Tense::kFuture;
     }
+    // "were planning", "was expected", "is due": the auxiliary carries the future.
+    if ((classes & (Lex::kPast | Lex::kPresent)) && k + 1 < Size() &&
+        (Has(k + 1, Lex::kFuture) || Is(k + 1, "planning") || Is(k + 1, "set"))) {
+      return Tense::kFuture;
+    }
+    if (classes & Lex::kPast) return Tense::kPast;
+    if (classes & Lex::kPresent) return Tense::kPresent;
+    if (w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0 && w != "hundred" && w != "united" && w != "indeed" &&
+        w != "need" && w != "speed") {
+      return Tense::kPast;
+    }
+    return std::nullopt;
+  }
+
+  // The tense of the nearest marker within 12 words; a marker after the expression
+  // counts as three times as far, as the verb an adjunct of time belongs to mostly comes
+  // before it ("will double its flights by August in the search for markets untouched
+  // by the crisis"). On TempEval-3, weights of 2.5 to 4 were best (+0.002 value F1
+  // over 1); 3 sits in the middle.
+  Tense TenseAround(size_t begin, size_t end) const {
+    std::optional<Tense> left, right;
+    size_t left_distance = 99, right_distance = 99;
+    for (size_t distance = 1; distance <= 12 && !left; ++distance) {
+      if (begin < distance) break;
+      if ((left = TenseAt(begin - distance))) left_distance = distance;
+    }
+    for (size_t distance = 1; distance <= 12 && !right; ++distance) {
+      if ((right = TenseAt(end - 1 + distance))) right_distance = distance;
+    }
+    if (left && (!right || left_distance <= right_distance * 3)) return *left;
+    if (right) return *right;
     return Tense::kUnknown;
   }
 

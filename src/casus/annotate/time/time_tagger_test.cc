@@ -165,6 +165,9 @@ TEST(TimeTagger, VaguePluralsCenturiesAndMoreUnits) {
       {"Mines lie near the 11th century temple.", "1998-03-05", "11th century|DATE|10"},
       {"It was the bloodiest war of the twentieth century.", "1998-03-05", "the twentieth century|DATE|19"},
       {"Talks are set to resume Monday in Belfast.", "1998-03-19", "Monday|DATE|1998-03-23"},
+      // The verb before an adjunct of time counts more than a participle after it.
+      {"Qantas will double its flights by August in the search for new markets untouched by the crisis.", "1998-02-20",
+       "August|DATE|1998-08"},
   });
 }
 
