@@ -657,6 +657,22 @@ class SentenceTagger {
     int month = MonthAt(k);
     if (month == 0) return std::nullopt;
     size_t month_token = k;
+    // "last Oct. 23", "next March 5": a day the modifier points to
+    if (has_modifier && modifier != 0) {
+      if (std::optional<Match> date = AbsoluteDate(k); date && date->anchor.size() > 0 && date->value.size() == 10) {
+        const int day = std::stoi(date->value.substr(8, 2));
+        std::optional<CivilDate> resolved;
+        if (published_) {
+          const long today = DaysFromCivil(published_->year, published_->month, published_->day);
+          int year = published_->year;
+          const long days = DaysFromCivil(year, month, day) - today;
+          if (modifier < 0 && days > 0) year -= 1;   // the latest on or before publication
+          if (modifier > 0 && days <= 0) year += 1;  // the first after it
+          if (IsValidDate(year, month, day)) resolved = CivilDate{year, month, day};
+        }
+        return MakeDay(i, date->end_token, resolved, Format("XXXX-%02d-%02d", month, day), PublishedLabel());
+      }
+    }
     size_t end = k + 1;
     if (Is(end, ".") && Lower(k).size() <= 4 && Adjacent(end)) ++end;  // "Sept." but not a full stop
     // "September 2023", "September, 2023", "September of 2023"

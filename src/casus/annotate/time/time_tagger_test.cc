@@ -92,6 +92,14 @@ TEST(TimeTagger, MonthAndDayTakeTheYearTheTenseAsks) {
   });
 }
 
+TEST(TimeTagger, AModifierBeforeAMonthAndDayPointsTheWay) {
+  Check({
+      {"He was shot to death last Oct. 23 at his home.", "1999-04-08", "last Oct. 23|DATE|1998-10-23"},
+      {"The vote is due next March 5.", "1999-04-08", "next March 5|DATE|2000-03-05"},
+      {"The vote was held last April 2.", "1999-04-08", "last April 2|DATE|1999-04-02"},
+  });
+}
+
 TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
   Check({
       {"The attack came on October 5. The next day, talks began.", "2020-10-10",
