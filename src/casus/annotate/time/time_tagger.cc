@@ -306,6 +306,7 @@ class SentenceTagger {
   // Tags the tokens (one sentence's, refilled between calls).
   void Run(std::vector<TimeExpression>* out) {
     sentence_date_.clear();
+    size_ = tokens_.size();
     // Quarters and periods need the word; most sentences lack it.
     bool names_period = false;
     for (size_t k = 0; k < tokens_.size() && !names_period; ++k) {
@@ -388,7 +389,7 @@ class SentenceTagger {
 
  private:
   // --- token helpers ---
-  size_t Size() const { return tokens_.size(); }
+  size_t Size() const { return size_; }  // tokens_.size(), kept: the rules ask it at every step
   std::string_view Lower(size_t k) const { return k < Size() ? tokens_[k].lower : std::string_view(); }
   template <size_t N>
   bool Is(size_t k, const char (&word)[N]) const {
@@ -480,7 +481,9 @@ class SentenceTagger {
       if (begin < distance) break;
       if ((left = TenseAt(begin - distance))) left_distance = distance;
     }
-    for (size_t distance = 1; distance <= 12 && !right; ++distance) {
+    // A marker after wins only when three times nearer.
+    const size_t right_limit = left ? (left_distance - 1) / 3 : 12;
+    for (size_t distance = 1; distance <= right_limit && !right; ++distance) {
       if ((right = TenseAt(end - 1 + distance))) right_distance = distance;
     }
     if (left && (!right || left_distance <= right_distance * 3)) return *left;
@@ -1755,6 +1758,7 @@ class SentenceTagger {
   CivilDate* last_date_;
   std::string* last_date_label_;
   std::string sentence_date_;  // the last full date stated in this sentence, for clock times
+  size_t size_ = 0;            // the sentence's token count
  public:
   std::string* last_quarter_ = nullptr;  // "1989-Q3": the last quarter the document named
 
