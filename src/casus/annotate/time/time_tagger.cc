@@ -1436,6 +1436,11 @@ class SentenceTagger {
     size_t k = i + 1;
     int weekday = WeekdayAt(k);
     if (weekday >= 0) return Make(i, k + 1, TimexType::kSet, Format("XXXX-WXX-%d", weekday + 1), false);
+    // "each July", "every summer"
+    if (int month = MonthAt(k); month != 0) return Make(i, k + 1, TimexType::kSet, Format("XXXX-%02d", month), false);
+    if (const std::string* season = Find(lex_.seasons, k, Lex::kSeason); season != nullptr && !Is(k, "fall")) {
+      return Make(i, k + 1, TimexType::kSet, "XXXX-" + *season, false);
+    }
     std::string count = "1";
     if (std::optional<std::string> n = NumberAt(k); n && IsNumber(k)) {
       count = *n;

@@ -161,6 +161,8 @@ TEST(TimeTagger, MonthsAsModifiersSeasonsAndTheYear) {
 TEST(TimeTagger, VaguePluralsCenturiesAndMoreUnits) {
   Check({
       {"Talks may resume in the coming weeks.", "2023-09-20", "the coming weeks|DURATION|PXW"},
+      {"Orangemen march each July; farmers move every summer.", "1998-03-05",
+       "each July|SET|XXXX-07; every summer|SET|XXXX-SU"},
       {"Prices doubled over the past year.", "1998-03-05", "the past year|DATE|1997"},
       {"Prices doubled over the past decade.", "1998-03-05", "the past decade|DURATION|P10Y"},
       {"The economy will slow in coming months.", "1998-01-10", "coming months|DURATION|PXM"},
