@@ -291,6 +291,9 @@ struct Match {
   bool names_quarter = false;          // "the third quarter": the quarter later ones refer to
 };
 
+// The month a season (TIMEX3 code) begins in: spring March, ..., winter December.
+int SeasonFirstMonth(const std::string& code) { return code == "SP" ? 3 : code == "SU" ? 6 : code == "FA" ? 9 : 12; }
+
 class SentenceTagger {
  public:
   SentenceTagger(std::string_view text, const std::vector<Token>& tokens, const TimeTagger::Lexicon& lexicon,
@@ -309,11 +312,11 @@ class SentenceTagger {
     size_ = tokens_.size();
     // Quarters and periods need the word; most sentences lack it.
     bool names_period = false;
-    for (size_t k = 0; k < tokens_.size() && !names_period; ++k) {
+    for (size_t k = 0; k < Size() && !names_period; ++k) {
       names_period = Is(k, "quarter") || Is(k, "quarters") || Is(k, "period");
     }
     size_t i = 0;
-    while (i < tokens_.size()) {
+    while (i < Size()) {
       if (!tokens_[i].trigger) {
         ++i;
         continue;
@@ -344,9 +347,9 @@ class SentenceTagger {
       consider(SetRule(i));
       consider(Reference(i));
       if (the || Is(i, "that")) consider(AnaphoricDay(i));
-      if (the || Is(i, "early") || Is(i, "late") || Is(i, "mid")) consider(PartOfDay(i));
+      if (the || IsEdge(i)) consider(PartOfDay(i));
       if (the || number || Has(i, Lex::kOrdinal)) consider(Century(i));
-      if (the || Has(i, Lex::kSeason) || Is(i, "early") || Is(i, "late") || Is(i, "mid")) consider(Season(i));
+      if (the || Has(i, Lex::kSeason) || IsEdge(i)) consider(Season(i));
       if (the) {
         consider(WeekOf(i));
         consider(TheYear(i));
@@ -399,6 +402,8 @@ class SentenceTagger {
   bool IsNumber(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kNumber; }
   bool Adjacent(size_t k) const { return k > 0 && k < Size() && tokens_[k].begin == tokens_[k - 1].end; }
   bool Has(size_t k, uint32_t classes) const { return k < Size() && (tokens_[k].classes & classes) != 0; }
+  // "early", "late", "mid": a word for a part of a period ("mid-afternoon", "the early summer")
+  bool IsEdge(size_t k) const { return Is(k, "early") || Is(k, "late") || Is(k, "mid"); }
   // A function word ("of", "they", "will"); asked only where a rule has matched, so it
   // is no class bit (a class every token would look up).
   bool IsFunctionWord(size_t k) const { return IsWord(k) && lex_.function.count(Lower(k)) != 0; }
@@ -826,10 +831,10 @@ class SentenceTagger {
                                                                       : *last_date_;
     }
     if (season != nullptr) {
-      static const WordMap<int> kLastMonth = {{"SP", 5}, {"SU", 8}, {"FA", 11}, {"WI", 2}};
+      const int last = SeasonFirstMonth(*season) % 12 + 2;  // winter: February
       int year = base.year;
-      if (modifier == -1 && base.month <= kLastMonth.at(*season)) year -= 1;
-      if (modifier == 1 && base.month > kLastMonth.at(*season) - 2) year += 1;
+      if (modifier == -1 && base.month <= last) year -= 1;
+      if (modifier == 1 && base.month > last - 2) year += 1;
       return Make(i, end, TimexType::kDate, Format("%04d-", year) + *season, true);
     }
     const std::string& u = *unit;
@@ -1582,7 +1587,7 @@ class SentenceTagger {
     size_t k = i;
     const bool with_the = Is(k, "the");
     if (with_the) ++k;
-    if (Is(k, "early") || Is(k, "late") || Is(k, "mid")) ++k;
+    if (IsEdge(k)) ++k;
     if (Is(k, "-")) ++k;
     const std::string* season = Find(lex_.seasons, k, Lex::kSeason);
     if (season == nullptr || tokens_[k].capitalized) return std::nullopt;
@@ -1593,8 +1598,7 @@ class SentenceTagger {
     if (IsWord(k + 1) && (!IsFunctionWord(k + 1) || Is(k + 1, "of"))) return std::nullopt;  // "of 2020": the year's
     if (Is(k, "fall") && !preposition) return std::nullopt;
     if (!published_) return Make(i, k + 1, TimexType::kDate, "XXXX-" + *season, true);
-    static const WordMap<int> kFirstMonth = {{"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
-    const int first = kFirstMonth.at(*season);
+    const int first = SeasonFirstMonth(*season);
     const int month = published_->month;
     // Months since the season last began (winter begins in December).
     const int since = (month - first + 12) % 12;
@@ -1640,7 +1644,7 @@ class SentenceTagger {
     if (!Is(k, "year") || tokens_[k].capitalized) return std::nullopt;  // "Person of the Year"
     const size_t end = k + 1;
     static const WordSet kNotAfter = {"-", "before", "after", "ago", "earlier", "later", "since", "in", "two"};
-    if (end < Size() && (kNotAfter.count(Lower(end)) || IsNumber(end))) return std::nullopt;
+    if (kNotAfter.count(Lower(end)) || IsNumber(end)) return std::nullopt;
     if (Is(end, "ended") || Is(end, "ending") || Is(end, "to")) {
       return Make(i, end, TimexType::kDuration, "P1Y", false);
     }
@@ -1698,7 +1702,7 @@ class SentenceTagger {
     size_t k = i;
     const bool with_the = Is(k, "the");
     if (with_the) ++k;
-    const bool modified = Is(k, "early") || Is(k, "late") || Is(k, "mid");
+    const bool modified = IsEdge(k);
     if (modified) {
       ++k;
       if (Is(k, "-") && Adjacent(k) && Adjacent(k + 1)) ++k;
