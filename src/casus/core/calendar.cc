@@ -75,7 +75,11 @@ int ReadMonth(std::string_view s, size_t* pos) {
   size_t length = ReadWord(s, *pos);
   if (length < 3) return 0;
   size_t end = *pos + length;
-  if (end < s.size() && s[end] == '.') ++end;
+  // The period belongs to an abbreviation ("Feb.", "Sept."); after a full name
+  // ("14 February.") it ends the sentence.
+  const bool abbreviation = (length == 3 && !EqualsIgnoreCase(s.substr(*pos, 3), "may")) ||
+                            (length == 4 && EqualsIgnoreCase(s.substr(*pos, 4), "sept"));
+  if (abbreviation && end < s.size() && s[end] == '.') ++end;
   int month = MonthFromName(s.substr(*pos, end - *pos));
   if (month != 0) *pos = end;
   return month;

@@ -105,7 +105,8 @@ struct Token {
   std::string_view lower;  // lower-case text, a view into the sentence's buffer
 };
 
-enum class Tense { kPast, kPresent, kFuture, kUnknown };
+// kSince: after "since", a time that has begun: never later than publication.
+enum class Tense { kPast, kPresent, kFuture, kUnknown, kSince };
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -480,6 +481,10 @@ class SentenceTagger {
   // by the crisis"). On TempEval-3, weights of 2.5 to 4 were best (+0.002 value F1
   // over 1); 3 sits in the middle.
   Tense TenseAround(size_t begin, size_t end) const {
+    // "since October 7", "ever since March", "since early June": begun already.
+    if ((begin > 0 && Is(begin - 1, "since")) || (begin > 1 && Is(begin - 2, "since") && IsEdge(begin - 1))) {
+      return Tense::kSince;
+    }
     std::optional<Tense> left, right;
     size_t left_distance = 99, right_distance = 99;
     for (size_t distance = 1; distance <= 12 && !left; ++distance) {
@@ -506,6 +511,7 @@ class SentenceTagger {
   // sentence of a September article is last December.
   static long TenseDistance(long days, Tense tense) {
     long distance = days < 0 ? -days : days;
+    if (tense == Tense::kSince && days > 0) distance *= 1000;
     if ((tense == Tense::kPast && days > 0) || (tense == Tense::kFuture && days < 0)) distance *= 4;
     return distance;
   }
@@ -542,7 +548,7 @@ class SentenceTagger {
       offset = ahead;
     else if (tense == Tense::kFuture)
       offset = ahead == 0 ? 7 : ahead;
-    else if (tense == Tense::kPast)
+    else if (tense == Tense::kPast || tense == Tense::kSince)
       offset = -back;
     else
       offset = back <= ahead ? -back : ahead;
@@ -755,7 +761,25 @@ class SentenceTagger {
       offset = 1;
     else if (Is(i, "tonight"))
       part = "NI";
-    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && Is(i + 3, "yesterday"))
+    else if (Is(i, "overnight")) {
+      // "struck the city overnight": the night before publication (the coming one in a
+      // plan). Not before a day ("overnight Tuesday": the day's rule takes it) nor as a
+      // modifier of a thing ("overnight rates", "an overnight stay", "overnight success").
+      static const WordSet kNotBefore = {
+          "into",    "to",       "on",       "rate",      "rates",     "stay",          "stays",
+          "bag",     "bags",     "delivery", "shipping",  "lending",   "loan",          "loans",
+          "trip",    "trips",    "success",  "sensation", "celebrity", "star",          "guest",
+          "guests",  "camp",     "flight",   "flights",   "train",     "trains",        "bus",
+          "parking", "funds",    "money",    "repo",      "repos",     "index",         "interest",
+          "deposit", "deposits", "visit",    "visits",    "hike",      "express",       "mail",
+          "courier", "shift",    "shifts",   "market",    "markets",   "accommodation", "oats"};
+      if (WeekdayAt(i + 1) >= 0 || (i + 1 < Size() && kNotBefore.contains(tokens_[i + 1].lower))) {
+        return std::nullopt;
+      }
+      if (i > 0 && (Is(i - 1, "an") || Is(i - 1, "a") || Is(i - 1, "the"))) return std::nullopt;
+      offset = TenseAround(i, i + 1) == Tense::kFuture ? 0 : -1;
+      part = "NI";
+    } else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && Is(i + 3, "yesterday"))
       offset = -2, end = i + 4;
     else if ((Is(i, "this") || Is(i, "last")) && Has(i + 1, Lex::kPart)) {
       offset = Is(i, "last") && Is(i + 1, "night") ? -1 : 0;
@@ -1061,7 +1085,18 @@ class SentenceTagger {
   // Years, year ranges and decades: "in 2020", "since 1991", "2020-2022", "the 1990s".
   std::optional<Match> YearRule(size_t i) const {
     size_t k = i;
-    bool with_the = Is(k, "the") && IsNumber(k + 1);
+    // "the first half of 2023", "the last half of 1989", "the first two quarters of 1990":
+    // a half year.
+    if (Is(k, "the") && (Is(k + 1, "first") || Is(k + 1, "second") || Is(k + 1, "last") || Is(k + 1, "latter"))) {
+      size_t of = Is(k + 2, "half") ? k + 3 : Is(k + 2, "two") && Is(k + 3, "quarters") ? k + 4 : 0;
+      if (of != 0 && Is(of, "of") && YearAt(of + 1) != 0) {
+        return Make(i, of + 2, TimexType::kDate, Format("%04d-H%d", YearAt(of + 1), Is(k + 1, "first") ? 1 : 2), false);
+      }
+    }
+    // "early 2020", "mid-1996", "late 2019": the year (TIMEX3 keeps the part as a modifier).
+    const bool edge = IsEdge(k) && (IsNumber(k + 1) || (Is(k + 1, "-") && IsNumber(k + 2)));
+    if (edge) k += Is(k + 1, "-") ? 2 : 1;
+    bool with_the = !edge && Is(k, "the") && IsNumber(k + 1);
     if (with_the) ++k;
     if (!IsNumber(k) || tokens_[k].lower.size() != 4) return std::nullopt;
     int year = std::stoi(std::string(tokens_[k].lower));
@@ -1509,7 +1544,7 @@ class SentenceTagger {
     if (!published_) return Make(i, i + 2, TimexType::kDate, "XXXX-WXX-WE", true);
     int weekday = Weekday(published_->year, published_->month, published_->day);
     const Tense tense = TenseAround(i, i + 2);
-    bool past = tense == Tense::kPast || tense == Tense::kUnknown;
+    bool past = tense == Tense::kPast || tense == Tense::kSince || tense == Tense::kUnknown;
     CivilDate saturday =
         AddDays(*published_, past ? -((weekday + 2) % 7 == 0 ? 7 : (weekday + 2) % 7) : (5 - weekday + 7) % 7);
     return Make(i, i + 2, TimexType::kDate, IsoWeek(saturday) + "-WE", true);
@@ -1559,7 +1594,16 @@ class SentenceTagger {
     auto day_word = [this](size_t k) { return Is(k, "day") || (Has(k, Lex::kPart) && !Is(k, "overnight")); };
     long offset;
     size_t word;  // the token of "day" or the part of the day
-    if (Is(i, "the") && (Is(i + 1, "next") || Is(i + 1, "following")) && day_word(i + 2))
+    // "Today is the eighth day of the operation", "It's the second day of an offensive":
+    // in the present tense, the day of publication.
+    if (const size_t day = Is(i, "the") ? OrdinalEnd(i + 1) : 0;
+        day != 0 && Is(day, "day") && (Is(day + 1, "of") || Is(day + 1, "in")) && published_ && i >= 1 &&
+        (Is(i - 1, "is") || Is(i - 1, "marks") || (i >= 2 && Is(i - 1, "s") && Is(i - 2, "'")))) {
+      return MakeDay(i, day + 1, *published_, "", PublishedLabel());
+    }
+    if (Is(i, "the") && Is(i + 1, "day") && i >= 2 && Is(i - 1, "in") && (Is(i - 2, "later") || Is(i - 2, "earlier")))
+      offset = 0, word = i + 1;  // "later in the day" (not "the day before" in "later in the day before leaving")
+    else if (Is(i, "the") && (Is(i + 1, "next") || Is(i + 1, "following")) && day_word(i + 2))
       offset = 1, word = i + 2;
     else if (Is(i, "the") && Is(i + 1, "previous") && day_word(i + 2))
       offset = -1, word = i + 2;
@@ -1610,6 +1654,15 @@ class SentenceTagger {
       year -= 1;  // the latest begun
     }
     return Make(i, k + 1, TimexType::kDate, Format("%04d-", year) + *season, true);
+  }
+
+  // The token after an ordinal at k ("third", "100th", "21st"), or 0 when none is there.
+  size_t OrdinalEnd(size_t k) const {
+    if (Has(k, Lex::kOrdinal)) return k + 1;
+    if (IsNumber(k) && Adjacent(k + 1) && (Is(k + 1, "th") || Is(k + 1, "st") || Is(k + 1, "nd") || Is(k + 1, "rd"))) {
+      return k + 2;
+    }
+    return 0;
   }
 
   // "the 20th century", "11th-century", "the nineteenth century": the century's two
@@ -1878,10 +1931,11 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     mark(word, Lexicon::kTrigger | Lexicon::kWeekday);
   }
   for (const char* word :
-       {"today",    "yesterday", "tomorrow", "tonight",  "the",    "this",     "last",  "next",   "past",    "coming",
-        "previous", "following", "current",  "earlier",  "later",  "early",    "late",  "mid",    "every",   "each",
-        "now",      "currently", "nowadays", "recently", "recent", "future",   "daily", "weekly", "monthly", "hourly",
-        "nightly",  "annually",  "yearly",   "noon",     "midday", "midnight", "that",  "year",   "its"}) {
+       {"today",  "yesterday", "tomorrow", "tonight",   "the",     "this",      "last",     "next",
+        "past",   "coming",    "previous", "following", "current", "earlier",   "later",    "early",
+        "late",   "mid",       "every",    "each",      "now",     "currently", "nowadays", "recently",
+        "recent", "future",    "daily",    "weekly",    "monthly", "hourly",    "nightly",  "annually",
+        "yearly", "noon",      "midday",   "midnight",  "that",    "year",      "its",      "overnight"}) {
     mark(word, Lexicon::kTrigger);
   }
   for (const auto& [word, bits] : l.classes) {

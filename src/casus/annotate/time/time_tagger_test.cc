@@ -288,6 +288,38 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
 // Token soup from the words the rules look for, numbers of every shape, marks and broken
 // UTF-8: whatever comes out lies inside the text, in order, without overlaps, and has a
 // value.
+TEST(TimeTagger, SinceOvernightHalvesAndDaysOfAnEvent) {
+  Check({
+      // "since" points back: the time has begun, whatever the tense around it.
+      {"Since October 7, more than 1,200 people have been killed.", "2023-09-20", "October 7|DATE|2022-10-07"},
+      {"The blockade, in place since December, has caused shortages.", "2023-09-20", "December|DATE|2022-12"},
+      {"Prices have risen since early October.", "2023-09-20", "early October|DATE|2022-10"},
+      {"Prices have risen since October.", "2023-11-20", "October|DATE|2023-10"},
+      // "overnight": the night before publication; the coming one in a plan.
+      {"Russian drones struck Kharkiv overnight, officials said.", "2023-09-20", "overnight|TIME|2023-09-19TNI"},
+      {"The city will stay under curfew overnight.", "2023-09-20", "overnight|TIME|2023-09-20TNI"},
+      {"The overnight rate rose.", "2023-09-20", ""},
+      {"He became an overnight success.", "2023-09-20", ""},
+      {"Attacks overnight Tuesday killed three.", "2023-09-20", "Tuesday|DATE|2023-09-19"},
+      // "later in the day": the day last named.
+      {"Troops entered on May 3. Later in the day, the UN called for calm.", "2023-09-20",
+       "May 3|DATE|2023-05-03; the day|DATE|2023-05-03"},
+      // Halves and edges of a year.
+      {"In the first half of 2023, 500 civilians died.", "2023-09-20", "the first half of 2023|DATE|2023-H1"},
+      {"Sales fell in the last half of 1989.", "1990-01-10", "the last half of 1989|DATE|1989-H2"},
+      {"It lasts through the first two quarters of 1990.", "1989-10-10", "the first two quarters of 1990|DATE|1990-H1"},
+      {"In mid-2021, talks resumed.", "2023-09-20", "mid-2021|DATE|2021"},
+      {"By late 2019 it was over.", "2023-09-20", "late 2019|DATE|2019"},
+      // "the Nth day of" an event, said in the present: the day of publication.
+      {"It's the second day of an offensive.", "1998-03-06", "the second day|DATE|1998-03-06"},
+      {"Today marks the 100th day of the war.", "2023-09-20", "Today|DATE|2023-09-20; the 100th day|DATE|2023-09-20"},
+      {"On the fourth day of the siege, troops entered.", "2023-09-20", ""},
+      // A full month name's period ends the sentence; an abbreviation keeps its own.
+      {"It took place on the night of 14 February.", "2023-09-20", "14 February|DATE|2023-02-14"},
+      {"It took place on 14 Feb. in the north.", "2023-09-20", "14 Feb.|DATE|2023-02-14"},
+  });
+}
+
 TEST(TimeTagger, TokenSoupGivesSpansInsideTheText) {
   static const TimeTagger tagger;
   const std::vector<std::string> words = {"the",
@@ -394,6 +426,13 @@ TEST(TimeTagger, TokenSoupGivesSpansInsideTheText) {
                                           "Thanksgiving",
                                           "noon",
                                           "midnight",
+                                          "overnight",
+                                          "rate",
+                                          "is",
+                                          "marks",
+                                          "first",
+                                          "second",
+                                          "100",
                                           "0"};
   uint32_t state = 12345;
   auto next = [&state] {
