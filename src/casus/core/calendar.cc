@@ -328,6 +328,40 @@ std::optional<DateTimeMatch> MatchDateTime(std::string_view s, DateTimeOptions o
       }
     }
   }
+  // All numbers: 20/09/2023, 20.09.2023, 09/20/2023. Day and month are told apart only
+  // where one of them cannot be a month (or both are the same); "05/06/2023" is no date.
+  if (i < s.size() && IsDigit(s[i])) {
+    size_t j = i;
+    const int first = ReadNumber(s, &j, 2);
+    const char separator = j < s.size() ? s[j] : '\0';
+    if (first >= 1 && (separator == '/' || separator == '.' || separator == '-')) {
+      ++j;
+      const int second = ReadNumber(s, &j, 2);
+      if (second >= 1 && j < s.size() && s[j] == separator) {
+        ++j;
+        const size_t year_start = j;
+        const int year = ReadYear(s, &j);
+        const bool ends = j >= s.size() || !(IsDigit(s[j]) || IsAlpha(s[j]));
+        if (year > 0 && j - year_start == 4 && ends) {
+          int day = 0, month = 0;
+          if (first > 12 && second <= 12)
+            day = first, month = second;
+          else if (second > 12 && first <= 12)
+            day = second, month = first;
+          else if (first == second)
+            day = first, month = second;
+          if (day != 0 && IsValidDate(year, month, day)) {
+            match.year = year;
+            match.month = month;
+            match.day = day;
+            i = j;
+            have_date = true;
+          }
+        }
+      }
+      if (!have_date) return std::nullopt;
+    }
+  }
   if (!have_date) {
     size_t j = date_start;
     int month = ReadMonth(s, &j);

@@ -40,6 +40,18 @@ TEST(MatchDateTime, NewsSpellings) {
       {"2020-2022", "none"},
       {"May I help", "none"},
       {"2020s", "none"},
+      // Numbers only where day and month cannot be swapped.
+      {"20/09/2023", "2023-09-20 /10"},
+      {"09/20/2023", "2023-09-20 /10"},
+      {"19.09.2023, 13:01 GMT", "2023-09-19 13:01 GMT /21"},
+      {"07-07-2023", "2023-07-07 /10"},
+      {"05/06/2023", "none"},
+      {"31/02/2023", "none"},
+      {"20/09/23", "none"},
+      {"20/09/20234", "none"},
+      {"12.34.5678", "none"},
+      {"14 February 2023.", "2023-02-14 /16"},
+      {"14 Feb. 2023", "2023-02-14 /12"},
   };
   for (const auto& c : kCases) EXPECT_EQ(Render(c.text), c.expected) << c.text;
 }
@@ -48,6 +60,8 @@ TEST(MatchDateTime, MissingYearOnlyWhenAllowed) {
   DateTimeOptions options;
   options.allow_missing_year = true;
   EXPECT_EQ(Render("September 20 : Russia", options), "09-20 /12");
+  EXPECT_EQ(Render("14 February. Then", options), "02-14 /11");  // the full stop ends the sentence
+  EXPECT_EQ(Render("Feb. 14", options), "02-14 /7");
   EXPECT_EQ(Render("September 31", options), "none");
 }
 

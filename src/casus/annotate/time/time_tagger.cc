@@ -619,8 +619,8 @@ class SentenceTagger {
   // --- rules ---
   std::optional<Match> AbsoluteDate(size_t i) const {
     const Token& t = tokens_[i];
-    bool starts_right =
-        (t.capitalized && (Has(i, Lex::kMonth) || WeekdayAt(i) >= 0)) || (IsNumber(i) && t.lower.size() <= 4);
+    bool starts_right = (t.capitalized && (Has(i, Lex::kMonth) || WeekdayAt(i) >= 0)) ||
+                        (IsNumber(i) && (t.lower.size() <= 5 || t.lower.size() == 10));  // "19.09.2023" is one token
     if (!starts_right) return std::nullopt;
     DateTimeOptions options;
     options.allow_missing_year = true;

@@ -40,6 +40,10 @@ TEST(TimeTagger, AbsoluteDates) {
       {"He was seen at 10:35 a.m. near the border.", "1998-08-07", "10:35 a.m.|TIME|1998-08-07T10:35"},
       {"Unrest grew in the 1990s.", "2023-09-20", "the 1990s|DATE|199"},
       {"The conflict began in May 2021.", "2023-09-20", "May 2021|DATE|2021-05"},
+      // All-number dates only where day and month cannot be swapped.
+      {"The UN said on 20/09/2023 that a convoy was hit.", "2023-09-21", "20/09/2023|DATE|2023-09-20"},
+      {"The statement of 19.09.2023 was withdrawn.", "2023-09-21", "19.09.2023|DATE|2023-09-19"},
+      {"The form dated 05/06/2023 was lost.", "2023-09-21", ""},
   });
 }
 
