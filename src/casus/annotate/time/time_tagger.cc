@@ -688,7 +688,9 @@ class SentenceTagger {
       }
     }
     size_t end = k + 1;
-    if (Is(end, ".") && Lower(k).size() <= 4 && Adjacent(end)) ++end;  // "Sept." but not a full stop
+    // "Sept.", "Oct." but not a full stop after "June" or "May"
+    const bool abbreviation = (Lower(k).size() == 3 && Lower(k) != "may") || Lower(k) == "sept";
+    if (Is(end, ".") && abbreviation && Adjacent(end)) ++end;
     // "September 2023", "September, 2023", "September of 2023"
     size_t y = end;
     if (Is(y, ",") || Is(y, "of")) ++y;

@@ -321,6 +321,8 @@ TEST(TimeTagger, SinceOvernightHalvesAndDaysOfAnEvent) {
       // A full month name's period ends the sentence; an abbreviation keeps its own.
       {"It took place on the night of 14 February.", "2023-09-20", "14 February|DATE|2023-02-14"},
       {"It took place on 14 Feb. in the north.", "2023-09-20", "14 Feb.|DATE|2023-02-14"},
+      {"The report covered the period from January to June.", "2023-09-20", "January|DATE|2023-01; June|DATE|2023-06"},
+      {"Prices rose in Oct. and fell in Nov. after that.", "2023-12-20", "Oct.|DATE|2023-10; Nov.|DATE|2023-11"},
   });
 }
 
