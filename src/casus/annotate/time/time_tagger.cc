@@ -317,6 +317,7 @@ class SentenceTagger {
       names_period = Is(k, "quarter") || Is(k, "quarters") || Is(k, "period");
     }
     size_t i = 0;
+    size_t previous_end = 0;  // the end of the last expression found
     while (i < Size()) {
       if (!tokens_[i].trigger) {
         ++i;
@@ -366,6 +367,8 @@ class SentenceTagger {
         ++i;
         continue;
       }
+      best->begin_token = WithModifiers(*best, previous_end);
+      previous_end = best->end_token;
       TimeExpression expression;
       expression.span = Span{tokens_[best->begin_token].begin, tokens_[best->end_token - 1].end};
       expression.type = best->type;
@@ -389,6 +392,29 @@ class SentenceTagger {
       }
       i = best->end_token;
     }
+  }
+
+  // The first token of `m` with the modifiers TimeML keeps in the extent, not reaching
+  // back before token `floor`: a bound on a quantity ("nearly two years", "at least 72
+  // hours", "more than four decades ago", "up to 180 days") and, for a day or a period
+  // named from now, its edge ("early next year", "late yesterday", "Earlier Sunday").
+  size_t WithModifiers(const Match& m, size_t floor) const {
+    size_t b = m.begin_token;
+    const bool named = Is(b, "next") || Is(b, "this") || Is(b, "last") || Is(b, "that") || Is(b, "yesterday") ||
+                       Is(b, "today") || Is(b, "tomorrow") || Is(b, "tonight") || WeekdayAt(b) >= 0;
+    if (m.type != TimexType::kDuration && named && b > floor &&
+        (IsEdge(b - 1) || Is(b - 1, "earlier") || Is(b - 1, "later"))) {
+      --b;
+    }
+    const bool quantity = IsNumber(b) || Has(b, Lex::kNumberWord) || Is(b, "the");
+    if (!quantity) return b;
+    if (b > floor && Is(b - 1, "nearly")) return b - 1;
+    if (b < floor + 2) return b;
+    if ((Is(b - 2, "at") && Is(b - 1, "least")) || (Is(b - 2, "up") && Is(b - 1, "to"))) return b - 2;
+    if ((Is(b - 2, "more") || Is(b - 2, "less") || Is(b - 2, "fewer")) && Is(b - 1, "than")) {
+      return b > floor + 2 && Is(b - 3, "no") ? b - 3 : b - 2;
+    }
+    return b;
   }
 
  private:
