@@ -1006,10 +1006,13 @@ class SentenceTagger {
   std::optional<Match> CountedUnit(size_t i) const {
     size_t k = i;
     bool the_past = false;
-    if (Is(k, "the") && (Is(k + 1, "past") || Is(k + 1, "last") || Is(k + 1, "next") || Is(k + 1, "coming") ||
-                         Is(k + 1, "previous") || Is(k + 1, "first") || Is(k + 1, "following"))) {
+    if (Is(k, "the") &&
+        (Is(k + 1, "past") || Is(k + 1, "last") || Is(k + 1, "next") || Is(k + 1, "coming") || Is(k + 1, "previous") ||
+         Is(k + 1, "first") || Is(k + 1, "following") || Is(k + 1, "latest"))) {
       the_past = true;
       k += 2;
+    } else if (Is(k, "the") && NumberAt(k + 1) && !Is(k + 1, "a") && !Is(k + 1, "an") && YearAt(k + 1) == 0) {
+      k += 1;  // "the nine months": the article is in the extent
     } else if (Is(k, "past") || Is(k, "last") || Is(k, "next")) {
       // "past 20 years", "last three days" without "the"
       if (!NumberAt(k + 1)) return std::nullopt;
@@ -1434,10 +1437,12 @@ class SentenceTagger {
     }
     int quarter = 0;
     bool latest = false;
+    bool hyphenated = false;  // "third-quarter results": an adjective
     if (const int* ordinal = Find(lex_.ordinals, k, Lex::kOrdinal); ordinal != nullptr && *ordinal <= 4) {
       quarter = *ordinal;
       ++k;
-      if (Is(k, "-")) ++k;
+      hyphenated = Is(k, "-");
+      if (hyphenated) ++k;
       if (!Is(k, "quarter")) return std::nullopt;
     } else if (Is(k, "latest") || Is(k, "same") || Is(k, "current")) {
       latest = Is(k, "latest");
@@ -1461,7 +1466,10 @@ class SentenceTagger {
     }
     const bool in_view = last_quarter_ != nullptr && !last_quarter_->empty();
     if (quarter == 0 && Lower(k - 1) == "period" && !latest && !in_view) return std::nullopt;
-    Match m = Make(i, k, TimexType::kDate, "", true);
+    // A possessive stays outside ("its fourth quarter"), as does the determiner of an
+    // adjective ("the third-quarter loss"), as TimeML corpora mark them.
+    const size_t begin = determiner && (Is(i, "its") || (hyphenated && k == i + 4)) ? i + 1 : i;
+    Match m = Make(begin, k, TimexType::kDate, "", true);
     m.names_quarter = quarter != 0;
     if (quarter == 0 && in_view && !(latest && year == 0)) {
       quarter = (*last_quarter_)[6] - '0';

@@ -327,6 +327,10 @@ TEST(TimeTagger, SinceOvernightHalvesAndDaysOfAnEvent) {
       {"The army withdrew late yesterday.", "2023-09-20", "late yesterday|DATE|2023-09-19"},
       {"Earlier Sunday, protesters rallied.", "2023-09-20", "Earlier Sunday|DATE|2023-09-17"},
       {"Talks resume around Nov. 1.", "2023-09-20", "Nov. 1|DATE|2023-11-01"},
+      {"Net rose in the nine months to June.", "2023-09-20", "the nine months|DURATION|P9M"},
+      {"The company posted its fourth quarter profit.", "1989-11-02", "fourth quarter|DATE|1989-Q4"},
+      {"The third-quarter loss widened.", "1989-11-02", "third-quarter|DATE|1989-Q3"},
+      {"Sales fell in the third quarter.", "1989-11-02", "the third quarter|DATE|1989-Q3"},
       // A full month name's period ends the sentence; an abbreviation keeps its own.
       {"It took place on the night of 14 February.", "2023-09-20", "14 February|DATE|2023-02-14"},
       {"It took place on 14 Feb. in the north.", "2023-09-20", "14 Feb.|DATE|2023-02-14"},
