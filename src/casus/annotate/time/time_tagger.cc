@@ -1072,7 +1072,11 @@ class SentenceTagger {
       int sign = Is(end, "later") ? 1 : -1;
       if (*count == "X" || !published_) return Make(i, end + 1, TimexType::kDate, "PAST_REF", true);
       long n = std::stol(*count) * sign;
-      const std::string& u = *unit;
+      std::string_view u = *unit;
+      if (IsDigit(u[0])) {  // "fortnight": two weeks
+        n *= u[0] - '0';
+        u.remove_prefix(1);
+      }
       CivilDate base = Is(end, "ago") ? *published_ : *last_date_;
       std::string anchor = Is(end, "ago") ? PublishedLabel() : *last_date_label_;
       std::string value;
@@ -1308,7 +1312,19 @@ class SentenceTagger {
     } else if (IsNumber(k)) {
       const std::string t(tokens_[k].lower);
       size_t colon = t.find(':');
-      if (colon != std::string::npos) {
+      // "5.30pm", "5.30 p.m.": a full stop between hour and minutes before am / pm
+      const bool meridiem_next = Is(k + 1, "am") || Is(k + 1, "pm") ||
+                                 ((Is(k + 1, "a") || Is(k + 1, "p")) && Is(k + 2, ".") && Is(k + 3, "m"));
+      if (colon == std::string::npos && meridiem_next) colon = t.find('.');
+      // "0300 GMT", "2200 local time": four digits with a zone after them
+      const bool zone_next =
+          (Has(k + 1, Lex::kZone) && tokens_[k + 1].capitalized) || (Is(k + 1, "local") && Is(k + 2, "time"));
+      if (colon == std::string::npos && t.size() == 4 && zone_next) {
+        hour = std::stoi(t.substr(0, 2));
+        minute = std::stoi(t.substr(2));
+        if (hour > 23 || minute > 59) return std::nullopt;
+        colon = 2;  // read as "03:00"
+      } else if (colon != std::string::npos) {
         if (colon == 0 || colon > 2 || t.size() - colon != 3) return std::nullopt;
         hour = std::stoi(t.substr(0, colon));
         minute = std::stoi(t.substr(colon + 1));
@@ -1371,7 +1387,7 @@ class SentenceTagger {
       w = Is(w, ")") ? w + 1 : k;
     }
     if (Is(w, "on") || Is(w, ",")) ++w;
-    if (MonthAt(w) != 0) {  // "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6"
+    if (MonthAt(w) != 0 || (IsNumber(w) && MonthAt(w + 1) != 0)) {  // "5 p.m. EST Nov. 9", "14:30 on 3 March"
       if (std::optional<Match> date = AbsoluteDate(w); date && date->full_date && date->value.size() == 10) {
         day = date->value;
         anchor = date->anchor;
@@ -1804,6 +1820,15 @@ class SentenceTagger {
       day = DeicticDay(end);
     } else if (WeekdayAt(end) >= 0) {
       day = WeekdayRule(end);
+    } else if (Is(end, "of") && with_the && (WeekdayAt(end + 1) >= 0 || MonthAt(end + 1) != 0 || IsNumber(end + 1))) {
+      // "the night of 14 February", "the morning of Tuesday": the day (TimeML corpora
+      // give these the date alone)
+      std::optional<Match> date = AbsoluteDate(end + 1);
+      if (!date && WeekdayAt(end + 1) >= 0) date = WeekdayRule(end + 1);
+      if (date && date->value.size() == 10) {
+        date->begin_token = i;
+        return date;
+      }
     }
     if (day && day->value.size() >= 10) {
       Match m = *day;
