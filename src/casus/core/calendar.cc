@@ -75,11 +75,15 @@ int ReadMonth(std::string_view s, size_t* pos) {
   size_t length = ReadWord(s, *pos);
   if (length < 3) return 0;
   size_t end = *pos + length;
-  // The period belongs to an abbreviation ("Feb.", "Sept."); after a full name
-  // ("14 February.") it ends the sentence.
+  // The period belongs to an abbreviation ("Feb.", "Sept.") or to a month a day follows
+  // ("Fri., May. 3, 2013"); after a full name it ends the sentence ("on 14 February.").
   const bool abbreviation = (length == 3 && !EqualsIgnoreCase(s.substr(*pos, 3), "may")) ||
                             (length == 4 && EqualsIgnoreCase(s.substr(*pos, 4), "sept"));
-  if (abbreviation && end < s.size() && s[end] == '.') ++end;
+  if (end < s.size() && s[end] == '.') {
+    size_t next = end + 1;
+    while (next < s.size() && s[next] == ' ') ++next;
+    if (abbreviation || (next < s.size() && IsDigit(s[next]))) ++end;
+  }
   int month = MonthFromName(s.substr(*pos, end - *pos));
   if (month != 0) *pos = end;
   return month;
@@ -342,7 +346,7 @@ std::optional<DateTimeMatch> MatchDateTime(std::string_view s, DateTimeOptions o
         const size_t year_start = j;
         const int year = ReadYear(s, &j);
         const bool ends = j >= s.size() || !(IsDigit(s[j]) || IsAlpha(s[j]));
-        if (year > 0 && j - year_start == 4 && ends) {
+        if (year >= 1900 && year <= 2100 && j - year_start == 4 && ends) {
           int day = 0, month = 0;
           if (first > 12 && second <= 12)
             day = first, month = second;

@@ -52,6 +52,8 @@ TEST(MatchDateTime, NewsSpellings) {
       {"12.34.5678", "none"},
       {"14 February 2023.", "2023-02-14 /16"},
       {"14 Feb. 2023", "2023-02-14 /12"},
+      {"Fri., May. 3, 2013 11:45 AM PDT", "2013-05-03 11:45 PDT /31"},
+      {"12/23/5123", "none"},
   };
   for (const auto& c : kCases) EXPECT_EQ(Render(c.text), c.expected) << c.text;
 }

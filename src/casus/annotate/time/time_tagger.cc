@@ -648,6 +648,10 @@ class SentenceTagger {
     bool starts_right = (t.capitalized && (Has(i, Lex::kMonth) || WeekdayAt(i) >= 0)) ||
                         (IsNumber(i) && (t.lower.size() <= 5 || t.lower.size() == 10));  // "19.09.2023" is one token
     if (!starts_right) return std::nullopt;
+    // Inside a path or a longer number ("2012/12/23/5123", "3.12.2020.4") no date starts.
+    if (IsNumber(i) && i > 0 && Adjacent(i) && (Is(i - 1, "/") || Is(i - 1, ".") || Is(i - 1, "-"))) {
+      return std::nullopt;
+    }
     DateTimeOptions options;
     options.allow_missing_year = true;
     std::string_view rest = text_.substr(t.begin, tokens_.back().end - t.begin);
@@ -1156,6 +1160,8 @@ class SentenceTagger {
     bool after_ok = k + 1 >= Size() || tokens_[k + 1].kind == TokenKind::kPunct;
     if (k > 0 && kNotAfter.count(Lower(k - 1))) return std::nullopt;
     if (!before_ok && !after_ok) return std::nullopt;
+    // A path ("news/2012/12/23"): no year.
+    if (Is(k - 1, "/") && Adjacent(k) && Is(k + 1, "/") && Adjacent(k + 1)) return std::nullopt;
     if (after_ok && !before_ok && k > 0 && tokens_[k - 1].kind == TokenKind::kNumber) return std::nullopt;
     // "the summer of 2020", "spring 2020"
     size_t begin = i;

@@ -44,6 +44,7 @@ TEST(TimeTagger, AbsoluteDates) {
       {"The UN said on 20/09/2023 that a convoy was hit.", "2023-09-21", "20/09/2023|DATE|2023-09-20"},
       {"The statement of 19.09.2023 was withdrawn.", "2023-09-21", "19.09.2023|DATE|2023-09-19"},
       {"The form dated 05/06/2023 was lost.", "2023-09-21", ""},
+      {"See example.com/news/2012/12/23/2013 for more.", "2023-09-21", ""},
   });
 }
 
