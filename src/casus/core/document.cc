@@ -34,6 +34,15 @@ const char* SourceFormatName(SourceFormat format) {
   return "unknown";
 }
 
+std::string_view TimeExpression::Day() const {
+  if (type != TimexType::kDate && type != TimexType::kTime) return {};
+  if (value.size() < 10 || value[4] != '-' || value[7] != '-' || (value.size() > 10 && value[10] != 'T')) return {};
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (value[i] < '0' || value[i] > '9') return {};
+  }
+  return std::string_view(value).substr(0, 10);
+}
+
 const char* TimexTypeName(TimexType type) {
   switch (type) {
     case TimexType::kDate: return "DATE";

@@ -32,5 +32,22 @@ TEST(Document, HashFollowsText) {
   EXPECT_EQ(a.content_hash().size(), 16u);
 }
 
+TEST(TimeExpression, DayOfADateOrATime) {
+  auto day = [](TimexType type, const char* value) {
+    TimeExpression t;
+    t.type = type;
+    t.value = value;
+    return std::string(t.Day());
+  };
+  EXPECT_EQ(day(TimexType::kDate, "2023-09-19"), "2023-09-19");
+  EXPECT_EQ(day(TimexType::kTime, "2023-09-19TNI"), "2023-09-19");
+  EXPECT_EQ(day(TimexType::kTime, "2023-09-19T13:00"), "2023-09-19");
+  EXPECT_EQ(day(TimexType::kDate, "2023-09"), "");
+  EXPECT_EQ(day(TimexType::kDate, "2023-W38"), "");
+  EXPECT_EQ(day(TimexType::kDate, "XXXX-09-19"), "");
+  EXPECT_EQ(day(TimexType::kDuration, "P2023-09-19"), "");
+  EXPECT_EQ(day(TimexType::kDate, "PRESENT_REF"), "");
+}
+
 }  // namespace
 }  // namespace casus

@@ -103,8 +103,8 @@ IncidentSpan FindIncidentSpan(const std::vector<StoryMember>& members) {
     if (!day) continue;
     published.push_back(*day);
     for (const TimeExpression& time : member.document->time_expressions) {
-      if (time.type != TimexType::kDate || time.value.size() != 10) continue;
-      std::optional<long> mention = IsoDay(time.value);
+      if (time.Day().empty()) continue;
+      std::optional<long> mention = IsoDay(time.Day());
       if (mention && *mention <= *day && *mention >= *day - kIncidentLookbackDays) mentioned.push_back(*mention);
     }
   }

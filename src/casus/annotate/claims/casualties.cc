@@ -765,10 +765,13 @@ Status CasualtyTagger::Process(Document& document) const {
         // std::string would be a temporary gone before the comparison.)
         const std::string_view before =
             std::string_view(text).substr(sentence.span.begin, t.span.begin - sentence.span.begin);
-        bool since = before.size() >= 6 && before.substr(before.size() - 6) == "since ";
-        if (t.type == TimexType::kDate && !t.value.empty() && !since && t.value != "PRESENT_REF" &&
-            t.value != "PAST_REF" && t.value != "FUTURE_REF") {
-          claim.when = t.value;
+        const bool since = before.size() >= 6 && (before.substr(before.size() - 6) == "since " ||
+                                                  before.substr(before.size() - 6) == "Since ");
+        // A date, or the day of a time ("Monday night", "at 0300 GMT on Friday").
+        const bool dated = t.type == TimexType::kDate && !t.value.empty() && t.value != "PRESENT_REF" &&
+                           t.value != "PAST_REF" && t.value != "FUTURE_REF";
+        if (!since && (dated || !t.Day().empty())) {
+          claim.when = t.type == TimexType::kTime ? std::string(t.Day()) : t.value;
           break;
         }
       }

@@ -156,6 +156,23 @@ TEST(Casualties, SourceChainAndHedge) {
   EXPECT_EQ(d.casualties[1].hedge, "reportedly");
 }
 
+TEST(Casualties, DatedByTheDayOfADateOrATime) {
+  struct {
+    const char* text;
+    const char* when;
+  } cases[] = {
+      {"Shelling killed 12 people on Monday night in the east.", "2023-09-18"},
+      {"The strike at 0300 GMT on Friday killed four soldiers.", "2023-09-15"},
+      {"Since 2014, 14,000 people have been killed in the region.", ""},
+      {"In 2020, 27 people were killed in the clashes.", "2020"},
+  };
+  for (const auto& c : cases) {
+    Document d = Analyze(c.text);
+    ASSERT_EQ(d.casualties.size(), 1u) << c.text << "\n" << Dump(d);
+    EXPECT_EQ(d.casualties[0].when, c.when) << c.text;
+  }
+}
+
 struct AttributionCase {
   const char* text;
   const char* chain;    // of the attribution holding the first content word after the cue
