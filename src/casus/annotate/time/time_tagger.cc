@@ -511,6 +511,8 @@ class SentenceTagger {
     if ((begin > 0 && Is(begin - 1, "since")) || (begin > 1 && Is(begin - 2, "since") && IsEdge(begin - 1))) {
       return Tense::kSince;
     }
+    // "ahead of Sunday's vote", "ahead of the weekend": still to come.
+    if (begin > 1 && Is(begin - 1, "of") && Is(begin - 2, "ahead")) return Tense::kFuture;
     std::optional<Tense> left, right;
     size_t left_distance = 99, right_distance = 99;
     for (size_t distance = 1; distance <= 12 && !left; ++distance) {

@@ -300,6 +300,8 @@ TEST(TimeTagger, SinceOvernightHalvesAndDaysOfAnEvent) {
       {"The blockade, in place since December, has caused shortages.", "2023-09-20", "December|DATE|2022-12"},
       {"Prices have risen since early October.", "2023-09-20", "early October|DATE|2022-10"},
       {"Prices have risen since October.", "2023-11-20", "October|DATE|2023-10"},
+      // "ahead of" points forward.
+      {"Troops massed ahead of Sunday's vote.", "2023-09-20", "Sunday|DATE|2023-09-24"},
       // "overnight": the night before publication; the coming one in a plan.
       {"Russian drones struck Kharkiv overnight, officials said.", "2023-09-20", "overnight|TIME|2023-09-19TNI"},
       {"The city will stay under curfew overnight.", "2023-09-20", "overnight|TIME|2023-09-20TNI"},
