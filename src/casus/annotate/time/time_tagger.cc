@@ -674,6 +674,14 @@ class SentenceTagger {
     } else if ((Is(last + 1, "and") || Is(last + 1, "or")) && IsNumber(last + 2) && Is(last + 3, ",") &&
                YearAt(last + 4) != 0) {
       day = CivilDate{YearAt(last + 4), date->month, date->day};  // "Sept. 19 or 20, 2023"
+    } else if (published_ && (Is(last + 1, "last") || Is(last + 1, "this") || Is(last + 1, "next")) &&
+               Is(last + 2, "year")) {
+      // "October 7 last year", "March 5 this year"
+      const int year = published_->year + (Is(last + 1, "last") ? -1 : Is(last + 1, "next") ? 1 : 0);
+      if (IsValidDate(year, date->month, date->day)) day = CivilDate{year, date->month, date->day};
+      m.anchor = PublishedLabel();
+      last += 2;
+      m.end_token = last + 1;
     } else {
       day = ResolveMonthDay(date->month, date->day, TenseAround(i, last + 1));
       m.anchor = PublishedLabel();

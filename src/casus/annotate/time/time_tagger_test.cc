@@ -300,6 +300,8 @@ TEST(TimeTagger, SinceOvernightHalvesAndDaysOfAnEvent) {
       {"The blockade, in place since December, has caused shortages.", "2023-09-20", "December|DATE|2022-12"},
       {"Prices have risen since early October.", "2023-09-20", "early October|DATE|2022-10"},
       {"Prices have risen since October.", "2023-11-20", "October|DATE|2023-10"},
+      {"The attack on October 7 last year killed 1,200.", "2023-09-20", "October 7 last year|DATE|2022-10-07"},
+      {"Talks on 5 March this year failed.", "2023-09-20", "5 March this year|DATE|2023-03-05"},
       // "ahead of" points forward.
       {"Troops massed ahead of Sunday's vote.", "2023-09-20", "Sunday|DATE|2023-09-24"},
       // "overnight": the night before publication; the coming one in a plan.
