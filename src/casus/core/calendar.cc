@@ -77,8 +77,7 @@ int ReadMonth(std::string_view s, size_t* pos) {
   size_t end = *pos + length;
   // The period belongs to an abbreviation ("Feb.", "Sept.") or to a month a day follows
   // ("Fri., May. 3, 2013"); after a full name it ends the sentence ("on 14 February.").
-  const bool abbreviation = (length == 3 && !EqualsIgnoreCase(s.substr(*pos, 3), "may")) ||
-                            (length == 4 && EqualsIgnoreCase(s.substr(*pos, 4), "sept"));
+  const bool abbreviation = IsMonthAbbreviation(s.substr(*pos, length));
   if (end < s.size() && s[end] == '.') {
     size_t next = end + 1;
     while (next < s.size() && s[next] == ' ') ++next;
@@ -268,6 +267,11 @@ int MonthFromName(std::string_view word) {
   }
   if (EqualsIgnoreCase(word, "sept")) return 9;
   return 0;
+}
+
+bool IsMonthAbbreviation(std::string_view word) {
+  return (word.size() == 3 && !EqualsIgnoreCase(word, "may") && MonthFromName(word) != 0) ||
+         EqualsIgnoreCase(word, "sept");
 }
 
 int WeekdayFromName(std::string_view word) {

@@ -34,6 +34,9 @@ std::string FormatIsoDate(int year, int month, int day);
 // 1..12 for an English month name or abbreviation ("Sept", "Oct.", "december"),
 // 0 otherwise. A trailing period is allowed.
 int MonthFromName(std::string_view word);
+// True for a month's abbreviation that takes a full stop: "Feb", "Oct", "Sept" (not
+// "May", a full name too).
+bool IsMonthAbbreviation(std::string_view word);
 // 0..6 (Monday first) for an English weekday name or abbreviation, -1 otherwise.
 int WeekdayFromName(std::string_view word);
 

@@ -729,8 +729,7 @@ class SentenceTagger {
     }
     size_t end = k + 1;
     // "Sept.", "Oct." but not a full stop after "June" or "May"
-    const bool abbreviation = (Lower(k).size() == 3 && Lower(k) != "may") || Lower(k) == "sept";
-    if (Is(end, ".") && abbreviation && Adjacent(end)) ++end;
+    if (Is(end, ".") && IsMonthAbbreviation(Lower(k)) && Adjacent(end)) ++end;
     // "September 2023", "September, 2023", "September of 2023"
     size_t y = end;
     if (Is(y, ",") || Is(y, "of")) ++y;
@@ -1738,17 +1737,10 @@ class SentenceTagger {
   std::optional<Match> Century(size_t i) const {
     size_t k = i;
     if (Is(k, "the")) ++k;
-    int n = 0;
-    if (IsNumber(k) && tokens_[k].lower.size() <= 2 && Adjacent(k + 1) &&
-        (Is(k + 1, "th") || Is(k + 1, "st") || Is(k + 1, "nd") || Is(k + 1, "rd"))) {
-      n = std::stoi(std::string(tokens_[k].lower));
-      k += 2;
-    } else if (const int* ordinal = Find(lex_.ordinals, k, Lex::kOrdinal)) {
-      n = *ordinal;
-      k += 1;
-    } else {
-      return std::nullopt;
-    }
+    const size_t after = OrdinalEnd(k);
+    if (after == 0 || (IsNumber(k) && tokens_[k].lower.size() > 2)) return std::nullopt;
+    const int n = IsNumber(k) ? std::stoi(std::string(tokens_[k].lower)) : *Find(lex_.ordinals, k, Lex::kOrdinal);
+    k = after;
     if (Is(k, "-")) ++k;
     if (!Is(k, "century") || n < 1 || n > 22) return std::nullopt;
     // "the 11th century temple": "the" is the temple's
