@@ -765,8 +765,8 @@ Status CasualtyTagger::Process(Document& document) const {
         // std::string would be a temporary gone before the comparison.)
         const std::string_view before =
             std::string_view(text).substr(sentence.span.begin, t.span.begin - sentence.span.begin);
-        const bool since = before.size() >= 6 && (before.substr(before.size() - 6) == "since " ||
-                                                  before.substr(before.size() - 6) == "Since ");
+        const std::string_view last_word = before.size() >= 6 ? before.substr(before.size() - 6) : before;
+        const bool since = last_word == "since " || last_word == "Since ";
         // A date, or the day of a time ("Monday night", "at 0300 GMT on Friday").
         const bool dated = t.type == TimexType::kDate && !t.value.empty() && t.value != "PRESENT_REF" &&
                            t.value != "PAST_REF" && t.value != "FUTURE_REF";

@@ -394,6 +394,7 @@ class SentenceTagger {
     }
   }
 
+ private:
   // The first token of `m` with the modifiers TimeML keeps in the extent, not reaching
   // back before token `floor`: a bound on a quantity ("nearly two years", "at least 72
   // hours", "more than four decades ago", "up to 180 days") and, for a day or a period
@@ -417,7 +418,6 @@ class SentenceTagger {
     return b;
   }
 
- private:
   // --- token helpers ---
   size_t Size() const { return size_; }  // tokens_.size(), kept: the rules ask it at every step
   std::string_view Lower(size_t k) const { return k < Size() ? tokens_[k].lower : std::string_view(); }
@@ -674,14 +674,12 @@ class SentenceTagger {
     } else if ((Is(last + 1, "and") || Is(last + 1, "or")) && IsNumber(last + 2) && Is(last + 3, ",") &&
                YearAt(last + 4) != 0) {
       day = CivilDate{YearAt(last + 4), date->month, date->day};  // "Sept. 19 or 20, 2023"
-    } else if (published_ && (Is(last + 1, "last") || Is(last + 1, "this") || Is(last + 1, "next")) &&
-               Is(last + 2, "year")) {
+    } else if (size_t after = last + 1; std::optional<int> year = NamedYear(&after)) {
       // "October 7 last year", "March 5 this year"
-      const int year = published_->year + (Is(last + 1, "last") ? -1 : Is(last + 1, "next") ? 1 : 0);
-      if (IsValidDate(year, date->month, date->day)) day = CivilDate{year, date->month, date->day};
+      if (IsValidDate(*year, date->month, date->day)) day = CivilDate{*year, date->month, date->day};
       m.anchor = PublishedLabel();
-      last += 2;
-      m.end_token = last + 1;
+      last = after - 1;
+      m.end_token = after;
     } else {
       day = ResolveMonthDay(date->month, date->day, TenseAround(i, last + 1));
       m.anchor = PublishedLabel();
@@ -744,9 +742,8 @@ class SentenceTagger {
       }
     }
     // "February this year", "March last year"
-    if ((Is(end, "this") || Is(end, "last") || Is(end, "next")) && Is(end + 1, "year") && published_) {
-      int year = published_->year + (Is(end, "last") ? -1 : Is(end, "next") ? 1 : 0);
-      return Make(i, end + 2, TimexType::kDate, Format("%04d-%02d", year, month), true);
+    if (size_t after = end; std::optional<int> year = NamedYear(&after)) {
+      return Make(i, after, TimexType::kDate, Format("%04d-%02d", *year, month), true);
     }
     static const WordSet kTriggers = {"in",     "since",      "until",   "till", "by",   "from",  "during", "through",
                                       "before", "after",      "between", "and",  "or",   "to",    "of",     "for",
@@ -1202,6 +1199,9 @@ class SentenceTagger {
       if (!Is(k, "year")) return std::nullopt;
       ++k;
     }
+    // A preposition of time makes a round number a year: "in two thousand", "by twelve hundred".
+    const bool after_time_preposition =
+        i > 0 && (Is(i - 1, "in") || Is(i - 1, "since") || Is(i - 1, "until") || Is(i - 1, "by"));
     int year = 0;
     size_t end = k;
     if (long century = WordNumber(k); century >= 11 && century <= 19) {
@@ -1213,7 +1213,7 @@ class SentenceTagger {
       }
     } else if (WordNumber(k) == 2 && Is(k + 1, "thousand")) {
       // "two thousand" alone is a count unless "the year" or a preposition of time says otherwise
-      if (k == i && !(i > 0 && (Is(i - 1, "in") || Is(i - 1, "since") || Is(i - 1, "until") || Is(i - 1, "by")))) {
+      if (k == i && !after_time_preposition) {
         return std::nullopt;
       }
       year = 2000;
@@ -1230,7 +1230,7 @@ class SentenceTagger {
     if (year == 0) return std::nullopt;
     // "twelve hundred students" is a count, unless a preposition of time comes first
     if (k == i && year % 100 == 0 && IsWord(end) && !tokens_[end].capitalized && !IsFunctionWord(end) &&
-        !(i > 0 && (Is(i - 1, "in") || Is(i - 1, "since") || Is(i - 1, "until") || Is(i - 1, "by")))) {
+        !after_time_preposition) {
       return std::nullopt;
     }
     size_t begin = i;
@@ -1431,8 +1431,9 @@ class SentenceTagger {
     int year = std::stoi(std::string(tokens_[k].lower));
     return year >= 1000 && year <= 2200 ? year : 0;
   }
-  // "this year's", "last year's", "next year's" at token k: the year, and k moves past it.
-  std::optional<int> YearPossessive(size_t* k) const {
+  // "this year", "last year", "next year" at token *k (also before "'s"): the year, and
+  // *k moves past it.
+  std::optional<int> NamedYear(size_t* k) const {
     if (!published_ || !(Is(*k, "this") || Is(*k, "last") || Is(*k, "next")) || !Is(*k + 1, "year")) {
       return std::nullopt;
     }
@@ -1456,7 +1457,7 @@ class SentenceTagger {
       year = stated;
       stated_year = true;
       ++k;
-    } else if (std::optional<int> possessive = YearPossessive(&k)) {
+    } else if (std::optional<int> possessive = NamedYear(&k)) {
       if (!Is(k, "'") || !Is(k + 1, "s")) return std::nullopt;
       year = *possessive;
       k += 2;
@@ -1490,7 +1491,7 @@ class SentenceTagger {
         year = stated;
         stated_year = true;
         k = after + 1;
-      } else if (std::optional<int> possessive = YearPossessive(&after)) {
+      } else if (std::optional<int> possessive = NamedYear(&after)) {
         year = *possessive;
         k = after;
       }
