@@ -54,7 +54,7 @@ struct TimeTagger::Lexicon {
     bool easter = false;
   };
   WordMap<std::vector<Holiday>> holidays;
-  WordSet zones, future, past, present, function, after_article;
+  WordSet zones, future, past, present, not_past, function, after_article;
   // What each known word is, as bits (kTrigger: a rule can start with it); a token looks
   // its word up once, and the rules and the tense test read the bits.
   enum Class : uint32_t {
@@ -73,6 +73,7 @@ struct TimeTagger::Lexicon {
     kPresent = 1u << 12,
     kZone = 1u << 13,
     kAfterArticle = 1u << 14,  // opens an expression after "the", "a": "the same day"
+    kNotPast = 1u << 15,       // ends in -ed but is no past tense: "succeed", "hundred"
   };
   WordMap<uint32_t> classes;
   size_t longest_word = 0;
@@ -494,8 +495,8 @@ class SentenceTagger {
     }
     if (classes & Lex::kPast) return Tense::kPast;
     if (classes & Lex::kPresent) return Tense::kPresent;
-    if (w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0 && w != "hundred" && w != "united" && w != "indeed" &&
-        w != "need" && w != "speed") {
+    // A regular past: a lower-case word in -ed ("Mohammed", "United" are names).
+    if (w.size() >= 5 && w.ends_with("ed") && !(classes & Lex::kNotPast) && !tokens_[k].capitalized) {
       return Tense::kPast;
     }
     return std::nullopt;
@@ -1971,6 +1972,8 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
       lexicon_->past.insert(word);
     else if (row[0] == "present")
       lexicon_->present.insert(word);
+    else if (row[0] == "not_past")
+      lexicon_->not_past.insert(word);
     else if (row[0] == "function")
       lexicon_->function.insert(word);
     else if (row[0] == "after_article")
@@ -1990,6 +1993,7 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
   for (const std::string& word : l.future) mark(word, Lexicon::kFuture);
   for (const std::string& word : l.past) mark(word, Lexicon::kPast);
   for (const std::string& word : l.present) mark(word, Lexicon::kPresent);
+  for (const std::string& word : l.not_past) mark(word, Lexicon::kNotPast);
   for (const std::string& word : l.zones) mark(word, Lexicon::kZone);
   for (const std::string& word : l.after_article) mark(word, Lexicon::kAfterArticle);
   for (const char* word : {"january",   "february", "march",    "april",    "may",  "june", "july", "august",

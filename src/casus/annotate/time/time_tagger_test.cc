@@ -94,6 +94,11 @@ TEST(TimeTagger, MonthAndDayTakeTheYearTheTenseAsks) {
       {"The summit will open on January 4.", "2023-12-28", "January 4|DATE|2024-01-04"},
       {"A ceasefire was announced on Wednesday, September 20.", "2023-09-20",
        "Wednesday, September 20|DATE|2023-09-20"},
+      // A word in -ed is a past only when it is a lower-case verb: not "succeed", "Mohammed".
+      {"Schwarz will succeed him on Feb. 1.", "1989-11-02", "Feb. 1|DATE|1990-02-01"},
+      {"The talks will proceed on Jan. 4.", "2023-07-01", "Jan. 4|DATE|2024-01-04"},
+      {"The envoy will meet Mohammed on Jan. 4.", "2023-07-01", "Jan. 4|DATE|2024-01-04"},
+      {"The envoy arrived on Jan. 4.", "2023-07-01", "Jan. 4|DATE|2023-01-04"},
   });
 }
 
