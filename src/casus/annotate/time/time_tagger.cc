@@ -54,7 +54,7 @@ struct TimeTagger::Lexicon {
     bool easter = false;
   };
   WordMap<std::vector<Holiday>> holidays;
-  WordSet zones, future, past, present, not_past, function, after_article;
+  WordSet zones, future, past, present, not_past, intent, function, after_article;
   // What each known word is, as bits (kTrigger: a rule can start with it); a token looks
   // its word up once, and the rules and the tense test read the bits.
   enum Class : uint32_t {
@@ -74,6 +74,7 @@ struct TimeTagger::Lexicon {
     kZone = 1u << 13,
     kAfterArticle = 1u << 14,  // opens an expression after "the", "a": "the same day"
     kNotPast = 1u << 15,       // ends in -ed but is no past tense: "succeed", "hundred"
+    kIntent = 1u << 16,        // before "to", a later act: "agreed to meet", "vowed to return"
   };
   WordMap<uint32_t> classes;
   size_t longest_word = 0;
@@ -476,7 +477,7 @@ class SentenceTagger {
 
   // --- tense ---
   // The tense word k marks, if any.
-  std::optional<Tense> TenseAt(size_t k) const {
+  std::optional<Tense> TenseAt(size_t k, bool before) const {
     if (k >= Size() || !IsWord(k)) return std::nullopt;
     std::string_view w = tokens_[k].lower;
     // A participle after "be" ("will be held", "has been killed") says nothing of
@@ -485,7 +486,8 @@ class SentenceTagger {
     const uint32_t classes = tokens_[k].classes;
     if (classes & Lex::kFuture) return Tense::kFuture;
     // "set to resume", "is to meet", "poised to sign": a plan.
-    if (Is(k + 1, "to") && ((classes & Lex::kPresent) || w == "set" || w == "poised" || w == "slated")) {
+    if ((Is(k + 1, "to") && ((classes & Lex::kPresent) || w == "set" || w == "poised")) ||
+        (w == "set" && Is(k + 1, "for")) || (before && (classes & Lex::kIntent) && Is(k + 1, "to"))) {
       return Tense::kFuture;
     }
     // "were planning", "was expected", "is due": the auxiliary carries the future.
@@ -514,16 +516,18 @@ class SentenceTagger {
     }
     // "ahead of Sunday's vote", "ahead of the weekend": still to come.
     if (begin > 1 && Is(begin - 1, "of") && Is(begin - 2, "ahead")) return Tense::kFuture;
+    // "gave them until mid-November": a deadline may lie either side of a past verb.
+    if (begin > 0 && (Is(begin - 1, "until") || Is(begin - 1, "till"))) return Tense::kUnknown;
     std::optional<Tense> left, right;
     size_t left_distance = 99, right_distance = 99;
     for (size_t distance = 1; distance <= 12 && !left; ++distance) {
       if (begin < distance) break;
-      if ((left = TenseAt(begin - distance))) left_distance = distance;
+      if ((left = TenseAt(begin - distance, true))) left_distance = distance;
     }
     // A marker after wins only when three times nearer.
     const size_t right_limit = left ? (left_distance - 1) / 3 : 12;
     for (size_t distance = 1; distance <= right_limit && !right; ++distance) {
-      if ((right = TenseAt(end - 1 + distance))) right_distance = distance;
+      if ((right = TenseAt(end - 1 + distance, false))) right_distance = distance;
     }
     if (left && (!right || left_distance <= right_distance * 3)) return *left;
     if (right) return *right;
@@ -595,11 +599,14 @@ class SentenceTagger {
     else if (modifier == 2)
       year = published_->year;
     else {
-      // The nearest month, weighing the tense as for month and day.
+      // The nearest month, weighing the tense as for month and day; but a past verb
+      // rules out a month still to come, as "since" does ("changed in December" in a
+      // November article is last December).
+      const bool past = tense == Tense::kPast;
       long best_distance = 0;
       for (int candidate = published_->year - 1; candidate <= published_->year + 1; ++candidate) {
         long months = (candidate - published_->year) * 12L + (month - now);
-        long distance = TenseDistance(months, tense);
+        long distance = TenseDistance(months, past ? Tense::kSince : tense);
         if (candidate == published_->year - 1 || distance < best_distance) {
           year = candidate;
           best_distance = distance;
@@ -1974,6 +1981,8 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
       lexicon_->present.insert(word);
     else if (row[0] == "not_past")
       lexicon_->not_past.insert(word);
+    else if (row[0] == "intent")
+      lexicon_->intent.insert(word);
     else if (row[0] == "function")
       lexicon_->function.insert(word);
     else if (row[0] == "after_article")
@@ -1994,6 +2003,7 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
   for (const std::string& word : l.past) mark(word, Lexicon::kPast);
   for (const std::string& word : l.present) mark(word, Lexicon::kPresent);
   for (const std::string& word : l.not_past) mark(word, Lexicon::kNotPast);
+  for (const std::string& word : l.intent) mark(word, Lexicon::kIntent);
   for (const std::string& word : l.zones) mark(word, Lexicon::kZone);
   for (const std::string& word : l.after_article) mark(word, Lexicon::kAfterArticle);
   for (const char* word : {"january",   "february", "march",    "april",    "may",  "june", "july", "august",

@@ -102,6 +102,20 @@ TEST(TimeTagger, MonthAndDayTakeTheYearTheTenseAsks) {
   });
 }
 
+TEST(TimeTagger, TheVerbGivesTheDirection) {
+  Check({
+      // A past verb rules out a month still to come; a deadline may lie either side.
+      {"The operator changed to a calendar year in December.", "1989-10-30", "December|DATE|1988-12"},
+      {"Ottawa gave Merieux until mid-November to submit more information.", "1989-10-30", "mid-November|DATE|1989-11"},
+      // An intent before "to" points forward; after the expression it is the act of saying.
+      {"NATO has decided to admit Poland in early March.", "1989-10-30", "early March|DATE|1990-03"},
+      {"The army agreed to withdraw by December.", "1989-10-30", "December|DATE|1989-12"},
+      {"President Clinton Saturday vowed to hunt down those responsible.", "1989-11-02", "Saturday|DATE|1989-10-28"},
+      {"The summit is set for Washington in April.", "1989-10-30", "April|DATE|1990-04"},
+      {"The company expects to release results in June.", "1989-10-30", "June|DATE|1990-06"},
+  });
+}
+
 TEST(TimeTagger, AModifierBeforeAMonthAndDayPointsTheWay) {
   Check({
       {"He was shot to death last Oct. 23 at his home.", "1999-04-08", "last Oct. 23|DATE|1998-10-23"},
