@@ -510,9 +510,12 @@ class SentenceTagger {
   // by the crisis"). On TempEval-3, weights of 2.5 to 4 were best (+0.002 value F1
   // over 1); 3 sits in the middle.
   Tense TenseAround(size_t begin, size_t end) const {
-    // "since October 7", "ever since March", "since early June": begun already.
-    if ((begin > 0 && Is(begin - 1, "since")) || (begin > 1 && Is(begin - 2, "since") && IsEdge(begin - 1))) {
-      return Tense::kSince;
+    // "since October 7", "ever since March", "since early June", "since shortly after the
+    // Oct. 23 slaying": begun already.
+    static const WordSet kBeforeSince = {"shortly", "just", "soon", "after", "the", "on", "a"};
+    for (size_t k = begin; k > 0 && begin - k < 5; --k) {
+      if (Is(k - 1, "since")) return Tense::kSince;
+      if (!IsEdge(k - 1) && !kBeforeSince.contains(tokens_[k - 1].lower)) break;
     }
     // "ahead of Sunday's vote", "ahead of the weekend": still to come.
     if (begin > 1 && Is(begin - 1, "of") && Is(begin - 2, "ahead")) return Tense::kFuture;

@@ -316,6 +316,9 @@ TEST(TimeTagger, SinceOvernightHalvesAndDaysOfAnEvent) {
   Check({
       // "since" points back: the time has begun, whatever the tense around it.
       {"Since October 7, more than 1,200 people have been killed.", "2023-09-20", "October 7|DATE|2022-10-07"},
+      {"Police have searched for him since shortly after the Oct. 23 shooting.", "1999-04-08",
+       "Oct. 23|DATE|1998-10-23"},
+      {"Aid has been blocked since the October 7 attack.", "2023-09-20", "October 7|DATE|2022-10-07"},
       {"The blockade, in place since December, has caused shortages.", "2023-09-20", "December|DATE|2022-12"},
       {"Prices have risen since early October.", "2023-09-20", "early October|DATE|2022-10"},
       {"Prices have risen since October.", "2023-11-20", "October|DATE|2023-10"},
