@@ -498,7 +498,11 @@ class SentenceTagger {
     if (classes & Lex::kPast) return Tense::kPast;
     if (classes & Lex::kPresent) return Tense::kPresent;
     // A regular past: a lower-case word in -ed ("Mohammed", "United" are names).
-    if (w.size() >= 5 && w.ends_with("ed") && !(classes & Lex::kNotPast) && !tokens_[k].capitalized) {
+    // After a determiner it is an adjective: "a still unspecified date", "the armed men".
+    static const WordSet kDeterminers = {"a",  "an",   "the",   "its",   "their", "his",   "her", "our",
+                                         "my", "this", "these", "those", "still", "newly", "very"};
+    if (w.size() >= 5 && w.ends_with("ed") && !(classes & Lex::kNotPast) && !tokens_[k].capitalized &&
+        !(k > 0 && kDeterminers.contains(tokens_[k - 1].lower))) {
       return Tense::kPast;
     }
     return std::nullopt;
@@ -520,7 +524,9 @@ class SentenceTagger {
     // "ahead of Sunday's vote", "ahead of the weekend": still to come.
     if (begin > 1 && Is(begin - 1, "of") && Is(begin - 2, "ahead")) return Tense::kFuture;
     // "gave them until mid-November": a deadline may lie either side of a past verb.
-    if (begin > 0 && (Is(begin - 1, "until") || Is(begin - 1, "till"))) return Tense::kUnknown;
+    if (begin > 0 && (Is(begin - 1, "until") || Is(begin - 1, "till") || Is(begin - 1, "through"))) {
+      return Tense::kUnknown;
+    }
     std::optional<Tense> left, right;
     size_t left_distance = 99, right_distance = 99;
     for (size_t distance = 1; distance <= 12 && !left; ++distance) {

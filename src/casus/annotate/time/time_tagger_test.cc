@@ -113,6 +113,11 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"President Clinton Saturday vowed to hunt down those responsible.", "1989-11-02", "Saturday|DATE|1989-10-28"},
       {"The summit is set for Washington in April.", "1989-10-30", "April|DATE|1990-04"},
       {"The company expects to release results in June.", "1989-10-30", "June|DATE|1990-06"},
+      // "effective" looks forward; "through" like "until" leaves the direction open; a
+      // word in -ed after a determiner is an adjective ("a still unspecified date").
+      {"It created an office of the chairman, effective Feb. 1.", "1989-10-30", "Feb. 1|DATE|1990-02-01"},
+      {"The bank extended loans through January.", "1989-10-30", "January|DATE|1990-01"},
+      {"The dividend would be paid on a still unspecified date in January.", "1989-10-30", "January|DATE|1990-01"},
   });
 }
 
