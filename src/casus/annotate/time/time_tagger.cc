@@ -1703,6 +1703,15 @@ class SentenceTagger {
     else
       return std::nullopt;
     const size_t end = word == i + 1 && offset != 0 ? i + 3 : word + 1;  // past "before" / "after"
+    // "the day before last Tuesday's hearing", "the day after Christmas": a day from that date.
+    if (end == i + 3 && published_) {
+      std::optional<Match> date = WeekdayRule(end);
+      if (!date) date = AbsoluteDate(end);
+      if (!date) date = HolidayRule(end);
+      if (date && date->full_date && date->type == TimexType::kDate) {
+        return MakeDay(i, date->end_token, AddDays(*date->full_date, offset), "", date->anchor);
+      }
+    }
     const std::string* part = Find(lex_.parts, word, Lex::kPart);
     Match m = published_ ? MakeDay(i, end, AddDays(*last_date_, offset), "", *last_date_label_)
                          : MakeDay(i, end, std::nullopt, "XXXX-XX-XX", "");

@@ -133,6 +133,12 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
   Check({
       {"The attack came on October 5. The next day, talks began.", "2020-10-10",
        "October 5|DATE|2020-10-05; The next day|DATE|2020-10-06"},
+      // A date after "the day before / after" is the one counted from.
+      {"The day before last Tuesday's hearing, he went to the house.", "2000-02-26",
+       "The day before last Tuesday|DATE|2000-02-21"},
+      {"Shelling resumed the day after Christmas.", "2023-12-30", "the day after Christmas|DATE|2023-12-26"},
+      {"The attack came on October 5. Talks began the day after.", "2020-10-10",
+       "October 5|DATE|2020-10-05; the day after|DATE|2020-10-06"},
   });
 }
 
