@@ -319,7 +319,8 @@ class SentenceTagger {
       names_period = Is(k, "quarter") || Is(k, "quarters") || Is(k, "period");
     }
     size_t i = 0;
-    size_t previous_end = 0;  // the end of the last expression found
+    previous_end_ = 0;
+    previous_was_day_ = false;
     while (i < Size()) {
       if (!tokens_[i].trigger) {
         ++i;
@@ -369,8 +370,9 @@ class SentenceTagger {
         ++i;
         continue;
       }
-      best->begin_token = WithModifiers(*best, previous_end);
-      previous_end = best->end_token;
+      best->begin_token = WithModifiers(*best, previous_end_);
+      previous_end_ = best->end_token;
+      previous_was_day_ = best->full_date.has_value();
       TimeExpression expression;
       expression.span = Span{tokens_[best->begin_token].begin, tokens_[best->end_token - 1].end};
       expression.type = best->type;
@@ -1073,6 +1075,10 @@ class SentenceTagger {
     }
     if (*unit == "S" && !IsNumber(k - 1) && !Has(k - 1, Lex::kNumberWord)) return std::nullopt;
     size_t end = k + 1;
+    // "a week or so ago": the hedge stays inside.
+    if (Is(end, "or") && Is(end + 1, "so") && (Is(end + 2, "ago") || Is(end + 2, "earlier") || Is(end + 2, "later"))) {
+      end += 2;
+    }
     // "a year-earlier quarter" is the YearEarlier rule's.
     if (Is(end, "-") && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return std::nullopt;
     // Ages are not durations: "44-year-old".
@@ -1703,6 +1709,10 @@ class SentenceTagger {
     else
       return std::nullopt;
     const size_t end = word == i + 1 && offset != 0 ? i + 3 : word + 1;  // past "before" / "after"
+    // "Oct. 12, the day before the plunge": an apposition, the same day.
+    if (end == i + 3 && i >= 2 && Is(i - 1, ",") && previous_end_ == i - 1 && previous_was_day_) {
+      return MakeDay(i, end, *last_date_, "", *last_date_label_);
+    }
     // "the day before last Tuesday's hearing", "the day after Christmas": a day from that date.
     if (end == i + 3 && published_) {
       std::optional<Match> date = WeekdayRule(end);
@@ -1915,8 +1925,10 @@ class SentenceTagger {
   std::string published_label_;
   CivilDate* last_date_;
   std::string* last_date_label_;
-  std::string sentence_date_;  // the last full date stated in this sentence, for clock times
-  size_t size_ = 0;            // the sentence's token count
+  std::string sentence_date_;      // the last full date stated in this sentence, for clock times
+  size_t previous_end_ = 0;        // the end of the sentence's last expression
+  bool previous_was_day_ = false;  // and whether it named a day
+  size_t size_ = 0;                // the sentence's token count
  public:
   std::string* last_quarter_ = nullptr;  // "1989-Q3": the last quarter the document named
 

@@ -139,6 +139,10 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
       {"Shelling resumed the day after Christmas.", "2023-12-30", "the day after Christmas|DATE|2023-12-26"},
       {"The attack came on October 5. Talks began the day after.", "2020-10-10",
        "October 5|DATE|2020-10-05; the day after|DATE|2020-10-06"},
+      // After a date and a comma, "the day before ..." describes that date.
+      {"He was last seen Nov. 3, the day before police issued a warrant.", "1998-11-20",
+       "Nov. 3|DATE|1998-11-03; the day before|DATE|1998-11-03"},
+      {"Then, a week or so ago, the general chose the night.", "1991-02-25", "a week or so ago|DATE|1991-W08"},
   });
 }
 
