@@ -1179,7 +1179,7 @@ class SentenceTagger {
         "through", "year", "early", "late", "mid", "-", "\xE2\x80\x93", ",", "(", "fiscal", "spring", "summer",
         "autumn", "fall", "winter", "around", "circa", "throughout", "for", "the", "'s", "'",
         // a year used as an adjective: "a 1996 law", "its 1990 invasion", "both 1990 and 1991"
-        "a", "an", "its", "his", "her", "their", "our", "both", "is", "was"};
+        "a", "an", "its", "his", "her", "their", "our", "both", "is", "was", "that", "this", "due"};
     static const WordSet kNotAfter = {
         "resolution", "no",   "number",  "flight", "route",  "article", "model", "room",
         "page",       "f",    "mig",     "su",     "boeing", "airbus",  "$",     "\xE2\x82\xAC",

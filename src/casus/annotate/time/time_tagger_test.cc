@@ -81,6 +81,8 @@ TEST(TimeTagger, RelativeToPublication) {
       {"Tourism rose last summer.", "2023-09-20", "last summer|DATE|2023-SU"},
       {"Friday's vote was delayed.", "1989-10-30", "Friday|DATE|1989-10-27"},
       {"The 1990 budget was cut.", "1989-10-30", "1990|DATE|1990"},
+      {"That 1978 resolution calls for a withdrawal.", "1998-03-02", "1978|DATE|1978"},
+      {"It sold bonds due 1993 and warrants.", "1989-10-30", "1993|DATE|1993"},
       {"It signed a two-year contract.", "1989-10-30", "two-year|DURATION|P2Y"},
       {"Profits rose in the latest quarter.", "1989-11-02", "the latest quarter|DATE|1989-Q3"},
   });
