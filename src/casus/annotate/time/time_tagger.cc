@@ -356,6 +356,7 @@ class SentenceTagger {
       if (the || number || Has(i, Lex::kOrdinal)) consider(Century(i));
       if (the || Has(i, Lex::kSeason) || IsEdge(i)) consider(Season(i));
       if (the) {
+        consider(DayOfMonth(i));
         consider(WeekOf(i));
         consider(TheYear(i));
         consider(PartOfPeriod(i));
@@ -1727,6 +1728,44 @@ class SentenceTagger {
                          : MakeDay(i, end, std::nullopt, "XXXX-XX-XX", "");
     if (part != nullptr) WithPartOfDay(&m, *part);
     return m;
+  }
+
+  // "on the 14th", "by the 3rd": a day of the month alone. It falls in the month of the
+  // last date named; with none named but publication, in the month the tense points to.
+  std::optional<Match> DayOfMonth(size_t i) const {
+    static const WordSet kBefore = {"on", "by", "since", "until", "till", "from", "before", "after", "to"};
+    if (i == 0 || !Is(i, "the") || !IsNumber(i + 1) || tokens_[i + 1].lower.size() > 2 ||
+        !kBefore.contains(tokens_[i - 1].lower)) {
+      return std::nullopt;
+    }
+    const size_t end = OrdinalEnd(i + 1);
+    // "the 11th Circuit", "the 25th anniversary", "the 14th of February" (a date's own rule)
+    if (end == 0 || (IsWord(end) && !IsFunctionWord(end)) || (Is(end, "of") && MonthAt(end + 1) != 0)) {
+      return std::nullopt;
+    }
+    const int day = std::stoi(std::string(tokens_[i + 1].lower));
+    if (day < 1 || day > 31) return std::nullopt;
+    if (!published_) return MakeDay(i, end, std::nullopt, Format("XXXX-XX-%02d", day), "");
+    if (*last_date_label_ != published_label_) {  // a date was named: its month
+      if (!IsValidDate(last_date_->year, last_date_->month, day)) return std::nullopt;
+      return MakeDay(i, end, CivilDate{last_date_->year, last_date_->month, day}, "", *last_date_label_);
+    }
+    // As for a weekday, a past verb rules out a day still to come.
+    Tense tense = TenseAround(i, end);
+    if (tense == Tense::kPast) tense = Tense::kSince;
+    const long today = DaysFromCivil(published_->year, published_->month, published_->day);
+    std::optional<CivilDate> best;
+    long best_distance = 0;
+    for (int shift = -1; shift <= 1; ++shift) {
+      CivilDate month = AddMonths(CivilDate{published_->year, published_->month, 1}, shift);
+      if (!IsValidDate(month.year, month.month, day)) continue;
+      long distance = TenseDistance(DaysFromCivil(month.year, month.month, day) - today, tense);
+      if (!best || distance < best_distance) {
+        best = CivilDate{month.year, month.month, day};
+        best_distance = distance;
+      }
+    }
+    return MakeDay(i, end, best, Format("XXXX-XX-%02d", day), PublishedLabel());
   }
 
   // "the summer", "the early spring", "in winter": the season of publication's year

@@ -141,6 +141,14 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
       {"Shelling resumed the day after Christmas.", "2023-12-30", "the day after Christmas|DATE|2023-12-26"},
       {"The attack came on October 5. Talks began the day after.", "2020-10-10",
        "October 5|DATE|2020-10-05; the day after|DATE|2020-10-06"},
+      // A day of the month alone: the month of the last date named, else the tense's.
+      {"Fighting began on Sept. 10 and the army withdrew on the 14th.", "2023-09-20",
+       "Sept. 10|DATE|2023-09-10; the 14th|DATE|2023-09-14"},
+      {"Troops entered the town on the 14th, residents said.", "2023-09-20", "the 14th|DATE|2023-09-14"},
+      {"Troops entered the town on the 24th, residents said.", "2023-09-20", "the 24th|DATE|2023-08-24"},
+      {"The talks will resume on the 3rd.", "2023-09-20", "the 3rd|DATE|2023-10-03"},
+      {"The 11th Circuit ruled on the 25th anniversary.", "2023-09-20", ""},
+      {"The siege ended on the 5th day.", "2023-09-20", ""},
       // After a date and a comma, "the day before ..." describes that date.
       {"He was last seen Nov. 3, the day before police issued a warrant.", "1998-11-20",
        "Nov. 3|DATE|1998-11-03; the day before|DATE|1998-11-03"},
@@ -516,7 +524,17 @@ TEST(TimeTagger, TokenSoupGivesSpansInsideTheText) {
                                           "first",
                                           "second",
                                           "100",
-                                          "0"};
+                                          "0",
+                                          "before",
+                                          "after",
+                                          "31",
+                                          "st",
+                                          "so",
+                                          "until",
+                                          "through",
+                                          "agreed",
+                                          "to",
+                                          "due"};
   uint32_t state = 12345;
   auto next = [&state] {
     state = state * 1664525u + 1013904223u;
