@@ -362,7 +362,10 @@ class SentenceTagger {
         consider(PartOfPeriod(i));
         consider(Weekend(i));
       }
-      if (number) consider(CoordinatedDay(i));
+      if (number) {
+        consider(CoordinatedDay(i));
+        consider(DayOpeningARange(i));
+      }
       if (the || Is(i, "year")) {
         consider(YearEnd(i));
         consider(YearEarlier(i));
@@ -671,7 +674,9 @@ class SentenceTagger {
                         (IsNumber(i) && (t.lower.size() <= 5 || t.lower.size() == 10));  // "19.09.2023" is one token
     if (!starts_right) return std::nullopt;
     // Inside a path or a longer number ("2012/12/23/5123", "3.12.2020.4") no date starts.
-    if (IsNumber(i) && i > 0 && Adjacent(i) && (Is(i - 1, "/") || Is(i - 1, ".") || Is(i - 1, "-"))) {
+    // But "19-20 September" is a range of days.
+    if (IsNumber(i) && i > 0 && Adjacent(i) && (Is(i - 1, "/") || Is(i - 1, ".") || Is(i - 1, "-")) &&
+        !(Is(i - 1, "-") && i >= 2 && IsNumber(i - 2) && tokens_[i - 2].lower.size() <= 2 && MonthAt(i + 1) != 0)) {
       return std::nullopt;
     }
     DateTimeOptions options;
@@ -1929,6 +1934,22 @@ class SentenceTagger {
     if (!published_) return MakeDay(i, end, std::nullopt, "XXXX-XX-XXT" + *part, "");
     Match m = MakeDay(i, end, *last_date_, "", *last_date_label_);
     WithPartOfDay(&m, *part);
+    return m;
+  }
+
+  // "between 2 and 5 March", "on 19-20 September", "from 19 to 21 September": a day
+  // number before a range's second date takes that date's month and year.
+  std::optional<Match> DayOpeningARange(size_t i) const {
+    static const WordSet kBefore = {"on", "between", "from", "of", "since", "until", "by", "during", "(", ","};
+    static const WordSet kLinks = {"and", "or", "to", "through", "until", "-", "\xE2\x80\x93"};
+    if (i == 0 || !IsNumber(i) || tokens_[i].lower.size() > 2 || !kBefore.contains(tokens_[i - 1].lower) ||
+        !kLinks.contains(tokens_[i + 1 < Size() ? i + 1 : i].lower) || !IsNumber(i + 2)) {
+      return std::nullopt;
+    }
+    std::optional<Match> second = AbsoluteDate(i + 2);
+    const int day = std::stoi(std::string(tokens_[i].lower));
+    if (!second || !second->full_date || MonthAt(i + 3) == 0 || day >= second->full_date->day) return std::nullopt;
+    Match m = MakeDay(i, i + 1, CivilDate{second->full_date->year, second->full_date->month, day}, "", second->anchor);
     return m;
   }
 

@@ -141,6 +141,13 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
       {"Shelling resumed the day after Christmas.", "2023-12-30", "the day after Christmas|DATE|2023-12-26"},
       {"The attack came on October 5. Talks began the day after.", "2020-10-10",
        "October 5|DATE|2020-10-05; the day after|DATE|2020-10-06"},
+      // A day number opening a range takes the month and year of the date closing it.
+      {"Clashes erupted on the night of 19-20 September.", "2023-09-21",
+       "19|DATE|2023-09-19; 20 September|DATE|2023-09-20"},
+      {"He was detained between 2 and 5 March.", "2023-09-21", "2|DATE|2023-03-02; 5 March|DATE|2023-03-05"},
+      {"Fighting raged from 19 to 21 September 2022.", "2023-09-21",
+       "19|DATE|2022-09-19; 21 September 2022|DATE|2022-09-21"},
+      {"Police held 12 and 5 March was quiet.", "2023-09-21", "5 March|DATE|2023-03-05"},
       // A day of the month alone: the month of the last date named, else the tense's.
       {"Fighting began on Sept. 10 and the army withdrew on the 14th.", "2023-09-20",
        "Sept. 10|DATE|2023-09-10; the 14th|DATE|2023-09-14"},
