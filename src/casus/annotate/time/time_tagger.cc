@@ -441,6 +441,11 @@ class SentenceTagger {
   bool IsEdge(size_t k) const { return Is(k, "early") || Is(k, "late") || Is(k, "mid"); }
   // A function word ("of", "they", "will"); asked only where a rule has matched, so it
   // is no class bit (a class every token would look up).
+  // What joins two days of one month: "19 and 20", "19 or 20", "19-20", "19 to 21".
+  bool IsDayLink(size_t k) const {
+    static const WordSet kLinks = {"and", "or", "to", "through", "until", "-", "\xE2\x80\x93"};
+    return k < Size() && kLinks.contains(tokens_[k].lower);
+  }
   bool IsFunctionWord(size_t k) const { return IsWord(k) && lex_.function.count(Lower(k)) != 0; }
   // The entry of `map` for token k's word, or null; the hash is asked only when the
   // token's classes say the word is one of the map's.
@@ -696,9 +701,8 @@ class SentenceTagger {
     std::optional<CivilDate> day;
     if (date->year != 0) {
       day = CivilDate{date->year, date->month, date->day};
-    } else if ((Is(last + 1, "and") || Is(last + 1, "or")) && IsNumber(last + 2) && Is(last + 3, ",") &&
-               YearAt(last + 4) != 0) {
-      day = CivilDate{YearAt(last + 4), date->month, date->day};  // "Sept. 19 or 20, 2023"
+    } else if (IsDayLink(last + 1) && IsNumber(last + 2) && Is(last + 3, ",") && YearAt(last + 4) != 0) {
+      day = CivilDate{YearAt(last + 4), date->month, date->day};  // "Sept. 19 or 20, 2023", "September 19-20, 2023"
     } else if (size_t after = last + 1; std::optional<int> year = NamedYear(&after)) {
       // "October 7 last year", "March 5 this year"
       if (IsValidDate(*year, date->month, date->day)) day = CivilDate{*year, date->month, date->day};
@@ -1941,9 +1945,8 @@ class SentenceTagger {
   // number before a range's second date takes that date's month and year.
   std::optional<Match> DayOpeningARange(size_t i) const {
     static const WordSet kBefore = {"on", "between", "from", "of", "since", "until", "by", "during", "(", ","};
-    static const WordSet kLinks = {"and", "or", "to", "through", "until", "-", "\xE2\x80\x93"};
     if (i == 0 || !IsNumber(i) || tokens_[i].lower.size() > 2 || !kBefore.contains(tokens_[i - 1].lower) ||
-        !kLinks.contains(tokens_[i + 1 < Size() ? i + 1 : i].lower) || !IsNumber(i + 2)) {
+        !IsDayLink(i + 1) || !IsNumber(i + 2)) {
       return std::nullopt;
     }
     std::optional<Match> second = AbsoluteDate(i + 2);
@@ -1953,10 +1956,10 @@ class SentenceTagger {
     return m;
   }
 
-  // "April 24 and 25", "Sept. 19 or 20": a day number after a month and day takes
+  // "April 24 and 25", "Sept. 19 or 20", "September 19-20": a day number after a month and day takes
   // that month, and the year of the date before it.
   std::optional<Match> CoordinatedDay(size_t i) const {
-    if (i < 3 || !IsNumber(i) || tokens_[i].lower.size() > 2 || !(Is(i - 1, "and") || Is(i - 1, "or"))) {
+    if (i < 3 || !IsNumber(i) || tokens_[i].lower.size() > 2 || !IsDayLink(i - 1)) {
       return std::nullopt;
     }
     if (!IsNumber(i - 2) || tokens_[i - 2].lower.size() > 2) return std::nullopt;
@@ -1966,16 +1969,19 @@ class SentenceTagger {
     int day = std::stoi(std::string(tokens_[i].lower));
     size_t end = i + 1;
     std::optional<CivilDate> date;
+    std::string anchor;
     if (Is(end, ",") && YearAt(end + 1) != 0) {
       date = CivilDate{YearAt(end + 1), month, day};
       end += 2;
     } else if (published_ && last_date_->month == month) {
       date = CivilDate{last_date_->year, month, day};
+      anchor = *last_date_label_;
     } else {
       date = ResolveMonthDay(month, day, TenseAround(i, end));
+      anchor = PublishedLabel();
     }
     if (date && !IsValidDate(date->year, date->month, date->day)) return std::nullopt;
-    return MakeDay(i, end, date, Format("XXXX-%02d-%02d", month, day), PublishedLabel());
+    return MakeDay(i, end, date, Format("XXXX-%02d-%02d", month, day), anchor);
   }
 
   std::string_view text_;

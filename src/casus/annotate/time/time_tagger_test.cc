@@ -148,6 +148,10 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
       {"Fighting raged from 19 to 21 September 2022.", "2023-09-21",
        "19|DATE|2022-09-19; 21 September 2022|DATE|2022-09-21"},
       {"Police held 12 and 5 March was quiet.", "2023-09-21", "5 March|DATE|2023-03-05"},
+      {"Clashes erupted on September 19-20.", "2023-09-21", "September 19|DATE|2023-09-19; 20|DATE|2023-09-20"},
+      {"Fighting on September 19-20, 2022 killed 200.", "2023-09-21",
+       "September 19|DATE|2022-09-19; 20, 2022|DATE|2022-09-20"},
+      {"Fighting on September 19 killed 20 - 30 people.", "2023-09-21", "September 19|DATE|2023-09-19"},
       // A day of the month alone: the month of the last date named, else the tense's.
       {"Fighting began on Sept. 10 and the army withdrew on the 14th.", "2023-09-20",
        "Sept. 10|DATE|2023-09-10; the 14th|DATE|2023-09-14"},
