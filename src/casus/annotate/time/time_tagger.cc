@@ -439,13 +439,13 @@ class SentenceTagger {
   bool Has(size_t k, uint32_t classes) const { return k < Size() && (tokens_[k].classes & classes) != 0; }
   // "early", "late", "mid": a word for a part of a period ("mid-afternoon", "the early summer")
   bool IsEdge(size_t k) const { return Is(k, "early") || Is(k, "late") || Is(k, "mid"); }
-  // A function word ("of", "they", "will"); asked only where a rule has matched, so it
-  // is no class bit (a class every token would look up).
   // What joins two days of one month: "19 and 20", "19 or 20", "19-20", "19 to 21".
   bool IsDayLink(size_t k) const {
     static const WordSet kLinks = {"and", "or", "to", "through", "until", "-", "\xE2\x80\x93"};
     return k < Size() && kLinks.contains(tokens_[k].lower);
   }
+  // A function word ("of", "they", "will"); asked only where a rule has matched, so it
+  // is no class bit (a class every token would look up).
   bool IsFunctionWord(size_t k) const { return IsWord(k) && lex_.function.count(Lower(k)) != 0; }
   // The entry of `map` for token k's word, or null; the hash is asked only when the
   // token's classes say the word is one of the map's.
@@ -487,7 +487,7 @@ class SentenceTagger {
   }
 
   // --- tense ---
-  // The tense word k marks, if any.
+  // The tense word k marks, if any; `before`: k lies before the expression.
   std::optional<Tense> TenseAt(size_t k, bool before) const {
     if (k >= Size() || !IsWord(k)) return std::nullopt;
     std::string_view w = tokens_[k].lower;
@@ -569,21 +569,27 @@ class SentenceTagger {
     return distance;
   }
 
-  std::optional<CivilDate> ResolveMonthDay(int month, int day, Tense tense) const {
-    if (!published_) return std::nullopt;
-    long today = DaysFromCivil(published_->year, published_->month, published_->day);
+  // Of `candidates` (invalid ones skipped), the one the tense puts nearest to publication;
+  // the earlier on a tie.
+  std::optional<CivilDate> NearestByTense(std::initializer_list<CivilDate> candidates, Tense tense) const {
+    const long today = DaysFromCivil(published_->year, published_->month, published_->day);
     std::optional<CivilDate> best;
     long best_distance = 0;
-    for (int year = published_->year - 1; year <= published_->year + 1; ++year) {
-      if (!IsValidDate(year, month, day)) continue;
-      long days = DaysFromCivil(year, month, day) - today;
-      long distance = TenseDistance(days, tense);
+    for (const CivilDate& candidate : candidates) {
+      if (!IsValidDate(candidate.year, candidate.month, candidate.day)) continue;
+      long distance = TenseDistance(DaysFromCivil(candidate.year, candidate.month, candidate.day) - today, tense);
       if (!best || distance < best_distance) {
-        best = CivilDate{year, month, day};
+        best = candidate;
         best_distance = distance;
       }
     }
     return best;
+  }
+
+  std::optional<CivilDate> ResolveMonthDay(int month, int day, Tense tense) const {
+    if (!published_) return std::nullopt;
+    const int year = published_->year;
+    return NearestByTense({{year - 1, month, day}, {year, month, day}, {year + 1, month, day}}, tense);
   }
 
   // modifier: -1 last, +1 next, 0 none, 2 this.
@@ -1762,19 +1768,11 @@ class SentenceTagger {
     // As for a weekday, a past verb rules out a day still to come.
     Tense tense = TenseAround(i, end);
     if (tense == Tense::kPast) tense = Tense::kSince;
-    const long today = DaysFromCivil(published_->year, published_->month, published_->day);
-    std::optional<CivilDate> best;
-    long best_distance = 0;
-    for (int shift = -1; shift <= 1; ++shift) {
-      CivilDate month = AddMonths(CivilDate{published_->year, published_->month, 1}, shift);
-      if (!IsValidDate(month.year, month.month, day)) continue;
-      long distance = TenseDistance(DaysFromCivil(month.year, month.month, day) - today, tense);
-      if (!best || distance < best_distance) {
-        best = CivilDate{month.year, month.month, day};
-        best_distance = distance;
-      }
-    }
-    return MakeDay(i, end, best, Format("XXXX-XX-%02d", day), PublishedLabel());
+    const CivilDate month{published_->year, published_->month, 1};
+    const CivilDate before = AddMonths(month, -1), after = AddMonths(month, 1);
+    std::optional<CivilDate> date = NearestByTense(
+        {{before.year, before.month, day}, {month.year, month.month, day}, {after.year, after.month, day}}, tense);
+    return MakeDay(i, end, date, Format("XXXX-XX-%02d", day), PublishedLabel());
   }
 
   // "the summer", "the early spring", "in winter": the season of publication's year
@@ -1952,8 +1950,7 @@ class SentenceTagger {
     std::optional<Match> second = AbsoluteDate(i + 2);
     const int day = std::stoi(std::string(tokens_[i].lower));
     if (!second || !second->full_date || MonthAt(i + 3) == 0 || day >= second->full_date->day) return std::nullopt;
-    Match m = MakeDay(i, i + 1, CivilDate{second->full_date->year, second->full_date->month, day}, "", second->anchor);
-    return m;
+    return MakeDay(i, i + 1, CivilDate{second->full_date->year, second->full_date->month, day}, "", second->anchor);
   }
 
   // "April 24 and 25", "Sept. 19 or 20", "September 19-20": a day number after a month and day takes
