@@ -1746,7 +1746,8 @@ class SentenceTagger {
   }
 
   // "on the 14th", "by the 3rd": a day of the month alone. It falls in the month of the
-  // last date named; with none named but publication, in the month the tense points to.
+  // last date named; with none named but publication ("today"), in the month the tense
+  // points to.
   std::optional<Match> DayOfMonth(size_t i) const {
     static const WordSet kBefore = {"on", "by", "since", "until", "till", "from", "before", "after", "to"};
     if (i == 0 || !Is(i, "the") || !IsNumber(i + 1) || tokens_[i + 1].lower.size() > 2 ||
@@ -1761,7 +1762,10 @@ class SentenceTagger {
     const int day = std::stoi(std::string(tokens_[i + 1].lower));
     if (day < 1 || day > 31) return std::nullopt;
     if (!published_) return MakeDay(i, end, std::nullopt, Format("XXXX-XX-%02d", day), "");
-    if (*last_date_label_ != published_label_) {  // a date was named: its month
+    // A date other than publication's was named ("on Sept. 10 ... on the 14th"): its month.
+    const bool named = last_date_->year != published_->year || last_date_->month != published_->month ||
+                       last_date_->day != published_->day;
+    if (named) {
       if (!IsValidDate(last_date_->year, last_date_->month, day)) return std::nullopt;
       return MakeDay(i, end, CivilDate{last_date_->year, last_date_->month, day}, "", *last_date_label_);
     }

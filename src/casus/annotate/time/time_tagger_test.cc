@@ -156,6 +156,8 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
       {"Fighting began on Sept. 10 and the army withdrew on the 14th.", "2023-09-20",
        "Sept. 10|DATE|2023-09-10; the 14th|DATE|2023-09-14"},
       {"Troops entered the town on the 14th, residents said.", "2023-09-20", "the 14th|DATE|2023-09-14"},
+      {"Officials said today that troops entered the town on the 28th.", "2023-09-03",
+       "today|DATE|2023-09-03; the 28th|DATE|2023-08-28"},
       {"Troops entered the town on the 24th, residents said.", "2023-09-20", "the 24th|DATE|2023-08-24"},
       {"The talks will resume on the 3rd.", "2023-09-20", "the 3rd|DATE|2023-10-03"},
       {"The 11th Circuit ruled on the 25th anniversary.", "2023-09-20", ""},
