@@ -112,6 +112,12 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       // An intent before "to" points forward; after the expression it is the act of saying.
       {"NATO has decided to admit Poland in early March.", "1989-10-30", "early March|DATE|1990-03"},
       {"The army agreed to withdraw by December.", "1989-10-30", "December|DATE|1989-12"},
+      // Not before a noun phrase ("agreed to a ceasefire"), and a weekday is the day of the
+      // main verb ("vowed to retaliate on Monday").
+      {"Both sides agreed to talks in December.", "1989-10-30", "December|DATE|1988-12"},
+      {"The two sides agreed to a ceasefire in December.", "1989-10-30", "December|DATE|1988-12"},
+      {"The rebels agreed to withdraw on Tuesday.", "2023-09-20", "Tuesday|DATE|2023-09-19"},
+      {"The army vowed to retaliate on Monday.", "2023-09-20", "Monday|DATE|2023-09-18"},
       {"President Clinton Saturday vowed to hunt down those responsible.", "1989-11-02", "Saturday|DATE|1989-10-28"},
       {"The summit is set for Washington in April.", "1989-10-30", "April|DATE|1990-04"},
       {"The company expects to release results in June.", "1989-10-30", "June|DATE|1990-06"},
