@@ -543,8 +543,13 @@ class SentenceTagger {
       if (Is(k - 1, "since")) return Tense::kSince;
       if (!IsEdge(k - 1) && !kBeforeSince.contains(tokens_[k - 1].lower)) break;
     }
-    // "ahead of Sunday's vote", "ahead of the weekend": still to come.
+    // "ahead of Sunday's vote", "ahead of the weekend", "effective Feb. 1", "effective from
+    // Monday": still to come.
     if (begin > 1 && Is(begin - 1, "of") && Is(begin - 2, "ahead")) return Tense::kFuture;
+    if ((begin > 0 && Is(begin - 1, "effective")) ||
+        (begin > 1 && Is(begin - 1, "from") && Is(begin - 2, "effective"))) {
+      return Tense::kFuture;
+    }
     // "gave them until mid-November": a deadline may lie either side of a past verb.
     if (begin > 0 && (Is(begin - 1, "until") || Is(begin - 1, "till") || Is(begin - 1, "through"))) {
       return Tense::kUnknown;

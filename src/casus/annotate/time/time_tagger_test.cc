@@ -124,6 +124,8 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       // "effective" looks forward; "through" like "until" leaves the direction open; a
       // word in -ed after a determiner is an adjective ("a still unspecified date").
       {"It created an office of the chairman, effective Feb. 1.", "1989-10-30", "Feb. 1|DATE|1990-02-01"},
+      {"Its most effective raid on Tuesday destroyed a depot.", "2023-09-20", "Tuesday|DATE|2023-09-19"},
+      {"The curfew is effective from Monday.", "2023-09-20", "Monday|DATE|2023-09-25"},
       {"The bank extended loans through January.", "1989-10-30", "January|DATE|1990-01"},
       {"The dividend would be paid on a still unspecified date in January.", "1989-10-30", "January|DATE|1990-01"},
   });
