@@ -54,7 +54,7 @@ struct TimeTagger::Lexicon {
     bool easter = false;
   };
   WordMap<std::vector<Holiday>> holidays;
-  WordSet zones, future, past, present, not_past, intent, function, after_article;
+  WordSet function;  // words that end a noun phrase (the other word lists are class bits only)
   // What each known word is, as bits (kTrigger: a rule can start with it); a token looks
   // its word up once, and the rules and the tense test read the bits.
   enum Class : uint32_t {
@@ -1747,10 +1747,7 @@ class SentenceTagger {
     }
     // "the day before last Tuesday's hearing", "the day after Christmas": a day from that date.
     if (end == i + 3 && published_) {
-      std::optional<Match> date = WeekdayRule(end);
-      if (!date) date = AbsoluteDate(end);
-      if (!date) date = HolidayRule(end);
-      if (date && date->full_date && date->type == TimexType::kDate) {
+      if (std::optional<Match> date = NamedDayAt(end)) {
         return MakeDay(i, date->end_token, AddDays(*date->full_date, offset), "", date->anchor);
       }
     }
@@ -1759,6 +1756,17 @@ class SentenceTagger {
                          : MakeDay(i, end, std::nullopt, "XXXX-XX-XX", "");
     if (part != nullptr) WithPartOfDay(&m, *part);
     return m;
+  }
+
+  // A day named at token k, to count from or to take a part of: a date ("14 February",
+  // "Thursday, Jan. 6"), a weekday ("last Tuesday") or a holiday ("Christmas").
+  std::optional<Match> NamedDayAt(size_t k) const {
+    if (k >= Size()) return std::nullopt;
+    std::optional<Match> date = AbsoluteDate(k);
+    if (!date) date = WeekdayRule(k);
+    if (!date) date = HolidayRule(k);
+    if (!date || !date->full_date || date->type != TimexType::kDate || date->value.size() != 10) return std::nullopt;
+    return date;
   }
 
   // "on the 14th", "by the 3rd": a day of the month alone. It falls in the month of the
@@ -1931,12 +1939,10 @@ class SentenceTagger {
       day = DeicticDay(end);
     } else if (WeekdayAt(end) >= 0) {
       day = WeekdayRule(end);
-    } else if (Is(end, "of") && with_the && (WeekdayAt(end + 1) >= 0 || MonthAt(end + 1) != 0 || IsNumber(end + 1))) {
+    } else if (Is(end, "of") && with_the) {
       // "the night of 14 February", "the morning of Tuesday": the day (TimeML corpora
       // give these the date alone)
-      std::optional<Match> date = AbsoluteDate(end + 1);
-      if (!date && WeekdayAt(end + 1) >= 0) date = WeekdayRule(end + 1);
-      if (date && date->value.size() == 10) {
+      if (std::optional<Match> date = NamedDayAt(end + 1)) {
         date->begin_token = i;
         return date;
       }
@@ -2066,6 +2072,16 @@ void AddHoliday(const std::string& name, const std::string& rule, TimeTagger::Le
 
 TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
   info_ = StageInfo{"time", {Layer::kSentences, Layer::kMetadata}, {Layer::kTime}};
+  Lexicon& l = *lexicon_;
+  auto mark = [&l](const std::string& word, uint32_t bits) { l.classes[word] |= bits; };
+  // The categories that are nothing but a class of the word.
+  static const std::pair<std::string_view, uint32_t> kClassOnly[] = {{"zone", Lexicon::kZone},
+                                                                     {"future", Lexicon::kFuture},
+                                                                     {"past", Lexicon::kPast},
+                                                                     {"present", Lexicon::kPresent},
+                                                                     {"not_past", Lexicon::kNotPast},
+                                                                     {"intent", Lexicon::kIntent},
+                                                                     {"after_article", Lexicon::kAfterArticle}};
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::time_words())) {
     if (row.size() < 2) continue;
     std::string word(row[1]);
@@ -2084,27 +2100,16 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
       lexicon_->decades[word] = std::stoi(value);
     else if (row[0] == "holiday")
       AddHoliday(word, value, lexicon_.get());
-    else if (row[0] == "zone")
-      lexicon_->zones.insert(word);
-    else if (row[0] == "future")
-      lexicon_->future.insert(word);
-    else if (row[0] == "past")
-      lexicon_->past.insert(word);
-    else if (row[0] == "present")
-      lexicon_->present.insert(word);
-    else if (row[0] == "not_past")
-      lexicon_->not_past.insert(word);
-    else if (row[0] == "intent")
-      lexicon_->intent.insert(word);
     else if (row[0] == "function")
       lexicon_->function.insert(word);
-    else if (row[0] == "after_article")
-      lexicon_->after_article.insert(word);
+    else {
+      for (const auto& [category, bits] : kClassOnly) {
+        if (row[0] == category) mark(word, bits);
+      }
+    }
   }
   // Each word's classes. Words that can open an expression: the lists above, month and
   // weekday names, and the fixed words of the rules.
-  Lexicon& l = *lexicon_;
-  auto mark = [&l](const std::string& word, uint32_t bits) { l.classes[word] |= bits; };
   for (const auto& [word, value] : l.numbers) mark(word, Lexicon::kTrigger | Lexicon::kNumberWord);
   for (const auto& [word, value] : l.units) mark(word, Lexicon::kTrigger | Lexicon::kUnit);
   for (const auto& [word, value] : l.seasons) mark(word, Lexicon::kTrigger | Lexicon::kSeason);
@@ -2112,13 +2117,6 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
   for (const auto& [word, value] : l.decades) mark(word, Lexicon::kTrigger | Lexicon::kDecade);
   for (const auto& [word, value] : l.holidays) mark(word, Lexicon::kTrigger | Lexicon::kHoliday);
   for (const auto& [word, value] : l.parts) mark(word, Lexicon::kPart);
-  for (const std::string& word : l.future) mark(word, Lexicon::kFuture);
-  for (const std::string& word : l.past) mark(word, Lexicon::kPast);
-  for (const std::string& word : l.present) mark(word, Lexicon::kPresent);
-  for (const std::string& word : l.not_past) mark(word, Lexicon::kNotPast);
-  for (const std::string& word : l.intent) mark(word, Lexicon::kIntent);
-  for (const std::string& word : l.zones) mark(word, Lexicon::kZone);
-  for (const std::string& word : l.after_article) mark(word, Lexicon::kAfterArticle);
   for (const char* word : {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
                            "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
                            "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"}) {

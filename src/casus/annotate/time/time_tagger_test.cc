@@ -149,6 +149,9 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
       {"Shelling resumed the day after Christmas.", "2023-12-30", "the day after Christmas|DATE|2023-12-26"},
       {"The attack came on October 5. Talks began the day after.", "2020-10-10",
        "October 5|DATE|2020-10-05; the day after|DATE|2020-10-06"},
+      {"The attack came on October 5 and talks began the day after", "2020-10-10",
+       "October 5|DATE|2020-10-05; the day after|DATE|2020-10-06"},
+      {"Shelling resumed on the night of Christmas.", "2023-12-30", "the night of Christmas|DATE|2023-12-25"},
       // A day number opening a range takes the month and year of the date closing it.
       {"Clashes erupted on the night of 19-20 September.", "2023-09-21",
        "19|DATE|2023-09-19; 20 September|DATE|2023-09-20"},
