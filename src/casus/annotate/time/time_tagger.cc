@@ -312,6 +312,7 @@ class SentenceTagger {
   // Tags the tokens (one sentence's, refilled between calls).
   void Run(std::vector<TimeExpression>* out) {
     sentence_date_.clear();
+    ++sentences_since_date_;
     size_ = tokens_.size();
     // Quarters and periods need the word; most sentences lack it.
     bool names_period = false;
@@ -339,7 +340,8 @@ class SentenceTagger {
       const bool number = IsNumber(i);
       consider(AbsoluteDate(i));
       consider(MonthAlone(i));
-      if (Has(i, Lex::kWeekday) || Has(i + 1, Lex::kWeekday)) consider(WeekdayRule(i));
+      if (Has(i, Lex::kWeekday) || Has(i + 1, Lex::kWeekday) || (the && Has(i + 2, Lex::kWeekday)))
+        consider(WeekdayRule(i));
       consider(DeicticDay(i));
       consider(AnaphoricYear(i));
       consider(RelativeUnit(i));
@@ -384,6 +386,7 @@ class SentenceTagger {
       expression.anchor = best->anchor;
       out->push_back(std::move(expression));
       if (best->full_date) {
+        sentences_since_date_ = 0;
         *last_date_ = *best->full_date;
         *last_date_label_ = IsoDay(*best->full_date) + " (previous date)";
       }
@@ -823,6 +826,20 @@ class SentenceTagger {
   std::optional<Match> WeekdayRule(size_t i) const {
     size_t k = i;
     int modifier = 0;
+    // "down 4.5% from the previous Friday", "met again the following Monday": the weekday
+    // before or after the last date named, not publication's.
+    if (Is(k, "the") && (Is(k + 1, "previous") || Is(k + 1, "preceding") || Is(k + 1, "following"))) {
+      const int weekday = WeekdayAt(k + 2);
+      if (weekday < 0) return std::nullopt;
+      if (!published_) return MakeDay(i, k + 3, std::nullopt, Format("XXXX-WXX-%d", weekday + 1), "");
+      const CivilDate base = *last_date_;
+      const int from = Weekday(base.year, base.month, base.day);
+      const long offset = Is(k + 1, "following") ? (weekday - from + 7) % 7 : -((from - weekday + 7) % 7);
+      const long step = offset != 0 ? offset : Is(k + 1, "following") ? 7 : -7;
+      Match m = MakeDay(i, k + 3, AddDays(base, step), "", *last_date_label_);
+      AddPartOfDay(&m);
+      return m;
+    }
     if (Is(k, "last") || Is(k, "past"))
       modifier = -1;
     else if (Is(k, "next") || Is(k, "coming"))
@@ -866,8 +883,15 @@ class SentenceTagger {
         return std::nullopt;
       }
       if (i > 0 && (Is(i - 1, "an") || Is(i - 1, "a") || Is(i - 1, "the"))) return std::nullopt;
-      offset = TenseAround(i, i + 1) == Tense::kFuture ? 0 : -1;
-      part = "NI";
+      // After a day named ("shares closed lower Friday ... depressed by overnight losses"),
+      // the night before that day.
+      const bool future = TenseAround(i, i + 1) == Tense::kFuture;
+      const bool recent = sentences_since_date_ <= 1;  // a day named further back is another story
+      Match m = !published_ ? MakeDay(i, i + 1, std::nullopt, "XXXX-XX-XX", "")
+                : recent    ? MakeDay(i, i + 1, AddDays(*last_date_, future ? 0 : -1), "", *last_date_label_)
+                            : MakeDay(i, i + 1, AddDays(*published_, future ? 0 : -1), "", PublishedLabel());
+      WithPartOfDay(&m, "NI");
+      return m;
     } else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && Is(i + 3, "yesterday"))
       offset = -2, end = i + 4;
     else if ((Is(i, "this") || Is(i, "last")) && Has(i + 1, Lex::kPart)) {
@@ -900,9 +924,9 @@ class SentenceTagger {
     if (with_the) ++k;
     // "the following month", "the previous week": after the period the text is in, not
     // publication's
-    const bool anaphoric = with_the && (Is(k, "following") || Is(k, "previous"));
+    const bool anaphoric = with_the && (Is(k, "following") || Is(k, "previous") || Is(k, "preceding"));
     int modifier;
-    if (Is(k, "last") || Is(k, "past") || Is(k, "previous"))
+    if (Is(k, "last") || Is(k, "past") || Is(k, "previous") || Is(k, "preceding"))
       modifier = -1;
     else if (Is(k, "next") || Is(k, "coming") || Is(k, "following"))
       modifier = 1;
@@ -1069,7 +1093,7 @@ class SentenceTagger {
     bool the_past = false;
     if (Is(k, "the") &&
         (Is(k + 1, "past") || Is(k + 1, "last") || Is(k + 1, "next") || Is(k + 1, "coming") || Is(k + 1, "previous") ||
-         Is(k + 1, "first") || Is(k + 1, "following") || Is(k + 1, "latest"))) {
+         Is(k + 1, "preceding") || Is(k + 1, "first") || Is(k + 1, "following") || Is(k + 1, "latest"))) {
       the_past = true;
       k += 2;
     } else if (Is(k, "the") && NumberAt(k + 1) && !Is(k + 1, "a") && !Is(k + 1, "an") && YearAt(k + 1) == 0) {
@@ -1728,7 +1752,7 @@ class SentenceTagger {
       offset = 0, word = i + 1;  // "later in the day" (not "the day before" in "later in the day before leaving")
     else if (Is(i, "the") && (Is(i + 1, "next") || Is(i + 1, "following")) && day_word(i + 2))
       offset = 1, word = i + 2;
-    else if (Is(i, "the") && Is(i + 1, "previous") && day_word(i + 2))
+    else if (Is(i, "the") && (Is(i + 1, "previous") || Is(i + 1, "preceding")) && day_word(i + 2))
       offset = -1, word = i + 2;
     else if (Is(i, "the") && day_word(i + 1) && Is(i + 2, "before") && !Is(i + 3, "yesterday"))
       offset = -1, word = i + 1;
@@ -2015,6 +2039,7 @@ class SentenceTagger {
   CivilDate* last_date_;
   std::string* last_date_label_;
   std::string sentence_date_;      // the last full date stated in this sentence, for clock times
+  int sentences_since_date_ = 1;   // 0 when this sentence named a full date, 1 when the one before did
   size_t previous_end_ = 0;        // the end of the sentence's last expression
   bool previous_was_day_ = false;  // and whether it named a day
   size_t size_ = 0;                // the sentence's token count

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "casus/core/document.h"
+
 namespace casus {
 namespace {
 
@@ -178,6 +180,47 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
        "Nov. 3|DATE|1998-11-03; the day before|DATE|1998-11-03"},
       {"Then, a week or so ago, the general chose the night.", "1991-02-25", "a week or so ago|DATE|1991-W08"},
   });
+}
+
+// A document whose sentences end at each ". ", tagged by Process as the pipeline does.
+std::string TagSentences(const std::string& text, const std::string& published) {
+  static const TimeTagger tagger;
+  Document document("t", "t", SourceFormat::kJsonLines, text);
+  document.metadata.published = published;
+  for (size_t begin = 0; begin < text.size();) {
+    size_t stop = text.find(". ", begin);
+    const size_t end = stop == std::string::npos ? text.size() : stop + 1;
+    document.sentences.push_back(Sentence{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}});
+    begin = end + 1;
+  }
+  EXPECT_TRUE(tagger.Process(document).ok());
+  std::string out;
+  for (const TimeExpression& e : document.time_expressions) {
+    if (!out.empty()) out += "; ";
+    out += std::string(e.span.Of(text)) + "|" + e.value;
+  }
+  return out;
+}
+
+TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
+  Check({
+      // "the previous / following Friday": the one before or after the last date named.
+      {"Shares closed lower on Oct. 27, down 4.5% from the previous Friday.", "1989-10-30",
+       "Oct. 27|DATE|1989-10-27; the previous Friday|DATE|1989-10-20"},
+      {"The talks opened on Sept. 5 and resumed the following Monday.", "2023-09-20",
+       "Sept. 5|DATE|2023-09-05; the following Monday|DATE|2023-09-11"},
+      {"He left on Monday, Sept. 11, and returned the following Monday.", "2023-09-20",
+       "Monday, Sept. 11|DATE|2023-09-11; the following Monday|DATE|2023-09-18"},
+      {"Prices fell from the preceding Tuesday.", "2023-09-20", "the preceding Tuesday|DATE|2023-09-19"},
+  });
+  // "overnight" right after a day named: the night before that day; further on, the night
+  // before publication again.
+  EXPECT_EQ(
+      TagSentences("London shares closed lower Friday. They were hit by overnight losses in New York.", "1989-10-30"),
+      "Friday|1989-10-27; overnight|1989-10-26TNI");
+  EXPECT_EQ(TagSentences("Shares closed lower Friday. Trading was thin. Sellers returned. Drones struck overnight.",
+                         "1989-10-30"),
+            "Friday|1989-10-27; overnight|1989-10-29TNI");
 }
 
 TEST(TimeTagger, PartsOfAnAnaphoricDayAndCoordinatedDays) {
