@@ -319,6 +319,15 @@ class SentenceTagger {
     for (size_t k = 0; k < Size() && !names_period; ++k) {
       names_period = Is(k, "quarter") || Is(k, "quarters") || Is(k, "period");
     }
+    // A title-case line ("Talks Resume Today in Geneva") capitalises every word; elsewhere a
+    // capital inside the sentence marks a name ("USA Today", ABC's "This Week").
+    size_t long_words = 0, capitalised = 0;
+    for (size_t k = 0; k < Size(); ++k) {
+      if (tokens_[k].kind != TokenKind::kWord || tokens_[k].lower.size() < 4) continue;
+      ++long_words;
+      if (tokens_[k].capitalized) ++capitalised;
+    }
+    title_case_ = long_words >= 3 && capitalised * 10 >= long_words * 7;
     size_t i = 0;
     previous_end_ = 0;
     previous_was_day_ = false;
@@ -437,6 +446,12 @@ class SentenceTagger {
     return k < Size() && tokens_[k].lower.size() == N - 1 && std::memcmp(tokens_[k].lower.data(), word, N - 1) == 0;
   }
   bool IsWord(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kWord; }
+  // A capitalised word inside a sentence that is not in title case, right after a word: part
+  // of a name ("USA Today", "VOA Today", "NBC's Today show").
+  bool InName(size_t k) const {
+    return k > 0 && k < Size() && tokens_[k].capitalized && !title_case_ &&
+           (tokens_[k - 1].kind == TokenKind::kWord || tokens_[k - 1].kind == TokenKind::kNumber);
+  }
   bool IsNumber(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kNumber; }
   bool Adjacent(size_t k) const { return k > 0 && k < Size() && tokens_[k].begin == tokens_[k - 1].end; }
   bool Has(size_t k, uint32_t classes) const { return k < Size() && (tokens_[k].classes & classes) != 0; }
@@ -856,6 +871,7 @@ class SentenceTagger {
   }
 
   std::optional<Match> DeicticDay(size_t i) const {
+    if (InName(i)) return std::nullopt;
     long offset = 0;
     size_t end = i + 1;
     std::string part;
@@ -943,6 +959,7 @@ class SentenceTagger {
     const std::string* season = Find(lex_.seasons, k, Lex::kSeason);
     const std::string* unit = Find(lex_.units, k, Lex::kUnit);
     if (season == nullptr && (unit == nullptr || Lower(k).back() == 's')) return std::nullopt;
+    if (unit != nullptr && tokens_[k].capitalized && !title_case_) return std::nullopt;  // ABC's "This Week"
     // Days are the deictic and anaphoric rules' business ("the next day" follows the
     // last date mentioned, not publication).
     if (unit != nullptr && *unit == "D") return std::nullopt;
@@ -1401,6 +1418,7 @@ class SentenceTagger {
     int hour = -1, minute = 0;
     size_t k = i;
     if (Is(k, "noon") || Is(k, "midday") || Is(k, "midnight")) {
+      if (Is(k, "noon") && k > 0 && Is(k - 1, "high")) return std::nullopt;  // "High Noon", the idiom
       hour = Is(k, "midnight") ? 24 : 12;
       ++k;
     } else if (IsNumber(k)) {
@@ -1562,6 +1580,8 @@ class SentenceTagger {
     } else if (k == i || !(Is(k, "quarter") || (year != 0 && Is(k, "period")))) {
       return std::nullopt;
     }
+    // "its quarter-century low", "the quarter-to-quarter comparison": a compound, not a quarter
+    if (Is(k, "quarter") && Is(k + 1, "-") && Adjacent(k + 1)) return std::nullopt;
     ++k;
     // "the third quarter of 1990", "the second quarter of last year"
     if (year == 0 && Is(k, "of")) {
@@ -2039,6 +2059,7 @@ class SentenceTagger {
   CivilDate* last_date_;
   std::string* last_date_label_;
   std::string sentence_date_;      // the last full date stated in this sentence, for clock times
+  bool title_case_ = false;        // the sentence capitalises (nearly) every word: a headline
   int sentences_since_date_ = 1;   // 0 when this sentence named a full date, 1 when the one before did
   size_t previous_end_ = 0;        // the end of the sentence's last expression
   bool previous_was_day_ = false;  // and whether it named a day

@@ -213,6 +213,18 @@ TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
        "Monday, Sept. 11|DATE|2023-09-11; the following Monday|DATE|2023-09-18"},
       {"Prices fell from the preceding Tuesday.", "2023-09-20", "the preceding Tuesday|DATE|2023-09-19"},
   });
+  Check({
+      // Names and idioms: a capitalised word inside a sentence, "high noon", "quarter-".
+      {"USA Today reported the strike.", "2023-09-20", ""},
+      {"The minister told NBC's Today show he would stay.", "2023-09-20", ""},
+      {"Baker said on ABC's \"This Week\" that talks failed.", "1990-08-20", ""},
+      {"Talks Resume Today in Geneva", "2023-09-20", "Today|DATE|2023-09-20"},
+      {"\"Today we mourn,\" he said.", "2023-09-20", "Today|DATE|2023-09-20"},
+      {"For Poland, high noon comes today.", "1999-03-12", "today|DATE|1999-03-12"},
+      {"The vote is at noon.", "1999-03-12", "noon|TIME|1999-03-12T12:00"},
+      {"Unemployment is near its quarter-century low.", "1998-01-10", ""},
+      {"The quarter-to-quarter comparison improved.", "1989-10-30", ""},
+  });
   // "overnight" right after a day named: the night before that day; further on, the night
   // before publication again.
   EXPECT_EQ(
