@@ -95,6 +95,7 @@ struct TimeExpression {
   std::string value;   // TIMEX3 value: "2023-09-19", "2022-12", "P6D", "PRESENT_REF"; empty if unknown
   std::string anchor;  // what a relative value was resolved against: "2023-09-20 (published)",
                        // "2020-10-05 (previous date)"; empty for absolute expressions
+  bool since = false;  // a starting point: "since 1991", "since the October 7 attack"
 
   // The day a date or time names ("2023-09-19" of "2023-09-19", "2023-09-19TNI",
   // "2023-09-19T13:00"); empty for anything else (a month, a duration, "PRESENT_REF").

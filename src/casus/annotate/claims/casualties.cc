@@ -761,16 +761,11 @@ Status CasualtyTagger::Process(Document& document) const {
       claim.where = reader.Place(first);
       for (const TimeExpression& t : document.time_expressions) {
         if (!sentence.span.Contains(t.span)) continue;
-        // "since 1991" dates the background, not the claim. (A view: a substr of the
-        // std::string would be a temporary gone before the comparison.)
-        const std::string_view before =
-            std::string_view(text).substr(sentence.span.begin, t.span.begin - sentence.span.begin);
-        const std::string_view last_word = before.size() >= 6 ? before.substr(before.size() - 6) : before;
-        const bool since = last_word == "since " || last_word == "Since ";
+        // "since 1991", "since the October 7 attack" date the background, not the claim.
         // A date, or the day of a time ("Monday night", "at 0300 GMT on Friday").
         const bool dated = t.type == TimexType::kDate && !t.value.empty() && t.value != "PRESENT_REF" &&
                            t.value != "PAST_REF" && t.value != "FUTURE_REF";
-        if (!since && (dated || !t.Day().empty())) {
+        if (!t.since && (dated || !t.Day().empty())) {
           claim.when = t.type == TimexType::kTime ? std::string(t.Day()) : t.value;
           break;
         }

@@ -164,6 +164,8 @@ TEST(Casualties, DatedByTheDayOfADateOrATime) {
       {"Shelling killed 12 people on Monday night in the east.", "2023-09-18"},
       {"The strike at 0300 GMT on Friday killed four soldiers.", "2023-09-15"},
       {"Since 2014, 14,000 people have been killed in the region.", ""},
+      {"Since the October 7 attack, 1,200 people have been killed.", ""},
+      {"Ever since early June, 300 soldiers have been killed.", ""},
       {"In 2020, 27 people were killed in the clashes.", "2020"},
   };
   for (const auto& c : cases) {
