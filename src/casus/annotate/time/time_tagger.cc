@@ -1124,6 +1124,10 @@ class SentenceTagger {
     } else if (Is(k, "past") || Is(k, "last") || Is(k, "next")) {
       // "past 20 years", "last three days" without "the"
       if (!NumberAt(k + 1)) return std::nullopt;
+      // "the truce will last 72 hours", "could last weeks": the verb, outside the extent
+      static const WordSet kBeforeVerb = {"will", "would", "to",  "could", "can", "may", "might", "should",
+                                          "must", "not",   "did", "does",  "do",  "'ll", "also",  "only"};
+      if (Is(k, "last") && k > 0 && kBeforeVerb.contains(tokens_[k - 1].lower)) return std::nullopt;
       the_past = true;
       k += 1;
     }

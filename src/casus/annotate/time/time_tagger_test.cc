@@ -223,6 +223,8 @@ TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
       {"For Poland, high noon comes today.", "1999-03-12", "today|DATE|1999-03-12"},
       {"The vote is at noon.", "1999-03-12", "noon|TIME|1999-03-12T12:00"},
       {"Unemployment is near its quarter-century low.", "1998-01-10", ""},
+      {"The truce will last 72 hours.", "2023-09-20", "72 hours|DURATION|PT72H"},
+      {"Fighting in the last 72 hours killed 20.", "2023-09-20", "the last 72 hours|DURATION|PT72H"},
       {"The quarter-to-quarter comparison improved.", "1989-10-30", ""},
   });
   // "overnight" right after a day named: the night before that day; further on, the night
