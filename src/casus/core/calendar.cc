@@ -305,14 +305,16 @@ std::optional<DateTimeMatch> MatchDateTime(std::string_view s, DateTimeOptions o
   }
   size_t date_start = i;
   bool have_date = false;
-  // ISO: 2023-09-20
-  if (i + 10 <= s.size() && IsDigit(s[i]) && s[i + 4] == '-' && s[i + 7] == '-') {
+  // ISO: 2023-09-20; year first with slashes or full stops, 2023/09/20, is read the same
+  // way (nobody writes year, day, month)
+  const char iso = i + 10 <= s.size() ? s[i + 4] : '\0';
+  if ((iso == '-' || iso == '/' || iso == '.') && IsDigit(s[i]) && s[i + 7] == iso) {
     size_t j = i;
     int year = ReadYear(s, &j);
-    if (year > 0 && s[j] == '-') {
+    if (year > 0 && s[j] == iso) {
       ++j;
       int month = ReadNumber(s, &j, 2);
-      if (month >= 1 && j < s.size() && s[j] == '-') {
+      if (month >= 1 && j < s.size() && s[j] == iso) {
         ++j;
         int day = ReadNumber(s, &j, 2);
         if (day >= 1 && IsValidDate(year, month, day)) {

@@ -54,6 +54,11 @@ TEST(MatchDateTime, NewsSpellings) {
       {"14 Feb. 2023", "2023-02-14 /12"},
       {"Fri., May. 3, 2013 11:45 AM PDT", "2013-05-03 11:45 PDT /31"},
       {"12/23/5123", "none"},
+      // Year first: always year, month, day.
+      {"2023/09/18", "2023-09-18 /10"},
+      {"2023.09.05", "2023-09-05 /10"},
+      {"2023/09-18", "none"},
+      {"2023/13/18", "none"},
   };
   for (const auto& c : kCases) EXPECT_EQ(Render(c.text), c.expected) << c.text;
 }

@@ -1441,7 +1441,14 @@ class SentenceTagger {
       // "0300 GMT", "2200 local time": four digits with a zone after them
       const bool zone_next =
           (Has(k + 1, Lex::kZone) && tokens_[k + 1].capitalized) || (Is(k + 1, "local") && Is(k + 2, "time"));
-      if (colon == std::string::npos && t.size() == 4 && zone_next) {
+      // "at 0400 hrs", "by 1800 hours": the military clock, after a preposition of time
+      // ("2000 hours of footage" is a quantity)
+      static const WordSet kClockPrepositions = {"at",   "around", "about",  "by",   "until",
+                                                 "till", "from",   "before", "after"};
+      const bool military = colon == std::string::npos && t.size() == 4 && (Is(k + 1, "hrs") || Is(k + 1, "hours")) &&
+                            k > 0 && kClockPrepositions.contains(tokens_[k - 1].lower) && IsDigit(t[0]) &&
+                            t[0] <= '2' && !Is(k + 2, "of");
+      if (colon == std::string::npos && t.size() == 4 && (zone_next || military)) {
         hour = std::stoi(t.substr(0, 2));
         minute = std::stoi(t.substr(2));
         if (hour > 23 || minute > 59) return std::nullopt;
@@ -1457,6 +1464,7 @@ class SentenceTagger {
         return std::nullopt;
       }
       ++k;
+      if (military) ++k;  // past "hrs"
       // am / pm / a.m. / p.m.
       bool meridiem = false;
       if (Is(k, "am") || Is(k, "pm")) {

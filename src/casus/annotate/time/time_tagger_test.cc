@@ -47,6 +47,12 @@ TEST(TimeTagger, AbsoluteDates) {
       {"The statement of 19.09.2023 was withdrawn.", "2023-09-21", "19.09.2023|DATE|2023-09-19"},
       {"The form dated 05/06/2023 was lost.", "2023-09-21", ""},
       {"See example.com/news/2012/12/23/2013 for more.", "2023-09-21", ""},
+      {"Police said the shooting happened 2023/09/18.", "2023-09-21", "2023/09/18|DATE|2023-09-18"},
+      {"See https://example.com/2023/09/18/story for details.", "2023-09-21", ""},
+      // The military clock after a preposition of time; not a quantity of hours.
+      {"The convoy left at 0400 hrs.", "2023-09-21", "0400 hrs|TIME|2023-09-21T04:00"},
+      {"The curfew lasts until 0600 hours on Friday.", "2023-09-21", "0600 hours on Friday|TIME|2023-09-22T06:00"},
+      {"Crews logged about 2000 hours of flight.", "2023-09-21", "2000 hours|DURATION|PT2000H"},
   });
 }
 
