@@ -621,7 +621,23 @@ TEST(TimeTagger, TokenSoupGivesSpansInsideTheText) {
                                           "through",
                                           "agreed",
                                           "to",
-                                          "due"};
+                                          "due",
+                                          "preceding",
+                                          "previous",
+                                          "Friday",
+                                          "hrs",
+                                          "hours",
+                                          "0400",
+                                          "high",
+                                          "Today",
+                                          "This",
+                                          "Week",
+                                          "quarter",
+                                          "-",
+                                          "2023/09/18",
+                                          "2023.09",
+                                          "last",
+                                          "will"};
   uint32_t state = 12345;
   auto next = [&state] {
     state = state * 1664525u + 1013904223u;
