@@ -1114,13 +1114,15 @@ class SentenceTagger {
   std::optional<Match> CountedUnit(size_t i) const {
     size_t k = i;
     bool the_past = false;
+    bool article = false;
     if (Is(k, "the") &&
         (Is(k + 1, "past") || Is(k + 1, "last") || Is(k + 1, "next") || Is(k + 1, "coming") || Is(k + 1, "previous") ||
          Is(k + 1, "preceding") || Is(k + 1, "first") || Is(k + 1, "following") || Is(k + 1, "latest"))) {
       the_past = true;
       k += 2;
     } else if (Is(k, "the") && NumberAt(k + 1) && !Is(k + 1, "a") && !Is(k + 1, "an") && YearAt(k + 1) == 0) {
-      k += 1;  // "the nine months": the article is in the extent
+      k += 1;  // "the nine months": the article is in the extent (not in "the 14-day truce", below)
+      article = true;
     } else if (Is(k, "past") || Is(k, "last") || Is(k, "next")) {
       // "past 20 years", "last three days" without "the"
       if (!NumberAt(k + 1)) return std::nullopt;
@@ -1148,7 +1150,8 @@ class SentenceTagger {
       k += 3;
     }
     if (!count) return VagueUnits(i);
-    if (Is(k, "-") && Has(k + 1, Lex::kUnit)) ++k;  // "16-hour", "two-year"
+    const bool hyphenated = Is(k, "-") && Has(k + 1, Lex::kUnit);
+    if (hyphenated) ++k;  // "16-hour", "two-year"
     // "two more weeks", "an additional year"
     if ((Is(k, "more") || Is(k, "additional") || Is(k, "extra") || Is(k, "further")) && Has(k + 1, Lex::kUnit)) ++k;
     const std::string* unit = Find(lex_.units, k, Lex::kUnit);
@@ -1230,7 +1233,8 @@ class SentenceTagger {
     }
     std::string value = half ? HalfDurationValue(std::stol(*count), *unit) : "";
     if (value.empty()) value = DurationValue(*count, *unit);
-    return Make(i, end, TimexType::kDuration, std::move(value), false);
+    // An adjective's article belongs to its noun: "the 14-day truce" marks "14-day".
+    return Make(article && hyphenated ? i + 1 : i, end, TimexType::kDuration, std::move(value), false);
   }
 
   // Years, year ranges and decades: "in 2020", "since 1991", "2020-2022", "the 1990s".

@@ -230,6 +230,10 @@ TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
       {"The vote is at noon.", "1999-03-12", "noon|TIME|1999-03-12T12:00"},
       {"Unemployment is near its quarter-century low.", "1998-01-10", ""},
       {"The truce will last 72 hours.", "2023-09-20", "72 hours|DURATION|PT72H"},
+      // An adjective's article stays with its noun; a noun's stays in the extent.
+      {"The 44-day war in 2020 killed thousands.", "2023-09-20", "44-day|DURATION|P44D; 2020|DATE|2020"},
+      {"They agreed on the two-week truce.", "2023-09-20", "two-week|DURATION|P2W"},
+      {"In the nine months since, 300 died.", "2023-09-20", "the nine months|DURATION|P9M"},
       {"Fighting in the last 72 hours killed 20.", "2023-09-20", "the last 72 hours|DURATION|PT72H"},
       {"The quarter-to-quarter comparison improved.", "1989-10-30", ""},
   });
