@@ -1248,6 +1248,9 @@ class SentenceTagger {
         return Make(i, of + 2, TimexType::kDate, Format("%04d-H%d", YearAt(of + 1), Is(k + 1, "first") ? 1 : 2), false);
       }
     }
+    // "the late 1970s", "the mid-1990s": a decade's article stays in the extent.
+    const bool the_edge = Is(k, "the") && IsEdge(k + 1);
+    if (the_edge) ++k;
     // "early 2020", "mid-1996", "late 2019": the year (TIMEX3 keeps the part as a modifier).
     const bool edge = IsEdge(k) && (IsNumber(k + 1) || (Is(k + 1, "-") && IsNumber(k + 2)));
     if (edge) k += Is(k + 1, "-") ? 2 : 1;
@@ -1260,6 +1263,7 @@ class SentenceTagger {
     if (Is(k + 1, "s") && Adjacent(k + 1) && year % 10 == 0) {
       return Make(i, k + 2, TimexType::kDate, Format("%03d", year / 10), false);
     }
+    if (the_edge) return std::nullopt;  // "the early 2020 talks": the year from its edge on
     if (with_the) ++i;  // "the 1990 budget": the year alone
     static const WordSet kBefore = {
         "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "between", "and", "to",

@@ -41,6 +41,9 @@ TEST(TimeTagger, AbsoluteDates) {
       {"The ceasefire took effect at 1 pm local time.", "2023-09-20", "1 pm local time|TIME|2023-09-20T13:00"},
       {"He was seen at 10:35 a.m. near the border.", "1998-08-07", "10:35 a.m.|TIME|1998-08-07T10:35"},
       {"Unrest grew in the 1990s.", "2023-09-20", "the 1990s|DATE|199"},
+      {"Unrest grew in the late 1970s and the mid-1990s.", "2023-09-20",
+       "the late 1970s|DATE|197; the mid-1990s|DATE|199"},
+      {"Unrest grew in early 1995.", "2023-09-20", "early 1995|DATE|1995"},
       {"The conflict began in May 2021.", "2023-09-20", "May 2021|DATE|2021-05"},
       // All-number dates only where day and month cannot be swapped.
       {"The UN said on 20/09/2023 that a convoy was hit.", "2023-09-21", "20/09/2023|DATE|2023-09-20"},
