@@ -517,6 +517,13 @@ class SentenceTagger {
   // The tense word k marks, if any. `intent`: an intent before "to" counts as a plan
   // (asked only left of an expression that is no weekday: "agreed to admit them in
   // March", but "vowed to retaliate on Monday" is the Monday of the vow).
+  // "last" as a verb, after a modal, "to" or "not": "will last 72 hours", "could last weeks".
+  bool VerbLast(size_t k) const {
+    static const WordSet kBeforeVerb = {"will", "would", "to",  "could", "can", "may", "might", "should",
+                                        "must", "not",   "did", "does",  "do",  "'ll", "also",  "only"};
+    return Is(k, "last") && k > 0 && kBeforeVerb.contains(tokens_[k - 1].lower);
+  }
+
   std::optional<Tense> TenseAt(size_t k, bool intent) const {
     if (k >= Size() || !IsWord(k)) return std::nullopt;
     std::string_view w = tokens_[k].lower;
@@ -536,6 +543,7 @@ class SentenceTagger {
         (Has(k + 1, Lex::kFuture) || Is(k + 1, "planning") || Is(k + 1, "set"))) {
       return Tense::kFuture;
     }
+    if (VerbLast(k)) return std::nullopt;  // "need it to last beyond the weekend": no past
     if (classes & Lex::kPast) return Tense::kPast;
     if (classes & Lex::kPresent) return Tense::kPresent;
     // A regular past: a lower-case word in -ed ("Mohammed", "United" are names).
@@ -1126,10 +1134,7 @@ class SentenceTagger {
     } else if (Is(k, "past") || Is(k, "last") || Is(k, "next")) {
       // "past 20 years", "last three days" without "the"
       if (!NumberAt(k + 1)) return std::nullopt;
-      // "the truce will last 72 hours", "could last weeks": the verb, outside the extent
-      static const WordSet kBeforeVerb = {"will", "would", "to",  "could", "can", "may", "might", "should",
-                                          "must", "not",   "did", "does",  "do",  "'ll", "also",  "only"};
-      if (Is(k, "last") && k > 0 && kBeforeVerb.contains(tokens_[k - 1].lower)) return std::nullopt;
+      if (VerbLast(k)) return std::nullopt;  // "the truce will last 72 hours": outside the extent
       the_past = true;
       k += 1;
     }
@@ -1264,7 +1269,7 @@ class SentenceTagger {
       return Make(i, k + 2, TimexType::kDate, Format("%03d", year / 10), false);
     }
     if (the_edge) return std::nullopt;  // "the early 2020 talks": the year from its edge on
-    if (with_the) ++i;  // "the 1990 budget": the year alone
+    if (with_the) ++i;                  // "the 1990 budget": the year alone
     static const WordSet kBefore = {
         "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "between", "and", "to",
         "through", "year", "early", "late", "mid", "-", "\xE2\x80\x93", ",", "(", "fiscal", "spring", "summer",

@@ -233,6 +233,7 @@ TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
       {"The vote is at noon.", "1999-03-12", "noon|TIME|1999-03-12T12:00"},
       {"Unemployment is near its quarter-century low.", "1998-01-10", ""},
       {"The truce will last 72 hours.", "2023-09-20", "72 hours|DURATION|PT72H"},
+      {"We need this truce to last beyond the weekend.", "2024-03-14", "the weekend|DATE|2024-W11-WE"},
       // An adjective's article stays with its noun; a noun's stays in the extent.
       {"The 44-day war in 2020 killed thousands.", "2023-09-20", "44-day|DURATION|P44D; 2020|DATE|2020"},
       {"They agreed on the two-week truce.", "2023-09-20", "two-week|DURATION|P2W"},
