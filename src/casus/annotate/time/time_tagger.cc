@@ -514,9 +514,6 @@ class SentenceTagger {
            !(Lower(k).ends_with("s") && !Lower(k).ends_with("ss"));  // "talks", not "discuss"
   }
 
-  // The tense word k marks, if any. `intent`: an intent before "to" counts as a plan
-  // (asked only left of an expression that is no weekday: "agreed to admit them in
-  // March", but "vowed to retaliate on Monday" is the Monday of the vow).
   // "last" as a verb, after a modal, "to" or "not": "will last 72 hours", "could last weeks".
   bool VerbLast(size_t k) const {
     static const WordSet kBeforeVerb = {"will", "would", "to",  "could", "can", "may", "might", "should",
@@ -524,6 +521,9 @@ class SentenceTagger {
     return Is(k, "last") && k > 0 && kBeforeVerb.contains(tokens_[k - 1].lower);
   }
 
+  // The tense word k marks, if any. `intent`: an intent before "to" counts as a plan
+  // (asked only left of an expression that is no weekday: "agreed to admit them in
+  // March", but "vowed to retaliate on Monday" is the Monday of the vow).
   std::optional<Tense> TenseAt(size_t k, bool intent) const {
     if (k >= Size() || !IsWord(k)) return std::nullopt;
     std::string_view w = tokens_[k].lower;
