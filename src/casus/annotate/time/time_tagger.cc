@@ -314,16 +314,15 @@ class SentenceTagger {
     sentence_date_.clear();
     ++sentences_since_date_;
     size_ = tokens_.size();
-    // Quarters and periods need the word; most sentences lack it.
-    bool names_period = false;
-    for (size_t k = 0; k < Size() && !names_period; ++k) {
-      names_period = Is(k, "quarter") || Is(k, "quarters") || Is(k, "period");
-    }
+    // One pass over the words. Quarters and periods need the word; most sentences lack it.
     // A title-case line ("Talks Resume Today in Geneva") capitalises every word; elsewhere a
     // capital inside the sentence marks a name ("USA Today", ABC's "This Week").
+    bool names_period = false;
     size_t long_words = 0, capitalised = 0;
     for (size_t k = 0; k < Size(); ++k) {
-      if (tokens_[k].kind != TokenKind::kWord || tokens_[k].lower.size() < 4) continue;
+      if (tokens_[k].kind != TokenKind::kWord) continue;
+      names_period = names_period || Is(k, "quarter") || Is(k, "quarters") || Is(k, "period");
+      if (tokens_[k].lower.size() < 4) continue;
       ++long_words;
       if (tokens_[k].capitalized) ++capitalised;
     }
@@ -783,7 +782,7 @@ class SentenceTagger {
     size_t k = i;
     int modifier = 0;
     bool has_modifier = false;
-    if (Is(k, "last") || Is(k, "next") || Is(k, "this") || Is(k, "early") || Is(k, "late") || Is(k, "mid")) {
+    if (Is(k, "last") || Is(k, "next") || Is(k, "this") || IsEdge(k)) {
       modifier = Is(k, "last") ? -1 : Is(k, "next") ? 1 : Is(k, "this") ? 2 : 0;
       has_modifier = true;
       ++k;
@@ -915,11 +914,11 @@ class SentenceTagger {
       if (i > 0 && (Is(i - 1, "an") || Is(i - 1, "a") || Is(i - 1, "the"))) return std::nullopt;
       // After a day named ("shares closed lower Friday ... depressed by overnight losses"),
       // the night before that day.
-      const bool future = TenseAround(i, i + 1) == Tense::kFuture;
       const bool recent = sentences_since_date_ <= 1;  // a day named further back is another story
+      const long night = TenseAround(i, i + 1) == Tense::kFuture ? 0 : -1;
       Match m = !published_ ? MakeDay(i, i + 1, std::nullopt, "XXXX-XX-XX", "")
-                : recent    ? MakeDay(i, i + 1, AddDays(*last_date_, future ? 0 : -1), "", *last_date_label_)
-                            : MakeDay(i, i + 1, AddDays(*published_, future ? 0 : -1), "", PublishedLabel());
+                            : MakeDay(i, i + 1, AddDays(recent ? *last_date_ : *published_, night), "",
+                                      recent ? *last_date_label_ : PublishedLabel());
       WithPartOfDay(&m, "NI");
       return m;
     } else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && Is(i + 3, "yesterday"))
