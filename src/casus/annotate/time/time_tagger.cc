@@ -520,6 +520,28 @@ class SentenceTagger {
     return Is(k, "last") && k > 0 && kBeforeVerb.contains(tokens_[k - 1].lower);
   }
 
+  // A past participle at k: a lower-case regular one in -ed ("arrested"), or an
+  // irregular past ("shot", "taken"), but no form that is only finite ("was", "did").
+  bool ParticipleAt(size_t k) const {
+    if (k >= Size() || !IsWord(k) || tokens_[k].capitalized) return false;
+    std::string_view w = tokens_[k].lower;
+    static const WordSet kFiniteOnly = {"was",   "were", "did",   "ago",   "yesterday", "last", "began",
+                                        "took",  "fell", "rose",  "came",  "went",      "gave", "saw",
+                                        "broke", "ran",  "wrote", "drove", "chose",     "spoke"};
+    if (tokens_[k].classes & Lex::kPast) return !kFiniteOnly.contains(w);
+    return w.size() >= 5 && w.ends_with("ed") && !(tokens_[k].classes & Lex::kNotPast);
+  }
+
+  // "has been arrested", "have killed", "has already left": the present perfect tells of
+  // the past ("has been arrested in the shooting on Thursday" is last Thursday).
+  bool PresentPerfectAt(size_t k) const {
+    if (!Is(k, "has") && !Is(k, "have")) return false;
+    size_t j = k + 1;
+    static const WordSet kBetween = {"been", "already", "also", "just", "now", "since"};
+    while (j < Size() && j <= k + 2 && kBetween.contains(tokens_[j].lower)) ++j;
+    return ParticipleAt(j) && !(Is(j + 1, "for") || Is(j + 1, "to") || Is(j + 1, "until"));
+  }
+
   // The tense word k marks, if any. `intent`: an intent before "to" counts as a plan
   // (asked only left of an expression that is no weekday: "agreed to admit them in
   // March", but "vowed to retaliate on Monday" is the Monday of the vow).
@@ -543,6 +565,7 @@ class SentenceTagger {
       return Tense::kFuture;
     }
     if (VerbLast(k)) return std::nullopt;  // "need it to last beyond the weekend": no past
+    if (PresentPerfectAt(k)) return Tense::kPast;
     if (classes & Lex::kPast) return Tense::kPast;
     if (classes & Lex::kPresent) return Tense::kPresent;
     // A regular past: a lower-case word in -ed ("Mohammed", "United" are names).

@@ -139,6 +139,13 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"The curfew is effective from Monday.", "2023-09-20", "Monday|DATE|2023-09-25"},
       {"The bank extended loans through January.", "1989-10-30", "January|DATE|1990-01"},
       {"The dividend would be paid on a still unspecified date in January.", "1989-10-30", "January|DATE|1990-01"},
+      // The present perfect tells of the past (a Wednesday article); a participle before
+      // "for" or "to" is a plan ("has been moved to Thursday").
+      {"A man has been arrested in the deadly shooting on Thursday.", "2015-12-30", "Thursday|DATE|2015-12-24"},
+      {"Two soldiers have been killed in shelling on Thursday.", "2015-12-30", "Thursday|DATE|2015-12-24"},
+      {"Police have already arrested two men over the raid on Thursday.", "2015-12-30", "Thursday|DATE|2015-12-24"},
+      {"The vote has been moved to Thursday.", "2015-12-30", "Thursday|DATE|2015-12-31"},
+      {"The hearing has been scheduled for Thursday.", "2015-12-30", "Thursday|DATE|2015-12-31"},
   });
 }
 
