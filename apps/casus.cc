@@ -88,9 +88,11 @@ int main(int argc, char** argv) {
   timex_cmd->add_option("--kind", eval_args.kind, "only errors of this kind: missed, spurious, value, span");
   CLI::App* casualties_cmd = eval_cmd->add_subcommand(
       "casualties",
-      "Casualty counts per article against GVDB (dev.tsv) or PLOVER records with 'dead': exact match and MAE");
+      "Casualty counts per article against GVDB (dev.tsv) or PLOVER records with 'dead': exact match and MAE; "
+      "GVDB incident dates: exact and within a day");
   casualties_cmd->add_option("file", eval_args.path, "GVDB .tsv file or PLOVER JSON file")->required();
   casualties_cmd->add_option("--errors", eval_args.errors, "print up to N articles where a count differs");
+  casualties_cmd->add_option("--kind", eval_args.kind, "'date': print articles whose incident date differs instead");
   CLI::App* attribution_cmd = eval_cmd->add_subcommand(
       "attribution", "Attributions against PolNeAR (brat): source span and source-to-content link F1");
   attribution_cmd->add_option("dir", eval_args.path, "PolNeAR folder with attributions/ and text/")->required();

@@ -11,6 +11,8 @@
 #include <set>
 
 #include "apps/commands.h"
+#include "casus/corpus/reconcile.h"
+#include "casus/corpus/stories.h"
 #include "casus/engine/engine.h"
 #include "casus/eval/claims_data.h"
 #include "casus/eval/geo.h"
@@ -106,6 +108,31 @@ int ArticleCount(const Document& d, const CasualtyCount CasualtyClaim::*role, bo
   return static_cast<int>(largest);
 }
 
+// The day an article's incident happened, as casus reads it: the day of its first
+// killed or wounded claim that carries one ("was shot Tuesday" in the lead), else the
+// first day of the incident span a story of this one article gets (corpus/reconcile.h).
+// `evidence`: the claim's sentence or the expression naming the day.
+std::string IncidentDay(const Document& d, bool* from_claim, Span* evidence) {
+  *from_claim = false;
+  for (const CasualtyClaim& c : d.casualties) {
+    if (!c.killed.present && !c.wounded.present) continue;  // an arrest dates the arrest
+    std::string_view when = c.when;
+    if (corpus::DayOf(when.substr(0, 10)) != corpus::kUnknownDay) {
+      *from_claim = true;
+      *evidence = c.evidence;
+      return std::string(when.substr(0, 10));
+    }
+  }
+  const corpus::IncidentSpan span = corpus::FindIncidentSpan({corpus::StoryMember{&d, ""}});
+  for (const TimeExpression& t : d.time_expressions) {
+    if (t.Day() == span.first) {
+      *evidence = t.span;
+      break;
+    }
+  }
+  return span.first;
+}
+
 }  // namespace
 
 int RunEvalCasualties(const EvalArgs& args) {
@@ -120,9 +147,12 @@ int RunEvalCasualties(const EvalArgs& args) {
   if (!pipeline.ok()) return kExitSomeFailed;
   int n = 0, killed_exact = 0, injured_exact = 0, shown = 0;
   double killed_error = 0, injured_error = 0;
+  // Incident dates: over articles whose publication date casus found (from the address
+  // or the text; the gold date is never given to it), exact and within a day.
+  int dated = 0, from_claims = 0, day_exact = 0, day_near = 0, claim_exact = 0;
   for (const eval::CountedArticle& article : *articles) {
     Document document(article.id, args.path, SourceFormat::kCrawlText, article.text);
-    document.metadata.published = article.date;
+    document.metadata.url = article.url;
     if (Status status = pipeline->Run(document); !status.ok()) {
       std::fprintf(stderr, "%s\n", status.message().c_str());
       continue;
@@ -134,11 +164,30 @@ int RunEvalCasualties(const EvalArgs& args) {
     // One person shot and one person killed, with no number stated: one victim, who died
     // (the gold counts the injured who did not die).
     if (single_injured && killed > 0) injured = 0;
+    bool from_claim = false;
+    Span evidence;
+    const std::string day = IncidentDay(document, &from_claim, &evidence);
+    const int system_day = corpus::DayOf(day), gold_day = corpus::DayOf(article.date);
+    if (system_day != corpus::kUnknownDay && gold_day != corpus::kUnknownDay && !document.metadata.published.empty()) {
+      ++dated;
+      from_claims += from_claim;
+      day_exact += system_day == gold_day;
+      day_near += std::abs(system_day - gold_day) <= 1;
+      claim_exact += from_claim && system_day == gold_day;
+      if (system_day != gold_day && args.kind == "date" && shown < args.errors) {
+        ++shown;
+        std::printf("date %s: gold %s casus %s (%s; published %s from %s)\n", article.id.c_str(), article.date.c_str(),
+                    day.c_str(), from_claim ? "claim" : "incident span", document.metadata.published.c_str(),
+                    document.metadata.published_from.c_str());
+        if (!evidence.empty()) std::printf("    %s\n", std::string(document.Text(evidence)).c_str());
+      }
+    }
     killed_exact += killed == article.killed;
     injured_exact += injured == article.injured;
     killed_error += std::abs(killed - article.killed);
     injured_error += std::abs(injured - article.injured);
-    if ((killed != article.killed || (tsv && injured != article.injured)) && shown < args.errors) {
+    if ((killed != article.killed || (tsv && injured != article.injured)) && args.kind != "date" &&
+        shown < args.errors) {
       ++shown;
       std::printf("%s: gold killed %d injured %d; casus killed %d injured %d\n", article.id.c_str(), article.killed,
                   article.injured, killed, injured);
@@ -155,6 +204,11 @@ int RunEvalCasualties(const EvalArgs& args) {
   std::printf("  %-10s %14s %10s\n", "", "exact match", "MAE");
   std::printf("  %-10s %14.3f %10.3f\n", "killed", Ratio(killed_exact, n), n ? killed_error / n : 0.0);
   if (tsv) std::printf("  %-10s %14.3f %10.3f\n", "injured", Ratio(injured_exact, n), n ? injured_error / n : 0.0);
+  if (tsv) {
+    std::printf("incident date, %d articles with a publication date found (of %d)\n", dated, n);
+    std::printf("  exact %.3f, within a day %.3f; dated by a claim: %d, of them exact %.3f\n", Ratio(day_exact, dated),
+                Ratio(day_near, dated), from_claims, Ratio(claim_exact, from_claims));
+  }
   return kExitOk;
 }
 

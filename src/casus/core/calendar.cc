@@ -4,9 +4,11 @@
 // a time with its zone may follow after "at", a comma, a bar or plain space.
 #include "casus/core/calendar.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <vector>
 
 namespace casus {
 namespace {
@@ -461,6 +463,80 @@ std::optional<DateTimeMatch> ParseTimestamp(std::string_view text) {
     }
   }
   return match;
+}
+
+namespace {
+
+// A whole number of 1 to `max_digits` digits.
+std::optional<int> SmallNumber(std::string_view text, size_t max_digits) {
+  if (text.empty() || text.size() > max_digits) return std::nullopt;
+  int value = 0;
+  for (char c : text) {
+    if (!IsDigit(c)) return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+bool PlausibleUrlDate(int year, int month, int day) {
+  return year >= 1990 && year <= 2099 && IsValidDate(year, month, day);
+}
+
+}  // namespace
+
+std::optional<CivilDate> DateFromUrl(std::string_view url) {
+  // The path: after "scheme://host", before '?' or '#'.
+  if (size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    size_t slash = url.find('/', scheme + 3);
+    if (slash == std::string_view::npos) return std::nullopt;
+    url.remove_prefix(slash);
+  }
+  url = url.substr(0, std::min(url.find('?'), url.find('#')));
+  // Segments: "/2016/01/26/" and "/2016/jan/26/".
+  std::vector<std::string_view> segments;
+  for (size_t i = 0; i <= url.size();) {
+    size_t j = std::min(url.find('/', i), url.size());
+    segments.push_back(url.substr(i, j - i));
+    i = j + 1;
+  }
+  for (size_t i = 0; i + 2 < segments.size(); ++i) {
+    std::optional<int> year = SmallNumber(segments[i], 4);
+    if (!year || segments[i].size() != 4) continue;
+    std::optional<int> month = SmallNumber(segments[i + 1], 2);
+    if (!month && segments[i + 1].size() == 3) month = MonthFromName(segments[i + 1]);
+    std::optional<int> day = SmallNumber(segments[i + 2], 2);
+    if (month && day && PlausibleUrlDate(*year, *month, *day)) return CivilDate{*year, *month, *day};
+  }
+  // Runs of digits inside a segment: "2016-01-26", "2016_01_26", "20160223".
+  for (size_t i = 0; i < url.size();) {
+    if (!IsDigit(url[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < url.size() && IsDigit(url[j])) ++j;
+    std::string_view run = url.substr(i, j - i);
+    if (run.size() == 8) {
+      int year = *SmallNumber(run.substr(0, 4), 4), month = *SmallNumber(run.substr(4, 2), 2);
+      int day = *SmallNumber(run.substr(6, 2), 2);
+      if (PlausibleUrlDate(year, month, day)) return CivilDate{year, month, day};
+    } else if (run.size() == 4 && j + 4 <= url.size() && (url[j] == '-' || url[j] == '_')) {
+      char separator = url[j];
+      size_t month_end = j + 1;
+      while (month_end < url.size() && IsDigit(url[month_end])) ++month_end;
+      size_t day_end = month_end + 1;
+      while (day_end < url.size() && IsDigit(url[day_end])) ++day_end;
+      if (month_end < url.size() && url[month_end] == separator) {
+        std::optional<int> month = SmallNumber(url.substr(j + 1, month_end - j - 1), 2);
+        std::optional<int> day = SmallNumber(url.substr(month_end + 1, day_end - month_end - 1), 2);
+        int year = *SmallNumber(run, 4);
+        if (month && day && PlausibleUrlDate(year, *month, *day)) return CivilDate{year, *month, *day};
+      }
+      j = std::max(j, day_end);
+    }
+    i = j;
+  }
+  return std::nullopt;
 }
 
 }  // namespace casus

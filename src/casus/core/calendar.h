@@ -65,6 +65,11 @@ std::optional<DateTimeMatch> MatchDateTime(std::string_view text, DateTimeOption
 // RFC 2822 dates); trailing characters other than spaces make it fail.
 std::optional<DateTimeMatch> ParseTimestamp(std::string_view text);
 
+// The day a news URL's path names, as content systems write it: "/2016/01/26/",
+// "/2016/jan/26/", "/2016-01-26/", "-20160223-story". Host, query and fragment are not
+// read; digits run into other digits are never a date. The first date found wins.
+std::optional<CivilDate> DateFromUrl(std::string_view url);
+
 }  // namespace casus
 
 #endif  // CASUS_CORE_CALENDAR_H_

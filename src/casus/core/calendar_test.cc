@@ -95,5 +95,31 @@ TEST(ParseTimestamp, WholeStringsOnly) {
   EXPECT_FALSE(ParseTimestamp("yesterday"));
 }
 
+std::string UrlDay(std::string_view url) {
+  std::optional<CivilDate> date = DateFromUrl(url);
+  return date ? FormatIsoDate(date->year, date->month, date->day) : "";
+}
+
+TEST(DateFromUrl, PathDatesAsContentSystemsWriteThem) {
+  EXPECT_EQ(UrlDay("http://denver.example.com/2016/01/27/deputy-shot/"), "2016-01-27");
+  EXPECT_EQ(UrlDay("https://www.example.com/news/2016/jan/26/girl-shot-at-party/"), "2016-01-26");
+  EXPECT_EQ(UrlDay("https://example.org/world/2023-09-20/talks-resume"), "2023-09-20");
+  EXPECT_EQ(UrlDay("https://example.org/world/2023_09_20_talks"), "2023-09-20");
+  EXPECT_EQ(UrlDay("http://www.example.com/news/tn-blr-me-shooting-20160223-story.html"), "2016-02-23");
+  EXPECT_EQ(UrlDay("http://www.example.com/article/20150803/NEWS/150809844"), "2015-08-03");
+  EXPECT_EQ(UrlDay("/2020/10/03/index.html"), "2020-10-03");  // a path alone
+}
+
+TEST(DateFromUrl, NoDayNoDate) {
+  EXPECT_EQ(UrlDay("https://example.com/news/2016/01/"), "");        // a month, no day
+  EXPECT_EQ(UrlDay("https://example.com/story/36925834"), "");       // an id
+  EXPECT_EQ(UrlDay("https://example.com/story/120160223"), "");      // digits run on
+  EXPECT_EQ(UrlDay("https://example.com/2016/13/40/x"), "");         // not a calendar day
+  EXPECT_EQ(UrlDay("https://20160223.example.com/x"), "");           // host, not path
+  EXPECT_EQ(UrlDay("https://example.com/x?from=2016-02-23"), "");    // query
+  EXPECT_EQ(UrlDay("https://example.com/1066/10/14/hastings"), "");  // no news year
+  EXPECT_EQ(UrlDay(""), "");
+}
+
 }  // namespace
 }  // namespace casus

@@ -1,12 +1,15 @@
 #include "casus/eval/claims_data.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
+
+#include "casus/core/calendar.h"
 
 namespace casus::eval {
 namespace {
@@ -72,9 +75,15 @@ Result<std::vector<CountedArticle>> ReadGvdb(const std::string& path) {
     if (!title.empty() && article.text.compare(0, title.size(), title) == 0) {
       article.text = title + "\n\n" + article.text.substr(title.size());
     }
+    article.url = fields[1];
     if (annotation.contains("date-and-time") && annotation["date-and-time"].contains("date") &&
         annotation["date-and-time"]["date"].is_string()) {
-      article.date = annotation["date-and-time"]["date"].get<std::string>();
+      // The date tool wrote "2015-8-23" as well as "2015-08-23".
+      int year = 0, month = 0, day = 0;
+      const std::string date = annotation["date-and-time"]["date"].get<std::string>();
+      if (std::sscanf(date.c_str(), "%d-%d-%d", &year, &month, &day) == 3 && IsValidDate(year, month, day)) {
+        article.date = FormatIsoDate(year, month, day);
+      }
     }
     if (annotation.contains("victim-section") && annotation["victim-section"].is_array()) {
       for (const auto& victim : annotation["victim-section"]) {

@@ -16,7 +16,8 @@ namespace casus::eval {
 struct CountedArticle {
   std::string id;
   std::string text;
-  std::string date;  // ISO date of the incident or publication, or empty
+  std::string url;   // the page's address, or empty
+  std::string date;  // ISO date of the incident (GVDB) or empty
   int killed = 0;
   int injured = 0;  // injured or hospitalised, not killed
 };

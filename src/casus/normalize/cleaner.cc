@@ -679,6 +679,15 @@ Status Cleaner::Process(Document& document) const {
     }
   }
 
+  // Last, the day a news URL's path names ("/2016/01/26/"): the content system's date,
+  // when neither the reader nor the text gave one.
+  if (metadata.published.empty() && !metadata.url.empty()) {
+    if (std::optional<CivilDate> day = DateFromUrl(metadata.url)) {
+      metadata.published = FormatIsoDate(day->year, day->month, day->day);
+      metadata.published_from = "url";
+    }
+  }
+
   for (const LineInfo& line : lines) {
     if (line.kind) document.boilerplate.push_back(BoilerplateSpan{line.span, *line.kind});
   }

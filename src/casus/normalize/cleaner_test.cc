@@ -170,5 +170,35 @@ TEST(Cleaner, BareUrlLineIsTheAddressNotTheHeadline) {
   EXPECT_TRUE(mention.boilerplate.empty());
 }
 
+TEST(Cleaner, UrlDateOnlyWhenNothingElseDates) {
+  Cleaner cleaner;
+  // The address line's date, when the text gives none.
+  Document undated = ingest::ParseCrawlText(
+      "http://news.example.org/2013/may/03/port-reopens\n\nPort reopens after truce\n\n"
+      "The port reopened on Friday after a local truce held for a second day.\n",
+      "u", "u");
+  ASSERT_TRUE(cleaner.Process(undated).ok());
+  EXPECT_EQ(undated.metadata.published, "2013-05-03");
+  EXPECT_EQ(undated.metadata.published_from, "url");
+  // A date line in the text wins over the address.
+  Document dated = ingest::ParseCrawlText(
+      "http://news.example.org/2013/may/03/port-reopens\n\nPort reopens after truce\n\nMay 04, 2013\n\n"
+      "The port reopened on Friday after a local truce held for a second day.\n",
+      "d", "d");
+  ASSERT_TRUE(cleaner.Process(dated).ok());
+  EXPECT_EQ(dated.metadata.published, "2013-05-04");
+  EXPECT_EQ(dated.metadata.published_from, "text");
+  // A reader's address (a JSON field, a canonical link) counts as well.
+  Document given("g", "g", SourceFormat::kJsonLines, "The port reopened on Friday.\n");
+  given.metadata.url = "https://example.org/news/port-reopens-20130503.html";
+  ASSERT_TRUE(cleaner.Process(given).ok());
+  EXPECT_EQ(given.metadata.published, "2013-05-03");
+  // An address without a day leaves the date unknown.
+  Document plain("p", "p", SourceFormat::kJsonLines, "The port reopened on Friday.\n");
+  plain.metadata.url = "https://example.org/news/36925834";
+  ASSERT_TRUE(cleaner.Process(plain).ok());
+  EXPECT_EQ(plain.metadata.published, "");
+}
+
 }  // namespace
 }  // namespace casus
