@@ -676,7 +676,7 @@ class SentenceTagger {
     else if (modifier == 2)
       offset = ahead;
     else if (tense == Tense::kFuture)
-      offset = ahead == 0 ? 7 : ahead;
+      offset = ahead;  // "will resume Tuesday" in a Tuesday article: later that day
     else if (tense == Tense::kPast || tense == Tense::kSince)
       offset = -back;
     else

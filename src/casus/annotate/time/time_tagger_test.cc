@@ -146,6 +146,11 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"Police have already arrested two men over the raid on Thursday.", "2015-12-30", "Thursday|DATE|2015-12-24"},
       {"The vote has been moved to Thursday.", "2015-12-30", "Thursday|DATE|2015-12-31"},
       {"The hearing has been scheduled for Thursday.", "2015-12-30", "Thursday|DATE|2015-12-31"},
+      // The publication's own weekday is that day, whatever the tense (TempEval-3: 141 of
+      // 145); "next" moves it a week on.
+      {"The talks will resume on Tuesday.", "2015-12-15", "Tuesday|DATE|2015-12-15"},
+      {"The talks resumed on Tuesday.", "2015-12-15", "Tuesday|DATE|2015-12-15"},
+      {"The talks will resume next Tuesday.", "2015-12-15", "next Tuesday|DATE|2015-12-22"},
   });
 }
 
