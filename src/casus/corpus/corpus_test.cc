@@ -278,6 +278,22 @@ TEST(Reconcile, CopiesCountOnceBackgroundApartConservativeIsSourced) {
   EXPECT_FALSE(r.figures[1].conflicting);
 }
 
+TEST(Reconcile, IncidentSpanLeavesOutStartingPoints) {
+  Document d("d", "d", SourceFormat::kCrawlText, "Shelling since March 9 killed 12 on Tuesday.");
+  d.metadata.published = "2024-03-13";
+  TimeExpression since;
+  since.value = "2024-03-09";
+  since.since = true;
+  TimeExpression tuesday;
+  tuesday.value = "2024-03-12";
+  d.time_expressions = {since, tuesday};
+  IncidentSpan span = FindIncidentSpan({{&d, ""}});
+  EXPECT_EQ(span.first, "2024-03-12");
+  EXPECT_EQ(span.last, "2024-03-12");
+  d.time_expressions[0].since = false;  // "on March 9" is a day of the incident
+  EXPECT_EQ(FindIncidentSpan({{&d, ""}}).first, "2024-03-09");
+}
+
 TEST(Words, VictimClasses) {
   EXPECT_EQ(VictimClass("civilians"), "general");
   EXPECT_EQ(VictimClass("Armenian soldiers"), "military");

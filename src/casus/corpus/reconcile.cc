@@ -103,7 +103,7 @@ IncidentSpan FindIncidentSpan(const std::vector<StoryMember>& members) {
     if (!day) continue;
     published.push_back(*day);
     for (const TimeExpression& time : member.document->time_expressions) {
-      if (time.Day().empty()) continue;
+      if (time.Day().empty() || time.since) continue;  // "since March 9": a starting point
       std::optional<long> mention = IsoDay(time.Day());
       if (mention && *mention <= *day && *mention >= *day - kIncidentLookbackDays) mentioned.push_back(*mention);
     }
