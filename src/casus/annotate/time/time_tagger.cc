@@ -312,6 +312,7 @@ class SentenceTagger {
   // Tags the tokens (one sentence's, refilled between calls).
   void Run(std::vector<TimeExpression>* out) {
     sentence_date_.clear();
+    sentence_event_date_ = false;
     ++sentences_since_date_;
     size_ = tokens_.size();
     // One pass over the words. Quarters and periods need the word; most sentences lack it.
@@ -394,13 +395,20 @@ class SentenceTagger {
       expression.anchor = best->anchor;
       expression.since = AfterSince(best->begin_token);
       out->push_back(std::move(expression));
+      const bool statement = StatementDayAt(best->begin_token);
       if (best->full_date) {
         sentences_since_date_ = 0;
         *last_date_ = *best->full_date;
         *last_date_label_ = IsoDay(*best->full_date) + " (previous date)";
+        if (!statement) {
+          event_date_ = *best->full_date;
+          event_date_label_ = *last_date_label_;
+        }
       }
-      if (best->type == TimexType::kDate && best->value.size() == 10 && best->value[4] == '-') {
+      if (best->type == TimexType::kDate && best->value.size() == 10 && best->value[4] == '-' &&
+          (!statement || !sentence_event_date_)) {
         sentence_date_ = best->value;
+        sentence_event_date_ = !statement;
       }
       if (last_quarter_ != nullptr && best->names_quarter) *last_quarter_ = best->value;
       if (best->type != TimexType::kDuration && best->type != TimexType::kSet && best->value.size() >= 4 &&
@@ -518,6 +526,17 @@ class SentenceTagger {
     static const WordSet kBeforeVerb = {"will", "would", "to",  "could", "can", "may", "might", "should",
                                         "must", "not",   "did", "does",  "do",  "'ll", "also",  "only"};
     return Is(k, "last") && k > 0 && kBeforeVerb.contains(tokens_[k - 1].lower);
+  }
+
+  // The expression opening at k is the day of a statement: "officials said on Monday",
+  // "told reporters late Sunday", "announced Tuesday".
+  bool StatementDayAt(size_t k) const {
+    static const WordSet kSkip = {"on", "late", "early", "reporters", "journalists"};
+    static const WordSet kReporting = {"said",      "says",     "told",   "announced", "reported", "stated",  "added",
+                                       "confirmed", "declared", "warned", "insisted",  "claimed",  "tweeted", "wrote"};
+    size_t j = k;
+    while (j > 0 && j + 3 > k && kSkip.contains(tokens_[j - 1].lower)) --j;
+    return j > 0 && kReporting.contains(tokens_[j - 1].lower);
   }
 
   // A past participle at k: a lower-case regular one in -ed ("arrested"), or an
@@ -1566,8 +1585,9 @@ class SentenceTagger {
       }
     }
     if (day.empty() && published_) {  // the day the text is about: the last one it named
-      day = IsoDay(*last_date_);
-      anchor = *last_date_label_;
+      // not counting the day of a statement ("officials said on Monday")
+      day = IsoDay(event_date_.value_or(*last_date_));
+      anchor = event_date_ ? event_date_label_ : *last_date_label_;
     }
     if (day.empty()) day = "XXXX-XX-XX";
     Match m = Make(i, k, TimexType::kTime, day + "T" + Format("%02d:%02d", hour, minute), false);
@@ -2111,7 +2131,12 @@ class SentenceTagger {
   std::string published_label_;
   CivilDate* last_date_;
   std::string* last_date_label_;
-  std::string sentence_date_;      // the last full date stated in this sentence, for clock times
+  std::string sentence_date_;         // the last full date stated in this sentence, for clock times
+  bool sentence_event_date_ = false;  // sentence_date_ is no statement's day
+  // The last full date named that is no statement's day ("said on Monday"): the day a
+  // clock time without a day of its own belongs to.
+  std::optional<CivilDate> event_date_;
+  std::string event_date_label_;
   bool title_case_ = false;        // the sentence capitalises (nearly) every word: a headline
   int sentences_since_date_ = 1;   // 0 when this sentence named a full date, 1 when the one before did
   size_t previous_end_ = 0;        // the end of the sentence's last expression

@@ -261,6 +261,17 @@ TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
   EXPECT_EQ(TagSentences("Shares closed lower Friday. Trading was thin. Sellers returned. Drones struck overnight.",
                          "1989-10-30"),
             "Friday|1989-10-27; overnight|1989-10-29TNI");
+  // A clock time without a day belongs to the last day of an event, not to the day a
+  // statement was made ("police said on Monday"); with no other day named, to that one.
+  EXPECT_EQ(TagSentences("Shells struck the village late on Sunday, police said on Monday. The firing started at "
+                         "11 p.m.",
+                         "2024-06-03"),
+            "Sunday|2024-06-02; Monday|2024-06-03; 11 p.m.|2024-06-02T23:00");
+  EXPECT_EQ(TagSentences("Police said on Monday that the firing started at 11 p.m.", "2024-06-04"),
+            "Monday|2024-06-03; 11 p.m.|2024-06-03T23:00");
+  EXPECT_EQ(
+      TagSentences("Police said on Monday that shells fell on Sunday. The firing started at 11 p.m.", "2024-06-04"),
+      "Monday|2024-06-03; Sunday|2024-06-02; 11 p.m.|2024-06-02T23:00");
 }
 
 TEST(TimeTagger, PartsOfAnAnaphoricDayAndCoordinatedDays) {
