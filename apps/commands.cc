@@ -201,8 +201,10 @@ int RunShow(const ShowArgs& args) {
   if (!d.time_expressions.empty()) {
     std::printf("\n--- dates and times ---\n");
     for (const TimeExpression& t : d.time_expressions) {
-      std::printf("%-28s %-8s %-22s%s%s\n", std::string(d.Text(t.span)).c_str(), TimexTypeName(t.type),
-                  t.value.empty() ? "?" : t.value.c_str(), t.anchor.empty() ? "" : " from ", t.anchor.c_str());
+      const std::string role = TimeRoleName(t);
+      std::printf("%-28s %-8s %-22s%s%s%s\n", std::string(d.Text(t.span)).c_str(), TimexTypeName(t.type),
+                  t.value.empty() ? "?" : t.value.c_str(), t.anchor.empty() ? "" : " from ", t.anchor.c_str(),
+                  role.empty() ? "" : ("  [" + role + "]").c_str());
     }
   }
   if (!d.entities.empty()) {

@@ -53,7 +53,7 @@ TEST(Cli, IngestIsIdempotentAndCommandsWork) {
 
   Outcome dates = Casus("export --table dates --format csv" + db);
   ASSERT_EQ(dates.status, 0) << dates.out;
-  EXPECT_EQ(dates.out.rfind("doc,text,begin,end,type,value,anchor,sentence", 0), 0u) << dates.out;
+  EXPECT_EQ(dates.out.rfind("doc,text,begin,end,type,value,anchor,role,sentence", 0), 0u) << dates.out;
   EXPECT_NE(dates.out.find("harbour-truce,Tuesday,"), std::string::npos) << dates.out;
   EXPECT_NE(dates.out.find(",DATE,2024-03-12,"), std::string::npos) << dates.out;
 

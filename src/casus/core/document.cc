@@ -43,6 +43,12 @@ std::string_view TimeExpression::Day() const {
   return std::string_view(value).substr(0, 10);
 }
 
+const char* TimeRoleName(const TimeExpression& time) {
+  if (time.since) return "since";
+  if (time.statement) return "statement";
+  return "";
+}
+
 const char* TimexTypeName(TimexType type) {
   switch (type) {
     case TimexType::kDate: return "DATE";

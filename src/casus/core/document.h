@@ -92,15 +92,18 @@ const char* TimexTypeName(TimexType type);  // "DATE", "TIME", "DURATION", "SET"
 struct TimeExpression {
   Span span;
   TimexType type = TimexType::kDate;
-  std::string value;   // TIMEX3 value: "2023-09-19", "2022-12", "P6D", "PRESENT_REF"; empty if unknown
-  std::string anchor;  // what a relative value was resolved against: "2023-09-20 (published)",
-                       // "2020-10-05 (previous date)"; empty for absolute expressions
-  bool since = false;  // a starting point: "since 1991", "since the October 7 attack"
+  std::string value;       // TIMEX3 value: "2023-09-19", "2022-12", "P6D", "PRESENT_REF"; empty if unknown
+  std::string anchor;      // what a relative value was resolved against: "2023-09-20 (published)",
+                           // "2020-10-05 (previous date)"; empty for absolute expressions
+  bool since = false;      // a starting point: "since 1991", "since the October 7 attack"
+  bool statement = false;  // the day of a statement: "police said on Monday", "told reporters Sunday"
 
   // The day a date or time names ("2023-09-19" of "2023-09-19", "2023-09-19TNI",
   // "2023-09-19T13:00"); empty for anything else (a month, a duration, "PRESENT_REF").
   std::string_view Day() const;
 };
+// "since", "statement", or "" for an expression with neither role.
+const char* TimeRoleName(const TimeExpression& time);
 
 // Who vouches for a clause: "TASS quoted the ministry as saying ...". `chain` runs from
 // the outermost carrier to the innermost speaker ("TASS", "the Russian Foreign Ministry").

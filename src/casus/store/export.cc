@@ -123,18 +123,18 @@ const Table* FindTable(const std::string& name) {
                            Text(std::string(d.Text(b.span)))});
         }
       }};
-  static const Table kDates{
-      {"doc", "text", "begin", "end", "type", "value", "anchor", "sentence"},
-      [](const Document& d, std::vector<std::vector<Cell>>* rows) {
-        for (const TimeExpression& t : d.time_expressions) {
-          std::string sentence;
-          for (const Sentence& s : d.sentences) {
-            if (s.span.Contains(t.span)) sentence = std::string(d.Text(s.span));
-          }
-          rows->push_back({Text(d.id()), Text(std::string(d.Text(t.span))), Number(t.span.begin), Number(t.span.end),
-                           Text(TimexTypeName(t.type)), Text(t.value), Text(t.anchor), Text(sentence)});
-        }
-      }};
+  static const Table kDates{{"doc", "text", "begin", "end", "type", "value", "anchor", "role", "sentence"},
+                            [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+                              for (const TimeExpression& t : d.time_expressions) {
+                                std::string sentence;
+                                for (const Sentence& s : d.sentences) {
+                                  if (s.span.Contains(t.span)) sentence = std::string(d.Text(s.span));
+                                }
+                                rows->push_back({Text(d.id()), Text(std::string(d.Text(t.span))), Number(t.span.begin),
+                                                 Number(t.span.end), Text(TimexTypeName(t.type)), Text(t.value),
+                                                 Text(t.anchor), Text(TimeRoleName(t)), Text(sentence)});
+                              }
+                            }};
   static const Table kCasualties{
       {"doc", "begin", "end", "evidence", "killed", "killed_qualifier", "wounded", "wounded_qualifier", "missing",
        "missing_qualifier", "detained", "detained_qualifier", "victims", "where", "when", "cause", "source_chain",

@@ -124,6 +124,11 @@ CREATE TABLE entities (
   PRIMARY KEY (doc_key, seq)
 ) WITHOUT ROWID;
 )sql",
+    // 5 -> 6: what a time expression is to its sentence: "since" (a starting point,
+    // "since 1991"), "statement" (the day something was said), or NULL.
+    R"sql(
+ALTER TABLE time_expressions ADD COLUMN role TEXT;
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -470,9 +475,11 @@ Status Store::Prepare() {
        "SELECT max(coalesce((SELECT max(doc_key) FROM documents), 0), "
        "(SELECT value FROM store_state WHERE key = 'fts_indexed_through')) + 1"},
       {&s.insert_time,
-       "INSERT OR REPLACE INTO time_expressions (doc_key, begin, end, type, value, anchor) VALUES (?,?,?,?,?,?)"},
+       "INSERT OR REPLACE INTO time_expressions (doc_key, begin, end, type, value, anchor, role) VALUES "
+       "(?,?,?,?,?,?,?)"},
       {&s.delete_times, "DELETE FROM time_expressions WHERE doc_key = ?"},
-      {&s.get_times, "SELECT begin, end, type, value, anchor FROM time_expressions WHERE doc_key = ? ORDER BY begin"},
+      {&s.get_times,
+       "SELECT begin, end, type, value, anchor, role FROM time_expressions WHERE doc_key = ? ORDER BY begin"},
       {&s.insert_quote,
        "INSERT OR REPLACE INTO quotes (doc_key, begin, end, kind, speaker, chain) VALUES (?,?,?,?,?,?)"},
       {&s.delete_quotes, "DELETE FROM quotes WHERE doc_key = ?"},
@@ -599,6 +606,7 @@ Result<PutOutcome> Store::Put(const Document& document) {
     sqlite3_bind_text(st, 4, TimexTypeName(time.type), -1, SQLITE_STATIC);
     BindOptionalText(st, 5, time.value);
     BindOptionalText(st, 6, time.anchor);
+    BindOptionalText(st, 7, TimeRoleName(time));
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert time expressions of " + document.id()));
   }
   for (const Quote& quote : document.quotes) {
@@ -736,6 +744,9 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
                                        : TimexType::kDate;
       time.value = Column(s.get_times, 3);
       time.anchor = Column(s.get_times, 4);
+      const std::string role = Column(s.get_times, 5);
+      time.since = role == "since";
+      time.statement = role == "statement";
       document.time_expressions.push_back(std::move(time));
     }
   }

@@ -49,6 +49,31 @@ TEST(Store, PutGetRoundTripWithLayers) {
   EXPECT_FALSE((*store)->Get("missing")->has_value());
 }
 
+TEST(Store, TimeExpressionsKeepTheirRole) {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.Join("c.db"));
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  Document d = MakeDocument("a", "Since March 9 shells fell, police said on Monday.");
+  TimeExpression since{Span{6, 13}, TimexType::kDate, "2024-03-09", "2024-03-13 (published)"};
+  since.since = true;
+  TimeExpression monday{Span{42, 48}, TimexType::kDate, "2024-03-11", "2024-03-13 (published)"};
+  monday.statement = true;
+  d.time_expressions = {since, monday};
+  ASSERT_TRUE((*store)->Put(d).ok());
+  const Document back = (*store)->Get("a")->value();
+  ASSERT_EQ(back.time_expressions.size(), 2u);
+  EXPECT_TRUE(back.time_expressions[0].since);
+  EXPECT_FALSE(back.time_expressions[0].statement);
+  EXPECT_FALSE(back.time_expressions[1].since);
+  EXPECT_TRUE(back.time_expressions[1].statement);
+  std::ostringstream csv;
+  ASSERT_TRUE(ExportTable(**store, "dates", ExportFormat::kCsv, csv).ok());
+  EXPECT_NE(csv.str().find("a,March 9,6,13,DATE,2024-03-09,2024-03-13 (published),since,"), std::string::npos)
+      << csv.str();
+  EXPECT_NE(csv.str().find("a,Monday,42,48,DATE,2024-03-11,2024-03-13 (published),statement,"), std::string::npos)
+      << csv.str();
+}
+
 TEST(Store, SameArticleTwiceChangesNothing) {
   testing::TempDir dir;
   auto store = Store::Open(dir.Join("c.db"));

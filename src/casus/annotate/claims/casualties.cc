@@ -759,17 +759,20 @@ Status CasualtyTagger::Process(Document& document) const {
       size_t first = 0;
       while (first < tokens.size() && tokens[first].span.begin < claim.span.begin) ++first;
       claim.where = reader.Place(first);
+      // The sentence's first date, or the day of a time ("Monday night", "at 0300 GMT on
+      // Friday"). "since 1991", "since the October 7 attack" date the background, not the
+      // claim; the day a statement was made ("police said on Monday") dates it only when
+      // the sentence names no other.
+      const TimeExpression* when = nullptr;
       for (const TimeExpression& t : document.time_expressions) {
         if (!sentence.span.Contains(t.span)) continue;
-        // "since 1991", "since the October 7 attack" date the background, not the claim.
-        // A date, or the day of a time ("Monday night", "at 0300 GMT on Friday").
         const bool dated = t.type == TimexType::kDate && !t.value.empty() && t.value != "PRESENT_REF" &&
                            t.value != "PAST_REF" && t.value != "FUTURE_REF";
-        if (!t.since && (dated || !t.Day().empty())) {
-          claim.when = t.type == TimexType::kTime ? std::string(t.Day()) : t.value;
-          break;
-        }
+        if (t.since || !(dated || !t.Day().empty())) continue;
+        if (when == nullptr || (when->statement && !t.statement)) when = &t;
+        if (!t.statement) break;
       }
+      if (when != nullptr) claim.when = when->type == TimexType::kTime ? std::string(when->Day()) : when->value;
       ChainFor(document, claim.span, &claim.source_chain, &claim.hedge);
       document.casualties.push_back(std::move(claim));
     }

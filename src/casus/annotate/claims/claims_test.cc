@@ -167,6 +167,10 @@ TEST(Casualties, DatedByTheDayOfADateOrATime) {
       {"Since the October 7 attack, 1,200 people have been killed.", ""},
       {"Ever since early June, 300 soldiers have been killed.", ""},
       {"In 2020, 27 people were killed in the clashes.", "2020"},
+      // The day of a statement dates a claim only when the sentence names no other day.
+      {"Police said on Monday that two people were killed on Sunday.", "2023-09-17"},
+      {"Two people were killed on Sunday, police said on Monday.", "2023-09-17"},
+      {"Two people were killed, police told reporters on Monday.", "2023-09-18"},
   };
   for (const auto& c : cases) {
     Document d = Analyze(c.text);

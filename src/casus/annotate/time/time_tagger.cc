@@ -394,8 +394,10 @@ class SentenceTagger {
       expression.value = best->value;
       expression.anchor = best->anchor;
       expression.since = AfterSince(best->begin_token);
+      // "said 2023 was the worst year" says nothing of when it was said: days and times only.
+      const bool statement = (best->full_date || best->type == TimexType::kTime) && StatementDayAt(best->begin_token);
+      expression.statement = statement;
       out->push_back(std::move(expression));
-      const bool statement = StatementDayAt(best->begin_token);
       if (best->full_date) {
         sentences_since_date_ = 0;
         *last_date_ = *best->full_date;

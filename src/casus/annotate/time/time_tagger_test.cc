@@ -267,6 +267,16 @@ TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
                          "11 p.m.",
                          "2024-06-03"),
             "Sunday|2024-06-02; Monday|2024-06-03; 11 p.m.|2024-06-02T23:00");
+  {
+    static const TimeTagger tagger;
+    std::vector<TimeExpression> said = tagger.Tag("Shells fell on Sunday, police said on Monday.", "2024-06-04");
+    ASSERT_EQ(said.size(), 2u);
+    EXPECT_FALSE(said[0].statement);
+    EXPECT_TRUE(said[1].statement);  // the day of the statement, not of the shelling
+    EXPECT_TRUE(tagger.Tag("The army announced Tuesday that it would withdraw.", "2024-06-04").at(0).statement);
+    // A year or a month is no day of a statement.
+    EXPECT_FALSE(tagger.Tag("The ministry said last year that it would withdraw.", "2024-06-04").at(0).statement);
+  }
   EXPECT_EQ(TagSentences("Police said on Monday that the firing started at 11 p.m.", "2024-06-04"),
             "Monday|2024-06-03; 11 p.m.|2024-06-03T23:00");
   EXPECT_EQ(
