@@ -1586,10 +1586,14 @@ class SentenceTagger {
         k = w + 1;
       }
     }
-    if (day.empty() && published_) {  // the day the text is about: the last one it named
-      // not counting the day of a statement ("officials said on Monday")
-      day = IsoDay(event_date_.value_or(*last_date_));
-      anchor = event_date_ ? event_date_label_ : *last_date_label_;
+    if (day.empty() && published_) {  // the day the text is about: the last one it named,
+      // not counting the day of a statement ("late on Sunday, officials said on Monday")
+      // about an event of the week before it
+      const long event = event_date_ ? DaysFromCivil(event_date_->year, event_date_->month, event_date_->day) : 0;
+      const long last = DaysFromCivil(last_date_->year, last_date_->month, last_date_->day);
+      const bool event_first = event_date_ && event <= last && last - event <= 7;
+      day = IsoDay(event_first ? *event_date_ : *last_date_);
+      anchor = event_first ? event_date_label_ : *last_date_label_;
     }
     if (day.empty()) day = "XXXX-XX-XX";
     Match m = Make(i, k, TimexType::kTime, day + "T" + Format("%02d:%02d", hour, minute), false);

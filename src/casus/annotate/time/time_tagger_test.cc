@@ -277,6 +277,10 @@ TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
     // A year or a month is no day of a statement.
     EXPECT_FALSE(tagger.Tag("The ministry said last year that it would withdraw.", "2024-06-04").at(0).statement);
   }
+  // An event long before the statement is no longer the day the text is about.
+  EXPECT_EQ(
+      TagSentences("The war began on March 3, 2022. Officials said on Monday. The convoy left at 3 p.m.", "2024-06-04"),
+      "March 3, 2022|2022-03-03; Monday|2024-06-03; 3 p.m.|2024-06-03T15:00");
   EXPECT_EQ(TagSentences("Police said on Monday that the firing started at 11 p.m.", "2024-06-04"),
             "Monday|2024-06-03; 11 p.m.|2024-06-03T23:00");
   EXPECT_EQ(
