@@ -116,11 +116,10 @@ std::string IncidentDay(const Document& d, bool* from_claim, Span* evidence) {
   *from_claim = false;
   for (const CasualtyClaim& c : d.casualties) {
     if (!c.killed.present && !c.wounded.present) continue;  // an arrest dates the arrest
-    std::string_view when = c.when;
-    if (corpus::DayOf(when.substr(0, 10)) != corpus::kUnknownDay) {
+    if (corpus::DayOf(c.when) != corpus::kUnknownDay) {
       *from_claim = true;
       *evidence = c.evidence;
-      return std::string(when.substr(0, 10));
+      return c.when.substr(0, 10);
     }
   }
   const corpus::IncidentSpan span = corpus::FindIncidentSpan({corpus::StoryMember{&d, ""}});

@@ -467,15 +467,11 @@ std::optional<DateTimeMatch> ParseTimestamp(std::string_view text) {
 
 namespace {
 
-// A whole number of 1 to `max_digits` digits.
-std::optional<int> SmallNumber(std::string_view text, size_t max_digits) {
-  if (text.empty() || text.size() > max_digits) return std::nullopt;
-  int value = 0;
-  for (char c : text) {
-    if (!IsDigit(c)) return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
+// `text` whole as a number of 1 to `max_digits` digits ("01"), else -1.
+int WholeNumber(std::string_view text, size_t max_digits) {
+  size_t pos = 0;
+  const int value = ReadNumber(text, &pos, max_digits);
+  return pos == text.size() ? value : -1;
 }
 
 bool PlausibleUrlDate(int year, int month, int day) {
@@ -500,41 +496,30 @@ std::optional<CivilDate> DateFromUrl(std::string_view url) {
     i = j + 1;
   }
   for (size_t i = 0; i + 2 < segments.size(); ++i) {
-    std::optional<int> year = SmallNumber(segments[i], 4);
-    if (!year || segments[i].size() != 4) continue;
-    std::optional<int> month = SmallNumber(segments[i + 1], 2);
-    if (!month && segments[i + 1].size() == 3) month = MonthFromName(segments[i + 1]);
-    std::optional<int> day = SmallNumber(segments[i + 2], 2);
-    if (month && day && PlausibleUrlDate(*year, *month, *day)) return CivilDate{*year, *month, *day};
+    const int year = segments[i].size() == 4 ? WholeNumber(segments[i], 4) : -1;
+    int month = WholeNumber(segments[i + 1], 2);
+    if (month < 0 && segments[i + 1].size() == 3) month = MonthFromName(segments[i + 1]);
+    const int day = WholeNumber(segments[i + 2], 2);
+    if (PlausibleUrlDate(year, month, day)) return CivilDate{year, month, day};
   }
   // Runs of digits inside a segment: "2016-01-26", "2016_01_26", "20160223".
-  for (size_t i = 0; i < url.size();) {
-    if (!IsDigit(url[i])) {
-      ++i;
+  for (size_t i = 0; i < url.size(); ++i) {
+    if (!IsDigit(url[i]) || (i > 0 && IsDigit(url[i - 1]))) continue;  // not the start of a run
+    size_t j = i;
+    if (const int year = ReadYear(url, &j); year > 0) {
+      const char separator = j < url.size() ? url[j] : '\0';
+      if (separator != '-' && separator != '_') continue;
+      const int month = ReadNumber(url, &++j, 2);
+      if (month < 0 || j >= url.size() || url[j] != separator) continue;
+      const int day = ReadNumber(url, &++j, 2);
+      if (PlausibleUrlDate(year, month, day)) return CivilDate{year, month, day};
       continue;
     }
-    size_t j = i;
     while (j < url.size() && IsDigit(url[j])) ++j;
-    std::string_view run = url.substr(i, j - i);
-    if (run.size() == 8) {
-      int year = *SmallNumber(run.substr(0, 4), 4), month = *SmallNumber(run.substr(4, 2), 2);
-      int day = *SmallNumber(run.substr(6, 2), 2);
-      if (PlausibleUrlDate(year, month, day)) return CivilDate{year, month, day};
-    } else if (run.size() == 4 && j + 4 <= url.size() && (url[j] == '-' || url[j] == '_')) {
-      char separator = url[j];
-      size_t month_end = j + 1;
-      while (month_end < url.size() && IsDigit(url[month_end])) ++month_end;
-      size_t day_end = month_end + 1;
-      while (day_end < url.size() && IsDigit(url[day_end])) ++day_end;
-      if (month_end < url.size() && url[month_end] == separator) {
-        std::optional<int> month = SmallNumber(url.substr(j + 1, month_end - j - 1), 2);
-        std::optional<int> day = SmallNumber(url.substr(month_end + 1, day_end - month_end - 1), 2);
-        int year = *SmallNumber(run, 4);
-        if (month && day && PlausibleUrlDate(year, *month, *day)) return CivilDate{year, *month, *day};
-      }
-      j = std::max(j, day_end);
-    }
-    i = j;
+    if (j - i != 8) continue;
+    const int year = WholeNumber(url.substr(i, 4), 4), month = WholeNumber(url.substr(i + 4, 2), 2);
+    const int day = WholeNumber(url.substr(i + 6, 2), 2);
+    if (PlausibleUrlDate(year, month, day)) return CivilDate{year, month, day};
   }
   return std::nullopt;
 }

@@ -402,10 +402,7 @@ class SentenceTagger {
         sentences_since_date_ = 0;
         *last_date_ = *best->full_date;
         *last_date_label_ = IsoDay(*best->full_date) + " (previous date)";
-        if (!statement) {
-          event_date_ = *best->full_date;
-          event_date_label_ = *last_date_label_;
-        }
+        if (!statement) event_date_ = *best->full_date;
       }
       if (best->type == TimexType::kDate && best->value.size() == 10 && best->value[4] == '-' &&
           (!statement || !sentence_event_date_)) {
@@ -1593,7 +1590,7 @@ class SentenceTagger {
       const long last = DaysFromCivil(last_date_->year, last_date_->month, last_date_->day);
       const bool event_first = event_date_ && event <= last && last - event <= 7;
       day = IsoDay(event_first ? *event_date_ : *last_date_);
-      anchor = event_first ? event_date_label_ : *last_date_label_;
+      anchor = event_first ? IsoDay(*event_date_) + " (previous date)" : *last_date_label_;
     }
     if (day.empty()) day = "XXXX-XX-XX";
     Match m = Make(i, k, TimexType::kTime, day + "T" + Format("%02d:%02d", hour, minute), false);
@@ -2142,7 +2139,6 @@ class SentenceTagger {
   // The last full date named that is no statement's day ("said on Monday"): the day a
   // clock time without a day of its own belongs to.
   std::optional<CivilDate> event_date_;
-  std::string event_date_label_;
   bool title_case_ = false;        // the sentence capitalises (nearly) every word: a headline
   int sentences_since_date_ = 1;   // 0 when this sentence named a full date, 1 when the one before did
   size_t previous_end_ = 0;        // the end of the sentence's last expression
