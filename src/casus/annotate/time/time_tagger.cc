@@ -566,9 +566,11 @@ class SentenceTagger {
   std::optional<Tense> TenseAt(size_t k, bool intent) const {
     if (k >= Size() || !IsWord(k)) return std::nullopt;
     std::string_view w = tokens_[k].lower;
-    // A participle after "be" ("will be held", "has been killed") says nothing of
-    // the tense; the auxiliary further on does.
-    if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being"))) return std::nullopt;
+    // A participle after "be" ("will be held", "has been killed", "is heard") says
+    // nothing of the tense; the auxiliary further on does.
+    if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being") || Is(k - 1, "is") || Is(k - 1, "are"))) {
+      return std::nullopt;
+    }
     const uint32_t classes = tokens_[k].classes;
     if (classes & Lex::kFuture) return Tense::kFuture;
     // "set to resume", "is to meet", "poised to sign": a plan.
@@ -1019,8 +1021,11 @@ class SentenceTagger {
     if (unit != nullptr && *unit == "D") return std::nullopt;
     size_t end = k + 1;
     if (nested && modifier != 0 && !Is(i + (with_the ? 2 : 1), "last")) return std::nullopt;
-    // "the past decade", "the last century": the ten or hundred years to now
-    if (with_the && modifier == -1 && !anaphoric && unit != nullptr && (*unit == "DE" || *unit == "CE")) {
+    // "the past decade", "the last century": the ten or hundred years to now. A
+    // fortnight has no calendar name, so "the past fortnight", "the next fortnight" are
+    // the two weeks either side of now.
+    if (unit != nullptr && ((with_the && modifier == -1 && !anaphoric && (*unit == "DE" || *unit == "CE")) ||
+                            (*unit == "2W" && modifier != 0))) {
       return Make(i, end, TimexType::kDuration, DurationValue("1", *unit), false);
     }
     if (!published_) {  // unresolved, in the unit's shape
