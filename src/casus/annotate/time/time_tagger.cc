@@ -1587,6 +1587,11 @@ class SentenceTagger {
         anchor = PublishedLabel();
         k = w + 1;
       }
+    } else if (published_ && (Is(w, "yesterday") || Is(w, "today") || Is(w, "tonight") || Is(w, "tomorrow"))) {
+      // "3 p.m. yesterday", "10:00 local time (08:00 GMT) tomorrow"
+      day = IsoDay(AddDays(*published_, Is(w, "yesterday") ? -1 : Is(w, "tomorrow") ? 1 : 0));
+      anchor = PublishedLabel();
+      k = w + 1;
     }
     if (day.empty() && published_) {  // the day the text is about: the last one it named,
       // not counting the day of a statement ("late on Sunday, officials said on Monday")

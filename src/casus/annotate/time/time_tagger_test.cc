@@ -72,6 +72,10 @@ TEST(TimeTagger, RelativeToPublication) {
       {"The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "2023-09-20",
        "10:35 a.m. (0735 GMT) Friday|TIME|2023-09-15T10:35"},
       {"Talks broke off at noon Thursday.", "2023-09-20", "noon Thursday|TIME|2023-09-14T12:00"},
+      // So does "yesterday", "today", "tonight" or "tomorrow".
+      {"The drone struck at 3 p.m. yesterday.", "2023-09-20", "3 p.m. yesterday|TIME|2023-09-19T15:00"},
+      {"The pause begins at 10:00 local time (08:00 GMT) tomorrow.", "2023-09-20",
+       "10:00 local time (08:00 GMT) tomorrow|TIME|2023-09-21T10:00"},
       {"Officials said today that talks failed.", "2023-09-20", "today|DATE|2023-09-20"},
       {"Shelling resumed yesterday.", "2023-09-20", "yesterday|DATE|2023-09-19"},
       {"Talks continue tomorrow.", "2023-09-20", "tomorrow|DATE|2023-09-21"},
