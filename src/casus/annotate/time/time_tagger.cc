@@ -1188,6 +1188,8 @@ class SentenceTagger {
       count = Is(k + 1, "few") ? "X" : "2";
       k += 2;
       if (Is(k, "of")) ++k;
+    } else if (MilitaryClockAt(k)) {
+      return std::nullopt;  // "at 1500 hours" is a time of day
     } else if ((count = NumberAt(k))) {
       size_t after = k + 1;
       if (long said = TensAndOnes(k, &after); said > 0) count = std::to_string(said);  // "twenty-five", "twenty four"
@@ -1482,6 +1484,20 @@ class SentenceTagger {
   }
 
   // "13:01 IST", "1 pm local time", "10:35 a.m.", "noon".
+  // "at 0400 hrs", "by 1800 hours", "at approximately 1500 hours": four digits of the
+  // military clock at token k, after a preposition of time ("2000 hours of footage" is a
+  // quantity).
+  bool MilitaryClockAt(size_t k) const {
+    if (!IsNumber(k) || k == 0 || !(Is(k + 1, "hrs") || Is(k + 1, "hours")) || Is(k + 2, "of")) return false;
+    std::string_view t = tokens_[k].lower;
+    if (t.size() != 4 || !IsDigit(t[0]) || t[0] > '2') return false;
+    static const WordSet kClockPrepositions = {"at", "by", "until", "till", "from", "before", "after", "since"};
+    static const WordSet kApproximately = {"around", "about", "approximately", "roughly"};
+    size_t p = k - 1;
+    if (kApproximately.contains(tokens_[p].lower) && p > 0) --p;  // "at about 1500 hours"
+    return kClockPrepositions.contains(tokens_[p].lower);
+  }
+
   std::optional<Match> ClockTime(size_t i) const {
     int hour = -1, minute = 0;
     size_t k = i;
@@ -1499,13 +1515,7 @@ class SentenceTagger {
       // "0300 GMT", "2200 local time": four digits with a zone after them
       const bool zone_next =
           (Has(k + 1, Lex::kZone) && tokens_[k + 1].capitalized) || (Is(k + 1, "local") && Is(k + 2, "time"));
-      // "at 0400 hrs", "by 1800 hours": the military clock, after a preposition of time
-      // ("2000 hours of footage" is a quantity)
-      static const WordSet kClockPrepositions = {"at",   "around", "about",  "by",   "until",
-                                                 "till", "from",   "before", "after"};
-      const bool military = colon == std::string::npos && t.size() == 4 && (Is(k + 1, "hrs") || Is(k + 1, "hours")) &&
-                            k > 0 && kClockPrepositions.contains(tokens_[k - 1].lower) && IsDigit(t[0]) &&
-                            t[0] <= '2' && !Is(k + 2, "of");
+      const bool military = MilitaryClockAt(k);
       if (colon == std::string::npos && t.size() == 4 && (zone_next || military)) {
         hour = std::stoi(t.substr(0, 2));
         minute = std::stoi(t.substr(2));

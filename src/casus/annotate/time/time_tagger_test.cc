@@ -55,6 +55,8 @@ TEST(TimeTagger, AbsoluteDates) {
       // The military clock after a preposition of time; not a quantity of hours.
       {"The convoy left at 0400 hrs.", "2023-09-21", "0400 hrs|TIME|2023-09-21T04:00"},
       {"The curfew lasts until 0600 hours on Friday.", "2023-09-21", "0600 hours on Friday|TIME|2023-09-22T06:00"},
+      {"Fighting broke out at approximately 1500 hours.", "2023-09-21", "1500 hours|TIME|2023-09-21T15:00"},
+      {"The pilot logged about 2000 hours.", "2023-09-21", "2000 hours|DURATION|PT2000H"},
       {"Crews logged about 2000 hours of flight.", "2023-09-21", "2000 hours|DURATION|PT2000H"},
   });
 }
