@@ -374,6 +374,7 @@ class SentenceTagger {
         consider(Weekend(i));
       }
       if (number) {
+        consider(YearRangeEnd(i));
         consider(CoordinatedDay(i));
         consider(DayOpeningARange(i));
       }
@@ -1346,6 +1347,24 @@ class SentenceTagger {
       value += "-" + *Find(lex_.seasons, k - 2, Lex::kSeason);
     }
     return Make(begin, k + 1, TimexType::kDate, value, false);
+  }
+
+  // The short end of a year range: the "20" of "2019-20", the "16" of "the 2014-16
+  // drought", written close up after a year with a hyphen, en dash or slash ("1999-00" is
+  // 2000). Only a later year of the same century, or the year after.
+  std::optional<Match> YearRangeEnd(size_t i) const {
+    if (!IsNumber(i) || Lower(i).size() != 2 || i < 2 || !Adjacent(i) || !Adjacent(i - 1)) return std::nullopt;
+    if (!Is(i - 1, "-") && !Is(i - 1, "\xE2\x80\x93") && !Is(i - 1, "/")) return std::nullopt;
+    const int first = YearAt(i - 2);
+    if (first == 0 || (i + 1 < Size() && Adjacent(i + 1) && !(tokens_[i + 1].kind == TokenKind::kPunct))) {
+      return std::nullopt;
+    }
+    if (i > 2 && Adjacent(i - 2) && (Is(i - 3, "/") || Is(i - 3, "-"))) return std::nullopt;  // "12/2019/20"
+    const int end = std::stoi(std::string(Lower(i)));
+    int year = first / 100 * 100 + end;
+    if (year <= first) year += 100;
+    if (year - first > 99 || (year / 100 != first / 100 && year != first + 1)) return std::nullopt;
+    return Make(i, i + 1, TimexType::kDate, Format("%04d", year), false);
   }
 
   // A year or decade said in words, as broadcast transcripts write them: "nineteen

@@ -37,6 +37,10 @@ TEST(TimeTagger, AbsoluteDates) {
       {"The file is dated 2023-09-20.", "2024-01-01", "2023-09-20|DATE|2023-09-20"},
       {"The war of 2020 ended.", "2023-09-20", "2020|DATE|2020"},
       {"Agreements signed in 2020-2022 remain.", "2023-09-20", "2020|DATE|2020; 2022|DATE|2022"},
+      // A range's short end is the later year of the same century ("1999-00": the next).
+      {"The 2014-16 drought and the 1999-00 season.", "2023-09-20",
+       "2014|DATE|2014; 16|DATE|2016; 1999|DATE|1999; 00|DATE|2000"},
+      {"Budgets for 2019/20 and 2019-18 differ.", "2023-09-20", "2019|DATE|2019; 20|DATE|2020; 2019|DATE|2019"},
       {"Updated at 13:01 IST on the site.", "2020-10-03", "13:01 IST|TIME|2020-10-03T13:01"},
       {"The ceasefire took effect at 1 pm local time.", "2023-09-20", "1 pm local time|TIME|2023-09-20T13:00"},
       {"He was seen at 10:35 a.m. near the border.", "1998-08-07", "10:35 a.m.|TIME|1998-08-07T10:35"},
