@@ -1924,17 +1924,19 @@ class SentenceTagger {
     std::optional<Match> date = AbsoluteDate(k);
     if (!date) date = WeekdayRule(k);
     if (!date) date = HolidayRule(k);
+    if (!date) date = DayOfMonth(k, true);  // "the morning of the 13th"
     if (!date || !date->full_date || date->type != TimexType::kDate || date->value.size() != 10) return std::nullopt;
     return date;
   }
 
   // "on the 14th", "by the 3rd": a day of the month alone. It falls in the month of the
   // last date named; with none named but publication ("today"), in the month the tense
-  // points to.
-  std::optional<Match> DayOfMonth(size_t i) const {
+  // points to. `after_part`: asked after a part of the day and "of" ("the morning of
+  // the 13th").
+  std::optional<Match> DayOfMonth(size_t i, bool after_part = false) const {
     static const WordSet kBefore = {"on", "by", "since", "until", "till", "from", "before", "after", "to"};
     if (i == 0 || !Is(i, "the") || !IsNumber(i + 1) || tokens_[i + 1].lower.size() > 2 ||
-        !kBefore.contains(tokens_[i - 1].lower)) {
+        !(after_part || kBefore.contains(tokens_[i - 1].lower))) {
       return std::nullopt;
     }
     const size_t end = OrdinalEnd(i + 1);

@@ -544,6 +544,9 @@ TEST(TimeTagger, SinceOvernightHalvesAndDaysOfAnEvent) {
       // "the night of" a day: the day.
       {"It happened on the night of 14 February.", "2023-09-20", "the night of 14 February|DATE|2023-02-14"},
       {"The raid came on the morning of Tuesday.", "2023-09-20", "the morning of Tuesday|DATE|2023-09-19"},
+      {"Shelling began on 12 September and eased on the morning of the 13th.", "2023-09-20",
+       "12 September|DATE|2023-09-12; the morning of the 13th|DATE|2023-09-13"},
+      {"He was one of the 20.", "2023-09-20", ""},
       {"Orthodox Christmas passed quietly.", "2023-09-20", "Orthodox Christmas|DATE|2023-01-07"},
       // A full month name's period ends the sentence; an abbreviation keeps its own.
       {"It took place on 14 February.", "2023-09-20", "14 February|DATE|2023-02-14"},
