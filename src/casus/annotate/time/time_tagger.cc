@@ -1502,7 +1502,6 @@ class SentenceTagger {
     return m;
   }
 
-  // "13:01 IST", "1 pm local time", "10:35 a.m.", "noon".
   // "at 0400 hrs", "by 1800 hours", "at approximately 1500 hours": four digits of the
   // military clock at token k, after a preposition of time ("2000 hours of footage" is a
   // quantity).
@@ -1517,6 +1516,7 @@ class SentenceTagger {
     return kClockPrepositions.contains(tokens_[p].lower);
   }
 
+  // "13:01 IST", "1 pm local time", "10:35 a.m.", "noon".
   std::optional<Match> ClockTime(size_t i) const {
     int hour = -1, minute = 0;
     size_t k = i;
