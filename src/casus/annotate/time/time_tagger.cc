@@ -1974,9 +1974,11 @@ class SentenceTagger {
     if (Is(k, "-")) ++k;
     const std::string* season = Find(lex_.seasons, k, Lex::kSeason);
     if (season == nullptr || tokens_[k].capitalized) return std::nullopt;
-    static const WordSet kBefore = {"in", "during", "by", "until", "till", "since", "over", "through", "throughout"};
+    static const WordSet kBefore = {"in",   "during",  "by",         "until",  "till",  "since",
+                                    "over", "through", "throughout", "before", "after", "into"};
     const bool preposition = i > 0 && kBefore.count(Lower(i - 1));
-    if (!with_the && !(k == i && preposition)) return std::nullopt;  // "summer" alone: "in summer"
+    // "summer" alone: "in summer", "in late autumn", "before winter"
+    if (!with_the && !((k == i || IsEdge(i)) && preposition)) return std::nullopt;
     // "the fall of Kabul", "the fall in prices", "the spring offensive"
     if (IsWord(k + 1) && (!IsFunctionWord(k + 1) || Is(k + 1, "of"))) return std::nullopt;  // "of 2020": the year's
     if (Is(k, "fall") && !preposition) return std::nullopt;

@@ -337,6 +337,10 @@ TEST(TimeTagger, MonthsAsModifiersSeasonsAndTheYear) {
       {"The March on Washington drew crowds.", "1999-04-08", ""},
       // Seasons: past tense takes the latest begun, future the next.
       {"Orders held up well into the summer.", "1989-10-26", "the summer|DATE|1989-SU"},
+      // A season alone after a preposition, also with its edge; not a noun's modifier.
+      {"The talks took place in late autumn.", "2023-11-15", "late autumn|DATE|2023-FA"},
+      {"Troops must leave before winter.", "2023-11-15", "winter|DATE|2023-WI"},
+      {"The offensive is expected before winter sets in.", "2023-11-15", ""},
       {"Talks will resume in the spring.", "1989-10-26", "the spring|DATE|1990-SP"},
       {"Costs rose this past spring.", "1989-10-26", "this past spring|DATE|1989-SP"},
       {"The fall of Kabul shocked the world; the fall in prices did not.", "2021-09-01", ""},
