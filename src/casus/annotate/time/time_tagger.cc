@@ -465,10 +465,11 @@ class SentenceTagger {
   bool Has(size_t k, uint32_t classes) const { return k < Size() && (tokens_[k].classes & classes) != 0; }
   // "early", "late", "mid": a word for a part of a period ("mid-afternoon", "the early summer")
   bool IsEdge(size_t k) const { return Is(k, "early") || Is(k, "late") || Is(k, "mid"); }
+  bool IsDash(size_t k) const { return Is(k, "-") || Is(k, "\xE2\x80\x93"); }  // hyphen or en dash
   // What joins two days of one month: "19 and 20", "19 or 20", "19-20", "19 to 21".
   bool IsDayLink(size_t k) const {
-    static const WordSet kLinks = {"and", "or", "to", "through", "until", "-", "\xE2\x80\x93"};
-    return k < Size() && kLinks.contains(tokens_[k].lower);
+    static const WordSet kLinks = {"and", "or", "to", "through", "until"};
+    return IsDash(k) || (k < Size() && kLinks.contains(tokens_[k].lower));
   }
   // A function word ("of", "they", "will"); asked only where a rule has matched, so it
   // is no class bit (a class every token would look up).
@@ -927,20 +928,23 @@ class SentenceTagger {
     return m;
   }
 
+  // Days from publication that "yesterday", "today", "tonight" or "tomorrow" at k names.
+  std::optional<long> DeicticOffset(size_t k) const {
+    if (Is(k, "today") || Is(k, "tonight")) return 0;
+    if (Is(k, "yesterday")) return -1;
+    if (Is(k, "tomorrow")) return 1;
+    return std::nullopt;
+  }
+
   std::optional<Match> DeicticDay(size_t i) const {
     if (InName(i)) return std::nullopt;
     long offset = 0;
     size_t end = i + 1;
     std::string part;
-    if (Is(i, "today"))
-      offset = 0;
-    else if (Is(i, "yesterday"))
-      offset = -1;
-    else if (Is(i, "tomorrow"))
-      offset = 1;
-    else if (Is(i, "tonight"))
-      part = "NI";
-    else if (Is(i, "overnight")) {
+    if (std::optional<long> deictic = DeicticOffset(i)) {
+      offset = *deictic;
+      if (Is(i, "tonight")) part = "NI";
+    } else if (Is(i, "overnight")) {
       // "struck the city overnight": the night before publication (the coming one in a
       // plan). Not before a day ("overnight Tuesday": the day's rule takes it) nor as a
       // modifier of a thing ("overnight rates", "an overnight stay", "overnight success").
@@ -1354,16 +1358,13 @@ class SentenceTagger {
   // 2000). Only a later year of the same century, or the year after.
   std::optional<Match> YearRangeEnd(size_t i) const {
     if (!IsNumber(i) || Lower(i).size() != 2 || i < 2 || !Adjacent(i) || !Adjacent(i - 1)) return std::nullopt;
-    if (!Is(i - 1, "-") && !Is(i - 1, "\xE2\x80\x93") && !Is(i - 1, "/")) return std::nullopt;
+    if (!IsDash(i - 1) && !Is(i - 1, "/")) return std::nullopt;
     const int first = YearAt(i - 2);
-    if (first == 0 || (i + 1 < Size() && Adjacent(i + 1) && !(tokens_[i + 1].kind == TokenKind::kPunct))) {
-      return std::nullopt;
-    }
+    if (first == 0 || (Adjacent(i + 1) && tokens_[i + 1].kind != TokenKind::kPunct)) return std::nullopt;
     if (i > 2 && Adjacent(i - 2) && (Is(i - 3, "/") || Is(i - 3, "-"))) return std::nullopt;  // "12/2019/20"
-    const int end = std::stoi(std::string(Lower(i)));
-    int year = first / 100 * 100 + end;
+    int year = first / 100 * 100 + std::stoi(std::string(Lower(i)));
     if (year <= first) year += 100;
-    if (year - first > 99 || (year / 100 != first / 100 && year != first + 1)) return std::nullopt;
+    if (year / 100 != first / 100 && year != first + 1) return std::nullopt;
     return Make(i, i + 1, TimexType::kDate, Format("%04d", year), false);
   }
 
@@ -1616,9 +1617,9 @@ class SentenceTagger {
         anchor = PublishedLabel();
         k = w + 1;
       }
-    } else if (published_ && (Is(w, "yesterday") || Is(w, "today") || Is(w, "tonight") || Is(w, "tomorrow"))) {
+    } else if (std::optional<long> deictic = DeicticOffset(w); deictic && published_) {
       // "3 p.m. yesterday", "10:00 local time (08:00 GMT) tomorrow"
-      day = IsoDay(AddDays(*published_, Is(w, "yesterday") ? -1 : Is(w, "tomorrow") ? 1 : 0));
+      day = IsoDay(AddDays(*published_, *deictic));
       anchor = PublishedLabel();
       k = w + 1;
     }
