@@ -565,6 +565,17 @@ class SentenceTagger {
   // The tense word k marks, if any. `intent`: an intent before "to" counts as a plan
   // (asked only left of an expression that is no weekday: "agreed to admit them in
   // March", but "vowed to retaliate on Monday" is the Monday of the vow).
+  // A word of the `future` list at k that points ahead here. "plan" and "plans" do only
+  // before "to" or "for" ("plans to meet"); else they are the noun ("approved the peace
+  // plan on Sunday"). "due to" before no verb gives a cause ("died due to wounds"), not a
+  // date still to come ("due to meet").
+  bool FutureWordAt(size_t k) const {
+    if (!Has(k, Lex::kFuture)) return false;
+    std::string_view w = tokens_[k].lower;
+    if (w == "plan" || w == "plans") return Is(k + 1, "to") || Is(k + 1, "for");
+    return !(w == "due" && Is(k + 1, "to") && !IntentVerbAt(k + 2));
+  }
+
   std::optional<Tense> TenseAt(size_t k, bool intent) const {
     if (k >= Size() || !IsWord(k)) return std::nullopt;
     std::string_view w = tokens_[k].lower;
@@ -574,7 +585,7 @@ class SentenceTagger {
       return std::nullopt;
     }
     const uint32_t classes = tokens_[k].classes;
-    if (classes & Lex::kFuture) return Tense::kFuture;
+    if (classes & Lex::kFuture) return FutureWordAt(k) ? std::optional(Tense::kFuture) : std::nullopt;
     // "set to resume", "is to meet", "poised to sign": a plan.
     if ((Is(k + 1, "to") && ((classes & Lex::kPresent) || w == "set" || w == "poised")) ||
         (w == "set" && Is(k + 1, "for")) ||
@@ -583,7 +594,7 @@ class SentenceTagger {
     }
     // "were planning", "was expected", "is due": the auxiliary carries the future.
     if ((classes & (Lex::kPast | Lex::kPresent)) && k + 1 < Size() &&
-        (Has(k + 1, Lex::kFuture) || Is(k + 1, "planning") || Is(k + 1, "set"))) {
+        (FutureWordAt(k + 1) || Is(k + 1, "planning") || Is(k + 1, "set"))) {
       return Tense::kFuture;
     }
     if (VerbLast(k)) return std::nullopt;  // "need it to last beyond the weekend": no past
