@@ -162,12 +162,14 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"The militia withdrew from the town on 2 April.", "2023-11-15", "2 April|DATE|2023-04-02"},
       {"The case is heard in May.", "2000-01-15", "May|DATE|2000-05"},
       {"The case was heard in May.", "2000-01-15", "May|DATE|1999-05"},
-      // "plan" is the noun unless "to" or "for" follows; "due to" before no verb is a cause.
+      // "plan" is the noun unless "to" or "for" follows; "due to" before no verb is a cause;
+      // "payable" looks ahead.
       {"The cabinet approved the peace plan on Monday.", "2023-11-15", "Monday|DATE|2023-11-13"},
       {"The council approved a plan in December.", "2023-11-15", "December|DATE|2022-12"},
       {"The army plans to attack on Monday.", "2023-11-15", "Monday|DATE|2023-11-20"},
       {"Two died due to wounds from shelling on Monday.", "2023-11-15", "Monday|DATE|2023-11-13"},
       {"The talks are due to resume on Monday.", "2023-11-15", "Monday|DATE|2023-11-20"},
+      {"The company declared a dividend payable Feb. 1.", "1989-10-30", "Feb. 1|DATE|1990-02-01"},
       // The publication's own weekday is that day, whatever the tense (TempEval-3: 141 of
       // 145); "next" moves it a week on.
       {"The talks will resume on Tuesday.", "2015-12-15", "Tuesday|DATE|2015-12-15"},
