@@ -637,10 +637,18 @@ class SentenceTagger {
         (begin > 1 && Is(begin - 1, "from") && Is(begin - 2, "effective"))) {
       return Tense::kFuture;
     }
-    // "gave them until mid-November": a deadline may lie either side of a past verb.
+    // A deadline lies ahead of a verb in the present or the future ("will stay until
+    // Monday", "remains in force through the weekend") but may lie either side of a past
+    // one ("gave them until mid-November").
     if (begin > 0 && (Is(begin - 1, "until") || Is(begin - 1, "till") || Is(begin - 1, "through"))) {
-      return Tense::kUnknown;
+      const Tense tense = MarkerTense(begin, end, weekday);
+      return tense == Tense::kFuture || tense == Tense::kPresent ? Tense::kFuture : Tense::kUnknown;
     }
+    return MarkerTense(begin, end, weekday);
+  }
+
+  // The tense of the nearest marker (see TenseAround).
+  Tense MarkerTense(size_t begin, size_t end, bool weekday) const {
     std::optional<Tense> left, right;
     size_t left_distance = 99, right_distance = 99;
     for (size_t distance = 1; distance <= 12 && !left; ++distance) {

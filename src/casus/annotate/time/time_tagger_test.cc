@@ -148,6 +148,12 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"Its most effective raid on Tuesday destroyed a depot.", "2023-09-20", "Tuesday|DATE|2023-09-19"},
       {"The curfew is effective from Monday.", "2023-09-20", "Monday|DATE|2023-09-25"},
       {"The bank extended loans through January.", "1989-10-30", "January|DATE|1990-01"},
+      // A deadline after a present or future verb lies ahead; after a past one, either side.
+      {"The talks will continue until Monday.", "2023-11-15", "Monday|DATE|2023-11-20"},
+      {"The curfew remains in place until Monday.", "2023-11-15", "Monday|DATE|2023-11-20"},
+      {"The curfew lasted until Monday.", "2023-11-15", "Monday|DATE|2023-11-13"},
+      {"Officials said Wednesday that the talks would continue through the weekend.", "2023-11-15",
+       "Wednesday|DATE|2023-11-15; the weekend|DATE|2023-W46-WE"},
       {"The dividend would be paid on a still unspecified date in January.", "1989-10-30", "January|DATE|1990-01"},
       // The present perfect tells of the past (a Wednesday article); a participle before
       // "for" or "to" is a plan ("has been moved to Thursday").
