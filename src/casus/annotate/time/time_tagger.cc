@@ -203,6 +203,7 @@ void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexic
     }
     token.end = static_cast<uint32_t>(i);
     token.lower = std::string_view(lowered + token.begin, token.end - token.begin);
+    if (token.lower == "\u2019") token.lower = "'";  // the typographic apostrophe: "New Year’s Day"
     if (token.kind == TokenKind::kWord) token.classes = lexicon.ClassesOf(token.lower);
     token.trigger = token.kind == TokenKind::kNumber || (token.classes & TimeTagger::Lexicon::kTrigger) != 0;
   }
@@ -915,6 +916,9 @@ class SentenceTagger {
     return Make(i, end, TimexType::kDate, ResolveMonth(month, tense, modifier), true);
   }
 
+  // A possessive "'s" opens at token k: "Friday's", "1988's" (also with "’").
+  bool PossessiveAt(size_t k) const { return Is(k, "'") && Is(k + 1, "s"); }
+
   std::optional<Match> WeekdayRule(size_t i) const {
     size_t k = i;
     int modifier = 0;
@@ -941,7 +945,12 @@ class SentenceTagger {
     if (modifier != 0) ++k;
     int weekday = WeekdayAt(k);
     if (weekday < 0) return std::nullopt;
-    std::optional<CivilDate> day = ResolveWeekday(weekday, TenseAround(i, k + 1, true), modifier);
+    Tense tense = TenseAround(i, k + 1, true);
+    // "Monday's debate", "Thursday's closing price": an event named by the weekday has
+    // mostly taken place, unless a future verb says otherwise (TempEval-3: 12 before
+    // publication, 5 on its day, none after).
+    if ((tense == Tense::kUnknown || tense == Tense::kPresent) && PossessiveAt(k + 1)) tense = Tense::kPast;
+    std::optional<CivilDate> day = ResolveWeekday(weekday, tense, modifier);
     Match m = MakeDay(i, k + 1, day, Format("XXXX-WXX-%d", weekday + 1), PublishedLabel());
     AddPartOfDay(&m);
     return m;
@@ -1536,10 +1545,49 @@ class SentenceTagger {
     return kClockPrepositions.contains(tokens_[p].lower);
   }
 
+  // The hour of the day a part of the day puts a clock hour of 1 to 12 in: "6" in the
+  // afternoon or evening is 18, "9" at night 21 but "2" at night 2, "12" in the morning 0.
+  static int HourInPart(int hour, std::string_view part) {
+    if (part == "morning") return hour == 12 ? 0 : hour;
+    if (part == "afternoon" || part == "evening") return hour < 12 ? hour + 12 : hour;
+    return hour >= 6 && hour < 12 ? hour + 12 : hour;  // night
+  }
+
+  struct PartAfterClock {
+    int hour;         // the hour read in that part of the day
+    long day_offset;  // its day, in days from publication
+    size_t end;       // the token after the phrase
+  };
+  // "this afternoon", "tonight", "last night", "yesterday morning" at token k, after a clock
+  // hour: that part of a day near publication, and the hour in it (unchanged where its
+  // half is known). "at 2 last night" is 2 a.m. of publication's day.
+  std::optional<PartAfterClock> PartAfterClockAt(size_t k, int hour, bool half_known) const {
+    if (!published_) return std::nullopt;
+    const auto in = [&](std::string_view part) { return half_known || hour > 12 ? hour : HourInPart(hour, part); };
+    if (Is(k, "this") && (Is(k + 1, "morning") || Is(k + 1, "afternoon") || Is(k + 1, "evening"))) {
+      return PartAfterClock{in(tokens_[k + 1].lower), 0, k + 2};
+    }
+    if (Is(k, "tonight")) return PartAfterClock{in("night"), 0, k + 1};
+    if (Is(k, "last") && Is(k + 1, "night")) {
+      const int at = in("night");
+      return PartAfterClock{at, at < 12 ? 0 : -1, k + 2};
+    }
+    if (std::optional<long> offset = DeicticOffset(k);
+        offset && !Is(k, "tonight") && Has(k + 1, Lex::kPart) && !Is(k + 1, "overnight")) {
+      const int at = in(tokens_[k + 1].lower);
+      return PartAfterClock{at, *offset + (Is(k + 1, "night") && at < 12 ? 1 : 0), k + 2};
+    }
+    return std::nullopt;
+  }
+
   // "13:01 IST", "1 pm local time", "10:35 a.m.", "noon".
   std::optional<Match> ClockTime(size_t i) const {
     int hour = -1, minute = 0;
     size_t k = i;
+    std::optional<long> part_offset;  // days from publication a part of the day after the hour names
+    size_t part_end = 0;
+    bool half_known = true;  // "p.m.", "in the morning", "noon": no part of the day changes the hour
+    bool bare = false;       // a number alone, a clock hour only before a part of the day
     if (Is(k, "noon") || Is(k, "midday") || Is(k, "midnight")) {
       if (Is(k, "noon") && k > 0 && Is(k - 1, "high")) return std::nullopt;  // "High Noon", the idiom
       hour = Is(k, "midnight") ? 24 : 12;
@@ -1574,6 +1622,7 @@ class SentenceTagger {
       if (military) ++k;  // past "hrs"
       // am / pm / a.m. / p.m.
       bool meridiem = false;
+      bool oclock = false;
       if (Is(k, "am") || Is(k, "pm")) {
         meridiem = true;
         if (Is(k, "pm") && hour < 12) hour += 12;
@@ -1589,26 +1638,46 @@ class SentenceTagger {
       // "10 o'clock", "4 in the morning", "9 at night"
       if (!meridiem && colon == std::string::npos && hour >= 1 && hour <= 12) {
         if (Is(k, "o'clock")) {
-          meridiem = true;
+          meridiem = oclock = true;
           ++k;
+        } else if (Is(k, "o") && Is(k + 1, "'") && Is(k + 2, "clock")) {  // "o’clock"
+          meridiem = oclock = true;
+          k += 3;
         }
         if (Is(k, "in") && Is(k + 1, "the") &&
             (Is(k + 2, "morning") || Is(k + 2, "afternoon") || Is(k + 2, "evening"))) {
           meridiem = true;
+          oclock = false;
           if (!Is(k + 2, "morning") && hour < 12) hour += 12;
           if (Is(k + 2, "morning") && hour == 12) hour = 0;
           k += 3;
         } else if (Is(k, "at") && Is(k + 1, "night")) {
           meridiem = true;
+          oclock = false;
           if (hour >= 6 && hour < 12) hour += 12;
           k += 2;
         }
       }
-      if (colon == std::string::npos && !meridiem) return std::nullopt;
-      if (meridiem && (hour > 24)) return std::nullopt;
+      half_known = meridiem && !oclock;
+      // A bare hour needs "o'clock", minutes or a preposition before it: "at 8 this
+      // morning", not "was 6 this morning".
+      static const WordSet kBeforeHour = {"at", "by", "until", "till", "from", "before", "after", "around", "about"};
+      bare = !meridiem && colon == std::string::npos;
+      if (bare && !(i > 0 && kBeforeHour.contains(tokens_[i - 1].lower))) return std::nullopt;
     } else {
       return std::nullopt;
     }
+    // "6 o'clock this afternoon", "at 9 last night", "11:30 tonight", "midnight last
+    // night": the part of the day after the hour gives its day, and the hour's half
+    // where nothing else did.
+    if (std::optional<PartAfterClock> part = PartAfterClockAt(k, hour, half_known)) {
+      hour = part->hour;
+      part_offset = part->day_offset;
+      part_end = part->end;
+    } else if (bare) {
+      return std::nullopt;
+    }
+    if (hour > 24) return std::nullopt;
     if (Has(k, Lex::kZone) && tokens_[k].capitalized) ++k;
     if (Is(k, "local") && Is(k + 1, "time"))
       k += 2;
@@ -1616,6 +1685,12 @@ class SentenceTagger {
       k += 4;
     std::string day = sentence_date_;
     std::string anchor;
+    if (part_offset && published_) {
+      Match m = Make(i, part_end, TimexType::kTime,
+                     IsoDay(AddDays(*published_, *part_offset)) + "T" + Format("%02d:%02d", hour, minute), false);
+      m.anchor = PublishedLabel();
+      return m;
+    }
     // A weekday after the time names its day: "9 a.m. Tuesday", "10:35 a.m. (0735 GMT)
     // Friday", "noon Thursday".
     size_t w = k;
@@ -1635,6 +1710,11 @@ class SentenceTagger {
         day = IsoDay(*date);
         anchor = PublishedLabel();
         k = w + 1;
+        // "10 o'clock on Tuesday night": the part of the day gives the half of a bare hour
+        if (Has(k, Lex::kPart) && !Is(k, "overnight")) {
+          if (!half_known && hour >= 1 && hour <= 12) hour = HourInPart(hour, tokens_[k].lower);
+          ++k;
+        }
       }
     } else if (std::optional<long> deictic = DeicticOffset(w); deictic && published_) {
       // "3 p.m. yesterday", "10:00 local time (08:00 GMT) tomorrow"
@@ -1690,11 +1770,11 @@ class SentenceTagger {
       stated_year = true;
       ++k;
     } else if (std::optional<int> possessive = NamedYear(&k)) {
-      if (!Is(k, "'") || !Is(k + 1, "s")) return std::nullopt;
+      if (!PossessiveAt(k)) return std::nullopt;
       year = *possessive;
       k += 2;
     }
-    if (year != 0 && Is(k, "'") && Is(k + 1, "s")) k += 2;  // "1988's"
+    if (year != 0 && PossessiveAt(k)) k += 2;  // "1988's"
     if (Is(k, "fiscal")) {
       ++k;
       if (Is(k, "-")) ++k;

@@ -181,6 +181,11 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"The talks will resume on Tuesday.", "2015-12-15", "Tuesday|DATE|2015-12-15"},
       {"The talks resumed on Tuesday.", "2015-12-15", "Tuesday|DATE|2015-12-15"},
       {"The talks will resume next Tuesday.", "2015-12-15", "next Tuesday|DATE|2015-12-22"},
+      // A weekday's event ("Monday's debate") has mostly taken place, unless a future verb
+      // says otherwise; also with a typographic apostrophe (a Friday article).
+      {"The impact of Monday's debate is still small.", "2016-09-30", "Monday|DATE|2016-09-26"},
+      {"He is raising questions about Monday\u2019s debate.", "2016-09-30", "Monday|DATE|2016-09-26"},
+      {"Monday's debate will be the first of three.", "2016-09-30", "Monday|DATE|2016-10-03"},
   });
 }
 
@@ -340,6 +345,21 @@ TEST(TimeTagger, PartsOfTheDayAndHoursInWords) {
       {"The bomb went off at 10 o'clock.", "1998-08-07", "10 o'clock|TIME|1998-08-07T10:00"},
       {"She called at 9 at night.", "1998-08-07", "9 at night|TIME|1998-08-07T21:00"},
       {"He was 4 in the standings.", "1998-08-07", ""},
+      // A part of a day near publication after the hour gives its day and its half; a bare
+      // hour needs a preposition.
+      {"The plan must be ready by 6 o'clock this afternoon.", "2016-09-12",
+       "6 o'clock this afternoon|TIME|2016-09-12T18:00"},
+      {"The shelling began at 9 last night.", "2016-09-12", "9 last night|TIME|2016-09-11T21:00"},
+      {"The blast came at 11:30 last night.", "2016-09-12", "11:30 last night|TIME|2016-09-11T23:30"},
+      {"The blast came at 2 last night.", "2016-09-12", "2 last night|TIME|2016-09-12T02:00"},
+      {"He left at 10 yesterday evening.", "2016-09-12", "10 yesterday evening|TIME|2016-09-11T22:00"},
+      {"The curfew starts at midnight tonight.", "2016-09-12", "midnight tonight|TIME|2016-09-12T24:00"},
+      {"The blast came at 11 p.m. last night.", "2016-09-12", "11 p.m. last night|TIME|2016-09-11T23:00"},
+      {"The attack came at 10 o'clock on Tuesday night.", "2016-09-12",
+       "10 o'clock on Tuesday night|TIME|2016-09-06T22:00"},
+      {"The toll rose to 6 this morning.", "2016-09-12", "this morning|TIME|2016-09-12TMO"},
+      // The typographic apostrophe reads as the straight one.
+      {"It happened at 5 o\u2019clock.", "1998-08-07", "5 o\u2019clock|TIME|1998-08-07T05:00"},
   });
 }
 
@@ -476,6 +496,8 @@ TEST(TimeTagger, YearsInWordsHolidaysAndClockTimesWithDates) {
       {"He was rescued last Thanksgiving after a wreck.", "2000-01-07", "last Thanksgiving|DATE|1999-11-25"},
       {"The talks will resume after Easter.", "2024-02-10", "Easter|DATE|2024-03-31"},
       {"Stores sold Christmas trees.", "2023-12-01", ""},
+      {"The truce began on New Year\u2019s Day.", "2024-02-10", "New Year\u2019s Day|DATE|2024-01-01"},
+      {"It recalled the army\u2019s 2014 offensive.", "2024-02-10", "2014|DATE|2014"},
       {"The offer expires at 5 p.m. EST, Nov. 6.", "1989-10-30", "5 p.m. EST, Nov. 6|TIME|1989-11-06T17:00"},
   });
 }
