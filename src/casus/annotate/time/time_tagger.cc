@@ -1283,6 +1283,16 @@ class SentenceTagger {
       }
       CivilDate base = Is(end, "ago") ? *published_ : *last_date_;
       std::string anchor = Is(end, "ago") ? PublishedLabel() : *last_date_label_;
+      // "a month later" after "in December 2011", "a year later" after "in 2014": months
+      // and years count from the last month or year named, as "the following month" does.
+      if (!Is(end, "ago") && u == "M" && last_month_.year != 0 &&
+          (last_month_.year != base.year || last_month_.month != base.month)) {
+        base = last_month_;
+        anchor = Format("%04d-%02d", base.year, base.month) + " (previous date)";
+      } else if (!Is(end, "ago") && u == "Y" && last_year_ != 0 && last_year_ != base.year) {
+        base = CivilDate{last_year_, 6, 15};
+        anchor = Format("%04d", last_year_) + " (previous date)";
+      }
       std::string value;
       std::optional<CivilDate> full;
       if (u == "D")

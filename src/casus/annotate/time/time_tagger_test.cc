@@ -432,6 +432,11 @@ TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
       {"Hearings are set for the week of March 6.", "2000-02-20", "the week of March 6|DATE|2000-W10"},
       {"Sales fell to $300 million last year from $450 million the year before.", "1998-03-05",
        "last year|DATE|1997; the year before|DATE|1996"},
+      // "a month later", "two years earlier" count from the last month or year named.
+      {"The envoy came in December 2011; McConnell followed a month later.", "2016-09-16",
+       "December 2011|DATE|2011-12; a month later|DATE|2012-01"},
+      {"The war began in 2014. Two years later, the deal was signed.", "2016-09-16",
+       "2014|DATE|2014; Two years later|DATE|2016"},
   });
 }
 
