@@ -567,13 +567,14 @@ class SentenceTagger {
   // (asked only left of an expression that is no weekday: "agreed to admit them in
   // March", but "vowed to retaliate on Monday" is the Monday of the vow).
   // A word of the `future` list at k that points ahead here. "plan" and "plans" do only
-  // before "to" or "for" ("plans to meet"); else they are the noun ("approved the peace
+  // before "to" or "for" ("plans to meet"), "going" only before "to"; else they are the noun ("approved the peace
   // plan on Sunday"). "due to" before no verb gives a cause ("died due to wounds"), not a
   // date still to come ("due to meet").
   bool FutureWordAt(size_t k) const {
     if (!Has(k, Lex::kFuture)) return false;
     std::string_view w = tokens_[k].lower;
     if (w == "plan" || w == "plans") return Is(k + 1, "to") || Is(k + 1, "for");
+    if (w == "going") return Is(k + 1, "to");  // "going to", not "kept going"
     return !(w == "due" && Is(k + 1, "to") && !IntentVerbAt(k + 2));
   }
 

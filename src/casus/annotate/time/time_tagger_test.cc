@@ -152,6 +152,8 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"The talks will continue until Monday.", "2023-11-15", "Monday|DATE|2023-11-20"},
       {"The curfew remains in place until Monday.", "2023-11-15", "Monday|DATE|2023-11-20"},
       {"The curfew lasted until Monday.", "2023-11-15", "Monday|DATE|2023-11-13"},
+      {"Protesters kept going until 2 a.m. Friday.", "2016-09-25", "2 a.m. Friday|TIME|2016-09-23T02:00"},
+      {"They are going to meet on Friday.", "2016-09-25", "Friday|DATE|2016-09-30"},
       {"Officials said Wednesday that the talks would continue through the weekend.", "2023-11-15",
        "Wednesday|DATE|2023-11-15; the weekend|DATE|2023-W46-WE"},
       {"The dividend would be paid on a still unspecified date in January.", "1989-10-30", "January|DATE|1990-01"},
