@@ -563,21 +563,22 @@ class SentenceTagger {
     return ParticipleAt(j) && !(Is(j + 1, "for") || Is(j + 1, "to") || Is(j + 1, "until"));
   }
 
-  // The tense word k marks, if any. `intent`: an intent before "to" counts as a plan
-  // (asked only left of an expression that is no weekday: "agreed to admit them in
-  // March", but "vowed to retaliate on Monday" is the Monday of the vow).
   // A word of the `future` list at k that points ahead here. "plan" and "plans" do only
-  // before "to" or "for" ("plans to meet"), "going" only before "to"; else they are the noun ("approved the peace
-  // plan on Sunday"). "due to" before no verb gives a cause ("died due to wounds"), not a
-  // date still to come ("due to meet").
+  // before "to" or "for" ("plans to meet"); else they are the noun ("approved the peace
+  // plan on Sunday"). "going" does only before "to", not in "kept going". "due to" before
+  // no verb gives a cause ("died due to wounds"), not a date still to come ("due to
+  // meet").
   bool FutureWordAt(size_t k) const {
     if (!Has(k, Lex::kFuture)) return false;
     std::string_view w = tokens_[k].lower;
     if (w == "plan" || w == "plans") return Is(k + 1, "to") || Is(k + 1, "for");
-    if (w == "going") return Is(k + 1, "to");  // "going to", not "kept going"
+    if (w == "going") return Is(k + 1, "to");
     return !(w == "due" && Is(k + 1, "to") && !IntentVerbAt(k + 2));
   }
 
+  // The tense word k marks, if any. `intent`: an intent before "to" counts as a plan
+  // (asked only left of an expression that is no weekday: "agreed to admit them in
+  // March", but "vowed to retaliate on Monday" is the Monday of the vow).
   std::optional<Tense> TenseAt(size_t k, bool intent) const {
     if (k >= Size() || !IsWord(k)) return std::nullopt;
     std::string_view w = tokens_[k].lower;
