@@ -951,7 +951,10 @@ class SentenceTagger {
     // "Monday's debate", "Thursday's closing price": an event named by the weekday has
     // mostly taken place, unless a future verb says otherwise (TempEval-3: 12 before
     // publication, 5 on its day, none after).
-    if ((tense == Tense::kUnknown || tense == Tense::kPresent) && PossessiveAt(k + 1)) tense = Tense::kPast;
+    if ((tense == Tense::kUnknown || tense == Tense::kPresent) &&
+        (PossessiveAt(k + 1) || (Has(k + 1, Lex::kPart) && PossessiveAt(k + 2)))) {  // also "Monday night's"
+      tense = Tense::kPast;
+    }
     std::optional<CivilDate> day = ResolveWeekday(weekday, tense, modifier);
     Match m = MakeDay(i, k + 1, day, Format("XXXX-WXX-%d", weekday + 1), PublishedLabel());
     AddPartOfDay(&m);

@@ -188,6 +188,7 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"The impact of Monday's debate is still small.", "2016-09-30", "Monday|DATE|2016-09-26"},
       {"He is raising questions about Monday\u2019s debate.", "2016-09-30", "Monday|DATE|2016-09-26"},
       {"Monday's debate will be the first of three.", "2016-09-30", "Monday|DATE|2016-10-03"},
+      {"It is his effort to bounce back from Monday night's debate.", "2016-09-30", "Monday night|TIME|2016-09-26TNI"},
   });
 }
 
