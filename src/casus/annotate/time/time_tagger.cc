@@ -2025,6 +2025,13 @@ class SentenceTagger {
         return MakeDay(i, date->end_token, AddDays(*date->full_date, offset), "", date->anchor);
       }
     }
+    // "the morning after the debate", "the day before authorities issued a warrant" with
+    // no date named before it: the day of that event is not known, and publication's
+    // neighbour would be a guess.
+    if (end == i + 3 && IsWord(end) && !Is(end, "last") && !Is(end, "and") && !Is(end, "or") &&
+        *last_date_label_ == PublishedLabel()) {
+      return std::nullopt;
+    }
     const std::string* part = Find(lex_.parts, word, Lex::kPart);
     Match m = published_ ? MakeDay(i, end, AddDays(*last_date_, offset), "", *last_date_label_)
                          : MakeDay(i, end, std::nullopt, "XXXX-XX-XX", "");

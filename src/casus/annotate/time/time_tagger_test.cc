@@ -208,6 +208,10 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
       {"The day before last Tuesday's hearing, he went to the house.", "2000-02-26",
        "The day before last Tuesday|DATE|2000-02-21"},
       {"Shelling resumed the day after Christmas.", "2023-12-30", "the day after Christmas|DATE|2023-12-26"},
+      // Before an event, from the last date named; with none named, the event's day is unknown.
+      {"The attack came on Monday. The day after the attack, troops moved in.", "2016-09-30",
+       "Monday|DATE|2016-09-26; The day after|DATE|2016-09-27"},
+      {"He complained about his microphone the morning after the debate.", "2016-09-30", ""},
       {"The attack came on October 5. Talks began the day after.", "2020-10-10",
        "October 5|DATE|2020-10-05; the day after|DATE|2020-10-06"},
       {"The attack came on October 5 and talks began the day after", "2020-10-10",
