@@ -823,8 +823,8 @@ class SentenceTagger {
       day = CivilDate{date->year, date->month, date->day};
     } else if (IsDayLink(last + 1) && IsNumber(last + 2) && Is(last + 3, ",") && YearAt(last + 4) != 0) {
       day = CivilDate{YearAt(last + 4), date->month, date->day};  // "Sept. 19 or 20, 2023", "September 19-20, 2023"
-    } else if (size_t after = last + 1; std::optional<int> year = NamedYear(&after)) {
-      // "October 7 last year", "March 5 this year"
+    } else if (size_t after = last + 1; std::optional<int> year = NamedYearAfterDate(&after)) {
+      // "October 7 last year", "March 5 this year", "June 16th of last year"
       if (IsValidDate(*year, date->month, date->day)) day = CivilDate{*year, date->month, date->day};
       m.anchor = PublishedLabel();
       last = after - 1;
@@ -890,8 +890,8 @@ class SentenceTagger {
         return Make(i, spoken->end_token, TimexType::kDate, spoken->value + Format("-%02d", month), false);
       }
     }
-    // "February this year", "March last year"
-    if (size_t after = end; std::optional<int> year = NamedYear(&after)) {
+    // "February this year", "March last year", "March of next year"
+    if (size_t after = end; std::optional<int> year = NamedYearAfterDate(&after)) {
       return Make(i, after, TimexType::kDate, Format("%04d-%02d", *year, month), true);
     }
     static const WordSet kTriggers = {"in",     "since",      "until",   "till", "by",   "from",  "during", "through",
@@ -1766,6 +1766,15 @@ class SentenceTagger {
     }
     int year = published_->year + (Is(*k, "last") ? -1 : Is(*k, "next") ? 1 : 0);
     *k += 2;
+    return year;
+  }
+
+  // The named year after a month or a date: "March last year", "June 16th of last year";
+  // *k moves past it.
+  std::optional<int> NamedYearAfterDate(size_t* k) const {
+    size_t after = Is(*k, "of") ? *k + 1 : *k;
+    std::optional<int> year = NamedYear(&after);
+    if (year) *k = after;
     return year;
   }
 

@@ -122,6 +122,9 @@ TEST(TimeTagger, MonthAndDayTakeTheYearTheTenseAsks) {
       {"The talks will proceed on Jan. 4.", "2023-07-01", "Jan. 4|DATE|2024-01-04"},
       {"The envoy will meet Mohammed on Jan. 4.", "2023-07-01", "Jan. 4|DATE|2024-01-04"},
       {"The envoy arrived on Jan. 4.", "2023-07-01", "Jan. 4|DATE|2023-01-04"},
+      // A named year after "of" is the date's own.
+      {"The journey began on June 16th of last year.", "2016-10-02", "June 16th of last year|DATE|2015-06-16"},
+      {"Leaders agreed on a plan by March of next year.", "2016-09-18", "March of next year|DATE|2017-03"},
   });
 }
 
