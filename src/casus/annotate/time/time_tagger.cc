@@ -589,6 +589,9 @@ class SentenceTagger {
     }
     const uint32_t classes = tokens_[k].classes;
     if (classes & Lex::kFuture) return FutureWordAt(k) ? std::optional(Tense::kFuture) : std::nullopt;
+    // "if she were to win in November", "the vote was to take place on Sunday": a plan
+    // seen from the past, on either side of publication.
+    if ((w == "was" || w == "were") && Is(k + 1, "to") && IntentVerbAt(k + 2)) return Tense::kUnknown;
     // "set to resume", "is to meet", "poised to sign": a plan.
     if ((Is(k + 1, "to") && ((classes & Lex::kPresent) || w == "set" || w == "poised")) ||
         (w == "set" && Is(k + 1, "for")) ||

@@ -181,6 +181,10 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"Two died due to wounds from shelling on Monday.", "2023-11-15", "Monday|DATE|2023-11-13"},
       {"The talks are due to resume on Monday.", "2023-11-15", "Monday|DATE|2023-11-20"},
       {"The company declared a dividend payable Feb. 1.", "1989-10-30", "Feb. 1|DATE|1990-02-01"},
+      // "were to" and "was to" before a verb: a plan seen from the past, either side.
+      {"If she were to win in November, she would sign it.", "2016-09-23", "November|DATE|2016-11"},
+      {"The vote was to take place in October.", "2016-09-23", "October|DATE|2016-10"},
+      {"The vote took place in October.", "2016-09-23", "October|DATE|2015-10"},
       // The publication's own weekday is that day, whatever the tense (TempEval-3: 141 of
       // 145); "next" moves it a week on.
       {"The talks will resume on Tuesday.", "2015-12-15", "Tuesday|DATE|2015-12-15"},
