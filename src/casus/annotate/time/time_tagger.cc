@@ -1206,6 +1206,7 @@ class SentenceTagger {
 
   // "three days", "a 16-hour", "the past three decades", "five months ago", "for years".
   std::optional<Match> CountedUnit(size_t i) const {
+    if (SomedayAt(i)) return std::nullopt;  // the Reference rule's
     size_t k = i;
     bool the_past = false;
     bool article = false;
@@ -1522,6 +1523,11 @@ class SentenceTagger {
                                           "over", "during", "from", "through", "until", "for"};
     if (best->words.size() == 1 && IsWord(best_end) && !tokens_[best_end].capitalized && modifier == 0 &&
         !Has(best_end, Lex::kPart) && !(i > 0 && kPrepositions.count(Lower(i - 1)))) {
+      return std::nullopt;
+    }
+    // "Easter Island", "Christmas Island": before a capitalised word of no holiday, a place.
+    if (best->words.size() == 1 && IsWord(best_end) && tokens_[best_end].capitalized && !title_case_ &&
+        !Has(best_end, Lex::kPart | Lex::kWeekday | Lex::kMonth)) {
       return std::nullopt;
     }
     if (!published_) {
@@ -1901,7 +1907,14 @@ class SentenceTagger {
   }
 
   // "now", "currently", "recently", "the past", "the future", "soon".
+  // "will one day be", "could one day return": some time to come, not a day's length.
+  bool SomedayAt(size_t i) const {
+    static const WordSet kModals = {"will", "would", "could", "may", "might", "can", "should", "must", "'ll"};
+    return Is(i, "one") && Is(i + 1, "day") && i > 0 && kModals.contains(tokens_[i - 1].lower);
+  }
+
   std::optional<Match> Reference(size_t i) const {
+    if (SomedayAt(i)) return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
     if (Is(i, "now") || Is(i, "currently") || Is(i, "nowadays")) {
       return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     }

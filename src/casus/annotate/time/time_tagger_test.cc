@@ -456,6 +456,9 @@ TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
 
 TEST(TimeTagger, DurationsAndSets) {
   Check({
+      // "one day" after a modal is some time to come.
+      {"Islam will one day be the second largest religion.", "1998-03-05", "one day|DATE|FUTURE_REF"},
+      {"The strike was reduced to one day.", "1998-03-05", "one day|DURATION|P1D"},
       {"The siege lasted six days.", "2023-09-20", "six days|DURATION|P6D"},
       {"After a 16-hour journey they arrived.", "2023-09-20", "16-hour|DURATION|PT16H"},
       {"Talks went on for months.", "2023-09-20", "months|DURATION|PXM"},
@@ -515,6 +518,7 @@ TEST(TimeTagger, YearsInWordsHolidaysAndClockTimesWithDates) {
       {"He was rescued last Thanksgiving after a wreck.", "2000-01-07", "last Thanksgiving|DATE|1999-11-25"},
       {"The talks will resume after Easter.", "2024-02-10", "Easter|DATE|2024-03-31"},
       {"Stores sold Christmas trees.", "2023-12-01", ""},
+      {"The navy sent a ship to Christmas Island to pick up the refugees.", "2023-12-01", ""},
       {"The truce began on New Year\u2019s Day.", "2024-02-10", "New Year\u2019s Day|DATE|2024-01-01"},
       {"It recalled the army\u2019s 2014 offensive.", "2024-02-10", "2014|DATE|2014"},
       {"The offer expires at 5 p.m. EST, Nov. 6.", "1989-10-30", "5 p.m. EST, Nov. 6|TIME|1989-11-06T17:00"},
