@@ -1922,7 +1922,9 @@ class SentenceTagger {
     if (Is(i, "current") && !Is(i + 1, "account")) return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     // "Elian's future", "our future" (a noun); not "future payments", "the foreseeable
     // future" (a modifier; a phrase with no reference to the time of events).
-    if (Is(i, "future") && !Is(i - 1, "the") && !Is(i - 1, "foreseeable")) {
+    // A capitalised "Future" inside a sentence is a name ("Future45", "Future Movement").
+    if (Is(i, "future") && !Is(i - 1, "the") && !Is(i - 1, "foreseeable") &&
+        !(tokens_[i].capitalized && i > 0 && IsWord(i - 1) && !title_case_)) {
       if (!IsWord(i + 1) || IsFunctionWord(i + 1)) return Make(i, i + 1, TimexType::kDate, "FUTURE_REF", true);
       if (Has(i + 1, Lex::kUnit) && Lower(i + 1).back() == 's') {  // "future quarters"
         return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
