@@ -1939,7 +1939,9 @@ class SentenceTagger {
         WeekdayAt(i + 2) < 0 && !Is(i + 2, "few")) {
       return Make(i, i + 2, TimexType::kDate, "PAST_REF", true);
     }
-    if (Is(i, "the") && Is(i + 1, "future")) return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
+    if (Is(i, "the") && Is(i + 1, "future") && !(tokens_[i + 1].capitalized && !title_case_)) {
+      return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
+    }
     return std::nullopt;
   }
 

@@ -404,7 +404,7 @@ TEST(TimeTagger, MonthsAsModifiersSeasonsAndTheYear) {
       // "future" as a noun, not as a modifier.
       {"Officials debated Elian's future in Miami.", "2000-01-07", "future|DATE|FUTURE_REF"},
       {"Ricketts helped fund Future45, a super PAC.", "2016-09-22", ""},
-      {"The Future Movement won seats in Beirut.", "2016-09-22", ""},
+      {"The Future Movement said its members would boycott the vote.", "2016-09-22", ""},
       {"Reserves cover future payments for the foreseeable future.", "1989-10-26", ""},
   });
 }
