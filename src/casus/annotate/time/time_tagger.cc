@@ -1906,13 +1906,13 @@ class SentenceTagger {
     return Make(i, k + 1, TimexType::kSet, DurationValue(count, *unit), false);
   }
 
-  // "now", "currently", "recently", "the past", "the future", "soon".
   // "will one day be", "could one day return": some time to come, not a day's length.
   bool SomedayAt(size_t i) const {
     static const WordSet kModals = {"will", "would", "could", "may", "might", "can", "should", "must", "'ll"};
     return Is(i, "one") && Is(i + 1, "day") && i > 0 && kModals.contains(tokens_[i - 1].lower);
   }
 
+  // "now", "currently", "recently", "the past", "the future", "soon", "will one day".
   std::optional<Match> Reference(size_t i) const {
     if (SomedayAt(i)) return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
     if (Is(i, "now") || Is(i, "currently") || Is(i, "nowadays")) {
