@@ -203,7 +203,8 @@ void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexic
     }
     token.end = static_cast<uint32_t>(i);
     token.lower = std::string_view(lowered + token.begin, token.end - token.begin);
-    if (token.lower == "\u2019") token.lower = "'";  // the typographic apostrophe: "New Year’s Day"
+    // The typographic apostrophe reads as the straight one: "New Year’s Day".
+    if (token.kind == TokenKind::kPunct && token.lower == "\u2019") token.lower = "'";
     if (token.kind == TokenKind::kWord) token.classes = lexicon.ClassesOf(token.lower);
     token.trigger = token.kind == TokenKind::kNumber || (token.classes & TimeTagger::Lexicon::kTrigger) != 0;
   }
@@ -1683,23 +1684,21 @@ class SentenceTagger {
         }
       }
       half_known = meridiem && !oclock;
-      // A bare hour needs "o'clock", minutes or a preposition before it: "at 8 this
-      // morning", not "was 6 this morning".
-      static const WordSet kBeforeHour = {"at", "by", "until", "till", "from", "before", "after", "around", "about"};
       bare = !meridiem && colon == std::string::npos;
-      if (bare && !(i > 0 && kBeforeHour.contains(tokens_[i - 1].lower))) return std::nullopt;
     } else {
       return std::nullopt;
     }
     // "6 o'clock this afternoon", "at 9 last night", "11:30 tonight", "midnight last
     // night": the part of the day after the hour gives its day, and the hour's half
-    // where nothing else did.
-    if (std::optional<PartAfterClock> part = PartAfterClockAt(k, hour, half_known)) {
+    // where nothing else did. A bare hour is one only so, and after a preposition: "at 8
+    // this morning", not "rose to 6 this morning".
+    static const WordSet kBeforeHour = {"at", "by", "until", "till", "from", "before", "after", "around", "about"};
+    const std::optional<PartAfterClock> part = PartAfterClockAt(k, hour, half_known);
+    if (bare && (!part || !(i > 0 && kBeforeHour.contains(tokens_[i - 1].lower)))) return std::nullopt;
+    if (part) {
       hour = part->hour;
       part_offset = part->day_offset;
       part_end = part->end;
-    } else if (bare) {
-      return std::nullopt;
     }
     if (hour > 24) return std::nullopt;
     if (Has(k, Lex::kZone) && tokens_[k].capitalized) ++k;
