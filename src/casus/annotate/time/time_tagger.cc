@@ -1722,6 +1722,15 @@ class SentenceTagger {
       w = Is(w, ")") ? w + 1 : k;
     }
     if (Is(w, "on") || Is(w, ",")) ++w;
+    // "2:35 PM EST, Tue November 14, 2023", "10:00, Tuesday, 14 November": a weekday, in
+    // full or cut short, before the date it names.
+    static const WordSet kShortWeekdays = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+    if (WeekdayAt(w) >= 0 || (kShortWeekdays.contains(Lower(w)) && tokens_[w].capitalized)) {
+      size_t d = w + 1;
+      if (Is(d, ".")) ++d;
+      if (Is(d, ",")) ++d;
+      if (MonthAt(d) != 0 || (IsNumber(d) && MonthAt(d + 1) != 0)) w = d;
+    }
     if (MonthAt(w) != 0 || (IsNumber(w) && MonthAt(w + 1) != 0)) {  // "5 p.m. EST Nov. 9", "14:30 on 3 March"
       if (std::optional<Match> date = AbsoluteDate(w); date && date->full_date && date->value.size() == 10) {
         day = date->value;

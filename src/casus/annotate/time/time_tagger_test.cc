@@ -524,6 +524,10 @@ TEST(TimeTagger, YearsInWordsHolidaysAndClockTimesWithDates) {
       {"The truce began on New Year\u2019s Day.", "2024-02-10", "New Year\u2019s Day|DATE|2024-01-01"},
       {"It recalled the army\u2019s 2014 offensive.", "2024-02-10", "2014|DATE|2014"},
       {"The offer expires at 5 p.m. EST, Nov. 6.", "1989-10-30", "5 p.m. EST, Nov. 6|TIME|1989-11-06T17:00"},
+      {"Published 2:35 PM EST, Tue November 14, 2023", "2023-11-15",
+       "2:35 PM EST, Tue November 14, 2023|TIME|2023-11-14T14:35"},
+      {"Talks start at 10:00, Tuesday, 21 November.", "2023-11-15",
+       "10:00, Tuesday, 21 November|TIME|2023-11-21T10:00"},
   });
 }
 
