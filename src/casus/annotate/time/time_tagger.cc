@@ -1979,8 +1979,11 @@ class SentenceTagger {
     int weekday = Weekday(published_->year, published_->month, published_->day);
     const Tense tense = TenseAround(i, i + 2);
     bool past = tense == Tense::kPast || tense == Tense::kSince || tense == Tense::kUnknown;
-    CivilDate saturday =
-        AddDays(*published_, past ? -((weekday + 2) % 7 == 0 ? 7 : (weekday + 2) % 7) : (5 - weekday + 7) % 7);
+    // On a Sunday a deadline ("will continue through the weekend") still lies in this one.
+    const bool deadline = i > 0 && (Is(i - 1, "through") || Is(i - 1, "until") || Is(i - 1, "till"));
+    CivilDate saturday = AddDays(*published_, past ? -((weekday + 2) % 7 == 0 ? 7 : (weekday + 2) % 7)
+                                              : weekday == 6 && deadline ? -1
+                                                                         : (5 - weekday + 7) % 7);
     return Make(i, i + 2, TimexType::kDate, IsoWeek(saturday) + "-WE", true);
   }
 

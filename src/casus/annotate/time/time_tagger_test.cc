@@ -159,6 +159,9 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"They are going to meet on Friday.", "2016-09-25", "Friday|DATE|2016-09-30"},
       {"Officials said Wednesday that the talks would continue through the weekend.", "2023-11-15",
        "Wednesday|DATE|2023-11-15; the weekend|DATE|2023-W46-WE"},
+      // On a Sunday, a deadline still lies in this weekend; a plan is for the next.
+      {"Officials said a curfew would continue through the weekend.", "2016-09-25", "the weekend|DATE|2016-W38-WE"},
+      {"The talks will resume at the weekend.", "2016-09-25", "the weekend|DATE|2016-W39-WE"},
       {"The dividend would be paid on a still unspecified date in January.", "1989-10-30", "January|DATE|1990-01"},
       // The present perfect tells of the past (a Wednesday article); a participle before
       // "for" or "to" is a plan ("has been moved to Thursday").
