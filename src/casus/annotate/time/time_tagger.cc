@@ -467,6 +467,8 @@ class SentenceTagger {
   bool Has(size_t k, uint32_t classes) const { return k < Size() && (tokens_[k].classes & classes) != 0; }
   // "early", "late", "mid": a word for a part of a period ("mid-afternoon", "the early summer")
   bool IsEdge(size_t k) const { return Is(k, "early") || Is(k, "late") || Is(k, "mid"); }
+  // A word before a deadline: "until Monday", "till mid-November", "through the weekend".
+  bool DeadlineWordAt(size_t k) const { return Is(k, "until") || Is(k, "till") || Is(k, "through"); }
   bool IsDash(size_t k) const { return Is(k, "-") || Is(k, "\xE2\x80\x93"); }  // hyphen or en dash
   // What joins two days of one month: "19 and 20", "19 or 20", "19-20", "19 to 21".
   bool IsDayLink(size_t k) const {
@@ -647,7 +649,7 @@ class SentenceTagger {
     // A deadline lies ahead of a verb in the present or the future ("will stay until
     // Monday", "remains in force through the weekend") but may lie either side of a past
     // one ("gave them until mid-November").
-    if (begin > 0 && (Is(begin - 1, "until") || Is(begin - 1, "till") || Is(begin - 1, "through"))) {
+    if (begin > 0 && DeadlineWordAt(begin - 1)) {
       const Tense tense = MarkerTense(begin, end, weekday);
       return tense == Tense::kFuture || tense == Tense::kPresent ? Tense::kFuture : Tense::kUnknown;
     }
@@ -1597,8 +1599,7 @@ class SentenceTagger {
       const int at = in("night");
       return PartAfterClock{at, at < 12 ? 0 : -1, k + 2};
     }
-    if (std::optional<long> offset = DeicticOffset(k);
-        offset && !Is(k, "tonight") && Has(k + 1, Lex::kPart) && !Is(k + 1, "overnight")) {
+    if (std::optional<long> offset = DeicticOffset(k); offset && Has(k + 1, Lex::kPart) && !Is(k + 1, "overnight")) {
       const int at = in(tokens_[k + 1].lower);
       return PartAfterClock{at, *offset + (Is(k + 1, "night") && at < 12 ? 1 : 0), k + 2};
     }
@@ -1609,8 +1610,6 @@ class SentenceTagger {
   std::optional<Match> ClockTime(size_t i) const {
     int hour = -1, minute = 0;
     size_t k = i;
-    std::optional<long> part_offset;  // days from publication a part of the day after the hour names
-    size_t part_end = 0;
     bool half_known = true;  // "p.m.", "in the morning", "noon": no part of the day changes the hour
     bool bare = false;       // a number alone, a clock hour only before a part of the day
     if (Is(k, "noon") || Is(k, "midday") || Is(k, "midnight")) {
@@ -1673,13 +1672,12 @@ class SentenceTagger {
             (Is(k + 2, "morning") || Is(k + 2, "afternoon") || Is(k + 2, "evening"))) {
           meridiem = true;
           oclock = false;
-          if (!Is(k + 2, "morning") && hour < 12) hour += 12;
-          if (Is(k + 2, "morning") && hour == 12) hour = 0;
+          hour = HourInPart(hour, Lower(k + 2));
           k += 3;
         } else if (Is(k, "at") && Is(k + 1, "night")) {
           meridiem = true;
           oclock = false;
-          if (hour >= 6 && hour < 12) hour += 12;
+          hour = HourInPart(hour, "night");
           k += 2;
         }
       }
@@ -1695,11 +1693,7 @@ class SentenceTagger {
     static const WordSet kBeforeHour = {"at", "by", "until", "till", "from", "before", "after", "around", "about"};
     const std::optional<PartAfterClock> part = PartAfterClockAt(k, hour, half_known);
     if (bare && (!part || !(i > 0 && kBeforeHour.contains(tokens_[i - 1].lower)))) return std::nullopt;
-    if (part) {
-      hour = part->hour;
-      part_offset = part->day_offset;
-      part_end = part->end;
-    }
+    if (part) hour = part->hour;
     if (hour > 24) return std::nullopt;
     if (Has(k, Lex::kZone) && tokens_[k].capitalized) ++k;
     if (Is(k, "local") && Is(k + 1, "time"))
@@ -1708,9 +1702,9 @@ class SentenceTagger {
       k += 4;
     std::string day = sentence_date_;
     std::string anchor;
-    if (part_offset && published_) {
-      Match m = Make(i, part_end, TimexType::kTime,
-                     IsoDay(AddDays(*published_, *part_offset)) + "T" + Format("%02d:%02d", hour, minute), false);
+    if (part) {  // a day near publication (PartAfterClockAt asks for one)
+      Match m = Make(i, part->end, TimexType::kTime,
+                     IsoDay(AddDays(*published_, part->day_offset)) + "T" + Format("%02d:%02d", hour, minute), false);
       m.anchor = PublishedLabel();
       return m;
     }
@@ -1724,8 +1718,7 @@ class SentenceTagger {
     if (Is(w, "on") || Is(w, ",")) ++w;
     // "2:35 PM EST, Tue November 14, 2023", "10:00, Tuesday, 14 November": a weekday, in
     // full or cut short, before the date it names.
-    static const WordSet kShortWeekdays = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
-    if (WeekdayAt(w) >= 0 || (kShortWeekdays.contains(Lower(w)) && tokens_[w].capitalized)) {
+    if (IsWord(w) && tokens_[w].capitalized && WeekdayFromName(Lower(w)) >= 0) {
       size_t d = w + 1;
       if (Is(d, ".")) ++d;
       if (Is(d, ",")) ++d;
@@ -1947,7 +1940,7 @@ class SentenceTagger {
         WeekdayAt(i + 2) < 0 && !Is(i + 2, "few")) {
       return Make(i, i + 2, TimexType::kDate, "PAST_REF", true);
     }
-    if (Is(i, "the") && Is(i + 1, "future") && !(tokens_[i + 1].capitalized && !title_case_)) {
+    if (Is(i, "the") && Is(i + 1, "future") && !InName(i + 1)) {
       return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
     }
     return std::nullopt;
@@ -1980,7 +1973,7 @@ class SentenceTagger {
     const Tense tense = TenseAround(i, i + 2);
     bool past = tense == Tense::kPast || tense == Tense::kSince || tense == Tense::kUnknown;
     // On a Sunday a deadline ("will continue through the weekend") still lies in this one.
-    const bool deadline = i > 0 && (Is(i - 1, "through") || Is(i - 1, "until") || Is(i - 1, "till"));
+    const bool deadline = i > 0 && DeadlineWordAt(i - 1);
     CivilDate saturday = AddDays(*published_, past ? -((weekday + 2) % 7 == 0 ? 7 : (weekday + 2) % 7)
                                               : weekday == 6 && deadline ? -1
                                                                          : (5 - weekday + 7) % 7);
