@@ -49,7 +49,7 @@ struct TimeTagger::Lexicon {
     std::vector<std::string> words;  // "new", "year", "'", "s", "day"
     int month = 0;                   // a fixed date: month and day
     int day = 0;
-    int nth = 0;      // else the nth (-1 last) `weekday` of `month`
+    int nth = 0;      // else the nth (-1 last) `weekday` of `month`, `day` days later
     int weekday = 0;  // 0 Monday
     bool easter = false;
   };
@@ -75,6 +75,7 @@ struct TimeTagger::Lexicon {
     kAfterArticle = 1u << 14,  // opens an expression after "the", "a": "the same day"
     kNotPast = 1u << 15,       // ends in -ed but is no past tense: "succeed", "hundred"
     kIntent = 1u << 16,        // before "to", a later act: "agreed to meet", "vowed to return"
+    kDated = 1u << 17,         // a noun a year before it dates: "his 1996 campaign", "1990 earnings"
   };
   WordMap<uint32_t> classes;
   size_t longest_word = 0;
@@ -903,11 +904,11 @@ class SentenceTagger {
     static const WordSet kTriggers = {"in",     "since",      "until",   "till", "by",   "from",  "during", "through",
                                       "before", "after",      "between", "and",  "or",   "to",    "of",     "for",
                                       "since",  "throughout", "last",    "next", "this", "early", "late",   "mid"};
-    // A month named before a noun or as a possessive: "the October slaying", "December's
-    // figures" (not "the March on Washington": a function word follows).
+    // A month named before a noun or as a possessive: "the October slaying", "a June
+    // agreement", "December's figures" (not "the March on Washington": a function word follows).
     const bool attributive = !has_modifier && i > 0 && tokens_[month_token].lower != "may" &&
-                             ((Is(i - 1, "the") && IsWord(end) && !tokens_[end].capitalized && !IsFunctionWord(end) &&
-                               !Has(end, Lex::kUnit)) ||
+                             (((Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "an")) && IsWord(end) &&
+                               !tokens_[end].capitalized && !IsFunctionWord(end) && !Has(end, Lex::kUnit)) ||
                               (Is(end, "'") && Is(end + 1, "s") && Adjacent(end)));
     if (!has_modifier && !attributive) {
       if (i == 0 || !kTriggers.count(Lower(i - 1))) return std::nullopt;
@@ -1386,7 +1387,7 @@ class SentenceTagger {
                      (k > 1 && Is(k - 1, "s") && Is(k - 2, "'"));  // "the company's 1989 results"
     bool after_ok = k + 1 >= Size() || tokens_[k + 1].kind == TokenKind::kPunct;
     if (k > 0 && kNotAfter.count(Lower(k - 1))) return std::nullopt;
-    if (!before_ok && !after_ok) return std::nullopt;
+    if (!before_ok && !after_ok && !DatedNounAfter(k)) return std::nullopt;
     // A path ("news/2012/12/23"): no year.
     if (Is(k - 1, "/") && Adjacent(k) && Is(k + 1, "/") && Adjacent(k + 1)) return std::nullopt;
     if (after_ok && !before_ok && k > 0 && tokens_[k - 1].kind == TokenKind::kNumber) return std::nullopt;
@@ -1401,6 +1402,19 @@ class SentenceTagger {
       value += "-" + *Find(lex_.seasons, k - 2, Lex::kSeason);
     }
     return Make(begin, k + 1, TimexType::kDate, value, false);
+  }
+
+  // A noun that dates the year at k follows it, at most one word later: "his unsuccessful
+  // 1996 campaign", "predicting 1990 BellSouth earnings", "after 2008 financial crisis". Not
+  // when the noun is itself a modifier of a plural ("1500 election workers": a count).
+  bool DatedNounAfter(size_t k) const {
+    const int year = std::stoi(std::string(tokens_[k].lower));
+    if (year < 1800 || year > 2100) return false;
+    size_t noun = Has(k + 1, Lex::kDated) ? k + 1 : k + 2;
+    if (noun == k + 2 && (!IsWord(k + 1) || IsFunctionWord(k + 1) || !Has(noun, Lex::kDated))) return false;
+    const bool plural_after = IsWord(noun + 1) && !tokens_[noun + 1].capitalized && !IsFunctionWord(noun + 1) &&
+                              tokens_[noun + 1].lower.back() == 's';
+    return !plural_after;
   }
 
   // The short end of a year range: the "20" of "2019-20", the "16" of "the 2014-16
@@ -1490,13 +1504,14 @@ class SentenceTagger {
       return AddDays(CivilDate{year, month, day}, holiday.day);  // day: an offset from Easter Sunday
     }
     if (holiday.nth == 0) return CivilDate{year, holiday.month, holiday.day};
-    if (holiday.nth > 0) {
+    if (holiday.nth > 0) {  // day: an offset from the weekday
       int first = Weekday(year, holiday.month, 1);
-      return CivilDate{year, holiday.month, 1 + (holiday.weekday - first + 7) % 7 + 7 * (holiday.nth - 1)};
+      return CivilDate{year, holiday.month,
+                       1 + (holiday.weekday - first + 7) % 7 + 7 * (holiday.nth - 1) + holiday.day};
     }
     int days = DaysInMonth(year, holiday.month);
     int last = Weekday(year, holiday.month, days);
-    return CivilDate{year, holiday.month, days - (last - holiday.weekday + 7) % 7};
+    return CivilDate{year, holiday.month, days - (last - holiday.weekday + 7) % 7 + holiday.day};
   }
 
   // "Christmas", "Thanksgiving Day", "last Easter", "New Year's Eve": the occurrence
@@ -2387,6 +2402,8 @@ void AddHoliday(const std::string& name, const std::string& rule, TimeTagger::Le
     } else {
       holiday.nth = rest[0] == 'L' ? -1 : std::stoi(rest.substr(0, dash));
       holiday.weekday = std::stoi(rest.substr(dash + 1)) - 1;
+      size_t plus = rest.find('+', dash);  // "11-1-1+1": the day after that weekday
+      if (plus != std::string::npos) holiday.day = std::stoi(rest.substr(plus + 1));
     }
   }
   lexicon->holidays[holiday.words.front()].push_back(std::move(holiday));
@@ -2399,13 +2416,11 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
   Lexicon& l = *lexicon_;
   auto mark = [&l](const std::string& word, uint32_t bits) { l.classes[word] |= bits; };
   // The categories that are nothing but a class of the word.
-  static const std::pair<std::string_view, uint32_t> kClassOnly[] = {{"zone", Lexicon::kZone},
-                                                                     {"future", Lexicon::kFuture},
-                                                                     {"past", Lexicon::kPast},
-                                                                     {"present", Lexicon::kPresent},
-                                                                     {"not_past", Lexicon::kNotPast},
-                                                                     {"intent", Lexicon::kIntent},
-                                                                     {"after_article", Lexicon::kAfterArticle}};
+  static const std::pair<std::string_view, uint32_t> kClassOnly[] = {
+      {"zone", Lexicon::kZone},        {"future", Lexicon::kFuture},
+      {"past", Lexicon::kPast},        {"present", Lexicon::kPresent},
+      {"not_past", Lexicon::kNotPast}, {"intent", Lexicon::kIntent},
+      {"dated", Lexicon::kDated},      {"after_article", Lexicon::kAfterArticle}};
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::time_words())) {
     if (row.size() < 2) continue;
     std::string word(row[1]);

@@ -386,6 +386,8 @@ TEST(TimeTagger, MonthsAsModifiersSeasonsAndTheYear) {
       {"Police gathered evidence in the October slaying.", "1999-04-08", "October|DATE|1998-10"},
       {"A revision to December's figures was small.", "1998-01-10", "December|DATE|1997-12"},
       {"The March on Washington drew crowds.", "1999-04-08", ""},
+      {"The bank is selling itself under a June agreement.", "1989-10-26", "June|DATE|1989-06"},
+      {"Trump attacked rivals in an August speech.", "2016-09-29", "August|DATE|2016-08"},
       // Seasons: past tense takes the latest begun, future the next.
       {"Orders held up well into the summer.", "1989-10-26", "the summer|DATE|1989-SU"},
       // A season alone after a preposition, also with its edge; not a noun's modifier.
@@ -521,6 +523,12 @@ TEST(TimeTagger, YearsInWordsHolidaysAndClockTimesWithDates) {
       {"Two thousand people marched.", "1998-03-05", ""},
       {"The boy was found on Thanksgiving Day.", "2000-01-07", "Thanksgiving Day|DATE|1999-11-25"},
       {"He was rescued last Thanksgiving after a wreck.", "2000-01-07", "last Thanksgiving|DATE|1999-11-25"},
+      // The United States' Election Day: the Tuesday after the first Monday of November
+      // (never November 1).
+      {"It will be a theme from now to Election Day.", "1998-10-25",
+       "now|DATE|PRESENT_REF; Election Day|DATE|1998-11-03"},
+      {"Voters went to the polls on Election Day.", "2023-11-15", "Election Day|DATE|2023-11-07"},
+      {"Polls open on Election Day.", "2022-10-01", "Election Day|DATE|2022-11-08"},
       {"The talks will resume after Easter.", "2024-02-10", "Easter|DATE|2024-03-31"},
       {"Stores sold Christmas trees.", "2023-12-01", ""},
       {"The navy sent a ship to Christmas Island to pick up the refugees.", "2023-12-01", ""},
@@ -553,6 +561,13 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"A second round of talks is planned.", "2023-09-20", ""},
       {"The academy has twelve hundred students.", "1998-03-05", ""},
       {"He admitted a nineteen ninety-seven attack.", "1998-03-05", "nineteen ninety-seven|DATE|1997"},
+      // A year before a noun that dates it, also with one word between; not before a
+      // counted noun.
+      {"He lost his unsuccessful 1996 campaign for re-election.", "1999-11-07", "1996|DATE|1996"},
+      {"Analysts were predicting 1990 BellSouth earnings of $3.90 a share.", "1989-10-26", "1990|DATE|1990"},
+      {"Prices fell after 2008 financial crisis ended.", "2023-09-20", "2008|DATE|2008"},
+      {"Rebels carried out 1500 attacks across 1200 villages.", "2023-09-20", ""},
+      {"Aid reached 1500 election workers; 1950 war veterans marched.", "2023-09-20", ""},
   });
 }
 
