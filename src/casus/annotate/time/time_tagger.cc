@@ -1287,6 +1287,12 @@ class SentenceTagger {
     if (tokens_[k].capitalized && i > 0 && !tokens_[i].capitalized) return std::nullopt;
     if (Is(end, "ago") || (Is(end, "earlier") && !the_past) || (Is(end, "later") && !the_past)) {
       int sign = Is(end, "later") ? 1 : -1;
+      // "A few days later", or "three days later" with no date named before it: later than
+      // an event whose day is not known, so the length alone, as TimeML marks it ("Three
+      // days" P3D, "later" a signal); publication's neighbour would be a guess, and a
+      // wrong one in a past-tense story.
+      const auto length_only = [&] { return Make(i, end, TimexType::kDuration, DurationValue(*count, *unit), false); };
+      if (Is(end, "later") && (*count == "X" || !published_)) return length_only();
       if (*count == "X" || !published_) return Make(i, end + 1, TimexType::kDate, "PAST_REF", true);
       long n = std::stol(*count) * sign;
       std::string_view u = *unit;
@@ -1306,6 +1312,7 @@ class SentenceTagger {
         base = CivilDate{last_year_, 6, 15};
         anchor = Format("%04d", last_year_) + " (previous date)";
       }
+      if (Is(end, "later") && anchor == PublishedLabel()) return length_only();
       std::string value;
       std::optional<CivilDate> full;
       if (u == "D")

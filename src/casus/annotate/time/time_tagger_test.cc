@@ -458,6 +458,15 @@ TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
        "December 2011|DATE|2011-12; a month later|DATE|2012-01"},
       {"The war began in 2014. Two years later, the deal was signed.", "2016-09-16",
        "2014|DATE|2014; Two years later|DATE|2016"},
+      {"The town was shelled on Oct. 12. Three days later, it fell.", "2023-10-20",
+       "Oct. 12|DATE|2023-10-12; Three days later|DATE|2023-10-15"},
+      // Later than an event whose day is not known: the length alone, "later" left out.
+      {"Rebels took the airport. Three days later, the town fell.", "2023-10-20", "Three days|DURATION|P3D"},
+      {"Congress cut the funding two years later.", "2016-09-28", "two years|DURATION|P2Y"},
+      {"A few days later, the firm announced lower earnings.", "1989-10-27", "A few days|DURATION|PXD"},
+      {"He was released an hour later.", "2023-10-20", "an hour|DURATION|PT1H"},
+      // Earlier than publication is still a day before it.
+      {"Two days earlier, rebels took the airport.", "2023-10-20", "Two days earlier|DATE|2023-10-18"},
   });
 }
 
