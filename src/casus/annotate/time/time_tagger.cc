@@ -1602,6 +1602,22 @@ class SentenceTagger {
     return hour >= 6 && hour < 12 ? hour + 12 : hour;  // night
   }
 
+  // "in the morning", "in the afternoon", "in the evening" or "at night" at token k,
+  // after a clock hour of 1 to 12 ("4:30 in the morning", "11:45 at night"): *hour moves
+  // into that part of the day; the token after the phrase, or k.
+  size_t PartOfDayAfterHour(size_t k, int* hour) const {
+    if (*hour < 1 || *hour > 12) return k;
+    if (Is(k, "in") && Is(k + 1, "the") && (Is(k + 2, "morning") || Is(k + 2, "afternoon") || Is(k + 2, "evening"))) {
+      *hour = HourInPart(*hour, Lower(k + 2));
+      return k + 3;
+    }
+    if (Is(k, "at") && Is(k + 1, "night")) {
+      *hour = HourInPart(*hour, "night");
+      return k + 2;
+    }
+    return k;
+  }
+
   struct PartAfterClock {
     int hour;         // the hour read in that part of the day
     long day_offset;  // its day, in days from publication
@@ -1681,7 +1697,7 @@ class SentenceTagger {
         k += 3;
         if (Is(k, ".")) ++k;
       }
-      // "10 o'clock", "4 in the morning", "9 at night"
+      // "10 o'clock", "4 in the morning", "4:30 in the morning", "9 at night"
       if (!meridiem && colon == std::string::npos && hour >= 1 && hour <= 12) {
         if (Is(k, "o'clock")) {
           meridiem = oclock = true;
@@ -1690,21 +1706,27 @@ class SentenceTagger {
           meridiem = oclock = true;
           k += 3;
         }
-        if (Is(k, "in") && Is(k + 1, "the") &&
-            (Is(k + 2, "morning") || Is(k + 2, "afternoon") || Is(k + 2, "evening"))) {
+      }
+      if (!meridiem || oclock) {
+        if (const size_t after = PartOfDayAfterHour(k, &hour); after != k) {
           meridiem = true;
           oclock = false;
-          hour = HourInPart(hour, Lower(k + 2));
-          k += 3;
-        } else if (Is(k, "at") && Is(k + 1, "night")) {
-          meridiem = true;
-          oclock = false;
-          hour = HourInPart(hour, "night");
-          k += 2;
+          k = after;
         }
       }
       half_known = meridiem && !oclock;
       bare = !meridiem && colon == std::string::npos;
+    } else if (const size_t q = Is(k, "a") ? k + 1 : k;
+               (Is(q, "half") && Is(q + 1, "past")) || (Is(q, "quarter") && (Is(q + 1, "past") || Is(q + 1, "to")))) {
+      // "half past nine", "a quarter past six", "quarter to ten": the hour is said in words
+      // or digits, from 1 to 12.
+      const std::optional<std::string> number = NumberAt(q + 2);
+      const int said = number ? std::stoi(*number) : 0;
+      if (said < 1 || said > 12) return std::nullopt;
+      hour = Is(q + 1, "to") ? (said == 1 ? 12 : said - 1) : said;
+      minute = Is(q, "half") ? 30 : Is(q + 1, "to") ? 45 : 15;
+      k = PartOfDayAfterHour(q + 3, &hour);
+      half_known = k != q + 3;
     } else {
       return std::nullopt;
     }
@@ -2472,11 +2494,11 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     mark(word, Lexicon::kTrigger | Lexicon::kWeekday);
   }
   for (const char* word :
-       {"today",  "yesterday", "tomorrow", "tonight",   "the",     "this",      "last",     "next",
-        "past",   "coming",    "previous", "following", "current", "earlier",   "later",    "early",
-        "late",   "mid",       "every",    "each",      "now",     "currently", "nowadays", "recently",
-        "recent", "future",    "daily",    "weekly",    "monthly", "hourly",    "nightly",  "annually",
-        "yearly", "noon",      "midday",   "midnight",  "that",    "year",      "its",      "overnight"}) {
+       {"today",  "yesterday", "tomorrow",  "tonight",   "the",      "this",     "last",   "next",   "past",
+        "coming", "previous",  "following", "current",   "earlier",  "later",    "early",  "late",   "mid",
+        "every",  "each",      "now",       "currently", "nowadays", "recently", "recent", "future", "daily",
+        "weekly", "monthly",   "hourly",    "nightly",   "annually", "yearly",   "noon",   "midday", "midnight",
+        "that",   "year",      "its",       "overnight", "half"}) {
     mark(word, Lexicon::kTrigger);
   }
   for (const auto& [word, bits] : l.classes) {

@@ -377,6 +377,18 @@ TEST(TimeTagger, PartsOfTheDayAndHoursInWords) {
       {"The toll rose to 6 this morning.", "2016-09-12", "this morning|TIME|2016-09-12TMO"},
       // The typographic apostrophe reads as the straight one.
       {"It happened at 5 o\u2019clock.", "1998-08-07", "5 o\u2019clock|TIME|1998-08-07T05:00"},
+      // Minutes too take the part of the day after them.
+      {"The strike came at around 4:30 in the morning.", "2023-10-12", "4:30 in the morning|TIME|2023-10-12T04:30"},
+      {"The blast came at 11:45 at night.", "2023-10-12", "11:45 at night|TIME|2023-10-12T23:45"},
+      {"They met at 4:30 in the afternoon on Friday.", "2023-10-12",
+       "4:30 in the afternoon on Friday|TIME|2023-10-06T16:30"},
+      // The hour said with "half past", "quarter past", "quarter to".
+      {"He arrived at half past nine.", "2023-10-12", "half past nine|TIME|2023-10-12T09:30"},
+      {"They met at a quarter past 6 on Monday.", "2023-10-12", "a quarter past 6 on Monday|TIME|2023-10-09T06:15"},
+      {"The curfew begins at quarter to ten tonight.", "2023-10-12", "quarter to ten tonight|TIME|2023-10-12T21:45"},
+      {"The curfew begins at quarter to one in the morning.", "2023-10-12",
+       "quarter to one in the morning|TIME|2023-10-12T00:45"},
+      {"He won half the votes in the past.", "2023-10-12", "the past|DATE|PAST_REF"},
   });
 }
 
