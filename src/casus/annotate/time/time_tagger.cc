@@ -2350,7 +2350,9 @@ class SentenceTagger {
     if (!IsNumber(i - 2) || tokens_[i - 2].lower.size() > 2) return std::nullopt;
     size_t month_at = Is(i - 3, ".") ? i - 4 : i - 3;
     int month = MonthAt(month_at);
-    if (month == 0 || (IsWord(i + 1) && !IsFunctionWord(i + 1))) return std::nullopt;  // "and 25 people"
+    // "and 25 people" is a count; "October 14-15 left 12 dead", written close up, a day.
+    const bool close_up = IsDash(i - 1) && Adjacent(i - 1) && Adjacent(i);
+    if (month == 0 || (IsWord(i + 1) && !IsFunctionWord(i + 1) && !close_up)) return std::nullopt;
     int day = std::stoi(std::string(tokens_[i].lower));
     size_t end = i + 1;
     std::optional<CivilDate> date;

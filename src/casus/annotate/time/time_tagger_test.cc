@@ -350,6 +350,7 @@ TEST(TimeTagger, PartsOfAnAnaphoricDayAndCoordinatedDays) {
       {"Voting took place on Sept. 19 or 20, 2021.", "2023-09-20",
        "Sept. 19|DATE|2021-09-19; 20, 2021|DATE|2021-09-20"},
       {"Convoys left on April 24 and 25 trucks followed.", "2023-09-20", "April 24|DATE|2023-04-24"},
+      {"Clashes on October 14-15 left 12 dead.", "2023-11-15", "October 14|DATE|2023-10-14; 15|DATE|2023-10-15"},
   });
 }
 
