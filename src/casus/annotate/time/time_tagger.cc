@@ -366,6 +366,7 @@ class SentenceTagger {
       consider(SetRule(i));
       consider(Reference(i));
       if (the || Is(i, "that")) consider(AnaphoricDay(i));
+      if (the) consider(WeekOrMonthOfLastDay(i));
       if (the || IsEdge(i)) consider(PartOfDay(i));
       if (the || number || Has(i, Lex::kOrdinal)) consider(Century(i));
       if (the || Has(i, Lex::kSeason) || IsEdge(i)) consider(Season(i));
@@ -2062,6 +2063,20 @@ class SentenceTagger {
     return m;
   }
 
+  // "later in the week", "earlier in the month": the week or month of the last day named
+  // (publication's when none was), as "later in the day" is that day.
+  std::optional<Match> WeekOrMonthOfLastDay(size_t i) const {
+    if (i < 2 || !Is(i - 1, "in") || !(Is(i - 2, "later") || Is(i - 2, "earlier")) ||
+        !(Is(i + 1, "week") || Is(i + 1, "month")) || !published_) {
+      return std::nullopt;
+    }
+    const CivilDate day = *last_date_;
+    Match m = Make(i, i + 2, TimexType::kDate,
+                   Is(i + 1, "week") ? IsoWeek(day) : Format("%04d-%02d", day.year, day.month), false);
+    m.anchor = *last_date_label_;
+    return m;
+  }
+
   // "the next day", "the following day", "the day before", "that day", "the same day";
   // with a part of the day in place of "day": "the next morning", "that night".
   std::optional<Match> AnaphoricDay(size_t i) const {
@@ -2318,7 +2333,8 @@ class SentenceTagger {
     }
     // "the morning session", "late night shows": a modifier
     if (IsWord(end) && !IsFunctionWord(end)) return std::nullopt;
-    if (with_the && !(i > 0 && (Is(i - 1, "in") || Is(i - 1, "by") || Is(i - 1, "during") || Is(i - 1, "until")))) {
+    static const WordSet kBefore = {"in", "by", "during", "until", "throughout", "into", "through"};
+    if (with_the && !(i > 0 && kBefore.contains(tokens_[i - 1].lower))) {
       return std::nullopt;  // "the evening news", "spent the night"
     }
     if (!published_) return MakeDay(i, end, std::nullopt, "XXXX-XX-XXT" + *part, "");

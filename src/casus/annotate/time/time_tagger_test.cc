@@ -619,6 +619,15 @@ TEST(TimeTagger, SinceOvernightHalvesAndDaysOfAnEvent) {
       // "later in the day": the day last named.
       {"Troops entered on May 3. Later in the day, the UN called for calm.", "2023-09-20",
        "May 3|DATE|2023-05-03; the day|DATE|2023-05-03"},
+      // "later in the week", "earlier in the month": that day's week or month.
+      {"Rebels took the town on Oct. 3. Later in the week, they lost it.", "2023-11-15",
+       "Oct. 3|DATE|2023-10-03; the week|DATE|2023-W40"},
+      {"The ministry announced it earlier in the month.", "2023-11-15", "the month|DATE|2023-11"},
+      {"Prices rose in the week.", "2023-11-15", ""},
+      // A part of the day after "throughout", "into", "through": the day last named's.
+      {"Troops entered on May 3 and the shelling lasted throughout the night.", "2023-09-20",
+       "May 3|DATE|2023-05-03; the night|TIME|2023-05-03TNI"},
+      {"Shelling continued into the evening.", "2023-09-20", "the evening|TIME|2023-09-20TEV"},
       // Halves and edges of a year.
       {"In the first half of 2023, 500 civilians died.", "2023-09-20", "the first half of 2023|DATE|2023-H1"},
       {"Sales fell in the last half of 1989.", "1990-01-10", "the last half of 1989|DATE|1989-H2"},
