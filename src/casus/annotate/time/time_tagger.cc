@@ -316,6 +316,7 @@ class SentenceTagger {
   void Run(std::vector<TimeExpression>* out) {
     sentence_date_.clear();
     sentence_event_date_ = false;
+    statement_day_.reset();
     ++sentences_since_date_;
     size_ = tokens_.size();
     // One pass over the words. Quarters and periods need the word; most sentences lack it.
@@ -408,6 +409,7 @@ class SentenceTagger {
         *last_date_ = *best->full_date;
         *last_date_label_ = IsoDay(*best->full_date) + " (previous date)";
         if (!statement) event_date_ = *best->full_date;
+        if (statement && !statement_day_) statement_day_ = StatementDay{*best->full_date, best->end_token};
       }
       if (best->type == TimexType::kDate && best->value.size() == 10 && best->value[4] == '-' &&
           (!statement || !sentence_event_date_)) {
@@ -964,9 +966,26 @@ class SentenceTagger {
       tense = Tense::kPast;
     }
     std::optional<CivilDate> day = ResolveWeekday(weekday, tense, modifier);
-    Match m = MakeDay(i, k + 1, day, Format("XXXX-WXX-%d", weekday + 1), PublishedLabel());
+    std::string anchor = PublishedLabel();
+    // "The government announced on Sunday that schools would reopen on Monday": the
+    // Monday after that Sunday. "would" puts the day in the statement's future, not
+    // publication's (the same day where none lies between them).
+    if (modifier == 0 && tense == Tense::kFuture && statement_day_ && WouldBetween(statement_day_->end, i)) {
+      const CivilDate said = statement_day_->day;
+      day = AddDays(said, (weekday - Weekday(said.year, said.month, said.day) + 6) % 7 + 1);
+      anchor = IsoDay(said) + " (previous date)";
+    }
+    Match m = MakeDay(i, k + 1, day, Format("XXXX-WXX-%d", weekday + 1), anchor);
     AddPartOfDay(&m);
     return m;
+  }
+
+  // "would" (or "'d") among tokens [begin, end).
+  bool WouldBetween(size_t begin, size_t end) const {
+    for (size_t k = begin; k < end && k < Size(); ++k) {
+      if (Is(k, "would") || (Is(k, "d") && k > 0 && Is(k - 1, "'"))) return true;
+    }
+    return false;
   }
 
   // Days from publication that "yesterday", "today", "tonight" or "tomorrow" at k names.
@@ -2396,6 +2415,14 @@ class SentenceTagger {
   std::string* last_date_label_;
   std::string sentence_date_;         // the last full date stated in this sentence, for clock times
   bool sentence_event_date_ = false;  // sentence_date_ is no statement's day
+  // The day of a statement this sentence named ("announced on Sunday"), and the token
+  // after it: a weekday the statement put in a future ("would reopen on Monday") counts
+  // from that day.
+  struct StatementDay {
+    CivilDate day;
+    size_t end;
+  };
+  std::optional<StatementDay> statement_day_;
   // The last full date named that is no statement's day ("said on Monday"): the day a
   // clock time without a day of its own belongs to.
   std::optional<CivilDate> event_date_;

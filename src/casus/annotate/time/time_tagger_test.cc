@@ -199,6 +199,15 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"He is raising questions about Monday\u2019s debate.", "2016-09-30", "Monday|DATE|2016-09-26"},
       {"Monday's debate will be the first of three.", "2016-09-30", "Monday|DATE|2016-10-03"},
       {"It is his effort to bounce back from Monday night's debate.", "2016-09-30", "Monday night|TIME|2016-09-26TNI"},
+      // "would" after a statement's day: the weekday after that day, not after publication
+      // (a Wednesday article).
+      {"The government announced on Sunday that schools would reopen on Monday.", "2023-11-15",
+       "Sunday|DATE|2023-11-12; Monday|DATE|2023-11-13"},
+      {"The minister said on Monday he would meet his counterpart on Friday.", "2023-11-15",
+       "Monday|DATE|2023-11-13; Friday|DATE|2023-11-17"},
+      {"The government announced on Sunday that schools will reopen on Monday.", "2023-11-15",
+       "Sunday|DATE|2023-11-12; Monday|DATE|2023-11-20"},
+      {"The new round of talks would begin Monday, the mediator said.", "2023-11-15", "Monday|DATE|2023-11-20"},
   });
 }
 
