@@ -368,6 +368,7 @@ class SentenceTagger {
       consider(Reference(i));
       if (the || Is(i, "that")) consider(AnaphoricDay(i));
       if (the) consider(WeekOrMonthOfLastDay(i));
+      if (the) consider(OrdinalInMonth(i));
       if (the || IsEdge(i)) consider(PartOfDay(i));
       if (the || number || Has(i, Lex::kOrdinal)) consider(Century(i));
       if (the || Has(i, Lex::kSeason) || IsEdge(i)) consider(Season(i));
@@ -957,6 +958,23 @@ class SentenceTagger {
     if (modifier != 0) ++k;
     int weekday = WeekdayAt(k);
     if (weekday < 0) return std::nullopt;
+    if (modifier == 0 && published_) {
+      // "Tuesday last week", "Wednesday of last week", "Thursday of this week": that
+      // week's day (not "on Monday of last week's shooting").
+      const size_t w = Is(k + 1, "of") ? k + 2 : k + 1;
+      if ((Is(w, "last") || Is(w, "this") || Is(w, "next")) && Is(w + 1, "week") && !PossessiveAt(w + 2)) {
+        const int shift = Is(w, "last") ? -7 : Is(w, "next") ? 7 : 0;
+        const CivilDate monday =
+            AddDays(*published_, shift - Weekday(published_->year, published_->month, published_->day));
+        return MakeDay(i, w + 2, AddDays(monday, weekday), "", PublishedLabel());
+      }
+      // "on Monday last", "Friday next" (as Indian and Nigerian English write them): the
+      // modifier after the weekday.
+      if ((Is(k + 1, "last") || Is(k + 1, "next")) && !(IsWord(k + 2) && !IsFunctionWord(k + 2))) {
+        const std::optional<CivilDate> day = ResolveWeekday(weekday, Tense::kUnknown, Is(k + 1, "last") ? -1 : 1);
+        return MakeDay(i, k + 2, day, "", PublishedLabel());
+      }
+    }
     Tense tense = TenseAround(i, k + 1, true);
     // "Monday's debate", "Thursday's closing price": an event named by the weekday has
     // mostly taken place, unless a future verb says otherwise (TempEval-3: 12 before
@@ -2080,6 +2098,59 @@ class SentenceTagger {
     Match m = Make(i, end, TimexType::kDate, Format("%04d", year + offset), false);
     m.anchor = Format("%04d", year) + (last_year_ != 0 ? " (previous date)" : " (published)");
     return m;
+  }
+
+  // "the first Monday of December", "the last Friday in March", "the second week of
+  // October", "the last week of January 2024": that day, or that week (the ISO week
+  // holding four of its days in the month), in the month's year as the tense resolves it.
+  std::optional<Match> OrdinalInMonth(size_t i) const {
+    size_t k = i + 1;
+    int nth = 0;
+    if (Is(k, "last") || Is(k, "final")) {
+      nth = -1;
+      ++k;
+    } else if (const size_t after = OrdinalEnd(k); after != 0) {
+      nth = IsNumber(k) ? std::stoi(std::string(tokens_[k].lower)) : *Find(lex_.ordinals, k, Lex::kOrdinal);
+      k = after;
+    }
+    if (nth == 0 || nth > 5) return std::nullopt;
+    const bool week = Is(k, "week");
+    const int weekday = WeekdayAt(k);
+    if ((!week && weekday < 0) || !(Is(k + 1, "of") || Is(k + 1, "in"))) return std::nullopt;
+    const int month = MonthAt(k + 2);
+    if (month == 0) return std::nullopt;
+    size_t end = k + 3;
+    if (Is(end, ".") && IsMonthAbbreviation(Lower(k + 2)) && Adjacent(end)) ++end;
+    int year = 0;
+    std::string anchor;
+    if (size_t y = Is(end, ",") ? end + 1 : end; YearAt(y) != 0) {
+      year = YearAt(y);
+      end = y + 1;
+    } else if (size_t after = end; std::optional<int> named = NamedYearAfterDate(&after)) {
+      year = *named;
+      end = after;
+      anchor = PublishedLabel();
+    } else if (published_) {
+      year = std::stoi(ResolveMonth(month, TenseAround(i, end), 0).substr(0, 4));
+      anchor = PublishedLabel();
+    } else {
+      return std::nullopt;
+    }
+    const int days = DaysInMonth(year, month);
+    if (week) {
+      Match m = Make(i, end, TimexType::kDate, IsoWeek(CivilDate{year, month, nth > 0 ? 7 * (nth - 1) + 4 : days - 3}),
+                     false);
+      m.anchor = anchor;
+      return m;
+    }
+    int day;
+    if (nth > 0) {
+      day = 1 + (weekday - Weekday(year, month, 1) + 7) % 7 + 7 * (nth - 1);
+      if (day > days) return std::nullopt;
+    } else {
+      day = days - (Weekday(year, month, days) - weekday + 7) % 7;
+    }
+    return MakeDay(i, end, CivilDate{year, month, day}, "", anchor);
   }
 
   // "later in the week", "earlier in the month": the week or month of the last day named

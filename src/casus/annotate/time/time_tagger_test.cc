@@ -208,6 +208,23 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"The government announced on Sunday that schools will reopen on Monday.", "2023-11-15",
        "Sunday|DATE|2023-11-12; Monday|DATE|2023-11-20"},
       {"The new round of talks would begin Monday, the mediator said.", "2023-11-15", "Monday|DATE|2023-11-20"},
+      // A weekday of a named week (a Tuesday article), and the modifier after the weekday.
+      {"The bill was tabled on Tuesday last week.", "2023-10-10", "Tuesday last week|DATE|2023-10-03"},
+      {"Officials will meet on Thursday of this week.", "2023-10-10", "Thursday of this week|DATE|2023-10-12"},
+      {"Police released video on Monday of last week's shooting.", "2016-09-20",
+       "Monday|DATE|2016-09-19; last week|DATE|2016-W37"},
+      {"Gunmen attacked the village on Monday last, residents said.", "2023-10-10", "Monday last|DATE|2023-10-09"},
+      {"The protest is planned for Friday next.", "2023-10-10", "Friday next|DATE|2023-10-13"},
+      {"The results came Monday last year.", "2023-10-10", "Monday|DATE|2023-10-09; last year|DATE|2022"},
+      // The nth weekday or week of a month.
+      {"The trial begins on the first Monday of December.", "2023-10-10",
+       "the first Monday of December|DATE|2023-12-04"},
+      {"The clocks changed on the last Sunday in March.", "2023-10-10", "the last Sunday in March|DATE|2023-03-26"},
+      {"Elections will be held in the last week of January.", "2023-10-10", "the last week of January|DATE|2024-W04"},
+      {"The attacks began in the second week of October 2022.", "2023-10-10",
+       "the second week of October 2022|DATE|2022-W41"},
+      {"The fifth Friday of February 2023 never came.", "2023-10-10",
+       "Friday|DATE|2023-10-06; February 2023|DATE|2023-02"},
   });
 }
 
