@@ -371,7 +371,9 @@ std::optional<DateTimeMatch> MatchDateTime(std::string_view s, DateTimeOptions o
           }
         }
       }
-      if (!have_date) return std::nullopt;
+      // "9-Oct-2023" reads on as a day and a month's name
+      const bool month_name_next = separator == '-' && j < s.size() && IsAlpha(s[j]);
+      if (!have_date && !month_name_next) return std::nullopt;
     }
   }
   if (!have_date) {
@@ -397,15 +399,22 @@ std::optional<DateTimeMatch> MatchDateTime(std::string_view s, DateTimeOptions o
         i = after_day;
       }
     } else {
-      // Day Month [Year]
+      // Day Month [Year]; "9-Oct-2023", with hyphens, only with its year
       int day = ReadDay(s, &j);
       if (day < 0) return std::nullopt;
       size_t k = j;
+      bool hyphens = false;
       if (k < s.size() && s[k] == ' ') {
         SkipSpaces(s, &k);
         size_t month_start = k;
         if (s.substr(month_start, 3) == "of ") k += 3;
         month = ReadMonth(s, &k);
+      } else if (k + 1 < s.size() && s[k] == '-' && IsAlpha(s[k + 1])) {
+        ++k;
+        month = ReadMonth(s, &k);
+        if (month == 0 || k + 5 > s.size() || s[k] != '-' || !IsDigit(s[k + 1])) return std::nullopt;
+        hyphens = true;
+        ++k;
       }
       if (month == 0) return std::nullopt;
       match.month = month;
@@ -418,6 +427,8 @@ std::optional<DateTimeMatch> MatchDateTime(std::string_view s, DateTimeOptions o
       if (year > 0) {
         match.year = year;
         i = y;
+      } else if (hyphens) {
+        return std::nullopt;
       }
     }
   }

@@ -3,7 +3,7 @@
 // MatchDateTime recognises one absolute date (with an optional time and zone) at the
 // start of a string, in the spellings news uses: "October 3rd, 2020 at 13:01 IST",
 // "Sept. 20, 2023", "20 September 2023", "Tuesday, 5 October 2020", "2023-09-20T13:01Z",
-// "Tue, 20 Sep 2023 13:01:00 GMT". It allocates only for the zone, is thread-safe
+// "Tue, 20 Sep 2023 13:01:00 GMT", "9-Oct-2023". It allocates only for the zone, is thread-safe
 // and runs in time linear in the part it reads.
 #ifndef CASUS_CORE_CALENDAR_H_
 #define CASUS_CORE_CALENDAR_H_

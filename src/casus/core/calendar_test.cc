@@ -54,6 +54,12 @@ TEST(MatchDateTime, NewsSpellings) {
       {"14 Feb. 2023", "2023-02-14 /12"},
       {"Fri., May. 3, 2013 11:45 AM PDT", "2013-05-03 11:45 PDT /31"},
       {"12/23/5123", "none"},
+      // Day, month's name and year joined by hyphens; never without the year.
+      {"9-Oct-2023 in the capital", "2023-10-09 /10"},
+      {"09-Sept-2023", "2023-09-09 /12"},
+      {"9-Oct", "none"},
+      {"9-Oct-23", "none"},
+      {"9-Octopus-2023", "none"},
       // Year first: always year, month, day.
       {"2023/09/18", "2023-09-18 /10"},
       {"2023.09.05", "2023-09-05 /10"},
@@ -68,6 +74,7 @@ TEST(MatchDateTime, MissingYearOnlyWhenAllowed) {
   options.allow_missing_year = true;
   EXPECT_EQ(Render("September 20 : Russia", options), "09-20 /12");
   EXPECT_EQ(Render("14 February. Then", options), "02-14 /11");  // the full stop ends the sentence
+  EXPECT_EQ(Render("9-Oct talks", options), "none");
   EXPECT_EQ(Render("Feb. 14", options), "02-14 /7");
   EXPECT_EQ(Render("September 31", options), "none");
 }
