@@ -1249,6 +1249,9 @@ class SentenceTagger {
   // "three days", "a 16-hour", "the past three decades", "five months ago", "for years".
   std::optional<Match> CountedUnit(size_t i) const {
     if (SomedayAt(i)) return std::nullopt;  // the Reference rule's
+    // "the third attack in as many days": as many days as the count before it, which a
+    // reader sees but the tagger does not; no vague count.
+    if (i > 0 && Is(i - 1, "as") && Is(i, "many")) return std::nullopt;
     size_t k = i;
     bool the_past = false;
     bool article = false;

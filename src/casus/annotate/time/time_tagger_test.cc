@@ -603,6 +603,8 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"Aid costs $5 a day per person.", "2023-09-20", ""},
       {"Guards stood there 24 hours a day; it saves $2 million a year.", "2023-09-20", "24 hours|DURATION|PT24H"},
       {"Qantas runs four flights a week.", "2023-09-20", ""},
+      {"The assault was the third in as many days; they waited for many days.", "2023-09-20",
+       "many days|DURATION|PXD"},
       {"Iraq imports about three-quarters of its food.", "2023-09-20", ""},
       {"He said so on CBS's 60 Minutes program.", "2023-09-20", ""},
       {"Nov. 17 is the deadline, officials said.", "1989-11-02", "Nov. 17|DATE|1989-11-17"},
