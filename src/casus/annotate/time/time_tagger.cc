@@ -302,13 +302,16 @@ int SeasonFirstMonth(const std::string& code) { return code == "SP" ? 3 : code =
 
 class SentenceTagger {
  public:
+  // `published`: the day relative expressions count from; `from` says where it came from
+  // ("published", "dateline").
   SentenceTagger(std::string_view text, const std::vector<Token>& tokens, const TimeTagger::Lexicon& lexicon,
-                 std::optional<CivilDate> published, CivilDate* last_date, std::string* last_date_label)
+                 std::optional<CivilDate> published, CivilDate* last_date, std::string* last_date_label,
+                 std::string_view from = "published")
       : text_(text),
         tokens_(tokens),
         lex_(lexicon),
         published_(published),
-        published_label_(published ? IsoDay(*published) + " (published)" : ""),
+        published_label_(published ? IsoDay(*published) + " (" + std::string(from) + ")" : ""),
         last_date_(last_date),
         last_date_label_(last_date_label) {}
 
@@ -2649,14 +2652,33 @@ Status TimeTagger::Process(Document& document) const {
   std::string last_quarter;
   std::string lower;          // lower-case token text of the sentence being tagged
   std::vector<Token> tokens;  // the sentence's tokens (one buffer for all)
-  SentenceTagger tagger(document.text(), tokens, *lexicon_, published, &last_date, &last_label);
+  // A dated dateline ("MOSCOW, Oct 5 (Reuters) -") is the day the story was filed: its
+  // "on Thursday" and "today" count from it when it lies in the week before publication
+  // (a story republished, or dated by its crawl).
+  std::optional<CivilDate> anchor = published;
+  const char* from = "published";
+  if (!document.metadata.dateline_span.empty()) {
+    SentenceTagger dateline(document.text(), tokens, *lexicon_, published, &last_date, &last_label);
+    dateline.last_quarter_ = &last_quarter;
+    Tokenize(document.text(), document.metadata.dateline_span, *lexicon_, &lower, &tokens);
+    dateline.Run(&document.time_expressions);
+    for (const TimeExpression& time : document.time_expressions) {
+      const std::string_view day = time.Day();
+      if (!published || day.size() != 10) continue;
+      const std::optional<CivilDate> filed = ParsePublished(day);
+      if (!filed) break;
+      const long before = DaysFromCivil(published->year, published->month, published->day) -
+                          DaysFromCivil(filed->year, filed->month, filed->day);
+      if (before > 0 && before <= 7) anchor = filed, from = "dateline";
+      break;
+    }
+  }
+  SentenceTagger tagger(document.text(), tokens, *lexicon_, anchor, &last_date, &last_label, from);
   tagger.last_quarter_ = &last_quarter;
-  auto tag = [&](Span span) {
-    Tokenize(document.text(), span, *lexicon_, &lower, &tokens);
+  for (const Sentence& sentence : document.sentences) {
+    Tokenize(document.text(), sentence.span, *lexicon_, &lower, &tokens);
     tagger.Run(&document.time_expressions);
-  };
-  if (!document.metadata.dateline_span.empty()) tag(document.metadata.dateline_span);
-  for (const Sentence& sentence : document.sentences) tag(sentence.span);
+  }
   return Status::Ok();
 }
 

@@ -281,12 +281,14 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
   });
 }
 
-// A document whose sentences end at each ". ", tagged by Process as the pipeline does.
-std::string TagSentences(const std::string& text, const std::string& published) {
+// A document whose sentences end at each ". ", tagged by Process as the pipeline does;
+// its first `dateline` bytes are a dateline.
+std::string TagSentences(const std::string& text, const std::string& published, size_t dateline = 0) {
   static const TimeTagger tagger;
   Document document("t", "t", SourceFormat::kJsonLines, text);
   document.metadata.published = published;
-  for (size_t begin = 0; begin < text.size();) {
+  if (dateline > 0) document.metadata.dateline_span = Span{0, static_cast<uint32_t>(dateline)};
+  for (size_t begin = dateline; begin < text.size();) {
     size_t stop = text.find(". ", begin);
     const size_t end = stop == std::string::npos ? text.size() : stop + 1;
     document.sentences.push_back(Sentence{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}});
@@ -299,6 +301,22 @@ std::string TagSentences(const std::string& text, const std::string& published) 
     out += std::string(e.span.Of(text)) + "|" + e.value;
   }
   return out;
+}
+
+// A dated dateline is the day the story was filed: relative days count from it when it
+// lies in the week before publication (a republished or crawled story), else from
+// publication.
+TEST(TimeTagger, ADatedDatelineIsTheStorysDay) {
+  const std::string story = "UNITED NATIONS, Nov. 9, 2023 \u2014 The assembly met today. It voted on Tuesday.";
+  const size_t dateline = story.find("The");
+  EXPECT_EQ(TagSentences(story, "2023-11-13", dateline),
+            "Nov. 9, 2023|2023-11-09; today|2023-11-09; Tuesday|2023-11-07");
+  EXPECT_EQ(TagSentences(story, "2023-11-09", dateline),
+            "Nov. 9, 2023|2023-11-09; today|2023-11-09; Tuesday|2023-11-07");
+  EXPECT_EQ(TagSentences(story, "2023-12-01", dateline),
+            "Nov. 9, 2023|2023-11-09; today|2023-12-01; Tuesday|2023-11-28");
+  const std::string wire = "MOSCOW, Oct 5 (Reuters) - Russia said on Thursday it had shot down drones.";
+  EXPECT_EQ(TagSentences(wire, "2023-10-07", wire.find("Russia")), "Oct 5|2023-10-05; Thursday|2023-10-05");
 }
 
 TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
@@ -603,8 +621,7 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"Aid costs $5 a day per person.", "2023-09-20", ""},
       {"Guards stood there 24 hours a day; it saves $2 million a year.", "2023-09-20", "24 hours|DURATION|PT24H"},
       {"Qantas runs four flights a week.", "2023-09-20", ""},
-      {"The assault was the third in as many days; they waited for many days.", "2023-09-20",
-       "many days|DURATION|PXD"},
+      {"The assault was the third in as many days; they waited for many days.", "2023-09-20", "many days|DURATION|PXD"},
       {"Iraq imports about three-quarters of its food.", "2023-09-20", ""},
       {"He said so on CBS's 60 Minutes program.", "2023-09-20", ""},
       {"Nov. 17 is the deadline, officials said.", "1989-11-02", "Nov. 17|DATE|1989-11-17"},
