@@ -944,11 +944,8 @@ class SentenceTagger {
       const int weekday = WeekdayAt(k + 2);
       if (weekday < 0) return std::nullopt;
       if (!published_) return MakeDay(i, k + 3, std::nullopt, Format("XXXX-WXX-%d", weekday + 1), "");
-      const CivilDate base = *last_date_;
-      const int from = Weekday(base.year, base.month, base.day);
-      const long offset = Is(k + 1, "following") ? (weekday - from + 7) % 7 : -((from - weekday + 7) % 7);
-      const long step = offset != 0 ? offset : Is(k + 1, "following") ? 7 : -7;
-      Match m = MakeDay(i, k + 3, AddDays(base, step), "", *last_date_label_);
+      Match m = MakeDay(i, k + 3, WeekdayBeside(*last_date_, weekday, Is(k + 1, "following") ? 1 : -1), "",
+                        *last_date_label_);
       AddPartOfDay(&m);
       return m;
     }
@@ -992,13 +989,19 @@ class SentenceTagger {
     // Monday after that Sunday. "would" puts the day in the statement's future, not
     // publication's (the same day where none lies between them).
     if (modifier == 0 && tense == Tense::kFuture && statement_day_ && WouldBetween(statement_day_->end, i)) {
-      const CivilDate said = statement_day_->day;
-      day = AddDays(said, (weekday - Weekday(said.year, said.month, said.day) + 6) % 7 + 1);
-      anchor = IsoDay(said) + " (previous date)";
+      day = WeekdayBeside(statement_day_->day, weekday, 1);
+      anchor = IsoDay(statement_day_->day) + " (previous date)";
     }
     Match m = MakeDay(i, k + 1, day, Format("XXXX-WXX-%d", weekday + 1), anchor);
     AddPartOfDay(&m);
     return m;
+  }
+
+  // The first `weekday` after `base` (direction 1) or before it (-1), never `base` itself.
+  static CivilDate WeekdayBeside(CivilDate base, int weekday, int direction) {
+    const int from = Weekday(base.year, base.month, base.day);
+    const int days = direction > 0 ? (weekday - from + 6) % 7 + 1 : (from - weekday + 6) % 7 + 1;
+    return AddDays(base, direction * days);
   }
 
   // "would" (or "'d") among tokens [begin, end).
@@ -1438,7 +1441,7 @@ class SentenceTagger {
                      (k > 1 && Is(k - 1, "s") && Is(k - 2, "'"));  // "the company's 1989 results"
     bool after_ok = k + 1 >= Size() || tokens_[k + 1].kind == TokenKind::kPunct;
     if (k > 0 && kNotAfter.count(Lower(k - 1))) return std::nullopt;
-    if (!before_ok && !after_ok && !DatedNounAfter(k)) return std::nullopt;
+    if (!before_ok && !after_ok && !DatedNounAfter(k, year)) return std::nullopt;
     // A path ("news/2012/12/23"): no year.
     if (Is(k - 1, "/") && Adjacent(k) && Is(k + 1, "/") && Adjacent(k + 1)) return std::nullopt;
     if (after_ok && !before_ok && k > 0 && tokens_[k - 1].kind == TokenKind::kNumber) return std::nullopt;
@@ -1455,11 +1458,10 @@ class SentenceTagger {
     return Make(begin, k + 1, TimexType::kDate, value, false);
   }
 
-  // A noun that dates the year at k follows it, at most one word later: "his unsuccessful
-  // 1996 campaign", "predicting 1990 BellSouth earnings", "after 2008 financial crisis". Not
-  // when the noun is itself a modifier of a plural ("1500 election workers": a count).
-  bool DatedNounAfter(size_t k) const {
-    const int year = std::stoi(std::string(tokens_[k].lower));
+  // A noun that dates `year`, at token k, follows it, at most one word later: "his
+  // unsuccessful 1996 campaign", "predicting 1990 BellSouth earnings", "after 2008 financial
+  // crisis". Not when the noun is itself a modifier of a plural ("1500 election workers": a count).
+  bool DatedNounAfter(size_t k, int year) const {
     if (year < 1800 || year > 2100) return false;
     size_t noun = Has(k + 1, Lex::kDated) ? k + 1 : k + 2;
     if (noun == k + 2 && (!IsWord(k + 1) || IsFunctionWord(k + 1) || !Has(noun, Lex::kDated))) return false;
@@ -1555,14 +1557,18 @@ class SentenceTagger {
       return AddDays(CivilDate{year, month, day}, holiday.day);  // day: an offset from Easter Sunday
     }
     if (holiday.nth == 0) return CivilDate{year, holiday.month, holiday.day};
-    if (holiday.nth > 0) {  // day: an offset from the weekday
-      int first = Weekday(year, holiday.month, 1);
-      return CivilDate{year, holiday.month,
-                       1 + (holiday.weekday - first + 7) % 7 + 7 * (holiday.nth - 1) + holiday.day};
-    }
-    int days = DaysInMonth(year, holiday.month);
-    int last = Weekday(year, holiday.month, days);
-    return CivilDate{year, holiday.month, days - (last - holiday.weekday + 7) % 7 + holiday.day};
+    const int day = NthWeekdayOfMonth(year, holiday.month, holiday.nth, holiday.weekday);
+    if (day == 0) return std::nullopt;
+    return AddDays(CivilDate{year, holiday.month, day}, holiday.day);  // day: an offset from the weekday
+  }
+
+  // The day of the month of its nth (-1: last) `weekday` (0 Monday); 0 where the month
+  // has none ("the fifth Friday of February").
+  static int NthWeekdayOfMonth(int year, int month, int nth, int weekday) {
+    const int days = DaysInMonth(year, month);
+    if (nth < 0) return days - (Weekday(year, month, days) - weekday + 7) % 7;
+    const int day = 1 + (weekday - Weekday(year, month, 1) + 7) % 7 + 7 * (nth - 1);
+    return day <= days ? day : 0;
   }
 
   // "Christmas", "Thanksgiving Day", "last Easter", "New Year's Eve": the occurrence
@@ -2149,21 +2155,20 @@ class SentenceTagger {
       m.anchor = anchor;
       return m;
     }
-    int day;
-    if (nth > 0) {
-      day = 1 + (weekday - Weekday(year, month, 1) + 7) % 7 + 7 * (nth - 1);
-      if (day > days) return std::nullopt;
-    } else {
-      day = days - (Weekday(year, month, days) - weekday + 7) % 7;
-    }
+    const int day = NthWeekdayOfMonth(year, month, nth, weekday);
+    if (day == 0) return std::nullopt;
     return MakeDay(i, end, CivilDate{year, month, day}, "", anchor);
+  }
+
+  // "later in" or "earlier in" comes before token i.
+  bool AfterLaterIn(size_t i) const {
+    return i >= 2 && Is(i - 1, "in") && (Is(i - 2, "later") || Is(i - 2, "earlier"));
   }
 
   // "later in the week", "earlier in the month": the week or month of the last day named
   // (publication's when none was), as "later in the day" is that day.
   std::optional<Match> WeekOrMonthOfLastDay(size_t i) const {
-    if (i < 2 || !Is(i - 1, "in") || !(Is(i - 2, "later") || Is(i - 2, "earlier")) ||
-        !(Is(i + 1, "week") || Is(i + 1, "month")) || !published_) {
+    if (!AfterLaterIn(i) || !(Is(i + 1, "week") || Is(i + 1, "month")) || !published_) {
       return std::nullopt;
     }
     const CivilDate day = *last_date_;
@@ -2186,7 +2191,7 @@ class SentenceTagger {
         (Is(i - 1, "is") || Is(i - 1, "marks") || (i >= 2 && Is(i - 1, "s") && Is(i - 2, "'")))) {
       return MakeDay(i, day + 1, *published_, "", PublishedLabel());
     }
-    if (Is(i, "the") && Is(i + 1, "day") && i >= 2 && Is(i - 1, "in") && (Is(i - 2, "later") || Is(i - 2, "earlier")))
+    if (Is(i, "the") && Is(i + 1, "day") && AfterLaterIn(i))
       offset = 0, word = i + 1;  // "later in the day" (not "the day before" in "later in the day before leaving")
     else if (Is(i, "the") && (Is(i + 1, "next") || Is(i + 1, "following")) && day_word(i + 2))
       offset = 1, word = i + 2;
