@@ -593,12 +593,19 @@ class SentenceTagger {
   std::optional<Tense> TenseAt(size_t k, bool intent) const {
     if (k >= Size() || !IsWord(k)) return std::nullopt;
     std::string_view w = tokens_[k].lower;
+    // "is likely to visit", "were unlikely to meet": a plan, whatever the tense of "be".
+    if ((w == "likely" || w == "unlikely") && Is(k + 1, "to") && IntentVerbAt(k + 2)) return Tense::kFuture;
     // A participle after "be" ("will be held", "has been killed", "is heard") says
     // nothing of the tense; the auxiliary further on does.
     if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being") || Is(k - 1, "is") || Is(k - 1, "are"))) {
       return std::nullopt;
     }
     const uint32_t classes = tokens_[k].classes;
+    // "as planned", "as previously scheduled": the plan is kept, not made; the verb it
+    // belongs to tells the time ("the offensive began as planned Saturday night").
+    if ((classes & Lex::kFuture) && w.ends_with("ed") && k > 0 && (Is(k - 1, "as") || (k > 1 && Is(k - 2, "as")))) {
+      return std::nullopt;
+    }
     if (classes & Lex::kFuture) return FutureWordAt(k) ? std::optional(Tense::kFuture) : std::nullopt;
     // "if she were to win in November", "the vote was to take place on Sunday": a plan
     // seen from the past, on either side of publication.
@@ -645,6 +652,23 @@ class SentenceTagger {
     return false;
   }
 
+  // "postponed until Tuesday", "adjourned the hearing to Monday", "pushed back to next
+  // week": a delay points ahead of the act that made it, and news reports such acts
+  // soon, so the day is the coming one even after a past verb.
+  bool DelayedTo(size_t begin) const {
+    if (begin < 2 || !(DeadlineWordAt(begin - 1) || Is(begin - 1, "to"))) return false;
+    static const WordSet kDelay = {"postpone",   "postponed",   "postpones", "postponing", "delayed",
+                                   "delaying",   "deferred",    "deferring", "adjourn",    "adjourned",
+                                   "adjourning", "rescheduled", "extended"};
+    static const WordSet kBeforeBack = {"pushed", "push", "pushing", "moved", "put", "putting"};
+    for (size_t k = begin - 1; k > 0 && begin - k <= 5 && IsWord(k - 1); --k) {
+      std::string_view w = tokens_[k - 1].lower;
+      if (kDelay.contains(w)) return true;
+      if ((w == "back" || w == "off") && k > 1 && kBeforeBack.contains(tokens_[k - 2].lower)) return true;
+    }
+    return false;
+  }
+
   Tense TenseAround(size_t begin, size_t end, bool weekday = false) const {
     if (AfterSince(begin)) return Tense::kSince;
     // "ahead of Sunday's vote", "ahead of the weekend", "effective Feb. 1", "effective from
@@ -654,6 +678,7 @@ class SentenceTagger {
         (begin > 1 && Is(begin - 1, "from") && Is(begin - 2, "effective"))) {
       return Tense::kFuture;
     }
+    if (DelayedTo(begin)) return Tense::kFuture;
     // A deadline lies ahead of a verb in the present or the future ("will stay until
     // Monday", "remains in force through the weekend") but may lie either side of a past
     // one ("gave them until mid-November").
@@ -747,7 +772,9 @@ class SentenceTagger {
     int year = published_->year;
     int now = published_->month;
     if (modifier == -1)
-      year = month < now ? year : year - 1;
+      // "last February" in a March article: the month just ended is "last month", so
+      // this is the year before's; "last December" in January is the one just ended.
+      year = month < now - 1 ? year : year - 1;
     else if (modifier == 1)
       year = month > now ? year : year + 1;
     else if (modifier == 2)

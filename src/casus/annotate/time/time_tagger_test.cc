@@ -100,6 +100,11 @@ TEST(TimeTagger, RelativeToPublication) {
       {"The situation is now calm.", "2023-09-20", "now|DATE|PRESENT_REF"},
       {"Profits fell in the third quarter.", "1989-11-02", "the third quarter|DATE|1989-Q3"},
       {"Tourism rose last summer.", "2023-09-20", "last summer|DATE|2023-SU"},
+      // "last February" in March is the year before's (the month just ended is "last
+      // month"); "last January" in March and "last December" in January are the latest.
+      {"Two helicopters crashed last February.", "1998-03-01", "last February|DATE|1997-02"},
+      {"Two helicopters crashed last January.", "1998-03-01", "last January|DATE|1998-01"},
+      {"Two helicopters crashed last December.", "1998-01-20", "last December|DATE|1997-12"},
       {"Friday's vote was delayed.", "1989-10-30", "Friday|DATE|1989-10-27"},
       {"The 1990 budget was cut.", "1989-10-30", "1990|DATE|1990"},
       {"That 1978 resolution calls for a withdrawal.", "1998-03-02", "1978|DATE|1978"},
@@ -156,6 +161,16 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"The curfew remains in place until Monday.", "2023-11-15", "Monday|DATE|2023-11-20"},
       {"The curfew lasted until Monday.", "2023-11-15", "Monday|DATE|2023-11-13"},
       {"Protesters kept going until 2 a.m. Friday.", "2016-09-25", "2 a.m. Friday|TIME|2016-09-23T02:00"},
+      // A delay points ahead even after a past verb (a Thursday article); "likely to" is a
+      // plan whatever the tense of "be"; "as planned" keeps a plan, the verb tells the time.
+      {"Officials postponed until Tuesday morning any action on the request.", "2000-03-30",
+       "Tuesday morning|TIME|2000-04-04TMO"},
+      {"The court adjourned the hearing to Tuesday.", "2000-03-30", "Tuesday|DATE|2000-04-04"},
+      {"The vote was pushed back to Tuesday.", "2000-03-30", "Tuesday|DATE|2000-04-04"},
+      {"The vote took place on Tuesday.", "2000-03-30", "Tuesday|DATE|2000-03-28"},
+      {"The minister is likely to visit Kabul on Monday.", "2000-03-30", "Monday|DATE|2000-04-03"},
+      {"The attack was likely carried out on Monday.", "2000-03-30", "Monday|DATE|2000-03-27"},
+      {"The offensive began as previously planned Saturday night.", "1991-02-25", "Saturday night|TIME|1991-02-23TNI"},
       {"They are going to meet on Friday.", "2016-09-25", "Friday|DATE|2016-09-30"},
       {"Officials said Wednesday that the talks would continue through the weekend.", "2023-11-15",
        "Wednesday|DATE|2023-11-15; the weekend|DATE|2023-W46-WE"},
