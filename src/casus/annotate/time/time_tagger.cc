@@ -384,6 +384,7 @@ class SentenceTagger {
       }
       if (number) {
         consider(YearRangeEnd(i));
+        consider(NineEleven(i));
         consider(CoordinatedDay(i));
         consider(DayOpeningARange(i));
       }
@@ -1241,7 +1242,7 @@ class SentenceTagger {
     return tens;
   }
 
-  // A plural unit without a number: "for months", "over the years", "in the coming
+  // A plural unit without a number: "for months", "in years", "over the years", "in the coming
   // weeks", "in coming months", "the days ahead" (PXM, PXY, PXW, PXD).
   std::optional<Match> VagueUnits(size_t i) const {
     if (!Is(i, "the") && !Has(i, Lex::kUnit) && !Is(i, "coming") && !Is(i, "upcoming")) return std::nullopt;
@@ -1261,6 +1262,11 @@ class SentenceTagger {
     if (const std::string* unit = plural_unit(i);
         unit != nullptr && i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "within"))) {
       return make(i, i + 1, *unit);  // "for months"
+    }
+    // "the deadliest attack in years", "for the first time in decades"; not "in days of old".
+    if (const std::string* unit = plural_unit(i);
+        unit != nullptr && i > 0 && Is(i - 1, "in") && !Is(i + 1, "of") && !Is(i + 1, "'")) {
+      return make(i, i + 1, *unit);
     }
     size_t k = i;
     const bool with_the = Is(k, "the");
@@ -2485,6 +2491,19 @@ class SentenceTagger {
     return MakeDay(i, i + 1, CivilDate{second->full_date->year, second->full_date->month, day}, "", second->anchor);
   }
 
+  // "9/11", "the 9/11 attacks", "since 9/11": the day of the attacks on the United States,
+  // a name more than a date; written alone, not inside a longer date or a fraction.
+  std::optional<Match> NineEleven(size_t i) const {
+    if (!Is(i, "9") || !Is(i + 1, "/") || !Is(i + 2, "11") || !Adjacent(i + 1) || !Adjacent(i + 2)) {
+      return std::nullopt;
+    }
+    if ((i > 0 && Adjacent(i) && !IsWord(i - 1) && !Is(i - 1, "-")) ||
+        (Adjacent(i + 3) && !Is(i + 3, ",") && !Is(i + 3, ".") && !Is(i + 3, "'s") && !Is(i + 3, "-"))) {
+      return std::nullopt;  // "12/9/11", "9/11/2001" (core's date rule), "9/11ths"
+    }
+    return MakeDay(i, i + 3, CivilDate{2001, 9, 11}, "", "");
+  }
+
   // "April 24 and 25", "Sept. 19 or 20", "September 19-20": a day number after a month and day takes
   // that month, and the year of the date before it.
   std::optional<Match> CoordinatedDay(size_t i) const {
@@ -2495,9 +2514,14 @@ class SentenceTagger {
     size_t month_at = Is(i - 3, ".") ? i - 4 : i - 3;
     int month = MonthAt(month_at);
     // "and 25 people" is a count; "October 14-15 left 12 dead", written close up, a day.
+    // So is a later day closing "between October 7 and 10" or "from May 2 to 5".
     const bool close_up = IsDash(i - 1) && Adjacent(i - 1) && Adjacent(i);
-    if (month == 0 || (IsWord(i + 1) && !IsFunctionWord(i + 1) && !close_up)) return std::nullopt;
     int day = std::stoi(std::string(tokens_[i].lower));
+    const bool closes_range =
+        month_at > 0 && day > std::stoi(std::string(tokens_[i - 2].lower)) &&
+        ((Is(month_at - 1, "between") && Is(i - 1, "and")) ||
+         (Is(month_at - 1, "from") && (Is(i - 1, "to") || Is(i - 1, "until") || Is(i - 1, "through"))));
+    if (month == 0 || (IsWord(i + 1) && !IsFunctionWord(i + 1) && !close_up && !closes_range)) return std::nullopt;
     size_t end = i + 1;
     std::optional<CivilDate> date;
     std::string anchor;

@@ -410,6 +410,14 @@ TEST(TimeTagger, PartsOfAnAnaphoricDayAndCoordinatedDays) {
        "Sept. 19|DATE|2021-09-19; 20, 2021|DATE|2021-09-20"},
       {"Convoys left on April 24 and 25 trucks followed.", "2023-09-20", "April 24|DATE|2023-04-24"},
       {"Clashes on October 14-15 left 12 dead.", "2023-11-15", "October 14|DATE|2023-10-14; 15|DATE|2023-10-15"},
+      // A later day closing "between ... and" or "from ... to" is a day even before a word.
+      {"Clashes between October 7 and 10 killed 40 people.", "2023-11-15",
+       "October 7|DATE|2023-10-07; 10|DATE|2023-10-10"},
+      {"Fighting from May 2 to 5 left 12 dead.", "2023-11-15", "May 2|DATE|2023-05-02; 5|DATE|2023-05-05"},
+      // "9/11" names the day of the attacks, not inside a longer date.
+      {"Security was tightened after the 9/11 attacks.", "2023-11-15", "9/11|DATE|2001-09-11"},
+      {"It was the worst since 9/11, officials said.", "2023-11-15", "9/11|DATE|2001-09-11"},
+      {"The form was dated 12/9/11 by the clerk.", "2023-11-15", ""},
   });
 }
 
@@ -550,6 +558,9 @@ TEST(TimeTagger, DurationsAndSets) {
       {"The siege lasted six days.", "2023-09-20", "six days|DURATION|P6D"},
       {"After a 16-hour journey they arrived.", "2023-09-20", "16-hour|DURATION|PT16H"},
       {"Talks went on for months.", "2023-09-20", "months|DURATION|PXM"},
+      {"It was the heaviest shelling in weeks.", "2023-09-20", "weeks|DURATION|PXW"},
+      {"The first such visit in decades took place.", "2023-09-20", "decades|DURATION|PXDE"},
+      {"It was common in days of old.", "2023-09-20", ""},
       {"The fighting lasted two weeks.", "2023-09-20", "two weeks|DURATION|P2W"},
       {"Patrols run every week.", "2023-09-20", "every week|SET|P1W"},
       {"Convoys leave each day.", "2023-09-20", "each day|SET|P1D"},
