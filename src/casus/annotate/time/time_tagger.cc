@@ -207,7 +207,8 @@ void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexic
     // The typographic apostrophe reads as the straight one: "New Year’s Day".
     if (token.kind == TokenKind::kPunct && token.lower == "\u2019") token.lower = "'";
     if (token.kind == TokenKind::kWord) token.classes = lexicon.ClassesOf(token.lower);
-    token.trigger = token.kind == TokenKind::kNumber || (token.classes & TimeTagger::Lexicon::kTrigger) != 0;
+    token.trigger = token.kind == TokenKind::kNumber || (token.classes & TimeTagger::Lexicon::kTrigger) != 0 ||
+                    (token.capitalized && (token.lower == "q" || token.lower == "h"));  // "Q3", "H1": PeriodCode's
   }
   // The most frequent words start an expression only before certain words: "the"
   // and "a" before another trigger ("the past", "a year"), "that" and "its" before
@@ -356,6 +357,7 @@ class SentenceTagger {
       const bool number = IsNumber(i);
       consider(AbsoluteDate(i));
       consider(MonthAlone(i));
+      if (Has(i, Lex::kWeekday)) consider(SetRule(i));  // before a day: "Monday and Tuesday nights"
       if (Has(i, Lex::kWeekday) || Has(i + 1, Lex::kWeekday) || (the && Has(i + 2, Lex::kWeekday)))
         consider(WeekdayRule(i));
       consider(DeicticDay(i));
@@ -367,6 +369,7 @@ class SentenceTagger {
       consider(HolidayRule(i));
       consider(ClockTime(i));
       if (names_period) consider(Quarter(i));
+      if (tokens_[i].lower.size() == 1) consider(PeriodCode(i));
       consider(SetRule(i));
       consider(Reference(i));
       if (the || Is(i, "that")) consider(AnaphoricDay(i));
@@ -1083,6 +1086,8 @@ class SentenceTagger {
       return m;
     } else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "before") && Is(i + 3, "yesterday"))
       offset = -2, end = i + 4;
+    else if (Is(i, "the") && Is(i + 1, "day") && Is(i + 2, "after") && Is(i + 3, "tomorrow"))
+      offset = 2, end = i + 4;
     else if ((Is(i, "this") || Is(i, "last")) && Has(i + 1, Lex::kPart)) {
       offset = Is(i, "last") && Is(i + 1, "night") ? -1 : 0;
       if (Is(i, "last") && !Is(i + 1, "night")) return std::nullopt;
@@ -1351,7 +1356,10 @@ class SentenceTagger {
     if (*unit == "S" && Is(k - 1, "a")) return std::nullopt;
     // "a day" inside "twice a day", "$5 a year", "$2 million a year", "four flights a
     // week" or "24 hours a day" is a rate, not a duration.
-    const bool relative = Is(end, "ago") || Is(end, "earlier") || Is(end, "later");
+    // "two weeks from now", "a month from today": counted from publication, ahead.
+    const bool from_now = Is(end, "from") && (Is(end + 1, "now") || Is(end + 1, "today"));
+    const bool from_publication = Is(end, "ago") || from_now;
+    const bool relative = from_publication || Is(end, "earlier") || Is(end, "later");
     if ((Is(i, "a") || Is(i, "an")) && i > 0 && !relative &&
         (Is(i - 1, "twice") || Is(i - 1, "times") || Is(i - 1, "once") || IsNumber(i - 1) || Is(i - 1, "%") ||
          Is(i - 1, "cents") || Is(i - 1, "dollars") || Is(i - 1, "percent") || Is(i - 1, "per") ||
@@ -1365,30 +1373,33 @@ class SentenceTagger {
     }
     // A capitalised unit inside a sentence is a name: "CBS's 60 Minutes".
     if (tokens_[k].capitalized && i > 0 && !tokens_[i].capitalized) return std::nullopt;
-    if (Is(end, "ago") || (Is(end, "earlier") && !the_past) || (Is(end, "later") && !the_past)) {
-      int sign = Is(end, "later") ? 1 : -1;
+    if (from_publication || (Is(end, "earlier") && !the_past) || (Is(end, "later") && !the_past)) {
+      int sign = Is(end, "later") || from_now ? 1 : -1;
+      const size_t last = from_now ? end + 2 : end + 1;
       // "A few days later", or "three days later" with no date named before it: later than
       // an event whose day is not known, so the length alone, as TimeML marks it ("Three
       // days" P3D, "later" a signal); publication's neighbour would be a guess, and a
       // wrong one in a past-tense story.
       const auto length_only = [&] { return Make(i, end, TimexType::kDuration, DurationValue(*count, *unit), false); };
       if (Is(end, "later") && (*count == "X" || !published_)) return length_only();
-      if (*count == "X" || !published_) return Make(i, end + 1, TimexType::kDate, "PAST_REF", true);
+      if (*count == "X" || !published_) {
+        return Make(i, last, TimexType::kDate, from_now ? "FUTURE_REF" : "PAST_REF", true);
+      }
       long n = std::stol(*count) * sign;
       std::string_view u = *unit;
       if (IsDigit(u[0])) {  // "fortnight": two weeks
         n *= u[0] - '0';
         u.remove_prefix(1);
       }
-      CivilDate base = Is(end, "ago") ? *published_ : *last_date_;
-      std::string anchor = Is(end, "ago") ? PublishedLabel() : *last_date_label_;
+      CivilDate base = from_publication ? *published_ : *last_date_;
+      std::string anchor = from_publication ? PublishedLabel() : *last_date_label_;
       // "a month later" after "in December 2011", "a year later" after "in 2014": months
       // and years count from the last month or year named, as "the following month" does.
-      if (!Is(end, "ago") && u == "M" && last_month_.year != 0 &&
+      if (!from_publication && u == "M" && last_month_.year != 0 &&
           (last_month_.year != base.year || last_month_.month != base.month)) {
         base = last_month_;
         anchor = Format("%04d-%02d", base.year, base.month) + " (previous date)";
-      } else if (!Is(end, "ago") && u == "Y" && last_year_ != 0 && last_year_ != base.year) {
+      } else if (!from_publication && u == "Y" && last_year_ != 0 && last_year_ != base.year) {
         base = CivilDate{last_year_, 6, 15};
         anchor = Format("%04d", last_year_) + " (previous date)";
       }
@@ -1416,7 +1427,7 @@ class SentenceTagger {
         value = Format("%04d-Q%d", month.year, (month.month - 1) / 3 + 1);
       } else
         value = IsoDay(base);
-      Match m = Make(i, end + 1, TimexType::kDate, value, false);
+      Match m = Make(i, last, TimexType::kDate, value, false);
       m.anchor = anchor;
       m.full_date = full;
       return m;
@@ -1915,6 +1926,43 @@ class SentenceTagger {
     return year;
   }
 
+  // A quarter or half of a year written as a code: "Q3 2023", "H1 2024", "Q4 of 2022";
+  // "in Q2" without a year after a preposition, the year the tense puts it in. A
+  // capitalised word after it makes a name ("Q7 Sportback"), and a half needs its year
+  // ("H1 visas").
+  std::optional<Match> PeriodCode(size_t i) const {
+    if (!(Is(i, "q") || Is(i, "h")) || !tokens_[i].capitalized || !IsNumber(i + 1) || !Adjacent(i + 1) ||
+        Lower(i + 1).size() != 1 || (Adjacent(i + 2) && IsWord(i + 2))) {
+      return std::nullopt;
+    }
+    const bool half = Is(i, "h");
+    const int n = Lower(i + 1)[0] - '0';
+    if (n < 1 || n > (half ? 2 : 4)) return std::nullopt;
+    size_t end = i + 2;
+    const size_t year_at = Is(end, "of") ? end + 1 : end;
+    int year = YearAt(year_at);
+    if (year != 0) {
+      end = year_at + 1;
+    } else {
+      static const WordSet kBefore = {"in", "during", "by", "since", "for", "until", "through", "from", "to"};
+      if (half || i == 0 || !kBefore.contains(Lower(i - 1)) || (IsWord(end) && tokens_[end].capitalized) ||
+          Is(end, "-")) {
+        return std::nullopt;
+      }
+    }
+    const std::string code = std::string(1, half ? 'H' : 'Q') + std::to_string(n);
+    Match m;
+    if (year != 0)
+      m = Make(i, end, TimexType::kDate, Format("%04d-", year) + code, false);
+    else if (!published_)
+      m = Make(i, end, TimexType::kDate, "XXXX-" + code, false);
+    else  // the year of the quarter's first month, as for a month alone
+      m = Make(i, end, TimexType::kDate, ResolveMonth((n - 1) * 3 + 1, TenseAround(i, end), 0).substr(0, 5) + code,
+               true);
+    m.names_quarter = !half && (year != 0 || published_);  // "the quarter" after it is this one
+    return m;
+  }
+
   // Quarters of a (financial) year: "the third quarter", "third-quarter", "the fiscal
   // first quarter", "the 1988 second quarter", "this year's third quarter", "the third
   // quarter of 1990". Without a number, "the quarter", "the latest quarter", "that
@@ -2015,6 +2063,46 @@ class SentenceTagger {
       if (tokens_[i].capitalized || (IsWord(i + 1) && tokens_[i + 1].capitalized)) return std::nullopt;
       return Make(i, i + 1, TimexType::kSet, adverb->second, false);
     }
+    // "on Fridays", "most Sundays", "on Friday nights": a weekday in the plural.
+    // The part of the day in the plural, at k ("nights"), if any.
+    const auto parts_at = [this](size_t k) -> const std::string* {
+      const std::string_view word = Lower(k);
+      if (word.size() < 5 || word.back() != 's') return nullptr;
+      const auto part = lex_.parts.find(word.substr(0, word.size() - 1));
+      return part == lex_.parts.end() ? nullptr : &part->second;
+    };
+    if (const int weekday = WeekdayAt(i); weekday >= 0) {
+      // Also the first of two: "Monday and Tuesday nights".
+      const bool first = (Is(i + 1, "and") || Is(i + 1, "or")) && WeekdayAt(i + 2) >= 0;
+      const std::string* part = parts_at(first ? i + 3 : i + 1);
+      if (part == nullptr) return std::nullopt;
+      return Make(i, first ? i + 1 : i + 2, TimexType::kSet, Format("XXXX-WXX-%d", weekday + 1) + "T" + *part, false);
+    }
+    if (tokens_[i].capitalized && Lower(i).size() > 6 && Lower(i).back() == 's' && i > 0 &&
+        (Is(i - 1, "on") || Is(i - 1, "most") || Is(i - 1, "some") || Is(i - 1, "many") || Is(i - 1, "all"))) {
+      const std::string_view plural = Lower(i);
+      if (const int weekday = WeekdayFromName(plural.substr(0, plural.size() - 1)); weekday >= 0) {
+        std::string value = Format("XXXX-WXX-%d", weekday + 1);
+        size_t end = i + 1;
+        if (const std::string* part = parts_at(end); part != nullptr) {
+          value += "T" + *part;
+          ++end;
+        }
+        return Make(i, end, TimexType::kSet, std::move(value), false);
+      }
+    }
+    // "twice a week", "once a month", "three times a year": a set of the unit.
+    if (Is(i, "once") || Is(i, "twice") || ((IsNumber(i) || Has(i, Lex::kNumberWord)) && Is(i + 1, "times"))) {
+      const size_t k = Is(i + 1, "times") ? i + 2 : i + 1;
+      if (!Is(k, "a") && !Is(k, "an") && !Is(k, "per")) return std::nullopt;
+      const std::string* unit = Find(lex_.units, k + 1, Lex::kUnit);
+      // Not "once a year ago": "once" and a distance back.
+      if (unit == nullptr || Lower(k + 1).back() == 's' || Is(k + 2, "ago") || Is(k + 2, "earlier") ||
+          Is(k + 2, "later")) {
+        return std::nullopt;
+      }
+      return Make(i, k + 2, TimexType::kSet, DurationValue("1", *unit), false);
+    }
     if (!Is(i, "every") && !Is(i, "each")) return std::nullopt;
     size_t k = i + 1;
     int weekday = WeekdayAt(k);
@@ -2025,7 +2113,7 @@ class SentenceTagger {
       return Make(i, k + 1, TimexType::kSet, "XXXX-" + *season, false);
     }
     std::string count = "1";
-    if (std::optional<std::string> n = NumberAt(k); n && IsNumber(k)) {
+    if (std::optional<std::string> n = NumberAt(k); n && *n != "X") {  // "every 2 weeks", "every two years"
       count = *n;
       ++k;
     }
@@ -2232,7 +2320,7 @@ class SentenceTagger {
       offset = -1, word = i + 2;
     else if (Is(i, "the") && day_word(i + 1) && Is(i + 2, "before") && !Is(i + 3, "yesterday"))
       offset = -1, word = i + 1;
-    else if (Is(i, "the") && day_word(i + 1) && Is(i + 2, "after"))
+    else if (Is(i, "the") && day_word(i + 1) && Is(i + 2, "after") && !Is(i + 3, "tomorrow"))
       offset = 1, word = i + 1;
     else if (Is(i, "that") && day_word(i + 1))
       offset = 0, word = i + 1;
@@ -2672,11 +2760,12 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     mark(word, Lexicon::kTrigger | Lexicon::kWeekday);
   }
   for (const char* word :
-       {"today",  "yesterday", "tomorrow",  "tonight",   "the",      "this",     "last",   "next",   "past",
-        "coming", "previous",  "following", "current",   "earlier",  "later",    "early",  "late",   "mid",
-        "every",  "each",      "now",       "currently", "nowadays", "recently", "recent", "future", "daily",
-        "weekly", "monthly",   "hourly",    "nightly",   "annually", "yearly",   "noon",   "midday", "midnight",
-        "that",   "year",      "its",       "overnight", "half"}) {
+       {"today",      "yesterday", "tomorrow",  "tonight",   "the",      "this",     "last",   "next",    "past",
+        "coming",     "previous",  "following", "current",   "earlier",  "later",    "early",  "late",    "mid",
+        "every",      "each",      "now",       "currently", "nowadays", "recently", "recent", "future",  "daily",
+        "weekly",     "monthly",   "hourly",    "nightly",   "annually", "yearly",   "noon",   "midday",  "midnight",
+        "that",       "year",      "its",       "overnight", "half",     "once",     "twice",  "mondays", "tuesdays",
+        "wednesdays", "thursdays", "fridays",   "saturdays", "sundays"}) {
     mark(word, Lexicon::kTrigger);
   }
   for (const auto& [word, bits] : l.classes) {

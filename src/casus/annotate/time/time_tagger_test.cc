@@ -99,6 +99,16 @@ TEST(TimeTagger, RelativeToPublication) {
       {"He was seen there recently.", "2023-09-20", "recently|DATE|PAST_REF"},
       {"The situation is now calm.", "2023-09-20", "now|DATE|PRESENT_REF"},
       {"Profits fell in the third quarter.", "1989-11-02", "the third quarter|DATE|1989-Q3"},
+      // Quarters and halves written as codes; a name or a visa is none.
+      {"Output rose in Q3 2023.", "2023-11-15", "Q3 2023|DATE|2023-Q3"},
+      {"Exports fell in H1 2024 and in Q4 of 2022.", "2024-11-15", "H1 2024|DATE|2024-H1; Q4 of 2022|DATE|2022-Q4"},
+      {"Profits rose in Q2, but sales will recover in Q1.", "2023-11-15", "Q2|DATE|2023-Q2; Q1|DATE|2024-Q1"},
+      {"He drove an Audi Q3 to the H1 visa office.", "2023-11-15", ""},
+      {"The H1N1 virus spread.", "2023-11-15", ""},
+      // Counted from publication ahead: "from now", "the day after tomorrow".
+      {"The vote will take place two weeks from now.", "2023-11-15", "two weeks from now|DATE|2023-W48"},
+      {"The election is a few weeks from now.", "2023-11-15", "a few weeks from now|DATE|FUTURE_REF"},
+      {"Talks resume the day after tomorrow.", "2023-11-15", "the day after tomorrow|DATE|2023-11-17"},
       {"Tourism rose last summer.", "2023-09-20", "last summer|DATE|2023-SU"},
       // "last February" in March is the year before's (the month just ended is "last
       // month"); "last January" in March and "last December" in January are the latest.
@@ -564,6 +574,16 @@ TEST(TimeTagger, DurationsAndSets) {
       {"The fighting lasted two weeks.", "2023-09-20", "two weeks|DURATION|P2W"},
       {"Patrols run every week.", "2023-09-20", "every week|SET|P1W"},
       {"Convoys leave each day.", "2023-09-20", "each day|SET|P1D"},
+      {"Patrols run every two weeks.", "2023-09-20", "every two weeks|SET|P2W"},
+      // A rate with "once", "twice" or "N times" is a set; "once a year ago" is not.
+      {"Aid trucks arrive twice a week.", "2023-09-20", "twice a week|SET|P1W"},
+      {"The drug is taken three times a day.", "2023-09-20", "three times a day|SET|P1D"},
+      {"She was there once a year ago.", "2023-09-20", "a year ago|DATE|2022"},
+      // A weekday in the plural, or with a part of the day in the plural, is a set.
+      {"Prayers are held on Fridays.", "2023-09-20", "Fridays|SET|XXXX-WXX-5"},
+      {"Flights leave on Monday and Tuesday nights.", "2023-09-20",
+       "Monday|SET|XXXX-WXX-1TNI; Tuesday nights|SET|XXXX-WXX-2TNI"},
+      {"On Friday night, rebels attacked.", "2023-09-20", "Friday night|TIME|2023-09-15TNI"},
       // An adjective or adverb of frequency is a set; "daily" as a paper's noun is not.
       {"The daily newspaper reported it.", "2023-09-20", "daily|SET|P1D"},
       {"Rallies are held almost daily.", "2023-09-20", "daily|SET|P1D"},
