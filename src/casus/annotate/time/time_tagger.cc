@@ -1119,6 +1119,25 @@ class SentenceTagger {
     // "the following month", "the previous week": after the period the text is in, not
     // publication's
     const bool anaphoric = with_the && (Is(k, "following") || Is(k, "previous") || Is(k, "preceding"));
+    // "The week before, rebels had attacked", "than the month before": ending a clause, the
+    // week or month next to the last date's ("the week before the vote" counts from an
+    // event of unknown day: none).
+    if (with_the && !nested && (Is(k, "week") || Is(k, "month")) && (Is(k + 1, "before") || Is(k + 1, "after")) &&
+        !IsWord(k + 2) && published_) {
+      const int sign = Is(k + 1, "after") ? 1 : -1;
+      const bool month = Is(k, "month");
+      const CivilDate base = month && last_month_.year != 0 ? last_month_ : *last_date_;
+      std::string value;
+      if (month) {
+        const CivilDate next = AddMonths(base, sign);
+        value = Format("%04d-%02d", next.year, next.month);
+      } else {
+        value = IsoWeek(AddDays(base, 7 * sign));
+      }
+      Match m = Make(i, k + 2, TimexType::kDate, std::move(value), false);
+      m.anchor = *last_date_label_;
+      return m;
+    }
     int modifier;
     if (Is(k, "last") || Is(k, "past") || Is(k, "previous") || Is(k, "preceding"))
       modifier = -1;

@@ -540,6 +540,13 @@ TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
        "March 1989|DATE|1989-03; The following month|DATE|1989-04"},
       {"Rebels took the town on May 3, 2022. The previous week, they had shelled it.", "2023-09-20",
        "May 3, 2022|DATE|2022-05-03; The previous week|DATE|2022-W17"},
+      // "the week before" or "the month after" closing a clause: next to the last date's;
+      // before an event ("the week before the vote") none.
+      {"Rebels took the town on May 3, 2022. The week before, they had shelled it.", "2023-09-20",
+       "May 3, 2022|DATE|2022-05-03; The week before|DATE|2022-W17"},
+      {"Rebels took the town on May 3, 2022. The month after, they left.", "2023-09-20",
+       "May 3, 2022|DATE|2022-05-03; The month after|DATE|2022-06"},
+      {"The week before the vote, rebels attacked.", "2023-09-20", ""},
       {"Hearings are set for the week of March 6.", "2000-02-20", "the week of March 6|DATE|2000-W10"},
       {"Sales fell to $300 million last year from $450 million the year before.", "1998-03-05",
        "last year|DATE|1997; the year before|DATE|1996"},
