@@ -340,8 +340,10 @@ std::optional<DateTimeMatch> MatchDateTime(std::string_view s, DateTimeOptions o
       }
     }
   }
-  // All numbers: 20/09/2023, 20.09.2023, 09/20/2023. Day and month are told apart only
-  // where one of them cannot be a month (or both are the same); "05/06/2023" is no date.
+  // All numbers: 20/09/2023, 20.09.2023, 09/20/2023. With slashes or hyphens, day and
+  // month are told apart only where one of them cannot be a month (or both are the same):
+  // "05/06/2023" is no date. Dots are written day first wherever they are used
+  // ("10.11.2023" is 10 November).
   if (i < s.size() && IsDigit(s[i])) {
     size_t j = i;
     const int first = ReadNumber(s, &j, 2);
@@ -356,7 +358,7 @@ std::optional<DateTimeMatch> MatchDateTime(std::string_view s, DateTimeOptions o
         const bool ends = j >= s.size() || !(IsDigit(s[j]) || IsAlpha(s[j]));
         if (year >= 1900 && year <= 2100 && j - year_start == 4 && ends) {
           int day = 0, month = 0;
-          if (first > 12 && second <= 12)
+          if ((first > 12 || separator == '.') && second <= 12)  // dots: day first, the world over
             day = first, month = second;
           else if (second > 12 && first <= 12)
             day = second, month = first;

@@ -40,12 +40,15 @@ TEST(MatchDateTime, NewsSpellings) {
       {"2020-2022", "none"},
       {"May I help", "none"},
       {"2020s", "none"},
-      // Numbers only where day and month cannot be swapped.
+      // Numbers with slashes or hyphens only where day and month cannot be swapped.
       {"20/09/2023", "2023-09-20 /10"},
       {"09/20/2023", "2023-09-20 /10"},
       {"19.09.2023, 13:01 GMT", "2023-09-19 13:01 GMT /21"},
       {"07-07-2023", "2023-07-07 /10"},
       {"05/06/2023", "none"},
+      // Dots are written day first.
+      {"05.06.2023", "2023-06-05 /10"},
+      {"10.31.2023", "2023-10-31 /10"},
       {"31/02/2023", "none"},
       {"20/09/23", "none"},
       {"20/09/20234", "none"},

@@ -959,6 +959,17 @@ class SentenceTagger {
         !Is(i - 1, "until")) {
       return std::nullopt;
     }
+    // "in October and November 2022", "from December to February 2023": the year the
+    // second month states (the one before when the first month comes later in a year).
+    if (!has_modifier && (Is(end, "and") || Is(end, "or") || Is(end, "to") || Is(end, "through") || IsDash(end))) {
+      if (std::optional<Match> second = MonthAlone(end + 1);
+          second && second->anchor.empty() && second->value.size() == 7 && second->value[4] == '-') {
+        const int year = std::stoi(second->value.substr(0, 4));
+        const int second_month = std::stoi(second->value.substr(5, 2));
+        return Make(i, end, TimexType::kDate, Format("%04d-%02d", month > second_month ? year - 1 : year, month),
+                    false);
+      }
+    }
     Tense tense = TenseAround(i, end);
     return Make(i, end, TimexType::kDate, ResolveMonth(month, tense, modifier), true);
   }

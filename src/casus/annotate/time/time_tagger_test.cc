@@ -53,6 +53,7 @@ TEST(TimeTagger, AbsoluteDates) {
       {"The UN said on 20/09/2023 that a convoy was hit.", "2023-09-21", "20/09/2023|DATE|2023-09-20"},
       {"The statement of 19.09.2023 was withdrawn.", "2023-09-21", "19.09.2023|DATE|2023-09-19"},
       {"The form dated 05/06/2023 was lost.", "2023-09-21", ""},
+      {"The report, published on 10.11.2023, said 200 died.", "2023-11-15", "10.11.2023|DATE|2023-11-10"},
       {"See example.com/news/2012/12/23/2013 for more.", "2023-09-21", ""},
       {"Police said the shooting happened 2023/09/18.", "2023-09-21", "2023/09/18|DATE|2023-09-18"},
       {"See https://example.com/2023/09/18/story for details.", "2023-09-21", ""},
@@ -542,6 +543,11 @@ TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
        "May 3, 2022|DATE|2022-05-03; The previous week|DATE|2022-W17"},
       // "the week before" or "the month after" closing a clause: next to the last date's;
       // before an event ("the week before the vote") none.
+      // A month before another with a year takes that year ("October and November 2022").
+      {"Elections were held in October and November 2022.", "2023-11-15",
+       "October|DATE|2022-10; November 2022|DATE|2022-11"},
+      {"The rains last from December to February 2023.", "2023-11-15",
+       "December|DATE|2022-12; February 2023|DATE|2023-02"},
       {"Rebels took the town on May 3, 2022. The week before, they had shelled it.", "2023-09-20",
        "May 3, 2022|DATE|2022-05-03; The week before|DATE|2022-W17"},
       {"Rebels took the town on May 3, 2022. The month after, they left.", "2023-09-20",
