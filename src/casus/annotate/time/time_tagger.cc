@@ -1366,7 +1366,11 @@ class SentenceTagger {
     const bool hyphenated = Is(k, "-") && Has(k + 1, Lex::kUnit);
     if (hyphenated) ++k;  // "16-hour", "two-year"
     // "two more weeks", "an additional year"
-    if ((Is(k, "more") || Is(k, "additional") || Is(k, "extra") || Is(k, "further")) && Has(k + 1, Lex::kUnit)) ++k;
+    // "eight trading days", "three consecutive nights", "two long years": a kind of unit
+    static const WordSet kBeforeUnit = {"more",       "additional", "extra",       "further",  "trading",
+                                        "business",   "working",    "consecutive", "straight", "full",
+                                        "successive", "long",       "whole",       "entire"};
+    if (kBeforeUnit.contains(Lower(k)) && Has(k + 1, Lex::kUnit)) ++k;
     const std::string* unit = Find(lex_.units, k, Lex::kUnit);
     if (unit == nullptr) return std::nullopt;
     if (*count == "1" && Is(i, "a") == false && Is(i, "an") == false && Lower(k).back() == 's' && !IsNumber(i)) {

@@ -585,6 +585,11 @@ TEST(TimeTagger, DurationsAndSets) {
       {"The first such visit in decades took place.", "2023-09-20", "decades|DURATION|PXDE"},
       {"It was common in days of old.", "2023-09-20", ""},
       {"The fighting lasted two weeks.", "2023-09-20", "two weeks|DURATION|P2W"},
+      // A kind of day or year between count and unit stays inside.
+      {"Eight trading days after Oct. 12, the index fell.", "1989-11-01",
+       "Eight trading days|DURATION|P8D; Oct. 12|DATE|1989-10-12"},
+      {"The strike lasted three consecutive days.", "2023-09-20", "three consecutive days|DURATION|P3D"},
+      {"They changed from a fiscal year to a calendar year.", "2023-09-20", ""},
       {"Patrols run every week.", "2023-09-20", "every week|SET|P1W"},
       {"Convoys leave each day.", "2023-09-20", "each day|SET|P1D"},
       {"Patrols run every two weeks.", "2023-09-20", "every two weeks|SET|P2W"},
