@@ -1349,6 +1349,9 @@ class SentenceTagger {
       count = Is(k + 1, "few") ? "X" : "2";
       k += 2;
       if (Is(k, "of")) ++k;
+    } else if (the_past && Is(k, "couple") && Is(k + 1, "of")) {  // "the next couple of years"
+      count = "2";
+      k += 2;
     } else if (MilitaryClockAt(k)) {
       return std::nullopt;  // "at 1500 hours" is a time of day
     } else if ((count = NumberAt(k))) {
@@ -2191,6 +2194,18 @@ class SentenceTagger {
     }
     if (Is(i, "the") && Is(i + 1, "future") && !InName(i + 1)) {
       return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
+    }
+    // "in the near term", "over the long term", "at a later date": some time to come (not
+    // a modifier: "the short-term debt", "the long term effects").
+    if (Is(i, "the") && (Is(i + 1, "near") || Is(i + 1, "short") || Is(i + 1, "long")) && Is(i + 2, "term") &&
+        !Is(i + 3, "-") && (!IsWord(i + 3) || IsFunctionWord(i + 3))) {
+      return Make(i, i + 3, TimexType::kDate, "FUTURE_REF", true);
+    }
+    if (Is(i, "a") && Is(i + 1, "later") && Is(i + 2, "date"))
+      return Make(i, i + 3, TimexType::kDate, "FUTURE_REF", true);
+    // "for a while", "after a while": a length of no stated unit.
+    if (Is(i, "a") && Is(i + 1, "while") && i > 0 && (Is(i - 1, "for") || Is(i - 1, "after") || Is(i - 1, "in"))) {
+      return Make(i, i + 2, TimexType::kDuration, "PXX", false);
     }
     return std::nullopt;
   }

@@ -98,6 +98,13 @@ TEST(TimeTagger, RelativeToPublication) {
       {"The region has seen conflict since 1991.", "2023-09-20", "1991|DATE|1991"},
       {"It has caused two wars in the past three decades.", "2023-09-20", "the past three decades|DURATION|P30Y"},
       {"He was seen there recently.", "2023-09-20", "recently|DATE|PAST_REF"},
+      // Some time to come, or a length of no stated unit; not a modifier.
+      {"Prices may fall in the near term.", "2023-09-20", "the near term|DATE|FUTURE_REF"},
+      {"In the long term, peace is possible.", "2023-09-20", "the long term|DATE|FUTURE_REF"},
+      {"The long term effects and the short-term debt are unknown.", "2023-09-20", ""},
+      {"The bonds will be sold at a later date.", "2023-09-20", "a later date|DATE|FUTURE_REF"},
+      {"They will live without power for a while.", "2023-09-20", "a while|DURATION|PXX"},
+      {"Sales will grow over the next couple of years.", "2023-09-20", "the next couple of years|DURATION|P2Y"},
       {"The situation is now calm.", "2023-09-20", "now|DATE|PRESENT_REF"},
       {"Profits fell in the third quarter.", "1989-11-02", "the third quarter|DATE|1989-Q3"},
       // Quarters and halves written as codes; a name or a visa is none.
