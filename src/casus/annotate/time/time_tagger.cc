@@ -1298,6 +1298,13 @@ class SentenceTagger {
         unit != nullptr && i > 0 && (Is(i - 1, "for") || Is(i - 1, "over") || Is(i - 1, "within"))) {
       return make(i, i + 1, *unit);  // "for months"
     }
+    // "decades-long", "a week-long offensive", "their day-long meeting": a length as an
+    // adjective, one of the unit or an unstated number of them.
+    if (const std::string* unit = Find(lex_.units, i, Lex::kUnit);
+        unit != nullptr && Is(i + 1, "-") && Is(i + 2, "long") && Adjacent(i + 1) && Adjacent(i + 2)) {
+      const bool plural = Lower(i).back() == 's';
+      return Make(i, i + 3, TimexType::kDuration, DurationValue(plural ? "X" : "1", *unit), false);
+    }
     // "the deadliest attack in years", "for the first time in decades"; not "in days of old".
     if (const std::string* unit = plural_unit(i);
         unit != nullptr && i > 0 && Is(i - 1, "in") && !Is(i + 1, "of") && !Is(i + 1, "'")) {
@@ -1387,6 +1394,11 @@ class SentenceTagger {
     }
     // "a year-earlier quarter" is the YearEarlier rule's.
     if (Is(end, "-") && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return std::nullopt;
+    // "a week-long offensive": the length as an adjective, its article outside.
+    if (Is(end, "-") && Is(end + 1, "long") && Adjacent(end) && Adjacent(end + 1)) {
+      const size_t begin = Is(i, "a") || Is(i, "an") ? i + 1 : i;
+      return Make(begin, end + 2, TimexType::kDuration, DurationValue(*count, *unit), false);
+    }
     // Ages are not durations: "44-year-old".
     if ((Is(end, "-") && Is(end + 1, "old")) || Is(end, "old")) return std::nullopt;
     // "second" as an ordinal ("a second round") is not a unit.
@@ -2172,6 +2184,9 @@ class SentenceTagger {
       return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     }
     if (Is(i, "recently")) return Make(i, i + 1, TimexType::kDate, "PAST_REF", true);
+    // "few people travel these days" (not "these days' events", "these days are hard" is)
+    if (Is(i, "these") && Is(i + 1, "days") && !Is(i + 2, "'"))
+      return Make(i, i + 2, TimexType::kDate, "PRESENT_REF", true);
     if (Is(i, "current") && !Is(i + 1, "account")) return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     // "Elian's future", "our future" (a noun); not "future payments", "the foreseeable
     // future" (a modifier; a phrase with no reference to the time of events).
@@ -2809,12 +2824,12 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     mark(word, Lexicon::kTrigger | Lexicon::kWeekday);
   }
   for (const char* word :
-       {"today",      "yesterday", "tomorrow",  "tonight",   "the",      "this",     "last",   "next",    "past",
-        "coming",     "previous",  "following", "current",   "earlier",  "later",    "early",  "late",    "mid",
-        "every",      "each",      "now",       "currently", "nowadays", "recently", "recent", "future",  "daily",
-        "weekly",     "monthly",   "hourly",    "nightly",   "annually", "yearly",   "noon",   "midday",  "midnight",
-        "that",       "year",      "its",       "overnight", "half",     "once",     "twice",  "mondays", "tuesdays",
-        "wednesdays", "thursdays", "fridays",   "saturdays", "sundays"}) {
+       {"today",    "yesterday",  "tomorrow",  "tonight",   "the",       "this",     "last",   "next",   "past",
+        "coming",   "previous",   "following", "current",   "earlier",   "later",    "early",  "late",   "mid",
+        "every",    "each",       "now",       "currently", "nowadays",  "recently", "recent", "future", "daily",
+        "weekly",   "monthly",    "hourly",    "nightly",   "annually",  "yearly",   "noon",   "midday", "midnight",
+        "that",     "year",       "its",       "overnight", "half",      "once",     "twice",  "these",  "mondays",
+        "tuesdays", "wednesdays", "thursdays", "fridays",   "saturdays", "sundays"}) {
     mark(word, Lexicon::kTrigger);
   }
   for (const auto& [word, bits] : l.classes) {

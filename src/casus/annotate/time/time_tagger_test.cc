@@ -104,6 +104,11 @@ TEST(TimeTagger, RelativeToPublication) {
       {"The long term effects and the short-term debt are unknown.", "2023-09-20", ""},
       {"The bonds will be sold at a later date.", "2023-09-20", "a later date|DATE|FUTURE_REF"},
       {"They will live without power for a while.", "2023-09-20", "a while|DURATION|PXX"},
+      {"Few people travel these days.", "2023-09-20", "these days|DATE|PRESENT_REF"},
+      // A length as an adjective ("-long"), its article outside; ages stay out.
+      {"A week-long offensive began.", "2023-09-20", "week-long|DURATION|P1W"},
+      {"The decades-long conflict continues.", "2023-09-20", "decades-long|DURATION|PXDE"},
+      {"A 44-year-old man was killed.", "2023-09-20", ""},
       {"Sales will grow over the next couple of years.", "2023-09-20", "the next couple of years|DURATION|P2Y"},
       {"The situation is now calm.", "2023-09-20", "now|DATE|PRESENT_REF"},
       {"Profits fell in the third quarter.", "1989-11-02", "the third quarter|DATE|1989-Q3"},
