@@ -2112,7 +2112,6 @@ class SentenceTagger {
       if (tokens_[i].capitalized || (IsWord(i + 1) && tokens_[i + 1].capitalized)) return std::nullopt;
       return Make(i, i + 1, TimexType::kSet, adverb->second, false);
     }
-    // "on Fridays", "most Sundays", "on Friday nights": a weekday in the plural.
     // The part of the day in the plural, at k ("nights"), if any.
     const auto parts_at = [this](size_t k) -> const std::string* {
       const std::string_view word = Lower(k);
@@ -2120,13 +2119,14 @@ class SentenceTagger {
       const auto part = lex_.parts.find(word.substr(0, word.size() - 1));
       return part == lex_.parts.end() ? nullptr : &part->second;
     };
+    // "on Friday nights", also the first of two: "Monday and Tuesday nights".
     if (const int weekday = WeekdayAt(i); weekday >= 0) {
-      // Also the first of two: "Monday and Tuesday nights".
       const bool first = (Is(i + 1, "and") || Is(i + 1, "or")) && WeekdayAt(i + 2) >= 0;
       const std::string* part = parts_at(first ? i + 3 : i + 1);
       if (part == nullptr) return std::nullopt;
       return Make(i, first ? i + 1 : i + 2, TimexType::kSet, Format("XXXX-WXX-%d", weekday + 1) + "T" + *part, false);
     }
+    // "on Fridays", "most Sundays": a weekday in the plural.
     if (tokens_[i].capitalized && Lower(i).size() > 6 && Lower(i).back() == 's' && i > 0 &&
         (Is(i - 1, "on") || Is(i - 1, "most") || Is(i - 1, "some") || Is(i - 1, "many") || Is(i - 1, "all"))) {
       const std::string_view plural = Lower(i);
@@ -2184,7 +2184,7 @@ class SentenceTagger {
       return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     }
     if (Is(i, "recently")) return Make(i, i + 1, TimexType::kDate, "PAST_REF", true);
-    // "few people travel these days" (not "these days' events", "these days are hard" is)
+    // "few people travel these days", "these days are hard" (not "these days' events")
     if (Is(i, "these") && Is(i + 1, "days") && !Is(i + 2, "'"))
       return Make(i, i + 2, TimexType::kDate, "PRESENT_REF", true);
     if (Is(i, "current") && !Is(i + 1, "account")) return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
@@ -2649,9 +2649,9 @@ class SentenceTagger {
     if (!Is(i, "9") || !Is(i + 1, "/") || !Is(i + 2, "11") || !Adjacent(i + 1) || !Adjacent(i + 2)) {
       return std::nullopt;
     }
-    if ((i > 0 && Adjacent(i) && !IsWord(i - 1) && !Is(i - 1, "-")) ||
-        (Adjacent(i + 3) && !Is(i + 3, ",") && !Is(i + 3, ".") && !Is(i + 3, "'s") && !Is(i + 3, "-"))) {
-      return std::nullopt;  // "12/9/11", "9/11/2001" (core's date rule), "9/11ths"
+    const auto joined = [this](size_t k) { return Is(k, "/") || Is(k, ".") || IsNumber(k) || IsWord(k); };
+    if ((i > 0 && Adjacent(i) && joined(i - 1)) || (Adjacent(i + 3) && joined(i + 3) && !Is(i + 3, "."))) {
+      return std::nullopt;  // "12/9/11", "9/11/1975", "9/11ths"; but "(9/11)", "9/11-era", "9/11."
     }
     return MakeDay(i, i + 3, CivilDate{2001, 9, 11}, "", "");
   }
