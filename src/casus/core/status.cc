@@ -17,6 +17,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kLoop: return "directory loop";
     case ErrorCode::kDatabase: return "database error";
     case ErrorCode::kPipeline: return "pipeline error";
+    case ErrorCode::kInternal: return "internal error";
   }
   return "unknown";
 }

@@ -27,6 +27,7 @@ enum class ErrorCode {
   kLoop,               // a directory was reached twice through links
   kDatabase,           // SQLite reported an error
   kPipeline,           // stages were assembled in an order that cannot work
+  kInternal,           // a stage failed on a document where it should not (a defect): reported, the batch goes on
 };
 
 // Returns a short lower-case name for `code`, e.g. "malformed input".

@@ -1,7 +1,10 @@
-// Pipeline assembly check and the plain run loop (time each stage, stop on error).
+// Pipeline assembly check and the plain run loop (time each stage, stop on error, a
+// stage's exception turned into the document's error).
 #include "casus/pipeline/stage.h"
 
+#include <exception>
 #include <set>
+#include <string>
 
 namespace casus {
 
@@ -52,7 +55,14 @@ StageTimings Pipeline::NewTimings() const {
 Status Pipeline::Run(Document& document, StageTimings* timings) const {
   for (size_t i = 0; i < stages_.size(); ++i) {
     auto start = std::chrono::steady_clock::now();
-    Status status = stages_[i]->Process(document);
+    Status status;
+    // Stages return their failures; an exception is a defect in one (a library call that
+    // threw on input it did not expect). It costs this document, not the batch.
+    try {
+      status = stages_[i]->Process(document);
+    } catch (const std::exception& error) {
+      status = Status(ErrorCode::kInternal, std::string("unexpected failure (") + error.what() + ")");
+    }
     if (timings != nullptr) timings->totals[i] += std::chrono::steady_clock::now() - start;
     if (!status.ok()) {
       return Status(status.code(),

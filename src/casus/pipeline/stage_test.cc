@@ -2,15 +2,19 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace casus {
 namespace {
 
 class FakeStage : public Stage {
  public:
-  FakeStage(std::string name, std::vector<Layer> needs, std::vector<Layer> gives, bool fail = false)
-      : info_{std::move(name), std::move(needs), std::move(gives)}, fail_(fail) {}
+  FakeStage(std::string name, std::vector<Layer> needs, std::vector<Layer> gives, bool fail = false,
+            bool throws = false)
+      : info_{std::move(name), std::move(needs), std::move(gives)}, fail_(fail), throws_(throws) {}
   const StageInfo& info() const override { return info_; }
   Status Process(Document& document) const override {
+    if (throws_) (void)std::stoi(document.text());  // a defect: std::stoi on text that is no number
     if (fail_) return Status(ErrorCode::kMalformedInput, "refused");
     document.sentences.push_back(Sentence{});
     return Status::Ok();
@@ -19,6 +23,7 @@ class FakeStage : public Stage {
  private:
   StageInfo info_;
   bool fail_;
+  bool throws_;
 };
 
 TEST(Pipeline, RejectsAStageBeforeItsProvider) {
@@ -56,6 +61,20 @@ TEST(Pipeline, RunsInOrderTimesAndStopsAtFailure) {
   EXPECT_EQ(status.message(), "file.txt: stage 'two': refused");
   EXPECT_EQ(document.sentences.size(), 1u);  // stage three never ran
   EXPECT_EQ(timings.names.size(), 3u);
+}
+
+TEST(Pipeline, TurnsAStageExceptionIntoTheDocumentsError) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(
+      std::make_unique<FakeStage>("one", std::vector<Layer>{}, std::vector{Layer::kBoilerplate}, false, true));
+  Result<Pipeline> pipeline = Pipeline::Create(std::move(stages));
+  ASSERT_TRUE(pipeline.ok());
+  Document bad("d", "bad.txt", SourceFormat::kCrawlText, "no number");
+  Status status = pipeline->Run(bad, nullptr);
+  EXPECT_EQ(status.code(), ErrorCode::kInternal);
+  EXPECT_EQ(status.message().rfind("bad.txt: stage 'one': unexpected failure (", 0), 0u) << status.message();
+  Document good("e", "good.txt", SourceFormat::kCrawlText, "42");
+  EXPECT_TRUE(pipeline->Run(good, nullptr).ok());  // the next document still runs
 }
 
 }  // namespace

@@ -963,7 +963,7 @@ class SentenceTagger {
     // second month states (the one before when the first month comes later in a year).
     if (!has_modifier && (Is(end, "and") || Is(end, "or") || Is(end, "to") || Is(end, "through") || IsDash(end))) {
       if (std::optional<Match> second = MonthAlone(end + 1);
-          second && second->anchor.empty() && second->value.size() == 7 && second->value[4] == '-') {
+          second && second->anchor.empty() && second->value.size() == 7 && IsDigit(second->value[0])) {
         const int year = std::stoi(second->value.substr(0, 4));
         const int second_month = std::stoi(second->value.substr(5, 2));
         return Make(i, end, TimexType::kDate, Format("%04d-%02d", month > second_month ? year - 1 : year, month),

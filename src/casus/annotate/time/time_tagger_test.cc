@@ -971,6 +971,8 @@ TEST(TimeTagger, TokenSoupGivesSpansInsideTheText) {
 TEST(TimeTagger, UnresolvedWithoutPublicationDate) {
   Check({
       {"It happened on Tuesday.", "", "Tuesday|DATE|XXXX-WXX-2"},
+      {"Elections were held in October and November.", "", "October|DATE|XXXX-10; November|DATE|XXXX-11"},
+      {"Output rose in Q3, two weeks from now.", "", "Q3|DATE|XXXX-Q3; two weeks from now|DATE|FUTURE_REF"},
       {"It happened on September 20.", "", "September 20|DATE|XXXX-09-20"},
       {"It happened on September 20, 2023.", "", "September 20, 2023|DATE|2023-09-20"},
       {"They met at Christmas.", "", "Christmas|DATE|XXXX-12-25"},
