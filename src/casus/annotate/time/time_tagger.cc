@@ -370,7 +370,7 @@ class SentenceTagger {
       consider(ClockTime(i));
       if (names_period) consider(Quarter(i));
       if (tokens_[i].lower.size() == 1) consider(PeriodCode(i));
-      consider(SetRule(i));
+      if (!Has(i, Lex::kWeekday)) consider(SetRule(i));  // a weekday's was asked above
       consider(Reference(i));
       if (the || Is(i, "that")) consider(AnaphoricDay(i));
       if (the) consider(WeekOrMonthOfLastDay(i));
@@ -1129,28 +1129,17 @@ class SentenceTagger {
     if (with_the) ++k;
     // "the following month", "the previous week": after the period the text is in, not
     // publication's
-    const bool anaphoric = with_the && (Is(k, "following") || Is(k, "previous") || Is(k, "preceding"));
     // "The week before, rebels had attacked", "than the month before": ending a clause, the
-    // week or month next to the last date's ("the week before the vote" counts from an
-    // event of unknown day: none).
-    if (with_the && !nested && (Is(k, "week") || Is(k, "month")) && (Is(k + 1, "before") || Is(k + 1, "after")) &&
-        !IsWord(k + 2) && published_) {
-      const int sign = Is(k + 1, "after") ? 1 : -1;
-      const bool month = Is(k, "month");
-      const CivilDate base = month && last_month_.year != 0 ? last_month_ : *last_date_;
-      std::string value;
-      if (month) {
-        const CivilDate next = AddMonths(base, sign);
-        value = Format("%04d-%02d", next.year, next.month);
-      } else {
-        value = IsoWeek(AddDays(base, 7 * sign));
-      }
-      Match m = Make(i, k + 2, TimexType::kDate, std::move(value), false);
-      m.anchor = *last_date_label_;
-      return m;
-    }
+    // week or month next to the last date's, as "the previous week" ("the week before the
+    // vote" counts from an event of unknown day: none).
+    const bool beside = with_the && !nested && (Is(k, "week") || Is(k, "month")) &&
+                        (Is(k + 1, "before") || Is(k + 1, "after")) && !IsWord(k + 2);
+    if (beside && !published_) return std::nullopt;
+    const bool anaphoric = beside || (with_the && (Is(k, "following") || Is(k, "previous") || Is(k, "preceding")));
     int modifier;
-    if (Is(k, "last") || Is(k, "past") || Is(k, "previous") || Is(k, "preceding"))
+    if (beside)
+      modifier = Is(k + 1, "after") ? 1 : -1;
+    else if (Is(k, "last") || Is(k, "past") || Is(k, "previous") || Is(k, "preceding"))
       modifier = -1;
     else if (Is(k, "next") || Is(k, "coming") || Is(k, "following"))
       modifier = 1;
@@ -1158,7 +1147,7 @@ class SentenceTagger {
       modifier = 0;
     else
       return std::nullopt;
-    ++k;
+    if (!beside) ++k;  // past the modifier; "the week before" has it after the unit
     if (Is(k - 1, "this") && (Is(k, "past") || Is(k, "coming"))) {  // "this past spring"
       modifier = Is(k, "past") ? -1 : 1;
       ++k;
@@ -1171,7 +1160,7 @@ class SentenceTagger {
     // Days are the deictic and anaphoric rules' business ("the next day" follows the
     // last date mentioned, not publication).
     if (unit != nullptr && *unit == "D") return std::nullopt;
-    size_t end = k + 1;
+    size_t end = beside ? k + 2 : k + 1;
     if (nested && modifier != 0 && !Is(i + (with_the ? 2 : 1), "last")) return std::nullopt;
     // "the past decade", "the last century": the ten or hundred years to now. A
     // fortnight has no calendar name, so "the past fortnight", "the next fortnight" are
@@ -1227,7 +1216,8 @@ class SentenceTagger {
     else
       return std::nullopt;
     Match m = Make(i, end, TimexType::kDate, value, true);
-    if (anaphoric) m.anchor = Format("%04d-%02d", base.year, base.month) + " (previous date)";
+    if (anaphoric)
+      m.anchor = beside ? *last_date_label_ : Format("%04d-%02d", base.year, base.month) + " (previous date)";
     return m;
   }
 
