@@ -76,6 +76,7 @@ struct TimeTagger::Lexicon {
     kNotPast = 1u << 15,       // ends in -ed but is no past tense: "succeed", "hundred"
     kIntent = 1u << 16,        // before "to", a later act: "agreed to meet", "vowed to return"
     kDated = 1u << 17,         // a noun a year before it dates: "his 1996 campaign", "1990 earnings"
+    kStreet = 1u << 18,        // a number before it is an address: "the 2200 block", "2115 Windsor Road"
   };
   WordMap<uint32_t> classes;
   size_t longest_word = 0;
@@ -1153,6 +1154,15 @@ class SentenceTagger {
       ++k;
     }
     if (Is(k, "fiscal") && Is(k + 1, "year")) ++k;  // "the current fiscal year"
+    // "the last quarter-century", "the past half-century": 25 or 50 years to now
+    if (const int years = PartOfCentury(k); years != 0) {
+      if (modifier != -1 || !with_the || nested || beside) return std::nullopt;
+      return Make(i, k + 3, TimexType::kDuration, Format("P%dY", years), false);
+    }
+    // "the last week-long truce", "this year-end rally": a compound, another rule's
+    if (Is(k + 1, "-") && Adjacent(k + 1) && Adjacent(k + 2) && IsWord(k + 2) && !Is(k + 2, "plus")) {
+      return std::nullopt;
+    }
     const std::string* season = Find(lex_.seasons, k, Lex::kSeason);
     const std::string* unit = Find(lex_.units, k, Lex::kUnit);
     if (season == nullptr && (unit == nullptr || Lower(k).back() == 's')) return std::nullopt;
@@ -1233,14 +1243,17 @@ class SentenceTagger {
     return "P" + count + unit;
   }
 
-  // n and a half units in the next smaller unit: PT5H30M, P2Y6M, P1DT12H; empty for
-  // units without one.
+  // n and a half units in the next smaller unit: PT5H30M, P2Y6M, P1DT12H (n 0, half a
+  // unit: PT30M, P6M, PT12H, P50Y); empty for units without one.
   std::string HalfDurationValue(long n, const std::string& unit) const {
-    if (unit == "H") return "PT" + std::to_string(n) + "H30M";
-    if (unit == "MIN") return "PT" + std::to_string(n) + "M30S";
-    if (unit == "Y") return "P" + std::to_string(n) + "Y6M";
-    if (unit == "D") return "P" + std::to_string(n) + "DT12H";
+    const std::string whole = n == 0 ? "" : std::to_string(n);
+    if (unit == "H") return "PT" + (n == 0 ? "" : whole + "H") + "30M";
+    if (unit == "MIN") return "PT" + (n == 0 ? "" : whole + "M") + "30S";
+    if (unit == "Y") return "P" + (n == 0 ? "" : whole + "Y") + "6M";
+    if (unit == "D") return "P" + (n == 0 ? "T" : whole + "DT") + "12H";
     if (unit == "DE") return "P" + std::to_string(n * 10 + 5) + "Y";
+    if (unit == "CE" && n == 0) return "P50Y";
+    if (unit == "W") return "P" + std::to_string(n * 7 + 3) + "DT12H";
     return "";
   }
 
@@ -1323,6 +1336,13 @@ class SentenceTagger {
     // "the third attack in as many days": as many days as the count before it, which a
     // reader sees but the tagger does not; no vague count.
     if (i > 0 && Is(i - 1, "as") && Is(i, "many")) return std::nullopt;
+    // "half an hour", "half a century"
+    if (Is(i, "half") && (Is(i + 1, "a") || Is(i + 1, "an"))) {
+      const std::string* unit = Find(lex_.units, i + 2, Lex::kUnit);
+      const std::string value = unit == nullptr ? "" : HalfDurationValue(0, *unit);
+      if (value.empty()) return std::nullopt;
+      return Make(i, i + 3, TimexType::kDuration, value, false);
+    }
     size_t k = i;
     bool the_past = false;
     bool article = false;
@@ -1361,6 +1381,10 @@ class SentenceTagger {
     if (count && count != "X" && Is(k, "1") && Is(k + 1, "/") && Is(k + 2, "2")) {
       half = true;
       k += 3;
+    } else if (count && count != "X" && Is(k, "and") && Is(k + 1, "a") && Is(k + 2, "half") &&
+               Has(k + 3, Lex::kUnit)) {  // "two and a half years"
+      half = true;
+      k += 3;
     }
     if (!count) return VagueUnits(i);
     const bool hyphenated = Is(k, "-") && Has(k + 1, Lex::kUnit);
@@ -1371,6 +1395,10 @@ class SentenceTagger {
                                         "business",   "working",    "consecutive", "straight", "full",
                                         "successive", "long",       "whole",       "entire"};
     if (kBeforeUnit.contains(Lower(k)) && Has(k + 1, Lex::kUnit)) ++k;
+    // "a quarter-century", "a half-century"
+    if (const int years = PartOfCentury(k); years != 0 && *count != "X") {
+      return Make(i, k + 3, TimexType::kDuration, Format("P%dY", static_cast<int>(std::stol(*count)) * years), false);
+    }
     const std::string* unit = Find(lex_.units, k, Lex::kUnit);
     if (unit == nullptr) return std::nullopt;
     if (*count == "1" && Is(i, "a") == false && Is(i, "an") == false && Lower(k).back() == 's' && !IsNumber(i)) {
@@ -1388,6 +1416,11 @@ class SentenceTagger {
     if (Is(end, "-") && Is(end + 1, "long") && Adjacent(end) && Adjacent(end + 1)) {
       const size_t begin = Is(i, "a") || Is(i, "an") ? i + 1 : i;
       return Make(begin, end + 2, TimexType::kDuration, DurationValue(*count, *unit), false);
+    }
+    // A unit opening a compound is none: "the two second-degree counts", "a day-care centre".
+    if (!hyphenated && Is(end, "-") && Adjacent(end) && IsWord(end + 1) && Adjacent(end + 1) && !Is(end + 1, "old") &&
+        !Is(end + 1, "plus") && !Is(end + 1, "earlier") && !Is(end + 1, "ago")) {
+      return std::nullopt;
     }
     // Ages are not durations: "44-year-old".
     if ((Is(end, "-") && Is(end + 1, "old")) || Is(end, "old")) return std::nullopt;
@@ -1419,7 +1452,10 @@ class SentenceTagger {
       // an event whose day is not known, so the length alone, as TimeML marks it ("Three
       // days" P3D, "later" a signal); publication's neighbour would be a guess, and a
       // wrong one in a past-tense story.
-      const auto length_only = [&] { return Make(i, end, TimexType::kDuration, DurationValue(*count, *unit), false); };
+      const auto length_only = [&] {
+        std::string value = half ? HalfDurationValue(std::stol(*count), *unit) : "";
+        return Make(i, end, TimexType::kDuration, value.empty() ? DurationValue(*count, *unit) : value, false);
+      };
       if (Is(end, "later") && (*count == "X" || !published_)) return length_only();
       if (*count == "X" || !published_) {
         return Make(i, last, TimexType::kDate, from_now ? "FUTURE_REF" : "PAST_REF", true);
@@ -1442,7 +1478,11 @@ class SentenceTagger {
         base = CivilDate{last_year_, 6, 15};
         anchor = Format("%04d", last_year_) + " (previous date)";
       }
-      if (Is(end, "later") && anchor == PublishedLabel()) return length_only();
+      // Counted on from publication's own day ("Today, ... Six years later, I covered"), a
+      // later date would lie ahead of the story: the length alone.
+      const bool publication_day =
+          base.year == published_->year && base.month == published_->month && base.day == published_->day;
+      if (Is(end, "later") && (anchor == PublishedLabel() || publication_day)) return length_only();
       std::string value;
       std::optional<CivilDate> full;
       if (u == "D")
@@ -1457,6 +1497,8 @@ class SentenceTagger {
         // that quarter a year before.
         int quarter_year = std::stoi(last_quarter_->substr(0, 4));
         value = Format("%04d", quarter_year + static_cast<int>(n)) + last_quarter_->substr(4);
+      } else if (u == "Y" && half) {  // "three and a half years ago": the year 42 months back
+        value = Format("%04d", AddMonths(base, static_cast<int>(n) * 12 + (n < 0 ? -6 : 6)).year);
       } else if (u == "Y")
         value = Format("%04d", base.year + static_cast<int>(n));
       else if (u == "DE")
@@ -1527,6 +1569,12 @@ class SentenceTagger {
     if (!before_ok && !after_ok && !DatedNounAfter(k, year)) return std::nullopt;
     // A path ("news/2012/12/23"): no year.
     if (Is(k - 1, "/") && Adjacent(k) && Is(k + 1, "/") && Adjacent(k + 1)) return std::nullopt;
+    // The last group of a telephone number ("815-748-2060", "574.2091"): joined to a shorter number.
+    if (k >= 2 && (IsDash(k - 1) || Is(k - 1, ".")) && Adjacent(k) && Adjacent(k - 1) && IsNumber(k - 2) &&
+        Lower(k - 2).size() < 4) {
+      return std::nullopt;
+    }
+    if (AddressAfter(k)) return std::nullopt;
     if (after_ok && !before_ok && k > 0 && tokens_[k - 1].kind == TokenKind::kNumber) return std::nullopt;
     // "the summer of 2020", "spring 2020"
     size_t begin = i;
@@ -1539,6 +1587,25 @@ class SentenceTagger {
       value += "-" + *Find(lex_.seasons, k - 2, Lex::kSeason);
     }
     return Make(begin, k + 1, TimexType::kDate, value, false);
+  }
+
+  // 25 for "quarter-century", 50 for "half-century" at token k, else 0.
+  int PartOfCentury(size_t k) const {
+    if (!Is(k + 1, "-") || !Is(k + 2, "century") || !Adjacent(k + 1) || !Adjacent(k + 2)) return 0;
+    return Is(k, "quarter") ? 25 : Is(k, "half") ? 50 : 0;
+  }
+
+  // A house number or a block, not a year, at token k: "the 2200 block of Batson Avenue",
+  // "2115 Windsor Spring Road", "1935 Orchard St." (up to three names before the street word).
+  bool AddressAfter(size_t k) const {
+    if (Has(k + 1, Lex::kStreet) && !tokens_[k + 1].capitalized) return Is(k + 1, "block") || Is(k + 1, "blocks");
+    for (size_t name = k + 1; name <= k + 4 && IsWord(name) && tokens_[name].capitalized; ++name) {
+      if (name == k + 1 || !Has(name, Lex::kStreet)) continue;
+      // "St. Louis", "St. Petersburg": a saint, not a street
+      const size_t next = Is(name + 1, ".") ? name + 2 : name + 1;
+      return !(Is(name, "st") && IsWord(next) && tokens_[next].capitalized);
+    }
+    return false;
   }
 
   // A noun that dates `year`, at token k, follows it, at most one word later: "his
@@ -2769,7 +2836,8 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
       {"zone", Lexicon::kZone},        {"future", Lexicon::kFuture},
       {"past", Lexicon::kPast},        {"present", Lexicon::kPresent},
       {"not_past", Lexicon::kNotPast}, {"intent", Lexicon::kIntent},
-      {"dated", Lexicon::kDated},      {"after_article", Lexicon::kAfterArticle}};
+      {"dated", Lexicon::kDated},      {"after_article", Lexicon::kAfterArticle},
+      {"street", Lexicon::kStreet}};
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::time_words())) {
     if (row.size() < 2) continue;
     std::string word(row[1]);

@@ -580,6 +580,10 @@ TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
       {"Congress cut the funding two years later.", "2016-09-28", "two years|DURATION|P2Y"},
       {"A few days later, the firm announced lower earnings.", "1989-10-27", "A few days|DURATION|PXD"},
       {"He was released an hour later.", "2023-10-20", "an hour|DURATION|PT1H"},
+      // Counted on from publication's own day, "later" would lie ahead of the story.
+      {"In 1989, she was killed. Today, guns are everywhere. Six years later, I covered another killing.", "2016-01-15",
+       "1989|DATE|1989; Today|DATE|2016-01-15; Six years|DURATION|P6Y"},
+      {"Two and a half years later, he returned.", "2016-01-15", "Two and a half years|DURATION|P2Y6M"},
       // Earlier than publication is still a day before it.
       {"Two days earlier, rebels took the airport.", "2023-10-20", "Two days earlier|DATE|2023-10-18"},
   });
@@ -597,6 +601,15 @@ TEST(TimeTagger, DurationsAndSets) {
       {"The first such visit in decades took place.", "2023-09-20", "decades|DURATION|PXDE"},
       {"It was common in days of old.", "2023-09-20", ""},
       {"The fighting lasted two weeks.", "2023-09-20", "two weeks|DURATION|P2W"},
+      // Halves and parts of a century.
+      {"He waited half an hour, then two and a half years.", "2023-09-20",
+       "half an hour|DURATION|PT30M; two and a half years|DURATION|P2Y6M"},
+      {"It was the first time in half a century; for half a day they waited.", "2023-09-20",
+       "half a century|DURATION|P50Y; half a day|DURATION|PT12H"},
+      {"It was the worst in a quarter-century.", "2023-09-20", "a quarter-century|DURATION|P25Y"},
+      {"I reported on it over the last quarter-century and the past half-century.", "2023-09-20",
+       "the last quarter-century|DURATION|P25Y; the past half-century|DURATION|P50Y"},
+      {"Three and a half years ago he left.", "2016-01-15", "Three and a half years ago|DATE|2012"},
       // A kind of day or year between count and unit stays inside.
       {"Eight trading days after Oct. 12, the index fell.", "1989-11-01",
        "Eight trading days|DURATION|P8D; Oct. 12|DATE|1989-10-12"},
@@ -711,6 +724,16 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"Prices fell after 2008 financial crisis ended.", "2023-09-20", "2008|DATE|2008"},
       {"Rebels carried out 1500 attacks across 1200 villages.", "2023-09-20", ""},
       {"Aid reached 1500 election workers; 1950 war veterans marched.", "2023-09-20", ""},
+      // Telephone numbers and street addresses are no years.
+      {"Call 815-748-2060, (510) 574-2091 or 510.574.2091 with tips.", "2016-01-15", ""},
+      {"Police were called to the 2200 block of Batson Avenue.", "2016-01-15", ""},
+      {"They met at the shopping center, 2115 Windsor Spring Road, and at 1935 Orchard St. in Alexandria.",
+       "2016-01-15", ""},
+      {"In 2014 St. Louis police shot him; the 1973 Supreme Court ruling stood.", "2016-01-15",
+       "2014|DATE|2014; 1973|DATE|1973"},
+      {"The war of 1990-2003 ended in 1990 Main Street style.", "2016-01-15", "1990|DATE|1990; 2003|DATE|2003"},
+      // A unit opening a compound is no length.
+      {"He faced the two second-degree counts on a day-to-day basis.", "2016-01-15", ""},
   });
 }
 
