@@ -321,6 +321,7 @@ class SentenceTagger {
   void Run(std::vector<TimeExpression>* out) {
     sentence_date_.clear();
     sentence_event_date_ = false;
+    sentence_tense_.reset();
     statement_day_.reset();
     ++sentences_since_date_;
     size_ = tokens_.size();
@@ -707,9 +708,22 @@ class SentenceTagger {
     for (size_t distance = 1; distance <= right_limit && !right; ++distance) {
       if ((right = TenseAt(end - 1 + distance, false))) right_distance = distance;
     }
-    if (left && (!right || left_distance <= right_distance * 3)) return *left;
-    if (right) return *right;
-    return Tense::kUnknown;
+    Tense tense = Tense::kUnknown;
+    if (left && (!right || left_distance <= right_distance * 3))
+      tense = *left;
+    else if (right)
+      tense = *right;
+    if (tense == Tense::kUnknown && sentence_tense_ && sentence_tense_->first < begin &&
+        previous_end_ > sentence_tense_->first && previous_end_ <= begin) {
+      // only across a chain of expressions: nothing but function words and marks since the last
+      bool chained = true;
+      for (size_t k = previous_end_; k < begin && chained; ++k) {
+        chained = tokens_[k].kind == TokenKind::kPunct || IsFunctionWord(k);
+      }
+      if (chained) tense = sentence_tense_->second;
+    }
+    if (!sentence_tense_ || sentence_tense_->first < begin) sentence_tense_ = std::make_pair(begin, tense);
+    return tense;
   }
 
   const std::string& PublishedLabel() const { return published_label_; }
@@ -1546,8 +1560,10 @@ class SentenceTagger {
     if (!IsNumber(k) || tokens_[k].lower.size() != 4) return std::nullopt;
     int year = std::stoi(std::string(tokens_[k].lower));
     if (year < 1000 || year > 2200) return std::nullopt;
-    // Decade: "1990s"
+    // Decade: "1990s"; "the 1800s", "the 1900s" are centuries as news uses them (the
+    // 2000s stay a decade: the century is young)
     if (Is(k + 1, "s") && Adjacent(k + 1) && year % 10 == 0) {
+      if (year % 100 == 0 && year <= 1900) return Make(i, k + 2, TimexType::kDate, Format("%02d", year / 100), false);
       return Make(i, k + 2, TimexType::kDate, Format("%03d", year / 10), false);
     }
     if (the_edge) return std::nullopt;  // "the early 2020 talks": the year from its edge on
@@ -2467,6 +2483,16 @@ class SentenceTagger {
         *last_date_label_ == PublishedLabel()) {
       return std::nullopt;
     }
+    // "came forward the day after Greene's death" when the last date named is still to come:
+    // a past event cannot follow publication, so that date is not this event's.
+    if (published_ && end == i + 3 && IsWord(end)) {
+      const CivilDate day = AddDays(*last_date_, offset);
+      if (DaysFromCivil(day.year, day.month, day.day) >
+              DaysFromCivil(published_->year, published_->month, published_->day) &&
+          TenseAround(i, end) == Tense::kPast) {
+        return std::nullopt;
+      }
+    }
     const std::string* part = Find(lex_.parts, word, Lex::kPart);
     Match m = published_ ? MakeDay(i, end, AddDays(*last_date_, offset), "", *last_date_label_)
                          : MakeDay(i, end, std::nullopt, "XXXX-XX-XX", "");
@@ -2499,6 +2525,11 @@ class SentenceTagger {
     const size_t end = OrdinalEnd(i + 1);
     // "the 11th Circuit", "the 25th anniversary", "the 14th of February" (a date's own rule)
     if (end == 0 || (IsWord(end) && !IsFunctionWord(end)) || (Is(end, "of") && MonthAt(end + 1) != 0)) {
+      return std::nullopt;
+    }
+    // "from the 17th through 19th centuries", "the 18th and 19th century": centuries
+    if (const size_t second = IsNumber(end + 1) ? OrdinalEnd(end + 1) : 0;
+        second != 0 && (Is(second, "century") || Is(second, "centuries"))) {
       return std::nullopt;
     }
     const int day = std::stoi(std::string(tokens_[i + 1].lower));
@@ -2757,6 +2788,9 @@ class SentenceTagger {
   std::string* last_date_label_;
   std::string sentence_date_;         // the last full date stated in this sentence, for clock times
   bool sentence_event_date_ = false;  // sentence_date_ is no statement's day
+  // The tense a marker gave an expression earlier in this sentence, and where: a later one
+  // with no marker near it shares it ("will be on Monday from noon to 8 p.m. and on Tuesday").
+  mutable std::optional<std::pair<size_t, Tense>> sentence_tense_;
   // The day of a statement this sentence named ("announced on Sunday"), and the token
   // after it: a weekday the statement put in a future ("would reopen on Monday") counts
   // from that day.

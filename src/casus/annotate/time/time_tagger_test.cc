@@ -45,6 +45,9 @@ TEST(TimeTagger, AbsoluteDates) {
       {"The ceasefire took effect at 1 pm local time.", "2023-09-20", "1 pm local time|TIME|2023-09-20T13:00"},
       {"He was seen at 10:35 a.m. near the border.", "1998-08-07", "10:35 a.m.|TIME|1998-08-07T10:35"},
       {"Unrest grew in the 1990s.", "2023-09-20", "the 1990s|DATE|199"},
+      // "the 1800s" is a century as news uses it; "the 2000s" a decade.
+      {"Mounds dug in the 1800s were mapped in the 2000s.", "2009-03-27", "the 1800s|DATE|18; the 2000s|DATE|200"},
+      {"Slavery was practiced from the 17th through 19th centuries.", "2009-03-24", ""},
       {"Unrest grew in the late 1970s and the mid-1990s.", "2023-09-20",
        "the late 1970s|DATE|197; the mid-1990s|DATE|199"},
       {"Unrest grew in early 1995.", "2023-09-20", "early 1995|DATE|1995"},
@@ -359,6 +362,13 @@ TEST(TimeTagger, ADatedDatelineIsTheStorysDay) {
 
 TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
   Check({
+      // A day in a chain of expressions shares the tense of the first ("will be").
+      {"Visitation will be on Monday from 12 p.m. to 8 p.m. and on Tuesday from 9 a.m. until 2 p.m.", "2016-01-15",
+       "Monday|DATE|2016-01-18; 12 p.m.|TIME|2016-01-18T12:00; 8 p.m.|TIME|2016-01-18T20:00; "
+       "Tuesday|DATE|2016-01-19; 9 a.m.|TIME|2016-01-19T09:00; 2 p.m.|TIME|2016-01-19T14:00"},
+      // A past event the day after another cannot follow publication: not the last date's.
+      {"Sentencing is set for June 8. He came forward the day after Greene's death.", "2009-03-30",
+       "June 8|DATE|2009-06-08"},
       // "the previous / following Friday": the one before or after the last date named.
       {"Shares closed lower on Oct. 27, down 4.5% from the previous Friday.", "1989-10-30",
        "Oct. 27|DATE|1989-10-27; the previous Friday|DATE|1989-10-20"},
