@@ -1444,7 +1444,12 @@ class SentenceTagger {
     // week" or "24 hours a day" is a rate, not a duration.
     // "two weeks from now", "a month from today": counted from publication, ahead.
     const bool from_now = Is(end, "from") && (Is(end + 1, "now") || Is(end + 1, "today"));
-    const bool from_publication = Is(end, "ago") || from_now;
+    // "three years back", "a week back": "ago" as Indian and Nigerian English say it (not
+    // "two weeks back to the front", "a month back in 2019")
+    const bool back = Is(end, "back") &&
+                      (!IsWord(end + 1) || (IsFunctionWord(end + 1) && !Is(end + 1, "to") && !Is(end + 1, "from") &&
+                                            !Is(end + 1, "into") && !Is(end + 1, "in") && !Is(end + 1, "on")));
+    const bool from_publication = Is(end, "ago") || back || from_now;
     const bool relative = from_publication || Is(end, "earlier") || Is(end, "later");
     if ((Is(i, "a") || Is(i, "an")) && i > 0 && !relative &&
         (Is(i - 1, "twice") || Is(i - 1, "times") || Is(i - 1, "once") || IsNumber(i - 1) || Is(i - 1, "%") ||
@@ -1547,6 +1552,11 @@ class SentenceTagger {
       size_t of = Is(k + 2, "half") ? k + 3 : Is(k + 2, "two") && Is(k + 3, "quarters") ? k + 4 : 0;
       if (of != 0 && Is(of, "of") && YearAt(of + 1) != 0) {
         return Make(i, of + 2, TimexType::kDate, Format("%04d-H%d", YearAt(of + 1), Is(k + 1, "first") ? 1 : 2), false);
+      }
+      // "the first half of next year", "the second half of this year"
+      size_t named = of + 1;
+      if (std::optional<int> year = of != 0 && Is(of, "of") ? NamedYear(&named) : std::nullopt) {
+        return Make(i, named, TimexType::kDate, Format("%04d-H%d", *year, Is(k + 1, "first") ? 1 : 2), true);
       }
     }
     // "the late 1970s", "the mid-1990s": a decade's article stays in the extent.
@@ -2238,6 +2248,9 @@ class SentenceTagger {
     if (std::optional<std::string> n = NumberAt(k); n && *n != "X") {  // "every 2 weeks", "every two years"
       count = *n;
       ++k;
+    } else if (Is(k, "other")) {  // "every other day": one in two
+      count = "2";
+      ++k;
     }
     const std::string* unit = Find(lex_.units, k, Lex::kUnit);
     if (unit == nullptr) return std::nullopt;
@@ -2291,6 +2304,10 @@ class SentenceTagger {
     }
     if (Is(i, "a") && Is(i + 1, "later") && Is(i + 2, "date"))
       return Make(i, i + 3, TimexType::kDate, "FUTURE_REF", true);
+    // "I met him the other day": a day lately ("every other day" is a set's)
+    if (Is(i, "the") && Is(i + 1, "other") && Is(i + 2, "day") && !Is(i + 3, "'") && !IsWord(i + 3)) {
+      return Make(i, i + 3, TimexType::kDate, "PAST_REF", true);
+    }
     // "for a while", "after a while": a length of no stated unit.
     if (Is(i, "a") && Is(i + 1, "while") && i > 0 && (Is(i - 1, "for") || Is(i - 1, "after") || Is(i - 1, "in"))) {
       return Make(i, i + 2, TimexType::kDuration, "PXX", false);

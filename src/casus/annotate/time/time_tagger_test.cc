@@ -620,6 +620,14 @@ TEST(TimeTagger, DurationsAndSets) {
       {"I reported on it over the last quarter-century and the past half-century.", "2023-09-20",
        "the last quarter-century|DURATION|P25Y; the past half-century|DURATION|P50Y"},
       {"Three and a half years ago he left.", "2016-01-15", "Three and a half years ago|DATE|2012"},
+      // "back" after a count and a unit is "ago" (Indian and Nigerian English); not before "to".
+      {"Three years back, the village was attacked; he came a week back.", "2023-09-20",
+       "Three years back|DATE|2020; a week back|DATE|2023-W37"},
+      {"They moved the vote two weeks back to March.", "2023-09-20", "two weeks|DURATION|P2W"},
+      {"I met him the other day; patrols pass every other day.", "2023-09-20",
+       "the other day|DATE|PAST_REF; every other day|SET|P2D"},
+      {"The summit is planned for the first half of next year.", "2023-09-20",
+       "the first half of next year|DATE|2024-H1"},
       // A kind of day or year between count and unit stays inside.
       {"Eight trading days after Oct. 12, the index fell.", "1989-11-01",
        "Eight trading days|DURATION|P8D; Oct. 12|DATE|1989-10-12"},
