@@ -1605,10 +1605,10 @@ class SentenceTagger {
     // "the summer of 2020", "spring 2020"
     size_t begin = i;
     std::string value = Format("%04d", year);
-    if (k >= 1 && Has(k - 1, Lex::kSeason)) {
+    if (k >= 1 && k - 1 >= previous_end_ && Has(k - 1, Lex::kSeason)) {
       begin = k - 1;
       value += "-" + *Find(lex_.seasons, k - 1, Lex::kSeason);
-    } else if (k >= 2 && Is(k - 1, "of") && Has(k - 2, Lex::kSeason)) {
+    } else if (k >= 2 && k - 2 >= previous_end_ && Is(k - 1, "of") && Has(k - 2, Lex::kSeason)) {
       begin = k - 2;
       value += "-" + *Find(lex_.seasons, k - 2, Lex::kSeason);
     }
@@ -2586,6 +2586,7 @@ class SentenceTagger {
     if (!with_the && !((k == i || IsEdge(i)) && preposition)) return std::nullopt;
     // "the fall of Kabul", "the fall in prices", "the spring offensive"
     if (IsWord(k + 1) && (!IsFunctionWord(k + 1) || Is(k + 1, "of"))) return std::nullopt;  // "of 2020": the year's
+    if (YearAt(k + 1) != 0) return std::nullopt;  // "the summer 2022 counteroffensive": the year's rule
     if (Is(k, "fall") && !preposition) return std::nullopt;
     if (!published_) return Make(i, k + 1, TimexType::kDate, "XXXX-" + *season, true);
     const int first = SeasonFirstMonth(*season);

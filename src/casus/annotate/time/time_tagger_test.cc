@@ -626,6 +626,7 @@ TEST(TimeTagger, DurationsAndSets) {
       {"They moved the vote two weeks back to March.", "2023-09-20", "two weeks|DURATION|P2W"},
       {"I met him the other day; patrols pass every other day.", "2023-09-20",
        "the other day|DATE|PAST_REF; every other day|SET|P2D"},
+      {"The summer 2022 counteroffensive retook Kharkiv.", "2023-09-20", "summer 2022|DATE|2022-SU"},
       {"The summit is planned for the first half of next year.", "2023-09-20",
        "the first half of next year|DATE|2024-H1"},
       // A kind of day or year between count and unit stays inside.
