@@ -2293,7 +2293,8 @@ class SentenceTagger {
         WeekdayAt(i + 2) < 0 && !Is(i + 2, "few")) {
       return Make(i, i + 2, TimexType::kDate, "PAST_REF", true);
     }
-    if (Is(i, "the") && Is(i + 1, "future") && !InName(i + 1)) {
+    // not "the future of the talks", "the future of our peoples": their prospects
+    if (Is(i, "the") && Is(i + 1, "future") && !InName(i + 1) && !Is(i + 2, "of")) {
       return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
     }
     // "in the near term", "over the long term", "at a later date": some time to come (not

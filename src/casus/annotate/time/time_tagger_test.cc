@@ -106,6 +106,9 @@ TEST(TimeTagger, RelativeToPublication) {
       {"In the long term, peace is possible.", "2023-09-20", "the long term|DATE|FUTURE_REF"},
       {"The long term effects and the short-term debt are unknown.", "2023-09-20", ""},
       {"The bonds will be sold at a later date.", "2023-09-20", "a later date|DATE|FUTURE_REF"},
+      // "the future of X" is X's prospects, no time.
+      {"They met to discuss the future of the racetrack; peace may come in the future.", "2023-09-20",
+       "the future|DATE|FUTURE_REF"},
       {"They will live without power for a while.", "2023-09-20", "a while|DURATION|PXX"},
       {"Few people travel these days.", "2023-09-20", "these days|DATE|PRESENT_REF"},
       // A length as an adjective ("-long"), its article outside; ages stay out.
