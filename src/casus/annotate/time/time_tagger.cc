@@ -1419,6 +1419,9 @@ class SentenceTagger {
       return std::nullopt;  // "one years"
     }
     if (*unit == "S" && !IsNumber(k - 1) && !Has(k - 1, Lex::kNumberWord)) return std::nullopt;
+    // "5 weekend robberies": a weekend is no length an adjective counts ("a two-day trip");
+    // the count is the noun's
+    if (*unit == "WE" && *count != "1" && Is(k, "weekend")) return std::nullopt;
     size_t end = k + 1;
     // "a week or so ago": the hedge stays inside.
     if (Is(end, "or") && Is(end + 1, "so") && (Is(end + 2, "ago") || Is(end + 2, "earlier") || Is(end + 2, "later"))) {

@@ -756,6 +756,7 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"The war of 1990-2003 ended in 1990 Main Street style.", "2016-01-15", "1990|DATE|1990; 2003|DATE|2003"},
       // A unit opening a compound is no length.
       {"He faced the two second-degree counts on a day-to-day basis.", "2016-01-15", ""},
+      {"Police believe 5 weekend robberies are connected.", "2016-01-15", ""},
   });
 }
 
