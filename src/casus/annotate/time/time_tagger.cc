@@ -282,6 +282,9 @@ CivilDate AddMonths(CivilDate date, int months) {
 
 std::string IsoDay(CivilDate date) { return FormatIsoDate(date.year, date.month, date.day); }
 
+// Days since 1970-01-01: to compare and order days.
+long DayNumber(CivilDate date) { return DaysFromCivil(date.year, date.month, date.day); }
+
 std::string IsoWeek(CivilDate date) {
   int weekday = Weekday(date.year, date.month, date.day);
   CivilDate thursday = AddDays(date, 3 - weekday);
@@ -1174,9 +1177,7 @@ class SentenceTagger {
       return Make(i, k + 3, TimexType::kDuration, Format("P%dY", years), false);
     }
     // "the last week-long truce", "this year-end rally": a compound, another rule's
-    if (Is(k + 1, "-") && Adjacent(k + 1) && Adjacent(k + 2) && IsWord(k + 2) && !Is(k + 2, "plus")) {
-      return std::nullopt;
-    }
+    if (OpensCompound(k)) return std::nullopt;
     const std::string* season = Find(lex_.seasons, k, Lex::kSeason);
     const std::string* unit = Find(lex_.units, k, Lex::kUnit);
     if (season == nullptr && (unit == nullptr || Lower(k).back() == 's')) return std::nullopt;
@@ -1260,7 +1261,7 @@ class SentenceTagger {
   // n and a half units in the next smaller unit: PT5H30M, P2Y6M, P1DT12H (n 0, half a
   // unit: PT30M, P6M, PT12H, P50Y); empty for units without one.
   std::string HalfDurationValue(long n, const std::string& unit) const {
-    const std::string whole = n == 0 ? "" : std::to_string(n);
+    const std::string whole = std::to_string(n);
     if (unit == "H") return "PT" + (n == 0 ? "" : whole + "H") + "30M";
     if (unit == "MIN") return "PT" + (n == 0 ? "" : whole + "M") + "30S";
     if (unit == "Y") return "P" + (n == 0 ? "" : whole + "Y") + "6M";
@@ -1435,10 +1436,7 @@ class SentenceTagger {
       return Make(begin, end + 2, TimexType::kDuration, DurationValue(*count, *unit), false);
     }
     // A unit opening a compound is none: "the two second-degree counts", "a day-care centre".
-    if (!hyphenated && Is(end, "-") && Adjacent(end) && IsWord(end + 1) && Adjacent(end + 1) && !Is(end + 1, "old") &&
-        !Is(end + 1, "plus") && !Is(end + 1, "earlier") && !Is(end + 1, "ago")) {
-      return std::nullopt;
-    }
+    if (!hyphenated && OpensCompound(end - 1)) return std::nullopt;
     // Ages are not durations: "44-year-old".
     if ((Is(end, "-") && Is(end + 1, "old")) || Is(end, "old")) return std::nullopt;
     // "second" as an ordinal ("a second round") is not a unit.
@@ -1502,9 +1500,9 @@ class SentenceTagger {
       }
       // Counted on from publication's own day ("Today, ... Six years later, I covered"), a
       // later date would lie ahead of the story: the length alone.
-      const bool publication_day =
-          base.year == published_->year && base.month == published_->month && base.day == published_->day;
-      if (Is(end, "later") && (anchor == PublishedLabel() || publication_day)) return length_only();
+      if (Is(end, "later") && (anchor == PublishedLabel() || DayNumber(base) == DayNumber(*published_))) {
+        return length_only();
+      }
       std::string value;
       std::optional<CivilDate> full;
       if (u == "D")
@@ -1618,9 +1616,15 @@ class SentenceTagger {
     return Make(begin, k + 1, TimexType::kDate, value, false);
   }
 
+  // Token k opens a compound written close up: "second-degree", "year-end", "day-to-day"
+  // (not "decade-plus", a length and more).
+  bool OpensCompound(size_t k) const {
+    return Is(k + 1, "-") && Adjacent(k + 1) && IsWord(k + 2) && Adjacent(k + 2) && !Is(k + 2, "plus");
+  }
+
   // 25 for "quarter-century", 50 for "half-century" at token k, else 0.
   int PartOfCentury(size_t k) const {
-    if (!Is(k + 1, "-") || !Is(k + 2, "century") || !Adjacent(k + 1) || !Adjacent(k + 2)) return 0;
+    if (!OpensCompound(k) || !Is(k + 2, "century")) return 0;
     return Is(k, "quarter") ? 25 : Is(k, "half") ? 50 : 0;
   }
 
@@ -2504,19 +2508,19 @@ class SentenceTagger {
         *last_date_label_ == PublishedLabel()) {
       return std::nullopt;
     }
+    const std::string* part = Find(lex_.parts, word, Lex::kPart);
+    if (!published_) {
+      Match m = MakeDay(i, end, std::nullopt, "XXXX-XX-XX", "");
+      if (part != nullptr) WithPartOfDay(&m, *part);
+      return m;
+    }
+    const CivilDate day = AddDays(*last_date_, offset);
     // "came forward the day after Greene's death" when the last date named is still to come:
     // a past event cannot follow publication, so that date is not this event's.
-    if (published_ && end == i + 3 && IsWord(end)) {
-      const CivilDate day = AddDays(*last_date_, offset);
-      if (DaysFromCivil(day.year, day.month, day.day) >
-              DaysFromCivil(published_->year, published_->month, published_->day) &&
-          TenseAround(i, end) == Tense::kPast) {
-        return std::nullopt;
-      }
+    if (end == i + 3 && IsWord(end) && DayNumber(day) > DayNumber(*published_) && TenseAround(i, end) == Tense::kPast) {
+      return std::nullopt;
     }
-    const std::string* part = Find(lex_.parts, word, Lex::kPart);
-    Match m = published_ ? MakeDay(i, end, AddDays(*last_date_, offset), "", *last_date_label_)
-                         : MakeDay(i, end, std::nullopt, "XXXX-XX-XX", "");
+    Match m = MakeDay(i, end, day, "", *last_date_label_);
     if (part != nullptr) WithPartOfDay(&m, *part);
     return m;
   }
@@ -2557,8 +2561,7 @@ class SentenceTagger {
     if (day < 1 || day > 31) return std::nullopt;
     if (!published_) return MakeDay(i, end, std::nullopt, Format("XXXX-XX-%02d", day), "");
     // A date other than publication's was named ("on Sept. 10 ... on the 14th"): its month.
-    const bool named = last_date_->year != published_->year || last_date_->month != published_->month ||
-                       last_date_->day != published_->day;
+    const bool named = DayNumber(*last_date_) != DayNumber(*published_);
     if (named) {
       if (!IsValidDate(last_date_->year, last_date_->month, day)) return std::nullopt;
       return MakeDay(i, end, CivilDate{last_date_->year, last_date_->month, day}, "", *last_date_label_);
