@@ -2187,6 +2187,10 @@ class SentenceTagger {
     }
     m.value = Format("%04d-Q%d", year, quarter);
     if (stated_year) m.anchor.clear();
+    // A quarter still to come in a forecast ("expect the slump to continue into the fourth
+    // quarter") is no period results are reported for: "the year-ago period" after it
+    // compares with the one in view before.
+    if (m.names_quarter && !QuarterEnded(m.value) && TenseAround(begin, k) == Tense::kFuture) m.names_quarter = false;
     return m;
   }
 
@@ -2321,6 +2325,13 @@ class SentenceTagger {
       return Make(i, i + 2, TimexType::kDuration, "PXX", false);
     }
     return std::nullopt;
+  }
+
+  // A quarter ("1989-Q3") that ended by publication: a period results are reported for.
+  bool QuarterEnded(const std::string& value) const {
+    if (!published_ || value.size() != 7 || value[5] != 'Q' || !IsDigit(value[6])) return true;
+    const int year = std::stoi(value.substr(0, 4)), quarter = value[6] - '0';
+    return year < published_->year || (year == published_->year && quarter * 3 < published_->month);
   }
 
   // "the year-earlier quarter", "the year-ago period", "year-earlier": the period in view

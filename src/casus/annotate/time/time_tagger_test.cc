@@ -677,6 +677,14 @@ TEST(TimeTagger, QuartersOfTheYear) {
       {"Net rose in the third quarter from a year ago. A year ago it had also risen.", "1989-11-02",
        "the third quarter|DATE|1989-Q3; a year ago|DATE|1988-Q3; A year ago|DATE|1988-Q3"},
       {"Net rose from a year-earlier $5 million.", "1989-11-02", "year-earlier|DATE|1988"},
+      // A quarter still to come in a forecast is not the one results compare with; a past
+      // fiscal quarter not yet over on the calendar is.
+      {"Net fell in the third quarter. Analysts expect the slump to continue through the third quarter of 1990. "
+       "In the year-ago period, it earned more.",
+       "1989-10-26",
+       "the third quarter|DATE|1989-Q3; the third quarter of 1990|DATE|1990-Q3; the year-ago period|DATE|1988-Q3"},
+      {"It reported a decline in fourth-quarter earnings. It earned more a year earlier.", "1989-11-02",
+       "fourth-quarter|DATE|1989-Q4; a year earlier|DATE|1988-Q4"},
   });
 }
 
