@@ -2274,6 +2274,21 @@ class SentenceTagger {
     return Is(i, "one") && Is(i + 1, "day") && i > 0 && kModals.contains(tokens_[i - 1].lower);
   }
 
+  // "will soon begin", "may soon seek", "plan to strike again soon": some time to come.
+  // Not a conjunction ("as soon as", "soon after the vote"), a degree ("too soon", "so
+  // soon", "sooner") or a past told ("was soon released", "soon became").
+  bool SoonAt(size_t i) const {
+    if (!Is(i, "soon")) return false;
+    static const WordSet kBefore = {"as", "too", "so", "how", "very"};
+    static const WordSet kAfter = {"as", "after", "afterward", "afterwards", "thereafter", "enough", "-", "to"};
+    if ((i > 0 && kBefore.contains(Lower(i - 1))) || kAfter.contains(Lower(i + 1))) return false;
+    // the verbs next to it first ("was soon released", "soon became"): "soon" itself marks
+    // the future for the words around it
+    if (i > 0 && Has(i - 1, Lex::kPast)) return false;
+    if (TenseAt(i + 1, false) == Tense::kPast) return false;
+    return TenseAround(i, i + 1) != Tense::kPast;
+  }
+
   // "now", "currently", "recently", "the past", "the future", "soon", "will one day".
   std::optional<Match> Reference(size_t i) const {
     if (SomedayAt(i)) return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
@@ -2281,6 +2296,7 @@ class SentenceTagger {
       return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     }
     if (Is(i, "recently")) return Make(i, i + 1, TimexType::kDate, "PAST_REF", true);
+    if (SoonAt(i)) return Make(i, i + 1, TimexType::kDate, "FUTURE_REF", true);
     // "few people travel these days", "these days are hard" (not "these days' events")
     if (Is(i, "these") && Is(i + 1, "days") && !Is(i + 2, "'"))
       return Make(i, i + 2, TimexType::kDate, "PRESENT_REF", true);
@@ -2952,12 +2968,12 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     mark(word, Lexicon::kTrigger | Lexicon::kWeekday);
   }
   for (const char* word :
-       {"today",    "yesterday",  "tomorrow",  "tonight",   "the",       "this",     "last",   "next",   "past",
-        "coming",   "previous",   "following", "current",   "earlier",   "later",    "early",  "late",   "mid",
-        "every",    "each",       "now",       "currently", "nowadays",  "recently", "recent", "future", "daily",
-        "weekly",   "monthly",    "hourly",    "nightly",   "annually",  "yearly",   "noon",   "midday", "midnight",
-        "that",     "year",       "its",       "overnight", "half",      "once",     "twice",  "these",  "mondays",
-        "tuesdays", "wednesdays", "thursdays", "fridays",   "saturdays", "sundays"}) {
+       {"today",    "yesterday", "tomorrow",   "tonight",   "the",       "this",      "last",   "next",   "past",
+        "coming",   "previous",  "following",  "current",   "earlier",   "later",     "early",  "late",   "mid",
+        "every",    "each",      "now",        "currently", "nowadays",  "recently",  "recent", "future", "daily",
+        "soon",     "weekly",    "monthly",    "hourly",    "nightly",   "annually",  "yearly", "noon",   "midday",
+        "midnight", "that",      "year",       "its",       "overnight", "half",      "once",   "twice",  "these",
+        "mondays",  "tuesdays",  "wednesdays", "thursdays", "fridays",   "saturdays", "sundays"}) {
     mark(word, Lexicon::kTrigger);
   }
   for (const auto& [word, bits] : l.classes) {

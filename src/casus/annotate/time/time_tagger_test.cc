@@ -101,6 +101,13 @@ TEST(TimeTagger, RelativeToPublication) {
       {"The region has seen conflict since 1991.", "2023-09-20", "1991|DATE|1991"},
       {"It has caused two wars in the past three decades.", "2023-09-20", "the past three decades|DURATION|P30Y"},
       {"He was seen there recently.", "2023-09-20", "recently|DATE|PAST_REF"},
+      {"Prosecutors may soon seek an indictment.", "2023-09-20", "soon|DATE|FUTURE_REF"},
+      {"The rebels plan to strike again soon.", "2023-09-20", "soon|DATE|FUTURE_REF"},
+      {"The minister may visit soon.", "2023-09-20", "soon|DATE|FUTURE_REF"},
+      // a conjunction, a degree, or a past told: no time of its own
+      {"They will leave as soon as possible, soon after the vote.", "2023-09-20", ""},
+      {"He was soon released, and the cash soon became a flood.", "2023-09-20", ""},
+      {"It is too soon to tell.", "2023-09-20", ""},
       // Some time to come, or a length of no stated unit; not a modifier.
       {"Prices may fall in the near term.", "2023-09-20", "the near term|DATE|FUTURE_REF"},
       {"In the long term, peace is possible.", "2023-09-20", "the long term|DATE|FUTURE_REF"},
@@ -736,7 +743,6 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"Call +374 10 123456 for help.", "2023-09-20", ""},
       {"The 44-year-old suspect fled.", "2023-09-20", ""},
       {"2000 people gathered outside.", "2023-09-20", ""},
-      {"The minister may visit soon.", "2023-09-20", ""},
       {"Aid costs $5 a day per person.", "2023-09-20", ""},
       {"Guards stood there 24 hours a day; it saves $2 million a year.", "2023-09-20", "24 hours|DURATION|PT24H"},
       {"Qantas runs four flights a week.", "2023-09-20", ""},
