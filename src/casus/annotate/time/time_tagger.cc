@@ -1988,8 +1988,10 @@ class SentenceTagger {
     // A weekday after the time names its day: "9 a.m. Tuesday", "10:35 a.m. (0735 GMT)
     // Friday", "noon Thursday".
     size_t w = k;
+    std::string universal_day, universal_time;  // the local day of a universal time in brackets, if any
     if (Is(w, "(")) {
       while (w < tokens_.size() && w < k + 6 && !Is(w, ")")) ++w;
+      if (Is(w, ")")) universal_day = LocalDayFromUniversal(k + 1, w, hour * 60 + minute, &universal_time);
       w = Is(w, ")") ? w + 1 : k;
     }
     if (Is(w, "on") || Is(w, ",")) ++w;
@@ -2024,6 +2026,10 @@ class SentenceTagger {
       anchor = PublishedLabel();
       k = w + 1;
     }
+    if (day.empty() && !universal_day.empty()) {
+      day = universal_day;
+      anchor = universal_time + " (universal time)";
+    }
     if (day.empty() && published_) {  // the day the text is about: the last one it named,
       // not counting the day of a statement ("late on Sunday, officials said on Monday")
       // about an event of the week before it
@@ -2037,6 +2043,35 @@ class SentenceTagger {
     Match m = Make(i, k, TimexType::kTime, day + "T" + Format("%02d:%02d", hour, minute), false);
     m.anchor = anchor;
     return m;
+  }
+
+  // "2 am (2300 GMT Monday)", "0200 local time (2300 GMT on Monday)": the universal time
+  // in brackets from `begin` to `close` states its day, and the local clock (`local`
+  // minutes after midnight) lies the zone's offset from it, an offset of -12 to +14
+  // hours, the smallest that fits: 2 am after 2300 GMT is the next day (+3 hours),
+  // 10 am before 1500 GMT the same (-5). The local day (YYYY-MM-DD), or "", and in
+  // *universal_time the universal time it was counted from.
+  std::string LocalDayFromUniversal(size_t begin, size_t close, int local, std::string* universal_time) const {
+    if (local >= 24 * 60 || !IsNumber(begin) || !(Is(begin + 1, "gmt") || Is(begin + 1, "utc"))) return "";
+    const std::optional<Match> universal = ClockTime(begin);
+    if (!universal || universal->end_token != close || close <= begin + 2 || universal->value.size() != 16 ||
+        !IsDigit(universal->value[0])) {
+      return "";  // no day stated in the brackets
+    }
+    const std::optional<DateTimeMatch> at = ParseTimestamp(universal->value.substr(0, 10));
+    if (!at) return "";
+    const int clock = std::stoi(universal->value.substr(11, 2)) * 60 + std::stoi(universal->value.substr(14, 2));
+    int offset = local - clock;
+    for (int other : {offset - 24 * 60, offset + 24 * 60}) {
+      if (other >= -12 * 60 && other <= 14 * 60 &&
+          (offset < -12 * 60 || offset > 14 * 60 || std::abs(other) < std::abs(offset)))
+        offset = other;
+    }
+    if (offset < -12 * 60 || offset > 14 * 60) return "";
+    const int minutes = clock + offset;
+    const long days = minutes < 0 ? -1 : minutes / (24 * 60);
+    *universal_time = universal->value;
+    return IsoDay(AddDays(CivilDate{at->year, at->month, at->day}, days));
   }
 
   // A four-digit year at token k, or 0.

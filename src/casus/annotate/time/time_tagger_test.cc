@@ -86,6 +86,16 @@ TEST(TimeTagger, RelativeToPublication) {
       {"The drone struck at 3 p.m. yesterday.", "2023-09-20", "3 p.m. yesterday|TIME|2023-09-19T15:00"},
       {"The pause begins at 10:00 local time (08:00 GMT) tomorrow.", "2023-09-20",
        "10:00 local time (08:00 GMT) tomorrow|TIME|2023-09-21T10:00"},
+      // A day stated only with the universal time in brackets: the local clock lies the
+      // zone's offset (-12 to +14 hours) from it, across midnight where it must.
+      {"The attack began at 2 am (2300 GMT Monday), police said.", "2023-09-20",
+       "2 am|TIME|2023-09-19T02:00; 2300 GMT Monday|TIME|2023-09-18T23:00"},
+      {"Sirens sounded at 0200 local time (2300 GMT on Monday).", "2023-09-20",
+       "0200 local time|TIME|2023-09-19T02:00; 2300 GMT on Monday|TIME|2023-09-18T23:00"},
+      {"Polls opened at 10 am (1500 GMT Sunday).", "2023-09-20",
+       "10 am|TIME|2023-09-17T10:00; 1500 GMT Sunday|TIME|2023-09-17T15:00"},
+      {"It began at 11 pm (0100 GMT Sunday).", "2023-09-20",
+       "11 pm|TIME|2023-09-16T23:00; 0100 GMT Sunday|TIME|2023-09-17T01:00"},
       {"Officials said today that talks failed.", "2023-09-20", "today|DATE|2023-09-20"},
       {"Shelling resumed yesterday.", "2023-09-20", "yesterday|DATE|2023-09-19"},
       {"Talks continue tomorrow.", "2023-09-20", "tomorrow|DATE|2023-09-21"},
@@ -693,6 +703,14 @@ TEST(TimeTagger, QuartersOfTheYear) {
       {"It reported a decline in fourth-quarter earnings. It earned more a year earlier.", "1989-11-02",
        "fourth-quarter|DATE|1989-Q4; a year earlier|DATE|1988-Q4"},
   });
+}
+
+TEST(TimeTagger, ALocalTimeCountedFromUniversalTimeNamesItsAnchor) {
+  static const TimeTagger tagger;
+  std::vector<TimeExpression> found = tagger.Tag("The attack began at 2 am (2300 GMT Monday).", "2023-09-20");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "2023-09-19T02:00");
+  EXPECT_EQ(found[0].anchor, "2023-09-18T23:00 (universal time)");
 }
 
 TEST(TimeTagger, AQuarterWithAStatedYearHasNoAnchor) {
