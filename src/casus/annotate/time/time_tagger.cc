@@ -344,6 +344,7 @@ class SentenceTagger {
     size_t i = 0;
     previous_end_ = 0;
     previous_was_day_ = false;
+    previous_weekday_.reset();
     while (i < Size()) {
       if (!tokens_[i].trigger) {
         ++i;
@@ -404,7 +405,11 @@ class SentenceTagger {
         ++i;
         continue;
       }
+      const bool weekday_date = best->full_date && best->value.size() == 10 && WeekdayAt(best->begin_token) >= 0;
       best->begin_token = WithModifiers(*best, previous_end_);
+      if (weekday_date && previous_weekday_ && !out->empty()) OrderWeekdayRange(&*best, &out->back());
+      previous_weekday_.reset();
+      if (weekday_date) previous_weekday_ = PreviousWeekday{*best->full_date, best->begin_token};
       previous_end_ = best->end_token;
       previous_was_day_ = best->full_date.has_value();
       TimeExpression expression;
@@ -442,6 +447,33 @@ class SentenceTagger {
   }
 
  private:
+  // "from Monday to Friday", "Monday through Friday last week", "between Monday and
+  // Friday": a range of weekdays runs forward, within a week. Where each end alone fell
+  // the other way round ("will run from Monday to Friday" in a Wednesday article: the
+  // coming Monday but this Friday), a range opening after publication keeps its opening
+  // day and moves the closing one on; else the closing day stays and the opening one
+  // moves back ("Monday through Friday last week"). `day` closes the range that
+  // `previous` (the expression before it) opens.
+  void OrderWeekdayRange(Match* day, TimeExpression* previous) {
+    const size_t gap = previous_end_;
+    const bool range =
+        gap + 1 == day->begin_token &&
+        (Is(gap, "to") || Is(gap, "through") || Is(gap, "thru") || Is(gap, "until") || Is(gap, "till") ||
+         Is(gap, "-") ||
+         (Is(gap, "and") && previous_weekday_->begin > 0 && Is(previous_weekday_->begin - 1, "between")));
+    const CivilDate opening = previous_weekday_->day, closing = *day->full_date;
+    if (!range || !published_ || DayNumber(closing) >= DayNumber(opening)) return;
+    int days =
+        (Weekday(closing.year, closing.month, closing.day) - Weekday(opening.year, opening.month, opening.day) + 7) % 7;
+    if (days == 0) days = 7;
+    if (DayNumber(opening) > DayNumber(*published_)) {
+      day->full_date = AddDays(opening, days);
+      day->value = IsoDay(*day->full_date);
+    } else if (previous->value.size() == 10) {
+      previous->value = IsoDay(AddDays(closing, -days));
+    }
+  }
+
   // The first token of `m` with the modifiers TimeML keeps in the extent, not reaching
   // back before token `floor`: a bound on a quantity ("nearly two years", "at least 72
   // hours", "more than four decades ago", "up to 180 days") and, for a day or a period
@@ -2893,7 +2925,12 @@ class SentenceTagger {
   int sentences_since_date_ = 1;   // 0 when this sentence named a full date, 1 when the one before did
   size_t previous_end_ = 0;        // the end of the sentence's last expression
   bool previous_was_day_ = false;  // and whether it named a day
-  size_t size_ = 0;                // the sentence's token count
+  struct PreviousWeekday {
+    CivilDate day;
+    size_t begin;
+  };
+  std::optional<PreviousWeekday> previous_weekday_;  // the last expression's, a weekday's day
+  size_t size_ = 0;                                  // the sentence's token count
  public:
   std::string* last_quarter_ = nullptr;  // "1989-Q3": the last quarter the document named
 

@@ -325,6 +325,16 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
       {"Fighting on September 19-20, 2022 killed 200.", "2023-09-21",
        "September 19|DATE|2022-09-19; 20, 2022|DATE|2022-09-20"},
       {"Fighting on September 19 killed 20 - 30 people.", "2023-09-21", "September 19|DATE|2023-09-19"},
+      // A range of weekdays runs forward within a week (a Wednesday article): one still to
+      // come keeps its opening day, any other its closing one.
+      {"Talks will run from Monday to Friday.", "2023-09-20", "Monday|DATE|2023-09-25; Friday|DATE|2023-09-29"},
+      {"The shelter opened Monday through Friday last week.", "2023-09-20",
+       "Monday|DATE|2023-09-11; Friday last week|DATE|2023-09-15"},
+      {"The trial ran from Tuesday to Thursday.", "2023-09-20", "Tuesday|DATE|2023-09-12; Thursday|DATE|2023-09-14"},
+      {"It rained Monday-Friday.", "2023-09-20", "Monday|DATE|2023-09-11; Friday|DATE|2023-09-15"},
+      {"Fighting raged from Friday to Monday.", "2023-09-20", "Friday|DATE|2023-09-15; Monday|DATE|2023-09-18"},
+      // no range: each day on its own
+      {"Clashes on Tuesday and Thursday killed 20.", "2023-09-20", "Tuesday|DATE|2023-09-19; Thursday|DATE|2023-09-14"},
       // A day of the month alone: the month of the last date named, else the tense's.
       {"Fighting began on Sept. 10 and the army withdrew on the 14th.", "2023-09-20",
        "Sept. 10|DATE|2023-09-10; the 14th|DATE|2023-09-14"},
