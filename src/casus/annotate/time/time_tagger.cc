@@ -51,7 +51,9 @@ struct TimeTagger::Lexicon {
     int day = 0;
     int nth = 0;      // else the nth (-1 last) `weekday` of `month`, `day` days later
     int weekday = 0;  // 0 Monday
-    bool easter = false;
+    // Else a day counted in another way: `day` days after Easter Sunday (Western or
+    // Orthodox), or `month` and `day` of the Islamic calendar.
+    enum class Computed { kNone, kEaster, kOrthodoxEaster, kHijri } computed = Computed::kNone;
   };
   WordMap<std::vector<Holiday>> holidays;
   WordSet function;  // words that end a noun phrase (the other word lists are class bits only)
@@ -1764,17 +1766,51 @@ class SentenceTagger {
 
   // The date of a holiday in `year`.
   static std::optional<CivilDate> HolidayDate(const TimeTagger::Lexicon::Holiday& holiday, int year) {
-    if (holiday.easter) {  // the Gregorian computus (anonymous algorithm)
+    using Computed = TimeTagger::Lexicon::Holiday::Computed;
+    if (holiday.computed == Computed::kEaster) {  // the Gregorian computus (anonymous algorithm)
       int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
       int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
       int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
       int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
       return AddDays(CivilDate{year, month, day}, holiday.day);  // day: an offset from Easter Sunday
     }
+    if (holiday.computed == Computed::kOrthodoxEaster) {
+      // The Julian computus (Meeus), its date moved to the Gregorian calendar: 13 days
+      // from 1900 to 2099, a day less or more a century either side.
+      if (year < 1583) return std::nullopt;
+      const int a = year % 4, b = year % 7, c = year % 19, d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+      const int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
+      const int shift = year / 100 - year / 400 - 2;  // the calendars' gap that year
+      return AddDays(CivilDate{year, month, day}, shift + holiday.day);
+    }
+    if (holiday.computed == Computed::kHijri) return HijriDateIn(year, holiday.month, holiday.day);
     if (holiday.nth == 0) return CivilDate{year, holiday.month, holiday.day};
     const int day = NthWeekdayOfMonth(year, holiday.month, holiday.nth, holiday.weekday);
     if (day == 0) return std::nullopt;
     return AddDays(CivilDate{year, holiday.month, day}, holiday.day);  // day: an offset from the weekday
+  }
+
+  // The day of the Islamic calendar's `month` and `day` that falls in Gregorian `year`
+  // (the first, in the years that hold two), by the arithmetical (tabular) calendar: 30
+  // and 29 days in turn, 11 leap years in 30 (2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29),
+  // counted from 1 Muharram 1 AH, 15 July 622 (Julian). The day observed from the new
+  // moon may differ by a day: from 2019 to 2025 the arithmetical day of the two Eids was
+  // Saudi Arabia's 9 times in 14 and a day early the others.
+  static std::optional<CivilDate> HijriDateIn(int year, int month, int day) {
+    const auto days_of = [&](int hijri_year) {  // days from 2000-01-01 to that day
+      const long julian_day =
+          day + (59L * (month - 1) + 1) / 2 + (hijri_year - 1) * 354L + (3 + 11L * hijri_year) / 30 + 1948439L - 1;
+      return julian_day - 2451545L;
+    };
+    const long first = DaysFromCivil(year, 1, 1) - DaysFromCivil(2000, 1, 1);
+    const long last = DaysFromCivil(year, 12, 31) - DaysFromCivil(2000, 1, 1);
+    // the Islamic year under way at the Gregorian year's start, give or take one
+    const int estimate = static_cast<int>((first + 2451545L - 1948439L) * 30 / 10631) + 1;
+    for (int hijri_year = estimate - 1; hijri_year <= estimate + 1; ++hijri_year) {
+      const long days = days_of(hijri_year);
+      if (hijri_year >= 1 && days >= first && days <= last) return AddDays(CivilDate{2000, 1, 1}, days);
+    }
+    return std::nullopt;
   }
 
   // The day of the month of its nth (-1: last) `weekday` (0 Monday); 0 where the month
@@ -1822,7 +1858,9 @@ class SentenceTagger {
     }
     if (!published_) {
       return MakeDay(i, best_end, std::nullopt,
-                     best->nth == 0 && !best->easter ? Format("XXXX-%02d-%02d", best->month, best->day) : "XXXX-XX-XX",
+                     best->nth == 0 && best->computed == TimeTagger::Lexicon::Holiday::Computed::kNone
+                         ? Format("XXXX-%02d-%02d", best->month, best->day)
+                         : "XXXX-XX-XX",
                      "");
     }
     long today = DaysFromCivil(published_->year, published_->month, published_->day);
@@ -2946,7 +2984,8 @@ namespace {
 // A holiday line of resources/time_words.tsv: its name ("new year's day": "'s" is two
 // tokens, as the tokenizer reads it) and its rule: "12-25" a fixed date, "11-4-4" the
 // fourth Thursday (Monday 1) of November, "05-L-1" the last Monday of May, "easter+N" N
-// days after Easter Sunday.
+// days after Easter Sunday, "orthodox-easter+N" after the Orthodox one, "hijri-MM-DD" a
+// day of the Islamic calendar.
 void AddHoliday(const std::string& name, const std::string& rule, TimeTagger::Lexicon* lexicon) {
   TimeTagger::Lexicon::Holiday holiday;
   size_t start = 0;
@@ -2964,9 +3003,17 @@ void AddHoliday(const std::string& name, const std::string& rule, TimeTagger::Le
     start = space + 1;
   }
   if (holiday.words.empty()) return;
+  using Computed = TimeTagger::Lexicon::Holiday::Computed;
   if (rule.rfind("easter", 0) == 0) {
-    holiday.easter = true;
+    holiday.computed = Computed::kEaster;
     holiday.day = rule.size() > 6 ? std::stoi(rule.substr(6)) : 0;
+  } else if (rule.rfind("orthodox-easter", 0) == 0) {
+    holiday.computed = Computed::kOrthodoxEaster;
+    holiday.day = rule.size() > 15 ? std::stoi(rule.substr(15)) : 0;
+  } else if (rule.rfind("hijri-", 0) == 0 && rule.size() == 11) {  // "hijri-10-01"
+    holiday.computed = Computed::kHijri;
+    holiday.month = std::stoi(rule.substr(6, 2));
+    holiday.day = std::stoi(rule.substr(9, 2));
   } else {
     holiday.month = std::stoi(rule.substr(0, 2));
     std::string rest = rule.size() > 3 ? rule.substr(3) : "";

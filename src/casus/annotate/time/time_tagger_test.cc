@@ -750,6 +750,14 @@ TEST(TimeTagger, YearsInWordsHolidaysAndClockTimesWithDates) {
       {"Voters went to the polls on Election Day.", "2023-11-15", "Election Day|DATE|2023-11-07"},
       {"Polls open on Election Day.", "2022-10-01", "Election Day|DATE|2022-11-08"},
       {"The talks will resume after Easter.", "2024-02-10", "Easter|DATE|2024-03-31"},
+      // The Orthodox Easter by the Julian computus; the Eids by the arithmetical Islamic
+      // calendar (a day off the observed one at times: Eid al-Fitr 2024 was 10 April).
+      {"Russia declared an Orthodox Easter truce.", "2023-09-20", "Orthodox Easter|DATE|2023-04-16"},
+      {"A ceasefire is planned over Orthodox Easter.", "2024-02-10", "Orthodox Easter|DATE|2024-05-05"},
+      {"A truce was declared for Eid al-Fitr.", "2023-09-20", "Eid al-Fitr|DATE|2023-04-21"},
+      {"Clashes erupted on Eid-al-Adha.", "2023-09-20", "Eid-al-Adha|DATE|2023-06-28"},
+      {"They will meet after Eid al-Fitr.", "2019-05-20", "Eid al-Fitr|DATE|2019-06-04"},
+      {"Pilgrims gathered on Ashura.", "2023-09-20", "Ashura|DATE|2023-07-27"},  // observed: 28 July
       {"Stores sold Christmas trees.", "2023-12-01", ""},
       {"The navy sent a ship to Christmas Island to pick up the refugees.", "2023-12-01", ""},
       {"The truce began on New Year\u2019s Day.", "2024-02-10", "New Year\u2019s Day|DATE|2024-01-01"},
