@@ -1775,8 +1775,8 @@ class SentenceTagger {
       return AddDays(CivilDate{year, month, day}, holiday.day);  // day: an offset from Easter Sunday
     }
     if (holiday.computed == Computed::kOrthodoxEaster) {
-      // The Julian computus (Meeus), its date moved to the Gregorian calendar: 13 days
-      // from 1900 to 2099, a day less or more a century either side.
+      // The Julian computus (Meeus), its date moved to the Gregorian calendar by the gap
+      // between the two that year (13 days from 1900 to 2099).
       if (year < 1583) return std::nullopt;
       const int a = year % 4, b = year % 7, c = year % 19, d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
       const int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
