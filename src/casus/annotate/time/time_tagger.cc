@@ -52,8 +52,9 @@ struct TimeTagger::Lexicon {
     int nth = 0;      // else the nth (-1 last) `weekday` of `month`, `day` days later
     int weekday = 0;  // 0 Monday
     // Else a day counted in another way: `day` days after Easter Sunday (Western or
-    // Orthodox), or `month` and `day` of the Islamic calendar.
-    enum class Computed { kNone, kEaster, kOrthodoxEaster, kHijri } computed = Computed::kNone;
+    // Orthodox) or after the Jewish new year (1 Tishrei) that falls in the year's autumn,
+    // the first day of Hanukkah, or `month` and `day` of the Islamic calendar.
+    enum class Computed { kNone, kEaster, kOrthodoxEaster, kTishrei, kHanukkah, kHijri } computed = Computed::kNone;
   };
   WordMap<std::vector<Holiday>> holidays;
   WordSet function;  // words that end a noun phrase (the other word lists are class bits only)
@@ -1052,6 +1053,8 @@ class SentenceTagger {
     if (modifier != 0) ++k;
     int weekday = WeekdayAt(k);
     if (weekday < 0) return std::nullopt;
+    // "Good Friday" is the holiday's, or a name's ("the Good Friday Agreement")
+    if (k > 0 && Is(k - 1, "good") && tokens_[k - 1].capitalized) return std::nullopt;
     if (modifier == 0 && published_) {
       // "Tuesday last week", "Wednesday of last week", "Thursday of this week": that
       // week's day (not "on Monday of last week's shooting").
@@ -1784,10 +1787,38 @@ class SentenceTagger {
       return AddDays(CivilDate{year, month, day}, shift + holiday.day);
     }
     if (holiday.computed == Computed::kHijri) return HijriDateIn(year, holiday.month, holiday.day);
+    if (holiday.computed == Computed::kTishrei || holiday.computed == Computed::kHanukkah) {
+      const int hebrew_year = year + 3761;  // the one that begins in this year's autumn
+      const long new_year = HebrewNewYear(hebrew_year);
+      long days = holiday.day;
+      if (holiday.computed == Computed::kHanukkah) {  // 25 Kislev: after Tishrei (30) and Heshvan
+        const long length = HebrewNewYear(hebrew_year + 1) - new_year;
+        days = 30 + (length % 10 == 5 ? 30 : 29) + 24;  // Heshvan has 30 days in a full year (355, 385)
+      }
+      return CivilFromDays(new_year + days);
+    }
     if (holiday.nth == 0) return CivilDate{year, holiday.month, holiday.day};
     const int day = NthWeekdayOfMonth(year, holiday.month, holiday.nth, holiday.weekday);
     if (day == 0) return std::nullopt;
     return AddDays(CivilDate{year, holiday.month, day}, holiday.day);  // day: an offset from the weekday
+  }
+
+  // The day (from 1970-01-01) of 1 Tishrei, the Jewish new year, of `year` (5784 began
+  // on 2023-09-16): the months elapsed since the calendar's epoch, the mean new moon
+  // (molad) in parts of an hour (1080 to the hour), a day later where the day would fall
+  // on a Sunday, Wednesday or Friday, and the two postponements that keep a year's length
+  // lawful (no 356 days, no 382).
+  static long HebrewNewYear(int year) {
+    const auto elapsed = [](long y) {
+      const long months = (235 * y - 234) / 19;
+      const long parts = 12084 + 13753 * months;
+      long day = 29 * months + parts / 25920;
+      if ((3 * (day + 1)) % 7 < 3) ++day;
+      return day;
+    };
+    const long last = elapsed(year - 1), present = elapsed(year), next = elapsed(year + 1);
+    const long delay = next - present == 356 ? 2 : present - last == 382 ? 1 : 0;
+    return -2092590L + present + delay;  // the epoch, 1 Tishrei of year 1, is 2,092,590 days before 1970
   }
 
   // The day of the Islamic calendar's `month` and `day` that falls in Gregorian `year`
@@ -1851,9 +1882,15 @@ class SentenceTagger {
         !Has(best_end, Lex::kPart) && !(i > 0 && kPrepositions.count(Lower(i - 1)))) {
       return std::nullopt;
     }
-    // "Easter Island", "Christmas Island": before a capitalised word of no holiday, a place.
-    if (best->words.size() == 1 && IsWord(best_end) && tokens_[best_end].capitalized && !title_case_ &&
-        !Has(best_end, Lex::kPart | Lex::kWeekday | Lex::kMonth)) {
+    // "Easter Island", "Christmas Island": before a capitalised word of no holiday, a
+    // one-word name is a place's. A longer one names a war or a treaty before such a noun
+    // ("the Yom Kippur War", "the Good Friday Agreement", "the Easter Rising"), but still
+    // dates other things ("Christmas Day Shooting" in a headline).
+    static const WordSet kEventNames = {"war",     "offensive", "rising", "uprising", "agreement", "accord",
+                                        "accords", "treaty",    "truce",  "massacre", "revolution"};
+    if (IsWord(best_end) && tokens_[best_end].capitalized && !title_case_ &&
+        !Has(best_end, Lex::kPart | Lex::kWeekday | Lex::kMonth) &&
+        (best->words.size() == 1 || kEventNames.contains(Lower(best_end)))) {
       return std::nullopt;
     }
     if (!published_) {
@@ -2984,8 +3021,9 @@ namespace {
 // A holiday line of resources/time_words.tsv: its name ("new year's day": "'s" is two
 // tokens, as the tokenizer reads it) and its rule: "12-25" a fixed date, "11-4-4" the
 // fourth Thursday (Monday 1) of November, "05-L-1" the last Monday of May, "easter+N" N
-// days after Easter Sunday, "orthodox-easter+N" after the Orthodox one, "hijri-MM-DD" a
-// day of the Islamic calendar.
+// days after Easter Sunday, "orthodox-easter+N" after the Orthodox one, "tishrei+N" after
+// the Jewish new year in that year's autumn ("tishrei-163": the Passover before it),
+// "hanukkah" its first day, "hijri-MM-DD" a day of the Islamic calendar.
 void AddHoliday(const std::string& name, const std::string& rule, TimeTagger::Lexicon* lexicon) {
   TimeTagger::Lexicon::Holiday holiday;
   size_t start = 0;
@@ -3010,6 +3048,11 @@ void AddHoliday(const std::string& name, const std::string& rule, TimeTagger::Le
   } else if (rule.rfind("orthodox-easter", 0) == 0) {
     holiday.computed = Computed::kOrthodoxEaster;
     holiday.day = rule.size() > 15 ? std::stoi(rule.substr(15)) : 0;
+  } else if (rule.rfind("tishrei", 0) == 0) {  // "tishrei+9", "tishrei-163"
+    holiday.computed = Computed::kTishrei;
+    holiday.day = rule.size() > 7 ? std::stoi(rule.substr(7)) : 0;
+  } else if (rule == "hanukkah") {
+    holiday.computed = Computed::kHanukkah;
   } else if (rule.rfind("hijri-", 0) == 0 && rule.size() == 11) {  // "hijri-10-01"
     holiday.computed = Computed::kHijri;
     holiday.month = std::stoi(rule.substr(6, 2));

@@ -758,6 +758,17 @@ TEST(TimeTagger, YearsInWordsHolidaysAndClockTimesWithDates) {
       {"Clashes erupted on Eid-al-Adha.", "2023-09-20", "Eid-al-Adha|DATE|2023-06-28"},
       {"They will meet after Eid al-Fitr.", "2019-05-20", "Eid al-Fitr|DATE|2019-06-04"},
       {"Pilgrims gathered on Ashura.", "2023-09-20", "Ashura|DATE|2023-07-27"},  // observed: 28 July
+      // Jewish holidays from the Hebrew calendar's new year (Simchat Torah as kept in Israel).
+      {"Hamas attacked on Simchat Torah.", "2023-12-20", "Simchat Torah|DATE|2023-10-07"},
+      {"Talks resumed after Yom Kippur.", "2023-12-20", "Yom Kippur|DATE|2023-09-25"},
+      {"Sirens sounded on Rosh Hashanah.", "2023-12-20", "Rosh Hashanah|DATE|2023-09-16"},
+      {"Families will gather for Passover.", "2024-03-01", "Passover|DATE|2024-04-23"},
+      {"The ceasefire ended before Hanukkah.", "2016-12-28", "Hanukkah|DATE|2016-12-25"},
+      {"The ceasefire ended before Hanukkah.", "2023-12-20", "Hanukkah|DATE|2023-12-08"},
+      // a war or a treaty named after a holiday is no date
+      {"The Yom Kippur War began in 1973, long before the talks.", "2023-12-20", "1973|DATE|1973"},
+      {"The parties signed the Good Friday Agreement after long talks in Belfast.", "2023-12-20", ""},
+      {"Crowds gathered on Good Friday in the old city.", "2023-12-20", "Good Friday|DATE|2023-04-07"},
       {"Stores sold Christmas trees.", "2023-12-01", ""},
       {"The navy sent a ship to Christmas Island to pick up the refugees.", "2023-12-01", ""},
       {"The truce began on New Year\u2019s Day.", "2024-02-10", "New Year\u2019s Day|DATE|2024-01-01"},
