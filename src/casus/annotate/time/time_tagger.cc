@@ -1053,8 +1053,9 @@ class SentenceTagger {
     if (modifier != 0) ++k;
     int weekday = WeekdayAt(k);
     if (weekday < 0) return std::nullopt;
-    // "Good Friday" is the holiday's, or a name's ("the Good Friday Agreement")
-    if (k > 0 && Is(k - 1, "good") && tokens_[k - 1].capitalized) return std::nullopt;
+    // inside a holiday's name ("Good Friday", "Easter Monday"): the holiday's, or where
+    // the holiday rule read no date, a name's ("the Good Friday Agreement")
+    if (InHolidayName(k)) return std::nullopt;
     if (modifier == 0 && published_) {
       // "Tuesday last week", "Wednesday of last week", "Thursday of this week": that
       // week's day (not "on Monday of last week's shooting").
@@ -1828,18 +1829,16 @@ class SentenceTagger {
   // moon may differ by a day: from 2019 to 2025 the arithmetical day of the two Eids was
   // Saudi Arabia's 9 times in 14 and a day early the others.
   static std::optional<CivilDate> HijriDateIn(int year, int month, int day) {
-    const auto days_of = [&](int hijri_year) {  // days from 2000-01-01 to that day
-      const long julian_day =
-          day + (59L * (month - 1) + 1) / 2 + (hijri_year - 1) * 354L + (3 + 11L * hijri_year) / 30 + 1948439L - 1;
-      return julian_day - 2451545L;
+    constexpr long kEpoch = 1948439 - 2440588;  // 1 Muharram 1 AH, in days from 1970-01-01 (Julian days apart)
+    const auto day_in = [&](long hijri_year) {
+      return kEpoch + day - 1 + (59 * (month - 1) + 1) / 2 + (hijri_year - 1) * 354 + (3 + 11 * hijri_year) / 30;
     };
-    const long first = DaysFromCivil(year, 1, 1) - DaysFromCivil(2000, 1, 1);
-    const long last = DaysFromCivil(year, 12, 31) - DaysFromCivil(2000, 1, 1);
-    // the Islamic year under way at the Gregorian year's start, give or take one
-    const int estimate = static_cast<int>((first + 2451545L - 1948439L) * 30 / 10631) + 1;
-    for (int hijri_year = estimate - 1; hijri_year <= estimate + 1; ++hijri_year) {
-      const long days = days_of(hijri_year);
-      if (hijri_year >= 1 && days >= first && days <= last) return AddDays(CivilDate{2000, 1, 1}, days);
+    const long first = DaysFromCivil(year, 1, 1), last = DaysFromCivil(year, 12, 31);
+    // the Islamic year under way at the Gregorian year's start (10,631 days in 30 years), give or take one
+    const long estimate = (first - kEpoch) * 30 / 10631 + 1;
+    for (long hijri_year = std::max(1L, estimate - 1); hijri_year <= estimate + 1; ++hijri_year) {
+      const long days = day_in(hijri_year);
+      if (days >= first && days <= last) return CivilFromDays(days);
     }
     return std::nullopt;
   }
@@ -1851,6 +1850,17 @@ class SentenceTagger {
     if (nth < 0) return days - (Weekday(year, month, days) - weekday + 7) % 7;
     const int day = 1 + (weekday - Weekday(year, month, 1) + 7) % 7 + 7 * (nth - 1);
     return day <= days ? day : 0;
+  }
+
+  // Whether the weekday at k is the second word of a holiday's name whose first word,
+  // capitalised, stands before it ("Good Friday", "Easter Monday").
+  bool InHolidayName(size_t k) const {
+    if (k == 0 || !tokens_[k - 1].capitalized) return false;
+    const std::vector<TimeTagger::Lexicon::Holiday>* named = Find(lex_.holidays, k - 1, Lex::kHoliday);
+    if (named == nullptr) return false;
+    return std::any_of(named->begin(), named->end(), [&](const TimeTagger::Lexicon::Holiday& holiday) {
+      return holiday.words.size() >= 2 && holiday.words[1] == Lower(k);
+    });
   }
 
   // "Christmas", "Thanksgiving Day", "last Easter", "New Year's Eve": the occurrence
@@ -2418,7 +2428,8 @@ class SentenceTagger {
 
   // "will soon begin", "may soon seek", "plan to strike again soon": some time to come.
   // Not a conjunction ("as soon as", "soon after the vote"), a degree ("too soon", "so
-  // soon", "sooner") or a past told ("was soon released", "soon became").
+  // soon"), an adjective ("the soon-to-be minister", "a report soon to be released") or a
+  // past told ("was soon released", "soon became").
   bool SoonAt(size_t i) const {
     if (!Is(i, "soon")) return false;
     static const WordSet kBefore = {"as", "too", "so", "how", "very"};
