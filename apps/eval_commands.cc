@@ -64,7 +64,11 @@ int RunEvalTimex(const EvalArgs& args) {
       ++failed;
       continue;
     }
+    const size_t first_error = errors.size();
     total.Add(eval::ScoreTimex(*gold, document.time_expressions, args.errors > 0 ? &errors : nullptr));
+    for (size_t i = first_error; i < errors.size(); ++i) {
+      errors[i].document = gold->id + ", created " + gold->creation_date;
+    }
   }
   std::printf("TimeML evaluation of %s: %zu documents, %d gold and %d system expressions\n", args.path.c_str(),
               files.size() - failed, total.gold, total.system);
@@ -85,8 +89,8 @@ int RunEvalTimex(const EvalArgs& args) {
     for (const eval::TimexError& e : errors) {
       if (!args.kind.empty() && e.kind != args.kind) continue;
       if (shown[e.kind]++ >= args.errors) continue;
-      std::printf("%-8s '%s' gold=%s system=%s\n         ...%s...\n", e.kind.c_str(), e.text.c_str(),
-                  e.expected.c_str(), e.got.c_str(), e.context.c_str());
+      std::printf("%-8s '%s' gold=%s system=%s (%s)\n         ...%s...\n", e.kind.c_str(), e.text.c_str(),
+                  e.expected.c_str(), e.got.c_str(), e.document.c_str(), e.context.c_str());
     }
   }
   return failed > 0 ? kExitSomeFailed : kExitOk;

@@ -155,6 +155,26 @@ TEST(Cli, JsonLinesFromStandardInput) {
   EXPECT_EQ(Casus("show s1" + db).status, 0);
 }
 
+// "eval timex" scores a folder of TimeML files and names the document of each error listed.
+TEST(Cli, EvalTimexScoresAndNamesTheDocumentOfAnError) {
+  testing::TempDir dir;
+  dir.Write("tml/a.tml",
+            "<TimeML><DOCID>a</DOCID><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2000-02-18\" "
+            "functionInDocument=\"CREATION_TIME\">02/18/2000</TIMEX3></DCT>\n<TEXT>Talks ended on "
+            "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2000-02-15\" temporalFunction=\"true\">Tuesday</TIMEX3>"
+            " and will resume on <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2000-02-23\" temporalFunction=\"true\">"
+            "Monday</TIMEX3>.</TEXT></TimeML>\n");
+  Outcome run = Casus("eval timex " + dir.Join("tml") + " --errors 5");
+  ASSERT_EQ(run.status, 0) << run.out;
+  EXPECT_NE(run.out.find("1 documents, 2 gold and 2 system expressions"), std::string::npos) << run.out;
+  // "Tuesday" is right; the coming Monday is the 21st, not the gold's 23rd.
+  EXPECT_NE(run.out.find("value                          0.500   0.500   0.500"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("'Monday' gold=2000-02-23 system=2000-02-21 [Monday] (a.tml, created 2000-02-18)"),
+            std::string::npos)
+      << run.out;
+  EXPECT_EQ(Casus("eval timex " + dir.Join("none")).status, 1);
+}
+
 // A kill during ingest loses at most the document in flight: the database opens,
 // passes its integrity check, and a second ingest completes the set.
 TEST(Cli, KillDuringIngestLeavesAReadableDatabase) {

@@ -47,12 +47,13 @@ struct TimexCounts {
 struct TimexError {
   std::string kind;  // "missed", "spurious", "value", "span"
   std::string text, expected, got, context;
+  std::string document;  // "ID, created YYYY-MM-DD"
 };
 
 // True when two TIMEX3 values say the same, spelled alike or not ("2000-W7", "2000-W07").
 bool SameTimexValue(std::string_view system, std::string_view gold);
 
-// Scores one document; appends up to `max_errors` examples to `errors` when given.
+// Scores one document; appends every error to `errors` when given, each naming the document.
 TimexCounts ScoreTimex(const TimeMlDocument& gold, const std::vector<TimeExpression>& system,
                        std::vector<TimexError>* errors = nullptr);
 

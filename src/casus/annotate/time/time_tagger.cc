@@ -1118,8 +1118,20 @@ class SentenceTagger {
     return std::nullopt;
   }
 
+  // "today's youth", "in today's world": the present age, not the day of publication
+  // ("today's attack", "today's vote" are the day).
+  bool PresentAgeAt(size_t i) const {
+    static const WordSet kAges = {"world",      "youth",    "society", "societies",  "generation", "generations",
+                                  "young",      "children", "kids",    "teenagers",  "standards",  "terms",
+                                  "dollars",    "era",      "age",     "reality",    "realities",  "culture",
+                                  "global",     "modern",   "digital", "globalized", "globalised", "interconnected",
+                                  "fast-paced", "climate"};
+    return Is(i, "today") && Is(i + 1, "'") && Is(i + 2, "s") && i + 3 < Size() && kAges.contains(tokens_[i + 3].lower);
+  }
+
   std::optional<Match> DeicticDay(size_t i) const {
     if (InName(i)) return std::nullopt;
+    if (PresentAgeAt(i)) return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     long offset = 0;
     size_t end = i + 1;
     std::string part;

@@ -128,6 +128,9 @@ TEST(TimeTagger, RelativeToPublication) {
        "the future|DATE|FUTURE_REF"},
       {"They will live without power for a while.", "2023-09-20", "a while|DURATION|PXX"},
       {"Few people travel these days.", "2023-09-20", "these days|DATE|PRESENT_REF"},
+      {"The case is for today's youth what the blockade was.", "2023-09-20", "today|DATE|PRESENT_REF"},
+      {"In today\u2019s interconnected world, news travels fast.", "2023-09-20", "today|DATE|PRESENT_REF"},
+      {"Today's attack killed 12.", "2023-09-20", "Today|DATE|2023-09-20"},
       // A length as an adjective ("-long"), its article outside; ages stay out.
       {"A week-long offensive began.", "2023-09-20", "week-long|DURATION|P1W"},
       {"The decades-long conflict continues.", "2023-09-20", "decades-long|DURATION|PXDE"},
