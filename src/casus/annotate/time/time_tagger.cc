@@ -408,6 +408,10 @@ class SentenceTagger {
         ++i;
         continue;
       }
+      if (LengthInName(*best)) {
+        i = best->end_token;
+        continue;
+      }
       const bool weekday_date = best->full_date && best->value.size() == 10 && WeekdayAt(best->begin_token) >= 0;
       best->begin_token = WithModifiers(*best, previous_end_);
       if (weekday_date && previous_weekday_ && !out->empty()) OrderWeekdayRange(&*best, &out->back());
@@ -513,6 +517,22 @@ class SentenceTagger {
   bool InName(size_t k) const {
     return k > 0 && k < Size() && tokens_[k].capitalized && !title_case_ &&
            (tokens_[k - 1].kind == TokenKind::kWord || tokens_[k - 1].kind == TokenKind::kNumber);
+  }
+  // A noun that names a war, a treaty or the like after a capitalised word ("the Yom Kippur
+  // War", "the Good Friday Agreement", "the Six-Day War").
+  bool EventNounAt(size_t k) const {
+    static const WordSet kEventNames = {"war",     "offensive", "rising", "uprising", "agreement", "accord",
+                                        "accords", "treaty",    "truce",  "massacre", "revolution"};
+    return k < Size() && kEventNames.contains(tokens_[k].lower);
+  }
+  // A length in a capitalised name before such a noun: "the Six-Day War", "the Thirty
+  // Years' War" (a "44-day war" is a length).
+  bool LengthInName(const Match& match) const {
+    const size_t first = Is(match.begin_token, "the") ? match.begin_token + 1 : match.begin_token;
+    const size_t noun = Is(match.end_token, "'") ? match.end_token + 1 : match.end_token;
+    return match.type == TimexType::kDuration && !title_case_ && first < match.end_token &&
+           tokens_[first].capitalized && tokens_[match.end_token - 1].capitalized && noun < Size() &&
+           tokens_[noun].capitalized && EventNounAt(noun);
   }
   bool IsNumber(size_t k) const { return k < Size() && tokens_[k].kind == TokenKind::kNumber; }
   bool Adjacent(size_t k) const { return k > 0 && k < Size() && tokens_[k].begin == tokens_[k - 1].end; }
@@ -1908,11 +1928,9 @@ class SentenceTagger {
     // one-word name is a place's. A longer one names a war or a treaty before such a noun
     // ("the Yom Kippur War", "the Good Friday Agreement", "the Easter Rising"), but still
     // dates other things ("Christmas Day Shooting" in a headline).
-    static const WordSet kEventNames = {"war",     "offensive", "rising", "uprising", "agreement", "accord",
-                                        "accords", "treaty",    "truce",  "massacre", "revolution"};
     if (IsWord(best_end) && tokens_[best_end].capitalized && !title_case_ &&
         !Has(best_end, Lex::kPart | Lex::kWeekday | Lex::kMonth) &&
-        (best->words.size() == 1 || kEventNames.contains(Lower(best_end)))) {
+        (best->words.size() == 1 || EventNounAt(best_end))) {
       return std::nullopt;
     }
     if (!published_) {

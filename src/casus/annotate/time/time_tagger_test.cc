@@ -425,6 +425,9 @@ TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
       {"We need this truce to last beyond the weekend.", "2024-03-14", "the weekend|DATE|2024-W11-WE"},
       // An adjective's article stays with its noun; a noun's stays in the extent.
       {"The 44-day war in 2020 killed thousands.", "2023-09-20", "44-day|DURATION|P44D; 2020|DATE|2020"},
+      // A length inside the capitalised name of a war is part of the name.
+      {"He fought in the Six-Day War and the 44-day war.", "2023-09-20", "44-day|DURATION|P44D"},
+      {"The Thirty Years' War ended in 1648; the Hundred Years War was longer.", "2023-09-20", "1648|DATE|1648"},
       {"They agreed on the two-week truce.", "2023-09-20", "two-week|DURATION|P2W"},
       {"In the nine months since, 300 died.", "2023-09-20", "the nine months|DURATION|P9M"},
       {"Fighting in the last 72 hours killed 20.", "2023-09-20", "the last 72 hours|DURATION|PT72H"},
