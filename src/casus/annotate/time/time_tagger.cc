@@ -1556,6 +1556,22 @@ class SentenceTagger {
         n *= u[0] - '0';
         u.remove_prefix(1);
       }
+      // "a week ago Sunday", "a year ago today": counted back from that day, to a day.
+      if (Is(end, "ago") && (u == "D" || u == "W" || u == "M" || u == "Y")) {
+        std::optional<CivilDate> day;
+        if (Is(end + 1, "today"))
+          day = *published_;
+        else if (Is(end + 1, "yesterday"))
+          day = AddDays(*published_, -1);
+        else if (const int weekday = WeekdayAt(end + 1); weekday >= 0)
+          day = ResolveWeekday(weekday, Tense::kPast, 0);
+        if (day) {
+          const CivilDate back = u == "D"   ? AddDays(*day, n)
+                                 : u == "W" ? AddDays(*day, 7 * n)
+                                            : AddMonths(*day, static_cast<int>(u == "M" ? n : 12 * n));
+          return MakeDay(i, end + 2, back, "", PublishedLabel());
+        }
+      }
       CivilDate base = from_publication ? *published_ : *last_date_;
       std::string anchor = from_publication ? PublishedLabel() : *last_date_label_;
       // "a month later" after "in December 2011", "a year later" after "in 2014": months

@@ -425,6 +425,10 @@ TEST(TimeTagger, WeekdaysAndNightsCountedFromTheLastDayNamed) {
       {"We need this truce to last beyond the weekend.", "2024-03-14", "the weekend|DATE|2024-W11-WE"},
       // An adjective's article stays with its noun; a noun's stays in the extent.
       {"The 44-day war in 2020 killed thousands.", "2023-09-20", "44-day|DURATION|P44D; 2020|DATE|2020"},
+      // A count back from a named day: to a day.
+      {"A week ago today, the dam burst.", "2023-09-20", "A week ago today|DATE|2023-09-13"},
+      {"Two weeks ago Monday, the convoy was hit.", "2023-09-20", "Two weeks ago Monday|DATE|2023-09-04"},
+      {"A year ago yesterday, the city fell.", "2023-09-20", "A year ago yesterday|DATE|2022-09-19"},
       // A length inside the capitalised name of a war is part of the name.
       {"He fought in the Six-Day War and the 44-day war.", "2023-09-20", "44-day|DURATION|P44D"},
       {"The Thirty Years' War ended in 1648; the Hundred Years War was longer.", "2023-09-20", "1648|DATE|1648"},
