@@ -1229,14 +1229,18 @@ class SentenceTagger {
       modifier = Is(k + 1, "after") ? 1 : -1;
     else if (Is(k, "last") || Is(k, "past") || Is(k, "previous") || Is(k, "preceding"))
       modifier = -1;
-    else if (Is(k, "next") || Is(k, "coming") || Is(k, "following"))
+    else if (Is(k, "next") || Is(k, "coming") || Is(k, "upcoming") || Is(k, "following"))
       modifier = 1;
     else if (Is(k, "this") || Is(k, "current"))
       modifier = 0;
     else
       return std::nullopt;
+    // "the coming weekend", "this upcoming weekend": the first not yet over, this week's
+    // until Sunday ("next weekend" is the week after's).
+    const bool coming =
+        Is(k, "coming") || Is(k, "upcoming") || (Is(k, "this") && (Is(k + 1, "coming") || Is(k + 1, "upcoming")));
     if (!beside) ++k;  // past the modifier; "the week before" has it after the unit
-    if (Is(k - 1, "this") && (Is(k, "past") || Is(k, "coming"))) {  // "this past spring"
+    if (Is(k - 1, "this") && (Is(k, "past") || Is(k, "coming") || Is(k, "upcoming"))) {  // "this past spring"
       modifier = Is(k, "past") ? -1 : 1;
       ++k;
     }
@@ -1290,6 +1294,8 @@ class SentenceTagger {
     std::string value;
     if (u == "W")
       value = IsoWeek(AddDays(base, 7 * modifier));
+    else if (u == "WE" && coming && !anaphoric)
+      value = IsoWeek(AddDays(base, (5 - Weekday(base.year, base.month, base.day) + 7) % 7)) + "-WE";
     else if (u == "WE")
       value = IsoWeek(AddDays(base, modifier == -1 ? -(Weekday(base.year, base.month, base.day) + 1) : 7 * modifier)) +
               "-WE";
@@ -3187,12 +3193,12 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     mark(word, Lexicon::kTrigger | Lexicon::kWeekday);
   }
   for (const char* word :
-       {"today",    "yesterday", "tomorrow",   "tonight",   "the",       "this",      "last",   "next",   "past",
-        "coming",   "previous",  "following",  "current",   "earlier",   "later",     "early",  "late",   "mid",
-        "every",    "each",      "now",        "currently", "nowadays",  "recently",  "recent", "future", "daily",
-        "soon",     "weekly",    "monthly",    "hourly",    "nightly",   "annually",  "yearly", "noon",   "midday",
-        "midnight", "that",      "year",       "its",       "overnight", "half",      "once",   "twice",  "these",
-        "mondays",  "tuesdays",  "wednesdays", "thursdays", "fridays",   "saturdays", "sundays"}) {
+       {"today",  "yesterday", "tomorrow", "tonight",    "the",       "this",      "last",      "next",   "past",
+        "coming", "upcoming",  "previous", "following",  "current",   "earlier",   "later",     "early",  "late",
+        "mid",    "every",     "each",     "now",        "currently", "nowadays",  "recently",  "recent", "future",
+        "daily",  "soon",      "weekly",   "monthly",    "hourly",    "nightly",   "annually",  "yearly", "noon",
+        "midday", "midnight",  "that",     "year",       "its",       "overnight", "half",      "once",   "twice",
+        "these",  "mondays",   "tuesdays", "wednesdays", "thursdays", "fridays",   "saturdays", "sundays"}) {
     mark(word, Lexicon::kTrigger);
   }
   for (const auto& [word, bits] : l.classes) {

@@ -226,6 +226,11 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       // On a Sunday, a deadline still lies in this weekend; a plan is for the next.
       {"Officials said a curfew would continue through the weekend.", "2016-09-25", "the weekend|DATE|2016-W38-WE"},
       {"The talks will resume at the weekend.", "2016-09-25", "the weekend|DATE|2016-W39-WE"},
+      // "coming" and "upcoming": the first weekend not yet over.
+      {"Protests are planned for the upcoming weekend.", "2023-09-20", "the upcoming weekend|DATE|2023-W38-WE"},
+      {"Protests are planned for this coming weekend, not next weekend.", "2023-09-20",
+       "this coming weekend|DATE|2023-W38-WE; next weekend|DATE|2023-W39-WE"},
+      {"Talks are set for the upcoming month.", "2023-09-20", "the upcoming month|DATE|2023-10"},
       {"The dividend would be paid on a still unspecified date in January.", "1989-10-30", "January|DATE|1990-01"},
       // The present perfect tells of the past (a Wednesday article); a participle before
       // "for" or "to" is a plan ("has been moved to Thursday").
