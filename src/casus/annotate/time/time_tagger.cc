@@ -412,6 +412,10 @@ class SentenceTagger {
         i = best->end_token;
         continue;
       }
+      if (InAddress(*best)) {  // what follows the code may still be a date: "IE9 September 17, 2013"
+        ++i;
+        continue;
+      }
       const bool weekday_date = best->full_date && best->value.size() == 10 && WeekdayAt(best->begin_token) >= 0;
       best->begin_token = WithModifiers(*best, previous_end_);
       if (weekday_date && previous_weekday_ && !out->empty()) OrderWeekdayRange(&*best, &out->back());
@@ -517,6 +521,40 @@ class SentenceTagger {
   bool InName(size_t k) const {
     return k > 0 && k < Size() && tokens_[k].capitalized && !title_case_ &&
            (tokens_[k - 1].kind == TokenKind::kWord || tokens_[k - 1].kind == TokenKind::kNumber);
+  }
+  // A bare number glued to the letters before it ("A3pm", "P2qpm3h3Pm"; not a clock that
+  // lost its space, "Fort Worth7:15 PM") or inside a web address ("pic.twitter.com/...",
+  // "example.com/2016/09/28/story-at-3pm", "FOX6Now.com"): a code, no time.
+  bool InAddress(const Match& match) const {
+    const size_t first = match.begin_token;
+    const std::string_view number = text_.substr(tokens_[first].begin, tokens_[first].end - tokens_[first].begin + 1);
+    if (IsNumber(first) && Adjacent(first) && IsWord(first - 1) && number.find(':') == std::string_view::npos) {
+      return true;
+    }
+    auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    size_t a = tokens_[first].begin, b = tokens_[match.end_token - 1].end;
+    while (a > 0 && !blank(text_[a - 1])) --a;
+    while (b < text_.size() && !blank(text_[b])) ++b;
+    std::string_view chunk = text_.substr(a, b - a);
+    // an address glued to the words before it starts at its scheme ("30th.https://t.co/...")
+    if (const size_t scheme = chunk.find("://"); scheme != std::string_view::npos) {
+      const size_t start = chunk.rfind("http", scheme);
+      return start == std::string_view::npos || a + start <= tokens_[first].begin;
+    }
+    const size_t slash = chunk.find('/');
+    if (chunk.starts_with("www.")) return true;
+    // a host: a dot and two letters before a slash ("twitter.com/", not "Sept./Oct."), or
+    // a common top-level name with none ("FOX6Now.com"; not "a.m.In other action")
+    for (size_t dot = chunk.find('.'); dot != std::string_view::npos && dot + 3 <= chunk.size();
+         dot = chunk.find('.', dot + 1)) {
+      if (slash != std::string_view::npos && dot + 3 < slash && IsAsciiLetter(chunk[dot + 1]) &&
+          IsAsciiLetter(chunk[dot + 2])) {
+        return true;
+      }
+      const std::string_view tail = chunk.substr(dot + 1, 3);
+      if (tail == "com" || tail == "org" || tail == "net" || tail == "gov" || tail == "edu") return true;
+    }
+    return false;
   }
   // A noun that names a war, a treaty or the like after a capitalised word ("the Yom Kippur
   // War", "the Good Friday Agreement", "the Six-Day War").
