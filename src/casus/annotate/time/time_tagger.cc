@@ -556,6 +556,13 @@ class SentenceTagger {
     }
     return false;
   }
+  // Nothing but marks before token k in the sentence ("___. 6 p.m.", "[10:24 a.m.").
+  bool OnlyMarksBefore(size_t k) const {
+    for (size_t j = 0; j < k; ++j) {
+      if (tokens_[j].kind != TokenKind::kPunct) return false;
+    }
+    return true;
+  }
   // A noun that names a war, a treaty or the like after a capitalised word ("the Yom Kippur
   // War", "the Good Friday Agreement", "the Six-Day War").
   bool EventNounAt(size_t k) const {
@@ -2236,6 +2243,13 @@ class SentenceTagger {
     if (day.empty() && !universal_day.empty()) {
       day = universal_day;
       anchor = universal_time + " (universal time)";
+    }
+    // "___. 6:05 p.m. Donald Trump is demanding ...": a bare clock opening its sentence
+    // right before the next one's first word stamps an update of a live report, made on
+    // publication's day, whatever day the story named before.
+    if (day.empty() && published_ && IsWord(k) && tokens_[k].capitalized && !Has(k, Lex::kZone) && OnlyMarksBefore(i)) {
+      day = IsoDay(*published_);
+      anchor = PublishedLabel();
     }
     if (day.empty() && published_) {  // the day the text is about: the last one it named,
       // not counting the day of a statement ("late on Sunday, officials said on Monday")

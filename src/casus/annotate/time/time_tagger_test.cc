@@ -382,6 +382,14 @@ std::string TagSentences(const std::string& text, const std::string& published, 
   return out;
 }
 
+// A bare clock opening a sentence right before its first word stamps an update of a live
+// report: publication's day. One after a preposition keeps the day the story named.
+TEST(TimeTagger, AClockOpeningASentenceStampsAnUpdate) {
+  EXPECT_EQ(TagSentences("The debate was on Monday. 6:05 pm Donald Trump is demanding a pledge. At 5:55 pm he spoke.",
+                         "2016-09-30"),
+            "Monday|2016-09-26; 6:05 pm|2016-09-30T18:05; 5:55 pm|2016-09-26T17:55");
+}
+
 // A dated dateline is the day the story was filed: relative days count from it when it
 // lies in the week before publication (a republished or crawled story), else from
 // publication.
