@@ -704,6 +704,14 @@ class SentenceTagger {
     std::string_view w = tokens_[k].lower;
     // "is likely to visit", "were unlikely to meet": a plan, whatever the tense of "be".
     if ((w == "likely" || w == "unlikely") && Is(k + 1, "to") && IntentVerbAt(k + 2)) return Tense::kFuture;
+    // "is accused of firing", "are suspected of carrying out", "was charged with": the
+    // act charged was done, whatever the tense of the charge (not after "be": "will be
+    // charged with murder on Saturday" is the charge's day).
+    if ((((w == "accused" || w == "suspected" || w == "convicted") && Is(k + 1, "of")) ||
+         (w == "charged" && Is(k + 1, "with"))) &&
+        !(k > 0 && Is(k - 1, "be"))) {
+      return Tense::kPast;
+    }
     // A participle after "be" ("will be held", "has been killed", "is heard") says
     // nothing of the tense; the auxiliary further on does.
     if (k > 0 && (Is(k - 1, "be") || Is(k - 1, "been") || Is(k - 1, "being") || Is(k - 1, "is") || Is(k - 1, "are"))) {

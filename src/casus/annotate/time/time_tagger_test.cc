@@ -218,6 +218,9 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"The vote was pushed back to Tuesday.", "2000-03-30", "Tuesday|DATE|2000-04-04"},
       {"The vote took place on Tuesday.", "2000-03-30", "Tuesday|DATE|2000-03-28"},
       {"The minister is likely to visit Kabul on Monday.", "2000-03-30", "Monday|DATE|2000-04-03"},
+      // The act charged was done; the charge still to come is the day's.
+      {"A man is accused of firing a gun at a plow driver on Saturday.", "2016-01-15", "Saturday|DATE|2016-01-09"},
+      {"He will be charged with murder on Saturday.", "2016-01-15", "Saturday|DATE|2016-01-16"},
       {"The attack was likely carried out on Monday.", "2000-03-30", "Monday|DATE|2000-03-27"},
       {"The offensive began as previously planned Saturday night.", "1991-02-25", "Saturday night|TIME|1991-02-23TNI"},
       {"They are going to meet on Friday.", "2016-09-25", "Friday|DATE|2016-09-30"},
