@@ -532,9 +532,13 @@ class SentenceTagger {
       return true;
     }
     auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    // the run of text without blanks around it, at most 256 bytes either side (a line of
+    // 100 MB with no blank must not be walked for each expression in it)
+    constexpr size_t kReach = 256;
     size_t a = tokens_[first].begin, b = tokens_[match.end_token - 1].end;
-    while (a > 0 && !blank(text_[a - 1])) --a;
-    while (b < text_.size() && !blank(text_[b])) ++b;
+    const size_t a_limit = a > kReach ? a - kReach : 0, b_limit = std::min(text_.size(), b + kReach);
+    while (a > a_limit && !blank(text_[a - 1])) --a;
+    while (b < b_limit && !blank(text_[b])) ++b;
     std::string_view chunk = text_.substr(a, b - a);
     // an address glued to the words before it starts at its scheme ("30th.https://t.co/...")
     if (const size_t scheme = chunk.find("://"); scheme != std::string_view::npos) {
