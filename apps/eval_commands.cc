@@ -64,11 +64,7 @@ int RunEvalTimex(const EvalArgs& args) {
       ++failed;
       continue;
     }
-    const size_t first_error = errors.size();
     total.Add(eval::ScoreTimex(*gold, document.time_expressions, args.errors > 0 ? &errors : nullptr));
-    for (size_t i = first_error; i < errors.size(); ++i) {
-      errors[i].document = gold->id + ", created " + gold->creation_date;
-    }
   }
   std::printf("TimeML evaluation of %s: %zu documents, %d gold and %d system expressions\n", args.path.c_str(),
               files.size() - failed, total.gold, total.system);

@@ -153,6 +153,7 @@ TimexCounts ScoreTimex(const TimeMlDocument& document, const std::vector<TimeExp
   for (const TimeExpression& s : system) {
     if (!s.anchor.empty()) ++counts.system_relative;
   }
+  const std::string where = document.id + ", created " + document.creation_date;
   for (const GoldTimex& g : document.gold) {
     if (g.relative) ++counts.gold_relative;
     size_t match = system.size();
@@ -164,7 +165,7 @@ TimexCounts ScoreTimex(const TimeMlDocument& document, const std::vector<TimeExp
     }
     std::string gold_text = document.text.substr(g.span.begin, g.span.size());
     if (match == system.size()) {
-      if (errors != nullptr) errors->push_back({"missed", gold_text, g.value, "", context(g.span)});
+      if (errors != nullptr) errors->push_back({"missed", gold_text, g.value, "", context(g.span), where});
       continue;
     }
     used[match] = true;
@@ -180,15 +181,15 @@ TimexCounts ScoreTimex(const TimeMlDocument& document, const std::vector<TimeExp
     }
     std::string system_text = document.text.substr(s.span.begin, s.span.size());
     if (errors != nullptr && !same_value) {
-      errors->push_back({"value", gold_text, g.value, s.value + " [" + system_text + "]", context(g.span)});
+      errors->push_back({"value", gold_text, g.value, s.value + " [" + system_text + "]", context(g.span), where});
     } else if (errors != nullptr && !(s.span == g.span)) {
-      errors->push_back({"span", gold_text, g.value, system_text, context(g.span)});
+      errors->push_back({"span", gold_text, g.value, system_text, context(g.span), where});
     }
   }
   for (size_t k = 0; k < system.size(); ++k) {
     if (!used[k] && errors != nullptr) {
       errors->push_back({"spurious", document.text.substr(system[k].span.begin, system[k].span.size()), "",
-                         system[k].value, context(system[k].span)});
+                         system[k].value, context(system[k].span), where});
     }
   }
   return counts;

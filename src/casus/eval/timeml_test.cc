@@ -62,6 +62,7 @@ TEST(TimeMl, ReadsAndScoresADocument) {
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0].kind, "value");
   EXPECT_EQ(errors[1].kind, "spurious");
+  EXPECT_EQ(errors[1].document, document->id + ", created 2000-02-18");
 }
 
 }  // namespace
