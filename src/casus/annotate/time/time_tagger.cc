@@ -306,6 +306,9 @@ struct Match {
 };
 
 // The month a season (TIMEX3 code) begins in: spring March, ..., winter December.
+// The first Saturday on or after `date`: the weekend that is not yet over (Monday is 0).
+CivilDate SaturdayFrom(CivilDate date) { return AddDays(date, (5 - Weekday(date.year, date.month, date.day) + 7) % 7); }
+
 int SeasonFirstMonth(const std::string& code) { return code == "SP" ? 3 : code == "SU" ? 6 : code == "FA" ? 9 : 12; }
 
 class SentenceTagger {
@@ -527,11 +530,11 @@ class SentenceTagger {
   // "example.com/2016/09/28/story-at-3pm", "FOX6Now.com"): a code, no time.
   bool InAddress(const Match& match) const {
     const size_t first = match.begin_token;
-    const std::string_view number = text_.substr(tokens_[first].begin, tokens_[first].end - tokens_[first].begin + 1);
+    const std::string_view number = text_.substr(tokens_[first].begin, tokens_[first].end - tokens_[first].begin);
     if (IsNumber(first) && Adjacent(first) && IsWord(first - 1) && number.find(':') == std::string_view::npos) {
-      return true;
+      return true;  // a clock's number holds its colon ("7:15")
     }
-    auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    auto blank = [](char c) { return (ByteClassOf(c) & kByteSpace) != 0; };
     // the run of text without blanks around it, at most 256 bytes either side (a line of
     // 100 MB with no blank must not be walked for each expression in it)
     constexpr size_t kReach = 256;
@@ -1352,7 +1355,7 @@ class SentenceTagger {
     if (u == "W")
       value = IsoWeek(AddDays(base, 7 * modifier));
     else if (u == "WE" && coming && !anaphoric)
-      value = IsoWeek(AddDays(base, (5 - Weekday(base.year, base.month, base.day) + 7) % 7)) + "-WE";
+      value = IsoWeek(SaturdayFrom(base)) + "-WE";
     else if (u == "WE")
       value = IsoWeek(AddDays(base, modifier == -1 ? -(Weekday(base.year, base.month, base.day) + 1) : 7 * modifier)) +
               "-WE";
@@ -2647,9 +2650,9 @@ class SentenceTagger {
     bool past = tense == Tense::kPast || tense == Tense::kSince || tense == Tense::kUnknown;
     // On a Sunday a deadline ("will continue through the weekend") still lies in this one.
     const bool deadline = i > 0 && DeadlineWordAt(i - 1);
-    CivilDate saturday = AddDays(*published_, past ? -((weekday + 2) % 7 == 0 ? 7 : (weekday + 2) % 7)
-                                              : weekday == 6 && deadline ? -1
-                                                                         : (5 - weekday + 7) % 7);
+    CivilDate saturday = past ? AddDays(*published_, -((weekday + 2) % 7 == 0 ? 7 : (weekday + 2) % 7))
+                         : weekday == 6 && deadline ? AddDays(*published_, -1)
+                                                    : SaturdayFrom(*published_);
     return Make(i, i + 2, TimexType::kDate, IsoWeek(saturday) + "-WE", true);
   }
 
