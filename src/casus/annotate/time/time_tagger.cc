@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -882,6 +883,26 @@ class SentenceTagger {
     return NearestByTense({{year - 1, month, day}, {year, month, day}, {year + 1, month, day}}, tense);
   }
 
+  // The `month`-`day` that falls on `weekday` nearest publication, from twelve years
+  // before to a year after (a weekday and a day of the year recur within eleven years);
+  // a past or a future tense rules out the other side of publication (its day and the
+  // next excepted, for time zones).
+  std::optional<CivilDate> YearOfWeekday(int month, int day, int weekday, Tense tense) const {
+    if (!published_) return std::nullopt;
+    const long today = DayNumber(*published_);
+    std::optional<CivilDate> best;
+    long best_distance = 0;
+    for (int year = published_->year - 12; year <= published_->year + 1; ++year) {
+      if (!IsValidDate(year, month, day) || Weekday(year, month, day) != weekday) continue;
+      const long days = DaysFromCivil(year, month, day) - today;
+      if (((tense == Tense::kPast || tense == Tense::kSince) && days > 1) || (tense == Tense::kFuture && days < -1)) {
+        continue;
+      }
+      if (!best || std::labs(days) < best_distance) best = CivilDate{year, month, day}, best_distance = std::labs(days);
+    }
+    return best;
+  }
+
   // modifier: -1 last, +1 next, 0 none, 2 this.
   std::optional<CivilDate> ResolveWeekday(int weekday, Tense tense, int modifier) const {
     if (!published_) return std::nullopt;
@@ -1008,8 +1029,16 @@ class SentenceTagger {
       last = after - 1;
       m.end_token = after;
     } else {
-      day = ResolveMonthDay(date->month, date->day, TenseAround(i, last + 1));
+      const Tense tense = TenseAround(i, last + 1);
+      day = ResolveMonthDay(date->month, date->day, tense);
       m.anchor = PublishedLabel();
+      // "Tuesday, Jan. 27" where Jan. 27 of the year the tense picks is a Wednesday: the
+      // weekday names the year (an archive page dated when it was fetched, a story from
+      // the year before). A weekday that fits no year near publication leaves the date.
+      if (const int weekday = WeekdayAt(i);
+          weekday >= 0 && day && Weekday(day->year, day->month, day->day) != weekday) {
+        if (std::optional<CivilDate> fitting = YearOfWeekday(date->month, date->day, weekday, tense)) day = fitting;
+      }
     }
     m.value = day ? IsoDay(*day) : Format("XXXX-%02d-%02d", date->month, date->day);
     m.full_date = day;

@@ -179,6 +179,17 @@ TEST(TimeTagger, MonthAndDayTakeTheYearTheTenseAsks) {
       // A named year after "of" is the date's own.
       {"The journey began on June 16th of last year.", "2016-10-02", "June 16th of last year|DATE|2015-06-16"},
       {"Leaders agreed on a plan by March of next year.", "2016-09-18", "March of next year|DATE|2017-03"},
+      // A weekday that does not fit the year the tense picks names the year: an archive
+      // page fetched later, a story from the year before. Past tense looks back only.
+      {"A girl was shot and killed Tuesday, Jan. 27, at home.", "2016-01-15", "Tuesday, Jan. 27|DATE|2015-01-27"},
+      {"He died Sunday, Dec. 25, after being shot.", "2016-01-15", "Sunday, Dec. 25|DATE|2011-12-25"},
+      {"Tryouts are on Friday, Feb. 22, and Monday, Feb. 25.", "2009-03-15",
+       "Friday, Feb. 22|DATE|2008-02-22; Monday, Feb. 25|DATE|2008-02-25"},
+      {"The hearing is set for Tuesday, Jan. 12.", "2016-01-05", "Tuesday, Jan. 12|DATE|2016-01-12"},
+      {"The hearing will be held Thursday, Jan. 5.", "2016-01-05", "Thursday, Jan. 5|DATE|2017-01-05"},
+      // a year stated is kept, and a weekday fitting no year on the tense's side leaves the date
+      {"He was shot on Saturday, Jan. 3, 2016.", "2016-01-05", "Saturday, Jan. 3, 2016|DATE|2016-01-03"},
+      {"Ticket sales will begin Monday, March 28.", "2009-03-26", "Monday, March 28|DATE|2009-03-28"},
   });
 }
 
