@@ -822,9 +822,13 @@ class SentenceTagger {
       if (begin < distance) break;
       if ((left = TenseAt(begin - distance, !weekday))) left_distance = distance;
     }
-    // A marker after wins only when three times nearer.
+    // A marker after wins only when three times nearer, and, with one before, only in the
+    // same clause: in "should taper off Wednesday night, with another front arriving late
+    // Thursday, forecasters said" the reporting verb past the comma is not the forecast's.
+    // With none before, the comma ends a fronted phrase ("On Sunday, police said").
     const size_t right_limit = left ? (left_distance - 1) / 3 : 12;
     for (size_t distance = 1; distance <= right_limit && !right; ++distance) {
+      if (left && (Is(end - 1 + distance, ",") || Is(end - 1 + distance, ";"))) break;
       if ((right = TenseAt(end - 1 + distance, false))) right_distance = distance;
     }
     Tense tense = Tense::kUnknown;

@@ -195,6 +195,11 @@ TEST(TimeTagger, MonthAndDayTakeTheYearTheTenseAsks) {
 
 TEST(TimeTagger, TheVerbGivesTheDirection) {
   Check({
+      // A verb after a comma belongs to another clause when one stands before the expression.
+      {"The rain should taper off Wednesday night, with another cold front arriving late Thursday, "
+       "forecasters said.",
+       "2009-03-31", "Wednesday night|TIME|2009-04-01TNI; late Thursday|DATE|2009-04-02"},
+      {"On Sunday, police said two men were arrested.", "2009-03-31", "Sunday|DATE|2009-03-29"},
       // A past verb rules out a month still to come; a deadline may lie either side.
       {"The operator changed to a calendar year in December.", "1989-10-30", "December|DATE|1988-12"},
       {"Ottawa gave Merieux until mid-November to submit more information.", "1989-10-30", "mid-November|DATE|1989-11"},
