@@ -304,6 +304,7 @@ struct Match {
   std::string anchor;
   std::optional<CivilDate> full_date;  // a day-precise date, the anchor for "the next day"
   bool names_quarter = false;          // "the third quarter": the quarter later ones refer to
+  bool day_named = false;              // a clock time whose own words name its day ("9 a.m. Tuesday")
 };
 
 // The month a season (TIMEX3 code) begins in: spring March, ..., winter December.
@@ -423,6 +424,7 @@ class SentenceTagger {
       const bool weekday_date = best->full_date && best->value.size() == 10 && WeekdayAt(best->begin_token) >= 0;
       best->begin_token = WithModifiers(*best, previous_end_);
       if (weekday_date && previous_weekday_ && !out->empty()) OrderWeekdayRange(&*best, &out->back());
+      if (best->type == TimexType::kTime && !best->day_named && !out->empty()) OrderClockRange(&*best, out->back());
       previous_weekday_.reset();
       if (weekday_date) previous_weekday_ = PreviousWeekday{*best->full_date, best->begin_token};
       previous_end_ = best->end_token;
@@ -487,6 +489,23 @@ class SentenceTagger {
     } else if (previous->value.size() == 10) {
       previous->value = IsoDay(AddDays(closing, -days));
     }
+  }
+
+  // "from 10 p.m. to 6 a.m.": a range of clock times runs forward, so a closing time
+  // before the opening one on the same day, its own day unnamed, is the next day's.
+  void OrderClockRange(Match* closing, const TimeExpression& opening) const {
+    const size_t gap = previous_end_;
+    if (gap + 1 != closing->begin_token || !(Is(gap, "to") || Is(gap, "-") || Is(gap, "until") || Is(gap, "till"))) {
+      return;
+    }
+    const std::string& open = opening.value;
+    std::string& close = closing->value;
+    if (opening.type != TimexType::kTime || open.size() != 16 || close.size() != 16 || open[4] != '-' ||
+        close[4] != '-' || open.compare(0, 10, close, 0, 10) != 0 || close.compare(11, 5, open, 11, 5) >= 0) {
+      return;
+    }
+    const CivilDate day{std::stoi(close.substr(0, 4)), std::stoi(close.substr(5, 2)), std::stoi(close.substr(8, 2))};
+    close = IsoDay(AddDays(day, 1)) + close.substr(10);
   }
 
   // The first token of `m` with the modifiers TimeML keeps in the extent, not reaching
@@ -2245,6 +2264,7 @@ class SentenceTagger {
       Match m = Make(i, part->end, TimexType::kTime,
                      IsoDay(AddDays(*published_, part->day_offset)) + "T" + Format("%02d:%02d", hour, minute), false);
       m.anchor = PublishedLabel();
+      m.day_named = true;
       return m;
     }
     // A weekday after the time names its day: "9 a.m. Tuesday", "10:35 a.m. (0735 GMT)
@@ -2259,15 +2279,25 @@ class SentenceTagger {
     if (Is(w, "on") || Is(w, ",")) ++w;
     // "2:35 PM EST, Tue November 14, 2023", "10:00, Tuesday, 14 November": a weekday, in
     // full or cut short, before the date it names.
+    int date_weekday = -1;
     if (IsWord(w) && tokens_[w].capitalized && WeekdayFromName(Lower(w)) >= 0) {
       size_t d = w + 1;
       if (Is(d, ".")) ++d;
       if (Is(d, ",")) ++d;
-      if (MonthAt(d) != 0 || (IsNumber(d) && MonthAt(d + 1) != 0)) w = d;
+      if (MonthAt(d) != 0 || (IsNumber(d) && MonthAt(d + 1) != 0)) date_weekday = WeekdayFromName(Lower(w)), w = d;
     }
     if (MonthAt(w) != 0 || (IsNumber(w) && MonthAt(w + 1) != 0)) {  // "5 p.m. EST Nov. 9", "14:30 on 3 March"
       if (std::optional<Match> date = AbsoluteDate(w); date && date->full_date && date->value.size() == 10) {
-        day = date->value;
+        std::optional<CivilDate> named = date->full_date;
+        // "6 p.m. Monday, Feb. 18": the weekday names a year the date leaves open, as before a date alone
+        if (date_weekday >= 0 && !date->anchor.empty() &&
+            Weekday(named->year, named->month, named->day) != date_weekday) {
+          if (std::optional<CivilDate> fitting =
+                  YearOfWeekday(named->month, named->day, date_weekday, TenseAround(i, date->end_token))) {
+            named = fitting;
+          }
+        }
+        day = IsoDay(*named);
         anchor = date->anchor;
         k = date->end_token;
       }
@@ -2292,6 +2322,21 @@ class SentenceTagger {
       day = universal_day;
       anchor = universal_time + " (universal time)";
     }
+    const bool day_named = !day.empty();
+    // "from 8:30 a.m. to 12:30 p.m. Saturday", "between 6:50 and 7:30 a.m. Wednesday": the
+    // opening time of a range takes the closing one's day, and the half of the day where
+    // it states none ("from 3:15 to 5:15 p.m."; not "from 11 a.m. to 1 p.m.").
+    if (Is(k, "to") || Is(k, "-") || Is(k, "until") || Is(k, "till") || Is(k, "through") ||
+        (Is(k, "and") && i > 0 && Is(i - 1, "between"))) {
+      if (std::optional<Match> closing = ClockTime(k + 1); closing && closing->value.size() >= 16) {
+        const int closing_hour = std::stoi(closing->value.substr(11, 2));
+        if (!half_known && hour < 12 && closing_hour >= 12 && hour + 12 <= closing_hour) hour += 12;
+        if (day.empty() && closing->day_named) {
+          day = closing->value.substr(0, 10);
+          anchor = closing->anchor;
+        }
+      }
+    }
     // "___. 6:05 p.m. Donald Trump is demanding ...": a bare clock opening its sentence
     // right before the next one's first word stamps an update of a live report, made on
     // publication's day, whatever day the story named before.
@@ -2311,6 +2356,7 @@ class SentenceTagger {
     if (day.empty()) day = "XXXX-XX-XX";
     Match m = Make(i, k, TimexType::kTime, day + "T" + Format("%02d:%02d", hour, minute), false);
     m.anchor = anchor;
+    m.day_named = day_named;
     return m;
   }
 

@@ -401,6 +401,27 @@ std::string TagSentences(const std::string& text, const std::string& published, 
   return out;
 }
 
+// A range of clock times: the opening time takes the closing one's day and, where it
+// states none, its half of the day; a closing time earlier than the opening one on the
+// same day, its day unnamed, is the next day's.
+TEST(TimeTagger, ARangeOfClockTimesSharesItsDay) {
+  Check({
+      {"Shelling continued from 11 a.m. to 1 p.m. on Tuesday.", "2023-09-20",
+       "11 a.m.|TIME|2023-09-19T11:00; 1 p.m. on Tuesday|TIME|2023-09-19T13:00"},
+      {"They were killed between 6:50 a.m. and 7:30 a.m. Wednesday.", "2009-03-30",
+       "6:50 a.m.|TIME|2009-03-25T06:50; 7:30 a.m. Wednesday|TIME|2009-03-25T07:30"},
+      {"The event is planned for 4:30-7:30 p.m. Thursday, April 2.", "2009-03-22",
+       "4:30|TIME|2009-04-02T16:30; 7:30 p.m. Thursday, April 2|TIME|2009-04-02T19:30"},
+      {"The curfew runs from 10 p.m. to 6 a.m.", "2023-09-20",
+       "10 p.m.|TIME|2023-09-20T22:00; 6 a.m.|TIME|2023-09-21T06:00"},
+      {"The sale runs from 9 a.m. to 2 p.m. at the station.", "2023-09-20",
+       "9 a.m.|TIME|2023-09-20T09:00; 2 p.m.|TIME|2023-09-20T14:00"},
+      // the weekday before a year-less date after the clock names the year, as before a date alone
+      {"The girls died at 2:20 p.m. Thursday, Dec. 20.", "2016-01-15",
+       "2:20 p.m. Thursday, Dec. 20|TIME|2012-12-20T14:20"},
+  });
+}
+
 // A bare clock opening a sentence right before its first word stamps an update of a live
 // report: publication's day. One after a preposition keeps the day the story named.
 TEST(TimeTagger, AClockOpeningASentenceStampsAnUpdate) {
