@@ -751,6 +751,11 @@ class SentenceTagger {
       return std::nullopt;
     }
     if (classes & Lex::kFuture) return FutureWordAt(k) ? std::optional(Tense::kFuture) : std::nullopt;
+    // "if needed", "unless requested", "when asked": a participle standing for a clause
+    // says nothing of the time ("will work Thursday if needed").
+    if (w.ends_with("ed") && k > 0 && (Is(k - 1, "if") || Is(k - 1, "unless") || Is(k - 1, "when"))) {
+      return std::nullopt;
+    }
     // "if she were to win in November", "the vote was to take place on Sunday": a plan
     // seen from the past, on either side of publication.
     if ((w == "was" || w == "were") && Is(k + 1, "to") && IntentVerbAt(k + 2)) return Tense::kUnknown;

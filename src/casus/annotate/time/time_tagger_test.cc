@@ -200,6 +200,10 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
        "forecasters said.",
        "2009-03-31", "Wednesday night|TIME|2009-04-01TNI; late Thursday|DATE|2009-04-02"},
       {"On Sunday, police said two men were arrested.", "2009-03-31", "Sunday|DATE|2009-03-29"},
+      // A participle standing for a clause marks no past.
+      {"The committee is scheduled to do its work Thursday if needed.", "2009-03-24", "Thursday|DATE|2009-03-26"},
+      {"The envoy is due to brief the full council of the regional bloc Thursday when asked.", "2009-03-24",
+       "Thursday|DATE|2009-03-26"},
       // A past verb rules out a month still to come; a deadline may lie either side.
       {"The operator changed to a calendar year in December.", "1989-10-30", "December|DATE|1988-12"},
       {"Ottawa gave Merieux until mid-November to submit more information.", "1989-10-30", "mid-November|DATE|1989-11"},
