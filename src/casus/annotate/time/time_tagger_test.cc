@@ -200,6 +200,12 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
        "forecasters said.",
        "2009-03-31", "Wednesday night|TIME|2009-04-01TNI; late Thursday|DATE|2009-04-02"},
       {"On Sunday, police said two men were arrested.", "2009-03-31", "Sunday|DATE|2009-03-29"},
+      // Before a weekday, a past verb beyond twelve words, across a long place, still counts;
+      // a future one that far does not.
+      {"The incident happened at Eagle Nation Cycles on Neenah's Main Street shortly before 9 a.m. Saturday.",
+       "2016-01-15", "9 a.m. Saturday|TIME|2016-01-09T09:00"},
+      {"Talks will take place at the Palace of Nations on the shore of Lake Geneva in the old city on Saturday.",
+       "2016-01-15", "Saturday|DATE|2016-01-16"},
       // A participle standing for a clause marks no past.
       {"The committee is scheduled to do its work Thursday if needed.", "2009-03-24", "Thursday|DATE|2009-03-26"},
       {"The envoy is due to brief the full council of the regional bloc Thursday when asked.", "2009-03-24",
