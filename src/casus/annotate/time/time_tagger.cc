@@ -729,6 +729,22 @@ class SentenceTagger {
   std::optional<Tense> TenseAt(size_t k, bool intent) const {
     if (k >= Size() || !IsWord(k)) return std::nullopt;
     std::string_view w = tokens_[k].lower;
+    // A negation written short ("wasn't", one token; "wasn’t", three) carries its verb's
+    // tense, and "could not", like "couldn't", mostly reports what was not done ("could
+    // not say Tuesday", "could not be reached Saturday").
+    if (w.ends_with("n't") || (Is(k + 1, "'") && Is(k + 2, "t"))) {
+      static const WordSet kPastShort = {"wasn", "weren", "didn", "hadn", "couldn"};
+      static const WordSet kPresentShort = {"isn", "aren", "doesn", "don", "hasn", "haven", "can", "ain"};
+      static const WordSet kFutureShort = {"won", "wouldn", "shouldn", "mustn", "shan"};
+      const std::string_view verb = w.ends_with("n't") ? w.substr(0, w.size() - 2) : w;
+      if (kPastShort.contains(verb)) return Tense::kPast;
+      if (kPresentShort.contains(verb)) return Tense::kPresent;
+      if (kFutureShort.contains(verb)) return Tense::kFuture;
+    }
+    if (w == "could" && Is(k + 1, "not")) return Tense::kPast;
+    if (w == "not" && k > 0 && Is(k - 1, "could")) return Tense::kPast;
+    // "is recovering after being shot early Sunday": what happened before the present state.
+    if (w == "being" && k > 0 && Is(k - 1, "after")) return Tense::kPast;
     // "is likely to visit", "were unlikely to meet": a plan, whatever the tense of "be".
     if ((w == "likely" || w == "unlikely") && Is(k + 1, "to") && IntentVerbAt(k + 2)) return Tense::kFuture;
     // "is accused of firing", "are suspected of carrying out", "was charged with": the
@@ -773,6 +789,19 @@ class SentenceTagger {
     if (VerbLast(k)) return std::nullopt;  // "need it to last beyond the weekend": no past
     if (PresentPerfectAt(k)) return Tense::kPast;
     if (classes & Lex::kPast) return Tense::kPast;
+    // "could not say", "will say", "did not have": a bare verb after a modal, "not" or
+    // "did" leaves the tense to them.
+    static const WordSet kBeforeBare = {"not",  "could", "would", "will", "can",    "may", "might",
+                                        "must", "shall", "did",   "does", "should", "do",  "to"};
+    if ((classes & Lex::kPresent) && k > 0 && kBeforeBare.contains(tokens_[k - 1].lower)) {
+      // "would have taken it across the bay Sunday night", "could have died": a modal
+      // perfect looks back
+      if (w == "have" && !Is(k - 1, "to") && !Is(k - 1, "not") && !Is(k - 1, "will") && !Is(k - 1, "do") &&
+          !Is(k - 1, "does") && !Is(k - 1, "did")) {
+        return Tense::kPast;
+      }
+      return std::nullopt;
+    }
     if (classes & Lex::kPresent) return Tense::kPresent;
     // A regular past: a lower-case word in -ed ("Mohammed", "United" are names).
     // After a determiner it is an adjective: "a still unspecified date", "the armed men".

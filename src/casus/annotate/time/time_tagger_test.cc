@@ -206,6 +206,19 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
        "2016-01-15", "9 a.m. Saturday|TIME|2016-01-09T09:00"},
       {"Talks will take place at the Palace of Nations on the shore of Lake Geneva in the old city on Saturday.",
        "2016-01-15", "Saturday|DATE|2016-01-16"},
+      // Short negations carry their verb's tense; "could not" reports what was not done; a
+      // bare verb after a modal or "not" leaves the tense to it; a modal perfect looks back.
+      {"Concerned that she wasn't answering her phone Saturday, her cousins, both from Vauxhall, N.J., had "
+       "gone to check.",
+       "2016-01-15", "Saturday|DATE|2016-01-09"},
+      {"He won\u2019t attend on Saturday.", "2016-01-15", "Saturday|DATE|2016-01-16"},
+      {"Police could not say Tuesday if the victim was a target.", "2015-12-07", "Tuesday|DATE|2015-12-01"},
+      {"The talks could resume Tuesday.", "2015-12-07", "Tuesday|DATE|2015-12-08"},
+      {"The officials will say Thursday whether the road reopens.", "2015-12-12", "Thursday|DATE|2015-12-17"},
+      {"The path would have taken it across the bay region Sunday night, he said.", "2009-03-30",
+       "Sunday night|TIME|2009-03-29TNI"},
+      {"A man is recovering after being shot in Dayton early Sunday morning.", "2016-01-15",
+       "early Sunday morning|TIME|2016-01-10TMO"},
       // A participle standing for a clause marks no past.
       {"The committee is scheduled to do its work Thursday if needed.", "2009-03-24", "Thursday|DATE|2009-03-26"},
       {"The envoy is due to brief the full council of the regional bloc Thursday when asked.", "2009-03-24",
