@@ -1257,7 +1257,8 @@ class SentenceTagger {
     // mostly taken place, unless a future verb says otherwise (TempEval-3: 12 before
     // publication, 5 on its day, none after).
     if ((tense == Tense::kUnknown || tense == Tense::kPresent) &&
-        (PossessiveAt(k + 1) || (Has(k + 1, Lex::kPart) && PossessiveAt(k + 2)))) {  // also "Monday night's"
+        (PossessiveAt(k + 1) || (Has(k + 1, Lex::kPart) && PossessiveAt(k + 2)) ||  // also "Monday night's"
+         IncidentBefore(i))) {
       tense = Tense::kPast;
     }
     std::optional<CivilDate> day = ResolveWeekday(weekday, tense, modifier);
@@ -1272,6 +1273,23 @@ class SentenceTagger {
     Match m = MakeDay(i, k + 1, day, Format("XXXX-WXX-%d", weekday + 1), anchor);
     AddPartOfDay(&m);
     return m;
+  }
+
+  // "is investigating a shooting in Avondale Sunday", "a suspect in a shooting Sunday
+  // evening": a violent incident the weekday dates, a few words before it in the same
+  // clause, was reported after it happened, whatever the tense of the report.
+  bool IncidentBefore(size_t i) const {
+    static const WordSet kIncidents = {"shooting",  "shootings",  "attack",     "attacks",  "killing",  "killings",
+                                       "stabbing",  "stabbings",  "blast",      "blasts",   "bombing",  "bombings",
+                                       "explosion", "explosions", "crash",      "raid",     "raids",    "clash",
+                                       "clashes",   "murder",     "murders",    "homicide", "robbery",  "ambush",
+                                       "shelling",  "airstrike",  "airstrikes", "slaying",  "massacre", "assault"};
+    for (size_t k = i; k > 0 && i - k < 5; --k) {
+      if (!IsWord(k - 1)) return false;
+      if (kIncidents.contains(tokens_[k - 1].lower)) return true;
+      if (TenseAt(k - 1, false)) return false;
+    }
+    return false;
   }
 
   // The first `weekday` after `base` (direction 1) or before it (-1), never `base` itself.

@@ -219,6 +219,10 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
        "Sunday night|TIME|2009-03-29TNI"},
       {"A man is recovering after being shot in Dayton early Sunday morning.", "2016-01-15",
        "early Sunday morning|TIME|2016-01-10TMO"},
+      // A violent incident named just before a weekday was reported after it happened.
+      {"The sheriff is investigating a shooting in Avondale Sunday.", "2016-01-15", "Sunday|DATE|2016-01-10"},
+      {"Police are seeking a suspect in the robbery Friday of two men.", "2009-03-31", "Friday|DATE|2009-03-27"},
+      {"The sheriff is investigating reports of looting Sunday.", "2016-01-15", "Sunday|DATE|2016-01-17"},
       // A participle standing for a clause marks no past.
       {"The committee is scheduled to do its work Thursday if needed.", "2009-03-24", "Thursday|DATE|2009-03-26"},
       {"The envoy is due to brief the full council of the regional bloc Thursday when asked.", "2009-03-24",
