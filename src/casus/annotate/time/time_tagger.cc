@@ -720,6 +720,8 @@ class SentenceTagger {
     std::string_view w = tokens_[k].lower;
     if (w == "plan" || w == "plans") return Is(k + 1, "to") || Is(k + 1, "for");
     if (w == "going") return Is(k + 1, "to");
+    // "soon after arriving at the condo Monday night": how close, not when
+    if (w == "soon") return !(Is(k + 1, "after") || Is(k + 1, "before") || Is(k + 1, "afterward"));
     return !(w == "due" && Is(k + 1, "to") && !IntentVerbAt(k + 2));
   }
 

@@ -223,6 +223,9 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       {"The sheriff is investigating a shooting in Avondale Sunday.", "2016-01-15", "Sunday|DATE|2016-01-10"},
       {"Police are seeking a suspect in the robbery Friday of two men.", "2009-03-31", "Friday|DATE|2009-03-27"},
       {"The sheriff is investigating reports of looting Sunday.", "2016-01-15", "Sunday|DATE|2016-01-17"},
+      // "soon after" says how close, not when.
+      {"Authorities did say that soon after arriving at the condo Monday night, the scene was safe.", "2009-03-18",
+       "Monday night|TIME|2009-03-16TNI"},
       // A participle standing for a clause marks no past.
       {"The committee is scheduled to do its work Thursday if needed.", "2009-03-24", "Thursday|DATE|2009-03-26"},
       {"The envoy is due to brief the full council of the regional bloc Thursday when asked.", "2009-03-24",
