@@ -769,6 +769,8 @@ class SentenceTagger {
       return std::nullopt;
     }
     if (classes & Lex::kFuture) return FutureWordAt(k) ? std::optional(Tense::kFuture) : std::nullopt;
+    // ", followed by highs Wednesday": "then", no verb of the sentence
+    if (w == "followed" && Is(k + 1, "by") && k > 0 && Is(k - 1, ",")) return std::nullopt;
     // "if needed", "unless requested", "when asked": a participle standing for a clause
     // says nothing of the time ("will work Thursday if needed").
     if (w.ends_with("ed") && k > 0 && (Is(k - 1, "if") || Is(k - 1, "unless") || Is(k - 1, "when"))) {

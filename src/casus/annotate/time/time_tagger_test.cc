@@ -226,6 +226,8 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
       // "soon after" says how close, not when.
       {"Authorities did say that soon after arriving at the condo Monday night, the scene was safe.", "2009-03-18",
        "Monday night|TIME|2009-03-16TNI"},
+      {"Lows Tuesday night will be in the low 50s, followed by highs Wednesday in the upper 60s.", "2009-03-31",
+       "Tuesday night|TIME|2009-03-31TNI; Wednesday|DATE|2009-04-01"},
       // A participle standing for a clause marks no past.
       {"The committee is scheduled to do its work Thursday if needed.", "2009-03-24", "Thursday|DATE|2009-03-26"},
       {"The envoy is due to brief the full council of the regional bloc Thursday when asked.", "2009-03-24",
