@@ -425,8 +425,10 @@ class SentenceTagger {
       best->begin_token = WithModifiers(*best, previous_end_);
       if (weekday_date && previous_weekday_ && !out->empty()) OrderWeekdayRange(&*best, &out->back());
       if (best->type == TimexType::kTime && !best->day_named && !out->empty()) OrderClockRange(&*best, out->back());
+      if (best->full_date && best->value.size() == 10 && !out->empty()) NameCountedDay(*best, &out->back());
       previous_weekday_.reset();
       if (weekday_date) previous_weekday_ = PreviousWeekday{*best->full_date, best->begin_token};
+      previous_begin_ = best->begin_token;
       previous_end_ = best->end_token;
       previous_was_day_ = best->full_date.has_value();
       TimeExpression expression;
@@ -506,6 +508,26 @@ class SentenceTagger {
     }
     const CivilDate day{std::stoi(close.substr(0, 4)), std::stoi(close.substr(5, 2)), std::stoi(close.substr(8, 2))};
     close = IsoDay(AddDays(day, 1)) + close.substr(10);
+  }
+
+  // "Two days earlier, on Nov. 23, ...", "The next day, Dec. 3, ...": a day counted from
+  // another, with a date beside it after a comma, is that date (`previous`, the last
+  // expression, counted; `date`, a month and day, follows it).
+  void NameCountedDay(const Match& date, TimeExpression* previous) const {
+    const size_t gap = previous_end_;
+    const bool beside =
+        Is(gap, ",") && (gap + 1 == date.begin_token || (gap + 2 == date.begin_token && Is(gap + 1, "on")));
+    const size_t first = WeekdayAt(date.begin_token) >= 0 ? date.begin_token + 2 : date.begin_token;
+    if (!beside || previous->anchor.empty() || (MonthAt(first) == 0 && !IsNumber(first))) return;
+    bool counted = false;
+    for (size_t k = previous_begin_; k < previous_end_ && !counted; ++k) {
+      counted = Is(k, "earlier") || Is(k, "later") || Is(k, "ago") || Is(k, "next") || Is(k, "following") ||
+                Is(k, "previous") || Is(k, "before") || Is(k, "after");
+    }
+    if (!counted) return;
+    previous->type = TimexType::kDate;
+    previous->value = date.value;
+    previous->anchor = date.value + " (named beside it)";
   }
 
   // The first token of `m` with the modifiers TimeML keeps in the extent, not reaching
@@ -3276,6 +3298,7 @@ class SentenceTagger {
   std::optional<CivilDate> event_date_;
   bool title_case_ = false;        // the sentence capitalises (nearly) every word: a headline
   int sentences_since_date_ = 1;   // 0 when this sentence named a full date, 1 when the one before did
+  size_t previous_begin_ = 0;      // the first token of the sentence's last expression
   size_t previous_end_ = 0;        // the end of the sentence's last expression
   bool previous_was_day_ = false;  // and whether it named a day
   struct PreviousWeekday {

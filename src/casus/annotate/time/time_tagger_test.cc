@@ -360,6 +360,11 @@ TEST(TimeTagger, AnaphoricDaysFollowTheLastDate) {
   Check({
       {"The attack came on October 5. The next day, talks began.", "2020-10-10",
        "October 5|DATE|2020-10-05; The next day|DATE|2020-10-06"},
+      // A counted day with a month and day beside it is that date, whatever the last date was.
+      {"Two days earlier, on Nov. 23, troops shelled the village.", "2016-01-05",
+       "Two days earlier|DATE|2015-11-23; Nov. 23|DATE|2015-11-23"},
+      {"The attack came on Dec. 1. The next day, Dec. 3, the army withdrew.", "2016-01-05",
+       "Dec. 1|DATE|2015-12-01; The next day|DATE|2015-12-03; Dec. 3|DATE|2015-12-03"},
       // A date after "the day before / after" is the one counted from.
       {"The day before last Tuesday's hearing, he went to the house.", "2000-02-26",
        "The day before last Tuesday|DATE|2000-02-21"},
