@@ -502,8 +502,9 @@ class SentenceTagger {
     }
     const std::string& open = opening.value;
     std::string& close = closing->value;
-    if (opening.type != TimexType::kTime || open.size() != 16 || close.size() != 16 || open[4] != '-' ||
-        close[4] != '-' || open.compare(0, 10, close, 0, 10) != 0 || close.compare(11, 5, open, 11, 5) >= 0) {
+    // (a day resolved on both ends: "XXXX-XX-XX" is no day to move)
+    if (opening.type != TimexType::kTime || open.size() != 16 || close.size() != 16 || !IsDigit(open[0]) ||
+        !IsDigit(close[0]) || open.compare(0, 10, close, 0, 10) != 0 || close.compare(11, 5, open, 11, 5) >= 0) {
       return;
     }
     const CivilDate day{std::stoi(close.substr(0, 4)), std::stoi(close.substr(5, 2)), std::stoi(close.substr(8, 2))};

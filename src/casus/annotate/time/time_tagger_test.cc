@@ -1195,6 +1195,8 @@ TEST(TimeTagger, UnresolvedWithoutPublicationDate) {
       {"Sales fell last year and last week.", "", "last year|DATE|XXXX; last week|DATE|XXXX-WXX"},
       {"Profit fell in the 1988 quarter.", "", "the 1988 quarter|DATE|1988-QX"},
       {"It rained yesterday.", "", "yesterday|DATE|XXXX-XX-XX"},
+      // a range of clock times with no day to move
+      {"The curfew runs from 11 p.m. to 1 a.m.", "", "11 p.m.|TIME|XXXX-XX-XXT23:00; 1 a.m.|TIME|XXXX-XX-XXT01:00"},
   });
 }
 
