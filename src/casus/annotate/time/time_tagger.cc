@@ -475,11 +475,7 @@ class SentenceTagger {
   // `previous` (the expression before it) opens.
   void OrderWeekdayRange(Match* day, TimeExpression* previous) {
     const size_t gap = previous_end_;
-    const bool range =
-        gap + 1 == day->begin_token &&
-        (Is(gap, "to") || Is(gap, "through") || Is(gap, "thru") || Is(gap, "until") || Is(gap, "till") ||
-         Is(gap, "-") ||
-         (Is(gap, "and") && previous_weekday_->begin > 0 && Is(previous_weekday_->begin - 1, "between")));
+    const bool range = gap + 1 == day->begin_token && RangeLinkAt(gap, previous_weekday_->begin);
     const CivilDate opening = previous_weekday_->day, closing = *day->full_date;
     if (!range || !published_ || DayNumber(closing) >= DayNumber(opening)) return;
     int days =
@@ -493,13 +489,18 @@ class SentenceTagger {
     }
   }
 
+  // Token `gap` joins a range's two ends, the first opening at token `opening`: "to",
+  // "through", "thru", "until", "till", a dash, or "and" after "between".
+  bool RangeLinkAt(size_t gap, size_t opening) const {
+    return Is(gap, "to") || Is(gap, "through") || Is(gap, "thru") || Is(gap, "until") || Is(gap, "till") ||
+           Is(gap, "-") || (Is(gap, "and") && opening > 0 && Is(opening - 1, "between"));
+  }
+
   // "from 10 p.m. to 6 a.m.": a range of clock times runs forward, so a closing time
   // before the opening one on the same day, its own day unnamed, is the next day's.
   void OrderClockRange(Match* closing, const TimeExpression& opening) const {
     const size_t gap = previous_end_;
-    if (gap + 1 != closing->begin_token || !(Is(gap, "to") || Is(gap, "-") || Is(gap, "until") || Is(gap, "till"))) {
-      return;
-    }
+    if (gap + 1 != closing->begin_token || !RangeLinkAt(gap, previous_begin_)) return;
     const std::string& open = opening.value;
     std::string& close = closing->value;
     // (a day resolved on both ends: "XXXX-XX-XX" is no day to move)
@@ -823,11 +824,8 @@ class SentenceTagger {
     if ((classes & Lex::kPresent) && k > 0 && kBeforeBare.contains(tokens_[k - 1].lower)) {
       // "would have taken it across the bay Sunday night", "could have died": a modal
       // perfect looks back
-      if (w == "have" && !Is(k - 1, "to") && !Is(k - 1, "not") && !Is(k - 1, "will") && !Is(k - 1, "do") &&
-          !Is(k - 1, "does") && !Is(k - 1, "did")) {
-        return Tense::kPast;
-      }
-      return std::nullopt;
+      static const WordSet kPerfectModals = {"could", "would", "can", "may", "might", "must", "shall", "should"};
+      return w == "have" && kPerfectModals.contains(tokens_[k - 1].lower) ? std::optional(Tense::kPast) : std::nullopt;
     }
     if (classes & Lex::kPresent) return Tense::kPresent;
     // A regular past: a lower-case word in -ed ("Mohammed", "United" are names).
@@ -909,7 +907,7 @@ class SentenceTagger {
     // TempEval-3's business news the far verb is mostly another clause's).
     if (!left && weekday) {
       for (size_t distance = 13; distance <= 20 && distance <= begin; ++distance) {
-        std::optional<Tense> far = TenseAt(begin - distance, !weekday);
+        std::optional<Tense> far = TenseAt(begin - distance, false);
         if (!far) continue;
         if (*far == Tense::kPast) left = far, left_distance = distance;
         break;
@@ -998,6 +996,13 @@ class SentenceTagger {
       if (!best || std::labs(days) < best_distance) best = CivilDate{year, month, day}, best_distance = std::labs(days);
     }
     return best;
+  }
+
+  // A year-less `day` written after `weekday` ("Tuesday, Jan. 27"): where it falls on
+  // another weekday, the weekday names the year (YearOfWeekday), if one fits.
+  CivilDate OnWeekday(CivilDate day, int weekday, Tense tense) const {
+    if (weekday < 0 || Weekday(day.year, day.month, day.day) == weekday) return day;
+    return YearOfWeekday(day.month, day.day, weekday, tense).value_or(day);
   }
 
   // modifier: -1 last, +1 next, 0 none, 2 this.
@@ -1129,13 +1134,9 @@ class SentenceTagger {
       const Tense tense = TenseAround(i, last + 1);
       day = ResolveMonthDay(date->month, date->day, tense);
       m.anchor = PublishedLabel();
-      // "Tuesday, Jan. 27" where Jan. 27 of the year the tense picks is a Wednesday: the
-      // weekday names the year (an archive page dated when it was fetched, a story from
-      // the year before). A weekday that fits no year near publication leaves the date.
-      if (const int weekday = WeekdayAt(i);
-          weekday >= 0 && day && Weekday(day->year, day->month, day->day) != weekday) {
-        if (std::optional<CivilDate> fitting = YearOfWeekday(date->month, date->day, weekday, tense)) day = fitting;
-      }
+      // "Tuesday, Jan. 27" where Jan. 27 of the year the tense picks is a Wednesday: an
+      // archive page dated when it was fetched, a story from the year before.
+      if (day) day = OnWeekday(*day, WeekdayAt(i), tense);
     }
     m.value = day ? IsoDay(*day) : Format("XXXX-%02d-%02d", date->month, date->day);
     m.full_date = day;
@@ -2380,16 +2381,13 @@ class SentenceTagger {
     }
     if (MonthAt(w) != 0 || (IsNumber(w) && MonthAt(w + 1) != 0)) {  // "5 p.m. EST Nov. 9", "14:30 on 3 March"
       if (std::optional<Match> date = AbsoluteDate(w); date && date->full_date && date->value.size() == 10) {
-        std::optional<CivilDate> named = date->full_date;
-        // "6 p.m. Monday, Feb. 18": the weekday names a year the date leaves open, as before a date alone
-        if (date_weekday >= 0 && !date->anchor.empty() &&
-            Weekday(named->year, named->month, named->day) != date_weekday) {
-          if (std::optional<CivilDate> fitting =
-                  YearOfWeekday(named->month, named->day, date_weekday, TenseAround(i, date->end_token))) {
-            named = fitting;
-          }
+        // "6 p.m. Monday, Feb. 18": the weekday names a year the date leaves open, as before a
+        // date alone (the tense asked only then: asking notes the sentence's tense)
+        CivilDate named = *date->full_date;
+        if (date_weekday >= 0 && !date->anchor.empty() && Weekday(named.year, named.month, named.day) != date_weekday) {
+          named = OnWeekday(named, date_weekday, TenseAround(i, date->end_token));
         }
-        day = IsoDay(*named);
+        day = IsoDay(named);
         anchor = date->anchor;
         k = date->end_token;
       }
@@ -2418,8 +2416,7 @@ class SentenceTagger {
     // "from 8:30 a.m. to 12:30 p.m. Saturday", "between 6:50 and 7:30 a.m. Wednesday": the
     // opening time of a range takes the closing one's day, and the half of the day where
     // it states none ("from 3:15 to 5:15 p.m."; not "from 11 a.m. to 1 p.m.").
-    if (Is(k, "to") || Is(k, "-") || Is(k, "until") || Is(k, "till") || Is(k, "through") ||
-        (Is(k, "and") && i > 0 && Is(i - 1, "between"))) {
+    if (RangeLinkAt(k, i)) {
       if (std::optional<Match> closing = ClockTime(k + 1); closing && closing->value.size() >= 16) {
         const int closing_hour = std::stoi(closing->value.substr(11, 2));
         if (!half_known && hour < 12 && closing_hour >= 12 && hour + 12 <= closing_hour) hour += 12;
