@@ -744,6 +744,7 @@ class SentenceTagger {
     std::string_view w = tokens_[k].lower;
     if (w == "plan" || w == "plans") return Is(k + 1, "to") || Is(k + 1, "for");
     if (w == "going") return Is(k + 1, "to");
+    if (w == "next") return !(Is(k + 1, "to") || Is(k + 1, "door"));  // "next to the embassy": a place
     // "soon after arriving at the condo Monday night": how close, not when
     if (w == "soon") return !(Is(k + 1, "after") || Is(k + 1, "before") || Is(k + 1, "afterward"));
     return !(w == "due" && Is(k + 1, "to") && !IntentVerbAt(k + 2));
@@ -917,7 +918,15 @@ class SentenceTagger {
     // same clause: in "should taper off Wednesday night, with another front arriving late
     // Thursday, forecasters said" the reporting verb past the comma is not the forecast's.
     // With none before, the comma ends a fronted phrase ("On Sunday, police said").
-    const size_t right_limit = left ? (left_distance - 1) / 3 : 12;
+    size_t right_limit = left ? (left_distance - 1) / 3 : 12;
+    // An expression opening its sentence before a comma is an adjunct of the main clause,
+    // whose verb may come after a long subject: "In January, a week after the anniversary of
+    // the court's decision, a clinic bombing in Birmingham, Ala., killed a guard".
+    if (!left && Is(end, ",")) {
+      bool fronted = true;
+      for (size_t k = 0; k < begin && fronted; ++k) fronted = tokens_[k].kind == TokenKind::kPunct || IsFunctionWord(k);
+      if (fronted) right_limit = 30;
+    }
     for (size_t distance = 1; distance <= right_limit && !right; ++distance) {
       if (left && (Is(end - 1 + distance, ",") || Is(end - 1 + distance, ";"))) break;
       if ((right = TenseAt(end - 1 + distance, false))) right_distance = distance;

@@ -228,6 +228,18 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
        "Monday night|TIME|2009-03-16TNI"},
       {"Lows Tuesday night will be in the low 50s, followed by highs Wednesday in the upper 60s.", "2009-03-31",
        "Tuesday night|TIME|2009-03-31TNI; Wednesday|DATE|2009-04-01"},
+      // "next to" and "next door" name a place, not the time to come.
+      {"A bomb ripped through an office building next to the U.S. embassy in Nairobi Friday morning.", "1998-08-08",
+       "Friday morning|TIME|1998-08-07TMO"},
+      {"Police were at the scene next door Friday morning.", "1998-08-08", "Friday morning|TIME|1998-08-07TMO"},
+      {"The summit will be held next to the lake Friday.", "1998-08-08", "Friday|DATE|1998-08-14"},
+      // A phrase fronted before a comma takes the main clause's verb, however long the
+      // phrases between.
+      {"In May, her 18-year-old son, Khai Hebron, who had moved back home from college, was shot and killed.",
+       "2016-01-15", "May|DATE|2015-05"},
+      {"In December, after months of talks between the finance ministers of the two neighbouring states, a deal will "
+       "be signed.",
+       "2016-06-15", "December|DATE|2016-12"},
       // A participle standing for a clause marks no past.
       {"The committee is scheduled to do its work Thursday if needed.", "2009-03-24", "Thursday|DATE|2009-03-26"},
       {"The envoy is due to brief the full council of the regional bloc Thursday when asked.", "2009-03-24",
