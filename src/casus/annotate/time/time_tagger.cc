@@ -755,6 +755,9 @@ class SentenceTagger {
   // March", but "vowed to retaliate on Monday" is the Monday of the vow).
   std::optional<Tense> TenseAt(size_t k, bool intent) const {
     if (k >= Size() || !IsWord(k)) return std::nullopt;
+    // A capital inside a sentence not in title case is a name's, not a verb's: "in May, May
+    // 3", "Will Smith", "Said Hassan".
+    if (InName(k) || (tokens_[k].capitalized && !title_case_ && k > 0 && Is(k - 1, ","))) return std::nullopt;
     std::string_view w = tokens_[k].lower;
     // A negation written short ("wasn't", one token; "wasn’t", three) carries its verb's
     // tense, and "could not", like "couldn't", mostly reports what was not done ("could
@@ -1217,6 +1220,12 @@ class SentenceTagger {
                              (((Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "an")) && IsWord(end) &&
                                !tokens_[end].capitalized && !IsFunctionWord(end) && !Has(end, Lex::kUnit)) ||
                               (Is(end, "'") && Is(end + 1, "s") && Adjacent(end)));
+    // "between April Ransom and Joseph Cormier", "with June Carter": before a capitalised
+    // word that names no time, the month is a first name.
+    if (!has_modifier && IsWord(end) && tokens_[end].capitalized && !title_case_ && MonthAt(end) == 0 &&
+        WeekdayAt(end) < 0) {
+      return std::nullopt;
+    }
     if (!has_modifier && !attributive) {
       if (i == 0 || !kTriggers.count(Lower(i - 1))) return std::nullopt;
       // "May" after "in" is still a month; after "and" only when a month came before.

@@ -228,6 +228,10 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
        "Monday night|TIME|2009-03-16TNI"},
       {"Lows Tuesday night will be in the low 50s, followed by highs Wednesday in the upper 60s.", "2009-03-31",
        "Tuesday night|TIME|2009-03-31TNI; Wednesday|DATE|2009-04-01"},
+      // A capital inside a sentence is a name's, not a modal's: "May 3" is no "may".
+      {"My son was murdered in May, May 3, and the crime rate has escalated.", "2016-01-15",
+       "May|DATE|2015-05; May 3|DATE|2015-05-03"},
+      {"On Friday, singer Will Jones toured the city.", "2016-01-14", "Friday|DATE|2016-01-08"},
       // "next to" and "next door" name a place, not the time to come.
       {"A bomb ripped through an office building next to the U.S. embassy in Nairobi Friday morning.", "1998-08-08",
        "Friday morning|TIME|1998-08-07TMO"},
@@ -899,6 +903,9 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"Over 1,000 people died; 2,000 troops were deployed.", "2023-09-20", ""},
       {"The council passed Resolution 2334 without a vote.", "2023-09-20", ""},
       {"Two F-16 jets and a MiG 2000 flew over.", "2023-09-20", ""},
+      // A month before a capitalised word that names no time is a first name.
+      {"The relationship between April Ransom and Joseph Cormier is unknown.", "2016-01-15", ""},
+      {"She met April Ransom in May.", "2016-01-15", "May|DATE|2015-05"},
       // Codes and web addresses hold no time; a date glued to one still counts.
       {"See pic.twitter.com/P2qpm3h3Pm and code A3pm.", "2023-09-20", ""},
       {"Read example.com/2016/09/28/story-at-3pm or https://x.org/2012-08-07/fire on FOX6Now.com.", "2023-09-20", ""},
