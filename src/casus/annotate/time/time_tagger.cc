@@ -1299,6 +1299,12 @@ class SentenceTagger {
       }
     }
     Tense tense = TenseAround(i, k + 1, true);
+    // "The vote is on Sunday", "the funeral is Thursday": a present copula before the day
+    // tells what is set to happen.
+    if (modifier == 0 && tense == Tense::kPresent && i > 0) {
+      const size_t before = Is(i - 1, "on") ? i - 1 : i;
+      if (before > 0 && (Is(before - 1, "is") || Is(before - 1, "are"))) tense = Tense::kFuture;
+    }
     // "Monday's debate", "Thursday's closing price": an event named by the weekday has
     // mostly taken place, unless a future verb says otherwise (TempEval-3: 12 before
     // publication, 5 on its day, none after).

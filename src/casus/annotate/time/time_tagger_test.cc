@@ -228,6 +228,10 @@ TEST(TimeTagger, TheVerbGivesTheDirection) {
        "Monday night|TIME|2009-03-16TNI"},
       {"Lows Tuesday night will be in the low 50s, followed by highs Wednesday in the upper 60s.", "2009-03-31",
        "Tuesday night|TIME|2009-03-31TNI; Wednesday|DATE|2009-04-01"},
+      // A present copula before a weekday tells what is set to happen.
+      {"The upcoming election is on Sunday.", "2016-01-13", "Sunday|DATE|2016-01-17"},
+      {"The funeral is Monday; the wake was on Monday too.", "2016-01-13",
+       "Monday|DATE|2016-01-18; Monday|DATE|2016-01-11"},
       // A capital inside a sentence is a name's, not a modal's: "May 3" is no "may".
       {"My son was murdered in May, May 3, and the crime rate has escalated.", "2016-01-15",
        "May|DATE|2015-05; May 3|DATE|2015-05-03"},
