@@ -1324,6 +1324,20 @@ class SentenceTagger {
     }
     Match m = MakeDay(i, k + 1, day, Format("XXXX-WXX-%d", weekday + 1), anchor);
     AddPartOfDay(&m);
+    // "Thursday night (February 28th)": the date in brackets after the weekday is its day,
+    // in whichever week, where it falls on that weekday (else one of them is mistyped).
+    if (modifier == 0 && Is(m.end_token, "(")) {
+      if (std::optional<Match> beside = AbsoluteDate(m.end_token + 1);
+          beside && beside->full_date && Is(beside->end_token, ")")) {
+        const CivilDate named = *beside->full_date;
+        if (Weekday(named.year, named.month, named.day) == weekday) {
+          const size_t end = m.end_token;
+          m = MakeDay(i, k + 1, named, "", IsoDay(named) + " (named beside it)");
+          AddPartOfDay(&m);
+          m.end_token = end;
+        }
+      }
+    }
     return m;
   }
 

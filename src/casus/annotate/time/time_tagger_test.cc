@@ -182,6 +182,11 @@ TEST(TimeTagger, MonthAndDayTakeTheYearTheTenseAsks) {
       // A weekday that does not fit the year the tense picks names the year: an archive
       // page fetched later, a story from the year before. Past tense looks back only.
       {"A girl was shot and killed Tuesday, Jan. 27, at home.", "2016-01-15", "Tuesday, Jan. 27|DATE|2015-01-27"},
+      // A date in brackets after a weekday is its day, where it falls on that weekday.
+      {"The shooting happened Thursday night (February 28th) near the park.", "2013-03-14",
+       "Thursday night|TIME|2013-02-28TNI; February 28th|DATE|2013-02-28"},
+      {"The attack happened on Thursday (Feb. 27) near the park.", "2013-03-14",
+       "Thursday|DATE|2013-03-14; Feb. 27|DATE|2013-02-27"},
       {"He died Sunday, Dec. 25, after being shot.", "2016-01-15", "Sunday, Dec. 25|DATE|2011-12-25"},
       {"Tryouts are on Friday, Feb. 22, and Monday, Feb. 25.", "2009-03-15",
        "Friday, Feb. 22|DATE|2008-02-22; Monday, Feb. 25|DATE|2008-02-25"},
