@@ -2862,12 +2862,15 @@ class SentenceTagger {
     return Make(i, i + 2, TimexType::kDate, IsoWeek(saturday) + "-WE", true);
   }
 
-  // "the week of March 6": that date's week.
+  // "the week of March 6": that date's week; "the weekend of October 7-8": its weekend.
   std::optional<Match> WeekOf(size_t i) const {
-    if (!Is(i, "the") || !Is(i + 1, "week") || !Is(i + 2, "of") || MonthAt(i + 3) == 0) return std::nullopt;
+    if (!Is(i, "the") || !(Is(i + 1, "week") || Is(i + 1, "weekend")) || !Is(i + 2, "of") || MonthAt(i + 3) == 0) {
+      return std::nullopt;
+    }
     std::optional<Match> date = AbsoluteDate(i + 3);
     if (!date || !date->full_date) return std::nullopt;
-    Match m = Make(i, date->end_token, TimexType::kDate, IsoWeek(*date->full_date), false);
+    Match m = Make(i, date->end_token, TimexType::kDate,
+                   IsoWeek(*date->full_date) + (Is(i + 1, "weekend") ? "-WE" : ""), false);
     m.anchor = date->anchor;
     return m;
   }

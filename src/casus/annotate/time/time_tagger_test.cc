@@ -731,6 +731,8 @@ TEST(TimeTagger, AnaphoricYearsFollowTheLastDate) {
        "May 3, 2022|DATE|2022-05-03; The month after|DATE|2022-06"},
       {"The week before the vote, rebels attacked.", "2023-09-20", ""},
       {"Hearings are set for the week of March 6.", "2000-02-20", "the week of March 6|DATE|2000-W10"},
+      {"The festival takes place the weekend of October 7-8 in the park.", "2023-09-20",
+       "the weekend of October 7|DATE|2023-W40-WE; 8|DATE|2023-10-08"},
       {"Sales fell to $300 million last year from $450 million the year before.", "1998-03-05",
        "last year|DATE|1997; the year before|DATE|1996"},
       // "a month later", "two years earlier" count from the last month or year named.
