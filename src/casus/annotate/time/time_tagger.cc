@@ -289,6 +289,14 @@ std::string IsoDay(CivilDate date) { return FormatIsoDate(date.year, date.month,
 // Days since 1970-01-01: to compare and order days.
 long DayNumber(CivilDate date) { return DaysFromCivil(date.year, date.month, date.day); }
 
+// The day a value or timestamp opens with ("2023-09-19", "2023-09-19T13:00"), if it is one.
+std::optional<CivilDate> ParseDay(std::string_view text) {
+  if (text.size() < 10) return std::nullopt;
+  std::optional<DateTimeMatch> date = ParseTimestamp(text.substr(0, 10));
+  if (!date) return std::nullopt;
+  return CivilDate{date->year, date->month, date->day};
+}
+
 std::string IsoWeek(CivilDate date) {
   int weekday = Weekday(date.year, date.month, date.day);
   CivilDate thursday = AddDays(date, 3 - weekday);
@@ -307,9 +315,10 @@ struct Match {
   bool day_named = false;              // a clock time whose own words name its day ("9 a.m. Tuesday")
 };
 
-// The month a season (TIMEX3 code) begins in: spring March, ..., winter December.
 // The first Saturday on or after `date`: the weekend that is not yet over (Monday is 0).
 CivilDate SaturdayFrom(CivilDate date) { return AddDays(date, (5 - Weekday(date.year, date.month, date.day) + 7) % 7); }
+
+// The month a season (TIMEX3 code) begins in: spring March, ..., winter December.
 
 int SeasonFirstMonth(const std::string& code) { return code == "SP" ? 3 : code == "SU" ? 6 : code == "FA" ? 9 : 12; }
 
@@ -503,13 +512,12 @@ class SentenceTagger {
     if (gap + 1 != closing->begin_token || !RangeLinkAt(gap, previous_begin_)) return;
     const std::string& open = opening.value;
     std::string& close = closing->value;
-    // (a day resolved on both ends: "XXXX-XX-XX" is no day to move)
-    if (opening.type != TimexType::kTime || open.size() != 16 || close.size() != 16 || !IsDigit(open[0]) ||
-        !IsDigit(close[0]) || open.compare(0, 10, close, 0, 10) != 0 || close.compare(11, 5, open, 11, 5) >= 0) {
+    if (opening.type != TimexType::kTime || open.size() != 16 || close.size() != 16 ||
+        open.compare(0, 10, close, 0, 10) != 0 || close.compare(11, 5, open, 11, 5) >= 0) {
       return;
     }
-    const CivilDate day{std::stoi(close.substr(0, 4)), std::stoi(close.substr(5, 2)), std::stoi(close.substr(8, 2))};
-    close = IsoDay(AddDays(day, 1)) + close.substr(10);
+    // (a day resolved on both ends: "XXXX-XX-XX" is no day to move)
+    if (const std::optional<CivilDate> day = ParseDay(close)) close = IsoDay(AddDays(*day, 1)) + close.substr(10);
   }
 
   // "Two days earlier, on Nov. 23, ...", "The next day, Dec. 3, ...": a day counted from
@@ -606,6 +614,14 @@ class SentenceTagger {
       if (tail == "com" || tail == "org" || tail == "net" || tail == "gov" || tail == "edu") return true;
     }
     return false;
+  }
+  // Nothing but marks and function words among tokens [from, to): "In January, ..." opens
+  // its sentence; "on Monday and on Tuesday" chains two expressions.
+  bool OnlyMarksOrFunctionWords(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k) {
+      if (tokens_[k].kind != TokenKind::kPunct && !IsFunctionWord(k)) return false;
+    }
+    return true;
   }
   // Nothing but marks before token k in the sentence ("___. 6 p.m.", "[10:24 a.m.").
   bool OnlyMarksBefore(size_t k) const {
@@ -925,11 +941,7 @@ class SentenceTagger {
     // An expression opening its sentence before a comma is an adjunct of the main clause,
     // whose verb may come after a long subject: "In January, a week after the anniversary of
     // the court's decision, a clinic bombing in Birmingham, Ala., killed a guard".
-    if (!left && Is(end, ",")) {
-      bool fronted = true;
-      for (size_t k = 0; k < begin && fronted; ++k) fronted = tokens_[k].kind == TokenKind::kPunct || IsFunctionWord(k);
-      if (fronted) right_limit = 30;
-    }
+    if (!left && Is(end, ",") && OnlyMarksOrFunctionWords(0, begin)) right_limit = 30;
     for (size_t distance = 1; distance <= right_limit && !right; ++distance) {
       if (left && (Is(end - 1 + distance, ",") || Is(end - 1 + distance, ";"))) break;
       if ((right = TenseAt(end - 1 + distance, false))) right_distance = distance;
@@ -942,11 +954,7 @@ class SentenceTagger {
     if (tense == Tense::kUnknown && sentence_tense_ && sentence_tense_->first < begin &&
         previous_end_ > sentence_tense_->first && previous_end_ <= begin) {
       // only across a chain of expressions: nothing but function words and marks since the last
-      bool chained = true;
-      for (size_t k = previous_end_; k < begin && chained; ++k) {
-        chained = tokens_[k].kind == TokenKind::kPunct || IsFunctionWord(k);
-      }
-      if (chained) tense = sentence_tense_->second;
+      if (OnlyMarksOrFunctionWords(previous_end_, begin)) tense = sentence_tense_->second;
     }
     if (!sentence_tense_ || sentence_tense_->first < begin) sentence_tense_ = std::make_pair(begin, tense);
     return tense;
@@ -1331,10 +1339,8 @@ class SentenceTagger {
           beside && beside->full_date && Is(beside->end_token, ")")) {
         const CivilDate named = *beside->full_date;
         if (Weekday(named.year, named.month, named.day) == weekday) {
-          const size_t end = m.end_token;
           m = MakeDay(i, k + 1, named, "", IsoDay(named) + " (named beside it)");
           AddPartOfDay(&m);
-          m.end_token = end;
         }
       }
     }
@@ -1815,10 +1821,10 @@ class SentenceTagger {
         else if (const int weekday = WeekdayAt(end + 1); weekday >= 0)
           day = ResolveWeekday(weekday, Tense::kPast, 0);
         if (day) {
-          const CivilDate back = u == "D"   ? AddDays(*day, n)
-                                 : u == "W" ? AddDays(*day, 7 * n)
-                                            : AddMonths(*day, static_cast<int>(u == "M" ? n : 12 * n));
-          return MakeDay(i, end + 2, back, "", PublishedLabel());
+          const CivilDate counted = u == "D"   ? AddDays(*day, n)
+                                    : u == "W" ? AddDays(*day, 7 * n)
+                                               : AddMonths(*day, static_cast<int>(u == "M" ? n : 12 * n));
+          return MakeDay(i, end + 2, counted, "", PublishedLabel());
         }
       }
       CivilDate base = from_publication ? *published_ : *last_date_;
@@ -2500,7 +2506,7 @@ class SentenceTagger {
         !IsDigit(universal->value[0])) {
       return "";  // no day stated in the brackets
     }
-    const std::optional<DateTimeMatch> at = ParseTimestamp(universal->value.substr(0, 10));
+    const std::optional<CivilDate> at = ParseDay(universal->value);
     if (!at) return "";
     const int clock = std::stoi(universal->value.substr(11, 2)) * 60 + std::stoi(universal->value.substr(14, 2));
     int offset = local - clock;
@@ -2513,7 +2519,7 @@ class SentenceTagger {
     const int minutes = clock + offset;
     const long days = minutes < 0 ? -1 : minutes / (24 * 60);
     *universal_time = universal->value;
-    return IsoDay(AddDays(CivilDate{at->year, at->month, at->day}, days));
+    return IsoDay(AddDays(*at, days));
   }
 
   // A four-digit year at token k, or 0.
@@ -3488,20 +3494,9 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
 
 TimeTagger::~TimeTagger() = default;
 
-namespace {
-
-std::optional<CivilDate> ParsePublished(std::string_view published) {
-  if (published.size() < 10) return std::nullopt;
-  std::optional<DateTimeMatch> date = ParseTimestamp(published.substr(0, 10));
-  if (!date) return std::nullopt;
-  return CivilDate{date->year, date->month, date->day};
-}
-
-}  // namespace
-
 Status TimeTagger::Process(Document& document) const {
   document.time_expressions.clear();
-  std::optional<CivilDate> published = ParsePublished(document.metadata.published);
+  std::optional<CivilDate> published = ParseDay(document.metadata.published);
   CivilDate last_date = published.value_or(CivilDate{});
   std::string last_label = published ? document.metadata.published + " (published)" : "";
   std::string last_quarter;
@@ -3520,10 +3515,9 @@ Status TimeTagger::Process(Document& document) const {
     for (const TimeExpression& time : document.time_expressions) {
       const std::string_view day = time.Day();
       if (!published || day.size() != 10) continue;
-      const std::optional<CivilDate> filed = ParsePublished(day);
+      const std::optional<CivilDate> filed = ParseDay(day);
       if (!filed) break;
-      const long before = DaysFromCivil(published->year, published->month, published->day) -
-                          DaysFromCivil(filed->year, filed->month, filed->day);
+      const long before = DayNumber(*published) - DayNumber(*filed);
       if (before > 0 && before <= 7) anchor = filed, from = "dateline";
       break;
     }
@@ -3538,7 +3532,7 @@ Status TimeTagger::Process(Document& document) const {
 }
 
 std::vector<TimeExpression> TimeTagger::Tag(std::string_view text, std::string_view published) const {
-  std::optional<CivilDate> date = ParsePublished(published);
+  std::optional<CivilDate> date = ParseDay(published);
   CivilDate last_date = date.value_or(CivilDate{});
   std::string last_label = date ? std::string(published) + " (published)" : "";
   std::string lower;
