@@ -81,6 +81,7 @@ struct TimeTagger::Lexicon {
     kIntent = 1u << 16,        // before "to", a later act: "agreed to meet", "vowed to return"
     kDated = 1u << 17,         // a noun a year before it dates: "his 1996 campaign", "1990 earnings"
     kStreet = 1u << 18,        // a number before it is an address: "the 2200 block", "2115 Windsor Road"
+    kVehicle = 1u << 19,       // a maker: a year before it is a model year ("a 2013 Toyota Camry")
   };
   WordMap<uint32_t> classes;
   size_t longest_word = 0;
@@ -1935,6 +1936,7 @@ class SentenceTagger {
     bool after_ok = k + 1 >= Size() || tokens_[k + 1].kind == TokenKind::kPunct;
     if (k > 0 && kNotAfter.count(Lower(k - 1))) return std::nullopt;
     if (!before_ok && !after_ok && !DatedNounAfter(k, year)) return std::nullopt;
+    if (ModelYearAt(k)) return std::nullopt;
     // A path ("news/2012/12/23"): no year.
     if (Is(k - 1, "/") && Adjacent(k) && Is(k + 1, "/") && Adjacent(k + 1)) return std::nullopt;
     // The last group of a telephone number ("815-748-2060", "574.2091"): joined to a shorter number.
@@ -1980,6 +1982,19 @@ class SentenceTagger {
       return !(Is(name, "st") && IsWord(next) && tokens_[next].capitalized);
     }
     return false;
+  }
+
+  // A model year, not a date, at token k: a year before a maker's name, or before one word
+  // and the name ("a 2013 Toyota Camry", "a 2014 black Chevrolet pickup", "Kopp's 1987
+  // Chevrolet Cavalier"). Not after a word that makes it a time ("in 2008 Ford lost money",
+  // "since 2010 Toyota has led").
+  bool ModelYearAt(size_t k) const {
+    const size_t maker = IsWord(k + 1) && !tokens_[k + 1].capitalized ? k + 2 : k + 1;
+    if (!IsWord(maker) || !tokens_[maker].capitalized || !Has(maker, Lex::kVehicle)) return false;
+    static const WordSet kTimeBefore = {"in",     "since", "until",   "till",       "by",      "from",   "during",
+                                        "before", "after", "through", "throughout", "between", "around", "circa",
+                                        "early",  "late",  "mid",     "fiscal",     "and",     ",",      "of"};
+    return !(k > 0 && kTimeBefore.count(Lower(k - 1)));
   }
 
   // A noun that dates `year`, at token k, follows it, at most one word later: "his
@@ -3431,7 +3446,7 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
       {"past", Lexicon::kPast},        {"present", Lexicon::kPresent},
       {"not_past", Lexicon::kNotPast}, {"intent", Lexicon::kIntent},
       {"dated", Lexicon::kDated},      {"after_article", Lexicon::kAfterArticle},
-      {"street", Lexicon::kStreet}};
+      {"street", Lexicon::kStreet},    {"vehicle", Lexicon::kVehicle}};
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::time_words())) {
     if (row.size() < 2) continue;
     std::string word(row[1]);

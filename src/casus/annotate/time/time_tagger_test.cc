@@ -954,6 +954,12 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"In 2014 St. Louis police shot him; the 1973 Supreme Court ruling stood.", "2016-01-15",
        "2014|DATE|2014; 1973|DATE|1973"},
       {"The war of 1990-2003 ended in 1990 Main Street style.", "2016-01-15", "1990|DATE|1990; 2003|DATE|2003"},
+      // A year before a car maker's name is a model year; after a word that times it, a year.
+      {"He fled in a gray 2013 Toyota Camry; Kopp's 1987 Chevrolet Cavalier and a 2014 black Chevrolet pickup "
+       "were found, with the 2008 Ford Focus.",
+       "2016-01-15", ""},
+      {"In 2008 Ford lost money, and since 2010 Toyota has led; a 2013 Lexus of Japan was sold in 2013.", "2016-01-15",
+       "2008|DATE|2008; 2010|DATE|2010; 2013|DATE|2013"},
       // A unit opening a compound is no length.
       {"He faced the two second-degree counts on a day-to-day basis.", "2016-01-15", ""},
       {"Police believe 5 weekend robberies are connected.", "2016-01-15", ""},
