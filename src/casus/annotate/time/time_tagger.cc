@@ -1928,13 +1928,26 @@ class SentenceTagger {
         // a year used as an adjective: "a 1996 law", "its 1990 invasion", "both 1990 and 1991"
         "a", "an", "its", "his", "her", "their", "our", "both", "is", "was", "that", "this", "due"};
     static const WordSet kNotAfter = {
-        "resolution", "no",   "number",  "flight", "route",  "article", "model", "room",
-        "page",       "f",    "mig",     "su",     "boeing", "airbus",  "$",     "\xE2\x82\xAC",
-        "\xC2\xA3",   "code", "section", "rule",   "law",    "decree",  "order"};
+        "resolution", "no",     "number", "flight", "route",     "article",      "model",    "room", "page",    "f",
+        "mig",        "su",     "boeing", "airbus", "$",         "\xE2\x82\xAC", "\xC2\xA3", "code", "section", "rule",
+        "law",        "decree", "order",  "ext",    "extension", "hr",           "sb",       "hb"};
     bool before_ok = (k > 0 && kBefore.count(Lower(k - 1))) || with_the ||
                      (k > 1 && Is(k - 1, "s") && Is(k - 2, "'"));  // "the company's 1989 results"
     bool after_ok = k + 1 >= Size() || tokens_[k + 1].kind == TokenKind::kPunct;
     if (k > 0 && kNotAfter.count(Lower(k - 1))) return std::nullopt;
+    // ... also after the word's abbreviation point ("Post No. 1922", "Ext. 1223")
+    if (k > 1 && Is(k - 1, ".") && kNotAfter.count(Lower(k - 2))) return std::nullopt;
+    // ... and after a bill's initials ("H.R. 1546", "S.B. 1070")
+    if (k > 3 && Is(k - 1, ".") && Is(k - 3, ".") && Lower(k - 2).size() == 1 && Lower(k - 4).size() == 1 &&
+        kNotAfter.count(std::string(Lower(k - 4)) + std::string(Lower(k - 2)))) {
+      return std::nullopt;
+    }
+    // A measure written close up ("2000ft", "1500km") or a code's number ("CVE-2013-3893").
+    if (Adjacent(k + 1) && IsWord(k + 1) && !tokens_[k + 1].capitalized) return std::nullopt;
+    if (IsDash(k + 1) && Adjacent(k + 1) && Adjacent(k + 2) && IsNumber(k + 2) && Lower(k + 2).size() >= 4 &&
+        YearAt(k + 2) == 0) {
+      return std::nullopt;
+    }
     if (!before_ok && !after_ok && !DatedNounAfter(k, year)) return std::nullopt;
     if (ModelYearAt(k)) return std::nullopt;
     // A path ("news/2012/12/23"): no year.
@@ -1975,26 +1988,37 @@ class SentenceTagger {
   // "2115 Windsor Spring Road", "1935 Orchard St." (up to three names before the street word).
   bool AddressAfter(size_t k) const {
     if (Has(k + 1, Lex::kStreet) && !tokens_[k + 1].capitalized) return Is(k + 1, "block") || Is(k + 1, "blocks");
+    // "1200 E. Broad", "1400 N. Main": a compass point's abbreviation and a name (not after a
+    // word that makes the number a time: "since 2017 N. Korea has")
+    static const WordSet kCompass = {"n", "s", "e", "w", "ne", "nw", "se", "sw"};
+    if (IsWord(k + 1) && tokens_[k + 1].capitalized && kCompass.count(Lower(k + 1)) && Is(k + 2, ".") &&
+        IsWord(k + 3) && tokens_[k + 3].capitalized && !TimeWordBefore(k)) {
+      return true;
+    }
     for (size_t name = k + 1; name <= k + 4 && IsWord(name) && tokens_[name].capitalized; ++name) {
       if (name == k + 1 || !Has(name, Lex::kStreet)) continue;
       // "St. Louis", "St. Petersburg": a saint, not a street
       const size_t next = Is(name + 1, ".") ? name + 2 : name + 1;
-      return !(Is(name, "st") && IsWord(next) && tokens_[next].capitalized);
+      return !(Is(name, "st") && IsWord(next) && tokens_[next].capitalized && !IsFunctionWord(next));
     }
     return false;
   }
 
   // A model year, not a date, at token k: a year before a maker's name, or before one word
   // and the name ("a 2013 Toyota Camry", "a 2014 black Chevrolet pickup", "Kopp's 1987
-  // Chevrolet Cavalier"). Not after a word that makes it a time ("in 2008 Ford lost money",
-  // "since 2010 Toyota has led").
+  // Chevrolet Cavalier"). Not after a word that makes it a time ("in 2008 Ford lost money").
   bool ModelYearAt(size_t k) const {
     const size_t maker = IsWord(k + 1) && !tokens_[k + 1].capitalized ? k + 2 : k + 1;
     if (!IsWord(maker) || !tokens_[maker].capitalized || !Has(maker, Lex::kVehicle)) return false;
-    static const WordSet kTimeBefore = {"in",     "since", "until",   "till",       "by",      "from",   "during",
-                                        "before", "after", "through", "throughout", "between", "around", "circa",
-                                        "early",  "late",  "mid",     "fiscal",     "and",     ",",      "of"};
-    return !(k > 0 && kTimeBefore.count(Lower(k - 1)));
+    return !TimeWordBefore(k);
+  }
+
+  // A word before token k that makes a number there a time: "in 2008", "since 2010".
+  bool TimeWordBefore(size_t k) const {
+    static const WordSet kTimeBefore = {"in",     "since", "until",   "till", "by",         "from",    "during",
+                                        "before", "after", "through", "of",   "throughout", "between", "around",
+                                        "circa",  "early", "late",    "mid",  "fiscal"};
+    return k > 0 && kTimeBefore.count(Lower(k - 1)) != 0;
   }
 
   // A noun that dates `year`, at token k, follows it, at most one word later: "his

@@ -951,6 +951,12 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       {"Police were called to the 2200 block of Batson Avenue.", "2016-01-15", ""},
       {"They met at the shopping center, 2115 Windsor Spring Road, and at 1935 Orchard St. in Alexandria.",
        "2016-01-15", ""},
+      {"It was at City Hall, 1200 E. Broad St. and at Supply, 1501 Milton St. The man fled.", "2016-01-15", ""},
+      {"Since 2017 N. Korea has tested missiles.", "2023-09-20", "2017|DATE|2017"},
+      // Numbers after a word that makes them a code, a bill or an extension; measures and
+      // codes written close up.
+      {"Call Ext. 1223 at VFW Post No. 1922 about H.R. 1546 and SB 1070.", "2016-01-15", ""},
+      {"He fell around 2000ft in a fault (CVE-2013-3893) found in 2013.", "2016-01-15", "2013|DATE|2013"},
       {"In 2014 St. Louis police shot him; the 1973 Supreme Court ruling stood.", "2016-01-15",
        "2014|DATE|2014; 1973|DATE|1973"},
       {"The war of 1990-2003 ended in 1990 Main Street style.", "2016-01-15", "1990|DATE|1990; 2003|DATE|2003"},
