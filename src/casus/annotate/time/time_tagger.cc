@@ -1020,10 +1020,18 @@ class SentenceTagger {
   }
 
   // A year-less `day` written after `weekday` ("Tuesday, Jan. 27"): where it falls on
-  // another weekday, the weekday names the year (YearOfWeekday), if one fits.
+  // another weekday, the weekday names the year (YearOfWeekday), if one fits; where none
+  // fits the tense, one of the years a year-less date may take (ResolveMonthDay) on
+  // either side (an old story read later: "will be held Monday, Feb. 18" in a page fetched
+  // in March 2009 is 2008-02-18; "will begin Monday, March 28" in March 2009 stays 2009).
   CivilDate OnWeekday(CivilDate day, int weekday, Tense tense) const {
     if (weekday < 0 || Weekday(day.year, day.month, day.day) == weekday) return day;
-    return YearOfWeekday(day.month, day.day, weekday, tense).value_or(day);
+    std::optional<CivilDate> named = YearOfWeekday(day.month, day.day, weekday, tense);
+    if (!named) {
+      named = YearOfWeekday(day.month, day.day, weekday, Tense::kUnknown);
+      if (named && std::abs(named->year - published_->year) > 1) named.reset();
+    }
+    return named.value_or(day);
   }
 
   // modifier: -1 last, +1 next, 0 none, 2 this.

@@ -192,8 +192,10 @@ TEST(TimeTagger, MonthAndDayTakeTheYearTheTenseAsks) {
        "Friday, Feb. 22|DATE|2008-02-22; Monday, Feb. 25|DATE|2008-02-25"},
       {"The hearing is set for Tuesday, Jan. 12.", "2016-01-05", "Tuesday, Jan. 12|DATE|2016-01-12"},
       {"The hearing will be held Thursday, Jan. 5.", "2016-01-05", "Thursday, Jan. 5|DATE|2017-01-05"},
-      // a year stated is kept, and a weekday fitting no year on the tense's side leaves the date
+      // a year stated is kept; a weekday fitting no year on the tense's side takes the year
+      // before or after on the other side, and past those leaves the date
       {"He was shot on Saturday, Jan. 3, 2016.", "2016-01-05", "Saturday, Jan. 3, 2016|DATE|2016-01-03"},
+      {"The first tryout will be held Monday, Feb. 18.", "2009-03-15", "Monday, Feb. 18|DATE|2008-02-18"},
       {"Ticket sales will begin Monday, March 28.", "2009-03-26", "Monday, March 28|DATE|2009-03-28"},
   });
 }
