@@ -359,6 +359,7 @@ class SentenceTagger {
       if (tokens_[k].capitalized) ++capitalised;
     }
     title_case_ = long_words >= 3 && capitalised * 10 >= long_words * 7;
+    opening_hours_ = OpeningHours();
     size_t i = 0;
     previous_end_ = 0;
     previous_was_day_ = false;
@@ -431,6 +432,7 @@ class SentenceTagger {
         ++i;
         continue;
       }
+      if (opening_hours_) Recurring(&*best);
       const bool weekday_date = best->full_date && best->value.size() == 10 && WeekdayAt(best->begin_token) >= 0;
       best->begin_token = WithModifiers(*best, previous_end_);
       if (weekday_date && previous_weekday_ && !out->empty()) OrderWeekdayRange(&*best, &out->back());
@@ -2012,6 +2014,43 @@ class SentenceTagger {
     return false;
   }
 
+  // The sentence gives opening hours: "open" (or "hours") and a range of weekdays ("The
+  // gallery is open from 10 a.m.-4 p.m. Monday-Saturday", "open Monday through Friday").
+  // "Early voting ran from Monday through Saturday" tells of days that happened.
+  bool OpeningHours() const {
+    bool open = false, range = false;
+    for (size_t k = 0; k < Size(); ++k) {
+      open = open || Is(k, "open") || Is(k, "opens") || Is(k, "hours");
+      if (WeekdayAt(k) < 0 || WeekdayAt(k + 2) < 0) continue;
+      range = range || Is(k + 1, "through") || Is(k + 1, "thru") || Is(k + 1, "to") || IsDash(k + 1);
+    }
+    return open && range;
+  }
+
+  // In opening hours a weekday or a clock time that no date fixes recurs: a set
+  // ("4 p.m." XXXX-XX-XXT16:00, "10 p.m. Monday" XXXX-WXX-1T22:00), neither a day nor
+  // an anchor for the next expression.
+  void Recurring(Match* match) const {
+    if (match->type == TimexType::kDuration || match->type == TimexType::kSet) return;
+    int weekday = -1;
+    for (size_t k = match->begin_token; k < match->end_token; ++k) {
+      if (MonthAt(k) != 0 || YearAt(k) != 0 || Has(k, Lex::kHoliday) || Is(k, "today") || Is(k, "tomorrow") ||
+          Is(k, "yesterday") || Is(k, "tonight")) {
+        return;  // a date named: "6 p.m. Monday, Feb. 18"
+      }
+      if (weekday < 0) weekday = WeekdayAt(k);
+    }
+    // a clock time after a day named keeps that day ("on Saturday, March 21 from 9 a.m.")
+    if (weekday < 0 && (match->type != TimexType::kTime || previous_was_day_)) return;
+    const size_t time = match->value.find('T');
+    match->value = (weekday >= 0 ? Format("XXXX-WXX-%d", weekday + 1) : std::string("XXXX-XX-XX")) +
+                   (time == std::string::npos ? "" : match->value.substr(time));
+    match->type = TimexType::kSet;
+    match->anchor.clear();
+    match->full_date.reset();
+    match->day_named = false;
+  }
+
   // A model year, not a date, at token k: a year before a maker's name, or before one word
   // and the name ("a 2013 Toyota Camry", "a 2014 black Chevrolet pickup", "Kopp's 1987
   // Chevrolet Cavalier"). Not after a word that makes it a time ("in 2008 Ford lost money").
@@ -3389,6 +3428,7 @@ class SentenceTagger {
   // clock time without a day of its own belongs to.
   std::optional<CivilDate> event_date_;
   bool title_case_ = false;        // the sentence capitalises (nearly) every word: a headline
+  bool opening_hours_ = false;     // the sentence gives opening hours: its weekdays recur
   int sentences_since_date_ = 1;   // 0 when this sentence named a full date, 1 when the one before did
   size_t previous_begin_ = 0;      // the first token of the sentence's last expression
   size_t previous_end_ = 0;        // the end of the sentence's last expression

@@ -762,6 +762,17 @@ TEST(TimeTagger, DurationsAndSets) {
   Check({
       // "one day" after a modal is some time to come.
       {"Islam will one day be the second largest religion.", "1998-03-05", "one day|DATE|FUTURE_REF"},
+      // Opening hours ("open" and a range of weekdays): weekdays and clock times no date fixes
+      // recur; a day named keeps its date, and so does its clock time. Days that happened
+      // stay days.
+      {"The gallery is open from 10 a.m.-4 p.m. Monday-Saturday and noon to 9 p.m. Sunday.", "2009-03-23",
+       "10 a.m.|SET|XXXX-XX-XXT10:00; 4 p.m. Monday|SET|XXXX-WXX-1T16:00; Saturday|SET|XXXX-WXX-6; "
+       "noon|SET|XXXX-XX-XXT12:00; 9 p.m. Sunday|SET|XXXX-WXX-7T21:00"},
+      {"The library is open Monday through Thursday, and on Saturday, March 21 from 9 a.m.", "2009-03-20",
+       "Monday|SET|XXXX-WXX-1; Thursday|SET|XXXX-WXX-4; Saturday, March 21|DATE|2009-03-21; "
+       "9 a.m.|TIME|2009-03-21T09:00"},
+      {"Early voting, which ran from Monday through Saturday, drew 500 people.", "2009-03-29",
+       "Monday|DATE|2009-03-23; Saturday|DATE|2009-03-28"},
       {"The strike was reduced to one day.", "1998-03-05", "one day|DURATION|P1D"},
       {"The siege lasted six days.", "2023-09-20", "six days|DURATION|P6D"},
       {"After a 16-hour journey they arrived.", "2023-09-20", "16-hour|DURATION|PT16H"},
