@@ -1953,7 +1953,9 @@ class SentenceTagger {
       return std::nullopt;
     }
     // A measure written close up ("2000ft", "1500km") or a code's number ("CVE-2013-3893").
-    if (Adjacent(k + 1) && IsWord(k + 1) && !tokens_[k + 1].capitalized) return std::nullopt;
+    static const WordSet kMeasures = {"ft", "m",  "km", "kg", "mm", "cm", "mi", "lb",  "lbs", "mph", "kmh",
+                                      "kw", "mw", "gb", "mb", "tb", "cc", "ml", "mhz", "ghz", "sq"};
+    if (Adjacent(k + 1) && IsWord(k + 1) && kMeasures.count(Lower(k + 1))) return std::nullopt;
     if (IsDash(k + 1) && Adjacent(k + 1) && Adjacent(k + 2) && IsNumber(k + 2) && Lower(k + 2).size() >= 4 &&
         YearAt(k + 2) == 0) {
       return std::nullopt;

@@ -970,6 +970,7 @@ TEST(TimeTagger, NumbersThatAreNotTimes) {
       // codes written close up.
       {"Call Ext. 1223 at VFW Post No. 1922 about H.R. 1546 and SB 1070.", "2016-01-15", ""},
       {"He fell around 2000ft in a fault (CVE-2013-3893) found in 2013.", "2016-01-15", "2013|DATE|2013"},
+      {"The talks began in 2019and ended soon.", "2023-09-20", "2019|DATE|2019"},  // glued in a scrape
       {"In 2014 St. Louis police shot him; the 1973 Supreme Court ruling stood.", "2016-01-15",
        "2014|DATE|2014; 1973|DATE|1973"},
       {"The war of 1990-2003 ended in 1990 Main Street style.", "2016-01-15", "1990|DATE|1990; 2003|DATE|2003"},
