@@ -320,7 +320,6 @@ struct Match {
 CivilDate SaturdayFrom(CivilDate date) { return AddDays(date, (5 - Weekday(date.year, date.month, date.day) + 7) % 7); }
 
 // The month a season (TIMEX3 code) begins in: spring March, ..., winter December.
-
 int SeasonFirstMonth(const std::string& code) { return code == "SP" ? 3 : code == "SU" ? 6 : code == "FA" ? 9 : 12; }
 
 class SentenceTagger {
@@ -349,17 +348,23 @@ class SentenceTagger {
     // One pass over the words. Quarters and periods need the word; most sentences lack it.
     // A title-case line ("Talks Resume Today in Geneva") capitalises every word; elsewhere a
     // capital inside the sentence marks a name ("USA Today", ABC's "This Week").
-    bool names_period = false;
+    // Opening hours: "open" (or "hours") and a range of weekdays ("The gallery is open from
+    // 10 a.m.-4 p.m. Monday-Saturday"); "Early voting ran from Monday through Saturday"
+    // tells of days that happened.
+    bool names_period = false, open = false, weekday_range = false;
     size_t long_words = 0, capitalised = 0;
     for (size_t k = 0; k < Size(); ++k) {
       if (tokens_[k].kind != TokenKind::kWord) continue;
       names_period = names_period || Is(k, "quarter") || Is(k, "quarters") || Is(k, "period");
+      open = open || Is(k, "open") || Is(k, "opens") || Is(k, "hours");
+      weekday_range =
+          weekday_range || (Has(k, Lex::kWeekday) && WeekdayAt(k + 2) >= 0 && (RangeLinkAt(k + 1, k) || IsDash(k + 1)));
       if (tokens_[k].lower.size() < 4) continue;
       ++long_words;
       if (tokens_[k].capitalized) ++capitalised;
     }
     title_case_ = long_words >= 3 && capitalised * 10 >= long_words * 7;
-    opening_hours_ = OpeningHours();
+    opening_hours_ = open && weekday_range;
     size_t i = 0;
     previous_end_ = 0;
     previous_was_day_ = false;
@@ -2014,19 +2019,6 @@ class SentenceTagger {
       return !(Is(name, "st") && IsWord(next) && tokens_[next].capitalized && !IsFunctionWord(next));
     }
     return false;
-  }
-
-  // The sentence gives opening hours: "open" (or "hours") and a range of weekdays ("The
-  // gallery is open from 10 a.m.-4 p.m. Monday-Saturday", "open Monday through Friday").
-  // "Early voting ran from Monday through Saturday" tells of days that happened.
-  bool OpeningHours() const {
-    bool open = false, range = false;
-    for (size_t k = 0; k < Size(); ++k) {
-      open = open || Is(k, "open") || Is(k, "opens") || Is(k, "hours");
-      if (WeekdayAt(k) < 0 || WeekdayAt(k + 2) < 0) continue;
-      range = range || Is(k + 1, "through") || Is(k + 1, "thru") || Is(k + 1, "to") || IsDash(k + 1);
-    }
-    return open && range;
   }
 
   // In opening hours a weekday or a clock time that no date fixes recurs: a set
