@@ -18,6 +18,11 @@ int main(int argc, char** argv) {
   ingest_cmd->add_option("--db", ingest.db, db_help);
   ingest_cmd->add_option("--format", ingest.format, "force a format: text, jsonl or html (default: by extension)");
   ingest_cmd->add_option("--max-bytes", ingest.max_bytes, "skip documents larger than this (default 16 MiB)");
+  ingest_cmd
+      ->add_option("--time-limit", ingest.time_limit_seconds,
+                   "seconds one document may spend in the stages before it is skipped with an error (default 60; "
+                   "0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   ingest_cmd->add_flag("-q,--quiet", ingest.quiet, "no progress line or summary");
   ingest_cmd->add_flag("--timings", ingest.timings, "print time spent in each stage");
   ingest_cmd->add_flag("--no-stories", ingest.no_corpus, "skip near-duplicate detection and story clustering");

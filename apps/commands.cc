@@ -64,6 +64,7 @@ int RunIngest(const IngestArgs& args) {
     Fail(pipeline.status().message());
     return kExitSomeFailed;
   }
+  pipeline->set_time_limit(std::chrono::milliseconds(static_cast<int64_t>(args.time_limit_seconds * 1000)));
   IngestReport report = Ingest(args.paths, pipeline.value(), *store.value(), options,
                                [](ingest::Diagnostic&& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); });
   if (!args.quiet) {

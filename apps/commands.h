@@ -22,6 +22,7 @@ struct IngestArgs {
   std::string db;
   std::string format;  // "", "text", "jsonl", "html"
   size_t max_bytes = 16u << 20;
+  double time_limit_seconds = 60;  // per document, in the stages; 0: none
   bool quiet = false;
   bool timings = false;
   bool no_corpus = false;           // skip near-duplicates and stories

@@ -5,6 +5,7 @@
 #include "casus/core/document.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "casus/core/hash.h"
 #include "casus/core/text.h"
@@ -23,6 +24,17 @@ const char* LayerName(Layer layer) {
     case Layer::kEntities: return "entities";
   }
   return "unknown";
+}
+
+bool Document::PastDeadline() const {
+  if (deadline_ns_ == 0) return false;
+  const auto now = std::chrono::steady_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() > deadline_ns_;
+}
+
+Status Document::DeadlineStatus(std::string_view stage) {
+  return Status(ErrorCode::kTimeLimit,
+                "over the time limit in " + std::string(stage) + "; skipped (raise it with --time-limit)");
 }
 
 const char* SourceFormatName(SourceFormat format) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "casus/core/span.h"
+#include "casus/core/status.h"
 
 namespace casus {
 
@@ -213,7 +214,18 @@ class Document {
   std::vector<CasualtyClaim> casualties;
   std::vector<EntityMention> entities;  // sorted by span begin
 
+  // The time budget of the pipeline run: a steady-clock instant (nanoseconds since the
+  // clock's epoch) after which stages stop with ErrorCode::kTimeLimit; 0 for none.
+  // Stages poll PastDeadline() between units of work (a sentence, a claim); one poll
+  // costs a clock read.
+  void set_deadline_ns(int64_t deadline_ns) { deadline_ns_ = deadline_ns; }
+  int64_t deadline_ns() const { return deadline_ns_; }
+  bool PastDeadline() const;
+  // The status a stage returns when PastDeadline() is true: kTimeLimit, naming `stage`.
+  static Status DeadlineStatus(std::string_view stage);
+
  private:
+  int64_t deadline_ns_ = 0;
   std::string id_;
   std::string source_;
   SourceFormat format_;

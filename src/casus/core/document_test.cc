@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "casus/core/span_index.h"
+
 namespace casus {
 namespace {
 
@@ -47,6 +51,39 @@ TEST(TimeExpression, DayOfADateOrATime) {
   EXPECT_EQ(day(TimexType::kDate, "XXXX-09-19"), "");
   EXPECT_EQ(day(TimexType::kDuration, "P2023-09-19"), "");
   EXPECT_EQ(day(TimexType::kDate, "PRESENT_REF"), "");
+}
+
+// The index answers as a scan over every span would, for spans that nest, touch and
+// are empty.
+TEST(SpanIndex, AgreesWithAScan) {
+  std::vector<Span> spans;
+  uint64_t state = 88172645463325252ULL;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return static_cast<uint32_t>(state % 200);
+  };
+  for (int i = 0; i < 300; ++i) {
+    const uint32_t begin = next(), length = next() % 3 == 0 ? next() : next() % 6;
+    spans.push_back(Span{begin, begin + length});
+  }
+  const SpanIndex index(spans.size(), [&](size_t i) { return spans[i]; });
+  for (uint32_t begin = 0; begin < 210; begin += 3) {
+    for (uint32_t length : {0u, 1u, 4u, 30u}) {
+      const Span query{begin, begin + length};
+      std::vector<uint32_t> expected, found;
+      for (uint32_t i = 0; i < spans.size(); ++i) {
+        if (spans[i].Overlaps(query)) expected.push_back(i);
+      }
+      index.ForEach(query, [&](uint32_t i) { found.push_back(i); });
+      std::sort(found.begin(), found.end());
+      EXPECT_EQ(found, expected) << begin << "+" << length;
+      EXPECT_EQ(index.Any(query), !expected.empty()) << begin << "+" << length;
+    }
+  }
+  const SpanIndex empty(0, [&](size_t i) { return spans[i]; });
+  EXPECT_FALSE(empty.Any(Span{0, 10}));
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kDatabase: return "database error";
     case ErrorCode::kPipeline: return "pipeline error";
     case ErrorCode::kInternal: return "internal error";
+    case ErrorCode::kTimeLimit: return "time limit";
   }
   return "unknown";
 }

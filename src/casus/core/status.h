@@ -28,6 +28,7 @@ enum class ErrorCode {
   kDatabase,           // SQLite reported an error
   kPipeline,           // stages were assembled in an order that cannot work
   kInternal,           // a stage failed on a document where it should not (a defect): reported, the batch goes on
+  kTimeLimit,          // a document used up its time budget in a stage: that document is skipped, the batch goes on
 };
 
 // Returns a short lower-case name for `code`, e.g. "malformed input".

@@ -53,6 +53,12 @@ StageTimings Pipeline::NewTimings() const {
 }
 
 Status Pipeline::Run(Document& document, StageTimings* timings) const {
+  int64_t deadline = 0;
+  if (time_limit_.count() > 0) {
+    auto now = std::chrono::steady_clock::now().time_since_epoch();
+    deadline = std::chrono::duration_cast<std::chrono::nanoseconds>(now + time_limit_).count();
+  }
+  document.set_deadline_ns(deadline);
   for (size_t i = 0; i < stages_.size(); ++i) {
     auto start = std::chrono::steady_clock::now();
     Status status;
@@ -64,11 +70,15 @@ Status Pipeline::Run(Document& document, StageTimings* timings) const {
       status = Status(ErrorCode::kInternal, std::string("unexpected failure (") + error.what() + ")");
     }
     if (timings != nullptr) timings->totals[i] += std::chrono::steady_clock::now() - start;
+    // A stage that does not poll still cannot pass its overrun to the next one.
+    if (status.ok() && document.PastDeadline()) status = Document::DeadlineStatus(stages_[i]->info().name);
     if (!status.ok()) {
+      document.set_deadline_ns(0);
       return Status(status.code(),
                     document.source() + ": stage '" + stages_[i]->info().name + "': " + status.message());
     }
   }
+  document.set_deadline_ns(0);
   return Status::Ok();
 }
 

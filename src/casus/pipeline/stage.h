@@ -50,10 +50,18 @@ class Pipeline {
   Status Run(Document& document, StageTimings* timings = nullptr) const;
 
   StageTimings NewTimings() const;
+
+  // The time one document may spend in the stages (0: no limit). Run sets the
+  // document's deadline from it; a stage past it returns ErrorCode::kTimeLimit, so a
+  // pathological document costs itself, not the batch. Default kDefaultTimeLimit.
+  static constexpr std::chrono::milliseconds kDefaultTimeLimit{60'000};
+  void set_time_limit(std::chrono::milliseconds limit) { time_limit_ = limit; }
+  std::chrono::milliseconds time_limit() const { return time_limit_; }
   const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
 
  private:
   std::vector<std::unique_ptr<Stage>> stages_;
+  std::chrono::milliseconds time_limit_ = kDefaultTimeLimit;
 };
 
 }  // namespace casus

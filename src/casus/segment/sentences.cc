@@ -69,11 +69,35 @@ SentenceSplitter::SentenceSplitter() : lexicon_(std::make_unique<Lexicon>()) {
 
 SentenceSplitter::~SentenceSplitter() = default;
 
+// Where to cut a run [begin, end) longer than `limit`: the end of the last semicolon,
+// else comma, else blank in (begin + limit / 2, begin + limit]; else the last character
+// boundary at begin + limit.
+uint32_t CutPoint(std::string_view text, uint32_t begin, uint32_t limit) {
+  const uint32_t last = begin + limit, half = begin + limit / 2;
+  for (const char mark : {';', ','}) {
+    for (uint32_t i = last; i > half; --i) {
+      if (text[i - 1] == mark) return i;
+    }
+  }
+  for (uint32_t i = last; i > half; --i) {
+    if (IsSpace(text[i - 1])) return i;
+  }
+  uint32_t cut = last;
+  while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
 void SentenceSplitter::SplitParagraph(std::string_view text, Span paragraph, uint32_t paragraph_index,
                                       std::vector<Sentence>* out) const {
   uint32_t start = paragraph.begin;
   auto emit = [&](uint32_t end) {
     Span sentence = TrimSpan(text, Span{start, end});
+    while (sentence.size() > kMaxSentenceBytes) {
+      const uint32_t cut = CutPoint(text, sentence.begin, kMaxSentenceBytes);
+      Span piece = TrimSpan(text, Span{sentence.begin, cut});
+      if (!piece.empty()) out->push_back(Sentence{piece, paragraph_index, false});
+      sentence = TrimSpan(text, Span{cut, sentence.end});
+    }
     if (!sentence.empty()) out->push_back(Sentence{sentence, paragraph_index, false});
     start = end;
   };
@@ -109,9 +133,11 @@ void SentenceSplitter::SplitParagraph(std::string_view text, Span paragraph, uin
     bool split = true;
     if (c == '.' && boundary == terminator + 1) {
       // The word before the period.
+      // (At most 64 bytes back: no abbreviation is longer, and a long run without blanks
+      // must not be walked once per period in it.)
       size_t word_begin = terminator;
-      while (word_begin > paragraph.begin && !IsSpace(text[word_begin - 1]) && text[word_begin - 1] != '(' &&
-             text[word_begin - 1] != '"') {
+      while (word_begin > paragraph.begin && terminator - word_begin < 64 && !IsSpace(text[word_begin - 1]) &&
+             text[word_begin - 1] != '(' && text[word_begin - 1] != '"') {
         --word_begin;
       }
       std::string_view word = text.substr(word_begin, terminator - word_begin);

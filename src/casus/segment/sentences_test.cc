@@ -59,5 +59,44 @@ TEST(SentenceSplitter, OffsetsPointIntoTheText) {
   EXPECT_EQ(sentences[1].paragraph, 7u);
 }
 
+// A run with no sentence end (a scraped list, figures without full stops) is cut into
+// pieces no longer than the cap, at a semicolon, else a comma, else a blank, and the
+// pieces cover the whole run.
+TEST(SentenceSplitter, CutsARunWithoutFullStops) {
+  std::string clauses, no_commas, one_word;
+  while (clauses.size() < 20000) clauses += "12 soldiers were wounded near the bridge, ";
+  while (no_commas.size() < 20000) no_commas += "and then the shelling went on ";
+  one_word.assign(9000, 'x');
+  for (const std::string& text : {clauses, no_commas, one_word}) {
+    static const SentenceSplitter splitter;
+    std::vector<Sentence> sentences;
+    splitter.SplitParagraph(text, Span{0, static_cast<uint32_t>(text.size())}, 0, &sentences);
+    ASSERT_GE(sentences.size(),
+              (text.size() + SentenceSplitter::kMaxSentenceBytes - 1) / SentenceSplitter::kMaxSentenceBytes)
+        << text.substr(0, 40);
+    uint32_t covered = 0;
+    for (const Sentence& sentence : sentences) {
+      EXPECT_LE(sentence.span.size(), SentenceSplitter::kMaxSentenceBytes);
+      EXPECT_GE(sentence.span.begin, covered);
+      // Nothing but blanks between two pieces.
+      EXPECT_EQ(text.substr(covered, sentence.span.begin - covered).find_first_not_of(' '), std::string::npos);
+      covered = sentence.span.end;
+    }
+    EXPECT_EQ(text.substr(covered).find_first_not_of(' '), std::string::npos);
+    if (&text == &clauses) {
+      for (const Sentence& sentence : sentences) {
+        if (&sentence != &sentences.back()) {
+          EXPECT_EQ(text[sentence.span.end - 1], ',');
+        }
+      }
+    }
+  }
+  // A long sentence of ordinary clauses under the cap stays whole.
+  std::string under;
+  while (under.size() < SentenceSplitter::kMaxSentenceBytes - 100) under += "the talks went on, ";
+  under += "and ended.";
+  EXPECT_EQ(Split(under), under);
+}
+
 }  // namespace
 }  // namespace casus

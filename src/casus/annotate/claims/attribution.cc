@@ -6,6 +6,7 @@
 
 #include "casus/annotate/claims/lexicon.h"
 #include "casus/annotate/claims/tokens.h"
+#include "casus/core/span_index.h"
 #include "casus/core/text.h"
 
 namespace casus {
@@ -139,6 +140,33 @@ std::vector<RawQuote> FindQuotes(std::string_view text, const std::vector<Span>&
   return quotes;
 }
 
+// Where the quotations of a document begin and end, each sorted, for "is there a
+// quotation after (before) this word in its sentence" in logarithmic time.
+class QuoteEdges {
+ public:
+  explicit QuoteEdges(const std::vector<RawQuote>& quotes) {
+    for (const RawQuote& q : quotes) {
+      begins_.push_back(q.inner.begin);
+      ends_.push_back(q.inner.end);
+    }
+    std::sort(begins_.begin(), begins_.end());
+    std::sort(ends_.begin(), ends_.end());
+  }
+  // Some quotation begins in [from, to).
+  bool BeginsIn(uint32_t from, uint32_t to) const {
+    auto it = std::lower_bound(begins_.begin(), begins_.end(), from);
+    return it != begins_.end() && *it < to;
+  }
+  // Some quotation ends in (from, to].
+  bool EndsIn(uint32_t from, uint32_t to) const {
+    auto it = std::upper_bound(ends_.begin(), ends_.end(), to);
+    return it != ends_.begin() && *(it - 1) > from;
+  }
+
+ private:
+  std::vector<uint32_t> begins_, ends_;
+};
+
 // ---------------------------------------------------------------------------------
 // Attributions
 
@@ -187,7 +215,7 @@ class SourceHistory {
 class SentenceAttributor {
  public:
   SentenceAttributor(const Document& doc, Span sentence, const std::vector<Token>& tokens,
-                     const std::vector<bool>& quoted, const std::vector<RawQuote>& quotes, SourceHistory* last_source,
+                     const std::vector<bool>& quoted, const QuoteEdges& quotes, SourceHistory* last_source,
                      std::string* last_issuer)
       : doc_(doc),
         sentence_(sentence),
@@ -262,8 +290,10 @@ class SentenceAttributor {
             later.cue.begin < outer.cue.end) {
           continue;
         }
-        size_t j = 0;
-        while (j < t_.size() && t_[j].span.begin < later.source.begin) ++j;
+        size_t j = static_cast<size_t>(
+            std::partition_point(t_.begin(), t_.end(),
+                                 [&](const Token& t) { return t.span.begin < later.source.begin; }) -
+            t_.begin());
         while (j > 0 && t_[j - 1].kind == TokenKind::kPunct && !IsQuoteMark(t_[j - 1])) --j;
         if (j > 0 && t_[j - 1].span.end > outer.content.begin) outer.content.end = t_[j - 1].span.end;
       }
@@ -429,13 +459,7 @@ class SentenceAttributor {
     return Span{t_[first].span.begin, t_[last - 1].span.end};
   }
 
-  bool QuoteAfter(size_t k) const {
-    uint32_t from = t_[k].span.end;
-    for (const RawQuote& q : quotes_) {
-      if (q.inner.begin >= from && q.inner.begin < sentence_.end) return true;
-    }
-    return false;
-  }
+  bool QuoteAfter(size_t k) const { return quotes_.BeginsIn(t_[k].span.end, sentence_.end); }
   // "to" and a word within the six words after the verb at k, before any punctuation:
   // "urges supporters to monitor", "called on the sides to stop".
   bool ToInfinitiveAfter(size_t k) const {
@@ -457,13 +481,7 @@ class SentenceAttributor {
     if (first >= last) return Span{};
     return Span{t_[first].span.begin, t_[last - 1].span.end};
   }
-  bool QuoteBefore(size_t k) const {
-    uint32_t to = t_[k].span.begin;
-    for (const RawQuote& q : quotes_) {
-      if (q.inner.end <= to && q.inner.end > sentence_.begin) return true;
-    }
-    return false;
-  }
+  bool QuoteBefore(size_t k) const { return quotes_.EndsIn(sentence_.begin, t_[k].span.begin); }
 
   void PrepositionalCue(size_t k, size_t length, std::vector<Attribution>* out) {
     Source source = WalkForward(k + length);
@@ -473,11 +491,11 @@ class SentenceAttributor {
     a.source = SpanOf(source);
     a.chain.push_back(Resolve(source));
     // Sentence-initial ("According to X, ...") or after an opening adverb: content after.
-    size_t words_before = 0;
-    for (size_t j = 0; j < k; ++j) {
-      if (t_[j].kind == TokenKind::kWord && !lex_.Is(claims::kLead, t_[j])) ++words_before;
+    bool words_before = false;
+    for (size_t j = 0; j < k && !words_before; ++j) {
+      words_before = t_[j].kind == TokenKind::kWord && !lex_.Is(claims::kLead, t_[j]);
     }
-    if (words_before == 0) {
+    if (!words_before) {
       size_t j = source.end;
       while (j < t_.size() && t_[j].kind == TokenKind::kPunct) ++j;
       a.content = j < t_.size() ? ContentFrom(j) : Span{};
@@ -701,7 +719,7 @@ class SentenceAttributor {
   Span sentence_;
   const std::vector<Token>& t_;
   const std::vector<bool>& quoted_;
-  const std::vector<RawQuote>& quotes_;
+  const QuoteEdges& quotes_;
   SourceHistory* last_source_;
   std::string* last_issuer_;
   const claims::Lexicon& lex_;
@@ -722,9 +740,20 @@ size_t WordCount(std::string_view text) {
 
 AttributionTagger::AttributionTagger() : info_{"attribution", {Layer::kSentences}, {Layer::kAttribution}} {}
 
-void ChainFor(const Document& document, Span span, std::vector<std::string>* chain, std::string* hedge) {
+ChainFinder::ChainFinder(const Document& document)
+    : document_(document), contents_(std::make_unique<SpanIndex>(document.attributions.size(), [&](size_t a) {
+        return document.attributions[a].content;
+      })) {}
+
+ChainFinder::~ChainFinder() = default;
+
+void ChainFinder::ChainFor(Span span, std::vector<std::string>* chain, std::string* hedge) const {
+  std::vector<uint32_t> overlapping;
+  contents_->ForEach(span, [&](uint32_t a) { overlapping.push_back(a); });
+  std::sort(overlapping.begin(), overlapping.end());  // document order, as ties are kept
   std::vector<const Attribution*> holders;
-  for (const Attribution& a : document.attributions) {
+  for (uint32_t index : overlapping) {
+    const Attribution& a = document_.attributions[index];
     if (a.content.Contains(span) || (a.content.Overlaps(span) && a.content.begin <= span.begin)) {
       holders.push_back(&a);
     }
@@ -798,29 +827,44 @@ Status AttributionTagger::Process(Document& document) const {
   std::string last_issuer;
   // Labelled lines: the headline's own, and transcript speakers in the body.
   bool first_line = true;
+  std::vector<Span> headline_sentences;
+  for (const Sentence& sentence : document.sentences) {
+    if (sentence.headline) headline_sentences.push_back(sentence.span);
+  }
+  const SpanIndex headlines(headline_sentences.size(), [&](size_t h) { return headline_sentences[h]; });
   for (Span line : document.ContentSpans()) {
     // The headline, or a short first line (a headline the cleaner left in the text).
     bool headline = line.Overlaps(document.metadata.title_span) || (first_line && WordCount(line.Of(text)) <= 25);
     first_line = false;
-    for (const Sentence& sentence : document.sentences) {
-      if (sentence.headline && sentence.span.Overlaps(line)) headline = true;
-    }
+    if (headlines.Any(line)) headline = true;
     Attribution labelled;
     if (LabelledLine(text, line, headline, &labelled)) document.attributions.push_back(std::move(labelled));
   }
+  const SpanIndex quote_index(quotes.size(), [&](size_t q) { return quotes[q].inner; });
+  // Quotations of more than two words, by the spans of their words.
+  std::vector<bool> long_quote(quotes.size());
+  for (size_t q = 0; q < quotes.size(); ++q) long_quote[q] = WordCount(quotes[q].inner.Of(text)) > 2;
+  const QuoteEdges edges(quotes);
   for (const Sentence& sentence : document.sentences) {
+    if (document.PastDeadline()) return Document::DeadlineStatus(info_.name);
     std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
     claims::ClaimsLexicon().Classify(&tokens);
     std::vector<bool> quoted(tokens.size(), false);
-    for (const RawQuote& q : quotes) {  // only the quotations that reach into this sentence
-      if (!q.inner.Overlaps(sentence.span) || WordCount(q.inner.Of(text)) <= 2) continue;
-      for (size_t k = 0; k < tokens.size(); ++k) {
-        if (q.inner.Contains(tokens[k].span)) quoted[k] = true;
+    quote_index.ForEach(sentence.span, [&](uint32_t q) {  // only the quotations that reach into this sentence
+      if (!long_quote[q]) return;
+      const Span inner = quotes[q].inner;
+      // The tokens inside: from the first that begins at or after the quotation's start.
+      auto first = std::partition_point(tokens.begin(), tokens.end(),
+                                        [&](const Token& t) { return t.span.begin < inner.begin; });
+      for (auto it = first; it != tokens.end() && it->span.begin < inner.end; ++it) {
+        if (inner.Contains(it->span)) quoted[static_cast<size_t>(it - tokens.begin())] = true;
       }
-    }
-    SentenceAttributor(document, sentence.span, tokens, quoted, quotes, &last_source, &last_issuer)
+    });
+    SentenceAttributor(document, sentence.span, tokens, quoted, edges, &last_source, &last_issuer)
         .Run(&document.attributions);
   }
+  const ChainFinder chains(document);
+  const SpanIndex sentence_index(document.sentences.size(), [&](size_t k) { return document.sentences[k].span; });
   // Quotes: speaker from the attributions holding them; a quotation with no cue in its
   // sentence takes the speaker of the quotation before it (a statement over paragraphs).
   size_t previous = SIZE_MAX;
@@ -828,17 +872,14 @@ Status AttributionTagger::Process(Document& document) const {
     Quote q;
     q.span = raw.inner;
     std::string hedge;
-    ChainFor(document, raw.inner, &q.chain, &hedge);
+    chains.ChainFor(raw.inner, &q.chain, &hedge);
     std::string_view body = raw.inner.Of(text);
     size_t words = WordCount(body);
-    // Where the quotation sits in its sentence.
+    // Where the quotation sits in its sentence: the first it reaches into.
     const Sentence* home = nullptr;
-    for (const Sentence& s : document.sentences) {
-      if (s.span.Overlaps(raw.inner)) {
-        home = &s;
-        break;
-      }
-    }
+    sentence_index.ForEach(raw.inner, [&](uint32_t k) {
+      if (home == nullptr || &document.sentences[k] < home) home = &document.sentences[k];
+    });
     bool starts_sentence = home == nullptr || raw.inner.begin <= home->span.begin + 4;
     bool after_cue_mark = false;  // "said:", "added, ", "as saying"
     if (home != nullptr && !starts_sentence) {

@@ -13,12 +13,15 @@
 #ifndef CASUS_ANNOTATE_CLAIMS_ATTRIBUTION_H_
 #define CASUS_ANNOTATE_CLAIMS_ATTRIBUTION_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "casus/pipeline/stage.h"
 
 namespace casus {
+
+class SpanIndex;
 
 class AttributionTagger : public Stage {
  public:
@@ -30,9 +33,21 @@ class AttributionTagger : public Stage {
   StageInfo info_;
 };
 
-// The source chain (outermost first) and hedge that vouch for `span`: the chains of the
-// attributions whose content holds it, widest first, with repeats dropped.
-void ChainFor(const Document& document, Span span, std::vector<std::string>* chain, std::string* hedge);
+// Who vouches for a span, over a document's attributions, indexed once by content
+// (O(n log n)) so that each question costs a logarithm plus the attributions that
+// answer it. Refers to the document, which must outlive it and keep its attributions.
+class ChainFinder {
+ public:
+  explicit ChainFinder(const Document& document);
+  ~ChainFinder();
+  // The source chain (outermost first) and hedge that vouch for `span`: the chains of
+  // the attributions whose content holds it, widest first, with repeats dropped.
+  void ChainFor(Span span, std::vector<std::string>* chain, std::string* hedge) const;
+
+ private:
+  const Document& document_;
+  std::unique_ptr<SpanIndex> contents_;
+};
 
 }  // namespace casus
 

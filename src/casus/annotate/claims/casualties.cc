@@ -1,5 +1,6 @@
 #include "casus/annotate/claims/casualties.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -8,6 +9,7 @@
 #include "casus/annotate/claims/attribution.h"
 #include "casus/annotate/claims/lexicon.h"
 #include "casus/annotate/claims/tokens.h"
+#include "casus/core/span_index.h"
 
 namespace casus {
 namespace {
@@ -745,7 +747,10 @@ bool MayHoldCasualty(std::string_view sentence) {
 Status CasualtyTagger::Process(Document& document) const {
   document.casualties.clear();
   const std::string& text = document.text();
+  const ChainFinder chains(document);
+  const SpanIndex times(document.time_expressions.size(), [&](size_t t) { return document.time_expressions[t].span; });
   for (const Sentence& sentence : document.sentences) {
+    if (document.PastDeadline()) return Document::DeadlineStatus(info_.name);
     if (!MayHoldCasualty(document.Text(sentence.span))) continue;
     std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
     claims::ClaimsLexicon().Classify(&tokens);
@@ -754,26 +759,35 @@ Status CasualtyTagger::Process(Document& document) const {
     const bool headline =
         sentence.headline || (&sentence == &document.sentences.front() && !body.empty() && body.back() != '.');
     SentenceReader reader(text, tokens, headline);
-    for (CasualtyClaim& claim : reader.Run()) {
+    std::vector<CasualtyClaim> claims = reader.Run();
+    if (claims.empty()) continue;
+    // The sentence's first date, or the day of a time ("Monday night", "at 0300 GMT on
+    // Friday"). "since 1991", "since the October 7 attack" date the background, not the
+    // claim; the day a statement was made ("police said on Monday") dates it only when
+    // the sentence names no other. The same for every claim of the sentence.
+    std::vector<uint32_t> inside;
+    times.ForEach(sentence.span, [&](uint32_t t) {
+      if (sentence.span.Contains(document.time_expressions[t].span)) inside.push_back(t);
+    });
+    std::sort(inside.begin(), inside.end());
+    const TimeExpression* when = nullptr;
+    for (uint32_t index : inside) {
+      const TimeExpression& t = document.time_expressions[index];
+      const bool dated = t.type == TimexType::kDate && !t.value.empty() && t.value != "PRESENT_REF" &&
+                         t.value != "PAST_REF" && t.value != "FUTURE_REF";
+      if (t.since || !(dated || !t.Day().empty())) continue;
+      if (when == nullptr || (when->statement && !t.statement)) when = &t;
+      if (!t.statement) break;
+    }
+    for (CasualtyClaim& claim : claims) {
       claim.evidence = sentence.span;
-      size_t first = 0;
-      while (first < tokens.size() && tokens[first].span.begin < claim.span.begin) ++first;
+      const size_t first =
+          static_cast<size_t>(std::partition_point(tokens.begin(), tokens.end(),
+                                                   [&](const Token& t) { return t.span.begin < claim.span.begin; }) -
+                              tokens.begin());
       claim.where = reader.Place(first);
-      // The sentence's first date, or the day of a time ("Monday night", "at 0300 GMT on
-      // Friday"). "since 1991", "since the October 7 attack" date the background, not the
-      // claim; the day a statement was made ("police said on Monday") dates it only when
-      // the sentence names no other.
-      const TimeExpression* when = nullptr;
-      for (const TimeExpression& t : document.time_expressions) {
-        if (!sentence.span.Contains(t.span)) continue;
-        const bool dated = t.type == TimexType::kDate && !t.value.empty() && t.value != "PRESENT_REF" &&
-                           t.value != "PAST_REF" && t.value != "FUTURE_REF";
-        if (t.since || !(dated || !t.Day().empty())) continue;
-        if (when == nullptr || (when->statement && !t.statement)) when = &t;
-        if (!t.statement) break;
-      }
       if (when != nullptr) claim.when = when->type == TimexType::kTime ? std::string(when->Day()) : when->value;
-      ChainFor(document, claim.span, &claim.source_chain, &claim.hedge);
+      chains.ChainFor(claim.span, &claim.source_chain, &claim.hedge);
       document.casualties.push_back(std::move(claim));
     }
   }

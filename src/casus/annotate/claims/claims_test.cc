@@ -312,5 +312,46 @@ TEST(Quotes, OverSeveralParagraphs) {
   EXPECT_EQ(d.quotes[0].speaker, "The minister") << Dump(d);
 }
 
+// Every tagger that loops over sentences stops at a deadline already past, with the
+// time-limit error naming it; the cleaner and the splitter, linear and quick, run on.
+TEST(Stages, StopPastTheirDeadline) {
+  Result<Pipeline> pipeline = MakeStandardPipeline();
+  ASSERT_TRUE(pipeline.ok());
+  Document document("test", "test", SourceFormat::kJsonLines,
+                    "Police said on Monday that 3 people were killed in Baku. \"We will rebuild,\" Mr Aliyev said.");
+  document.metadata.published = "2023-09-20";
+  for (const auto& stage : pipeline->stages()) {
+    const std::string& name = stage->info().name;
+    document.set_deadline_ns(1);  // long past
+    Status status = stage->Process(document);
+    if (name == "clean" || name == "sentences") {
+      EXPECT_TRUE(status.ok()) << name << ": " << status.message();
+      document.set_deadline_ns(0);
+      ASSERT_TRUE(stage->Process(document).ok());
+    } else {
+      EXPECT_EQ(status.code(), ErrorCode::kTimeLimit) << name;
+      EXPECT_NE(status.message().find(name), std::string::npos) << status.message();
+      document.set_deadline_ns(0);
+      ASSERT_TRUE(stage->Process(document).ok()) << name;  // and with time, it works
+    }
+  }
+  EXPECT_EQ(document.casualties.size(), 1u) << Dump(document);
+}
+
+// A paragraph of claims with no full stop is cut into sentences the taggers can afford;
+// every claim in it is still found, with its source.
+TEST(Casualties, InARunWithoutFullStops) {
+  std::string text = "The ministry said that ";
+  int planted = 0;
+  while (text.size() < 40000) {
+    text += std::to_string(planted % 90 + 2) + " soldiers were killed near the river, ";
+    ++planted;
+  }
+  Document d = Analyze(text);
+  ASSERT_GT(d.sentences.size(), 10u);
+  EXPECT_EQ(static_cast<int>(d.casualties.size()), planted);
+  EXPECT_EQ(Chain(d.casualties.front().source_chain), "The ministry");
+}
+
 }  // namespace
 }  // namespace casus

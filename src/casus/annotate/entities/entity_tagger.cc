@@ -21,12 +21,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "casus/annotate/entities/entity_lexicon.h"
+#include "casus/core/span_index.h"
 #include "casus/lexicon/gazetteer.h"
 
 namespace casus::entities {
@@ -913,27 +915,31 @@ void LinkPeople(Work& work) {
     }
   }
   std::vector<Draft> added;
-  // Surnames: a capitalised word outside any mention, or taken for a small place.
+  // Surnames: a capitalised word outside any mention, or taken for a small place. The
+  // drafts a token overlaps come from an index, so this is linear in the document.
   {
+    const SpanIndex overlapping(work.drafts.size(), [&](size_t d) { return work.drafts[d].span; });
     for (const Token& token : work.tokens) {
       if (!token.word || !token.upper) continue;
+      const Span here{token.begin, token.end};
       auto last = by_last.find(token.key);
       if (last == by_last.end()) {
         // A first name alone ("Scott") is the person only where it was read as a town.
         last = by_first.find(token.key);
         if (last == by_first.end()) continue;
-        for (Draft& draft : work.drafts) {
-          if (draft.kind == EntityKind::kPlace && draft.span == Span{token.begin, token.end}) {
+        overlapping.ForEach(here, [&](uint32_t d) {
+          Draft& draft = work.drafts[d];
+          if (draft.kind == EntityKind::kPlace && draft.span == here) {
             draft.kind = EntityKind::kPerson;
             draft.candidates.clear();
             draft.cluster = last->second;
           }
-        }
+        });
         continue;
       }
       bool covered = false;
-      for (Draft& draft : work.drafts) {
-        if (!draft.span.Overlaps(Span{token.begin, token.end})) continue;
+      overlapping.ForEach(here, [&](uint32_t d) {
+        Draft& draft = work.drafts[d];
         covered = true;
         if (draft.kind == EntityKind::kPlace && draft.span == Span{token.begin, token.end}) {
           draft.kind = EntityKind::kPerson;  // "Morgan" read as a town was a surname
@@ -941,7 +947,7 @@ void LinkPeople(Work& work) {
           draft.cluster = last->second;
           draft.canonical = std::string(token.key);
         }
-      }
+      });
       if (covered) continue;
       Draft draft;
       draft.kind = EntityKind::kPerson;
@@ -952,16 +958,30 @@ void LinkPeople(Work& work) {
     }
   }
   for (Draft& draft : added) work.drafts.push_back(std::move(draft));
-  // Roles alone: "the Armenian PM" is the person with that role (and country) named here.
+  // Roles alone: "the Armenian PM" is the person with that role (and country) named here:
+  // the first cluster with the role whose country is the reference's or unknown.
+  std::map<int, int> first_with_role, first_with_role_no_country;
+  std::map<std::pair<int, std::string>, int> first_with_role_country;
+  for (int c = clusters - 1; c >= 0; --c) {
+    if (head[c] < 0) continue;
+    const Draft& h = work.drafts[head[c]];
+    first_with_role[h.role_index] = c;
+    if (h.country.empty()) {
+      first_with_role_no_country[h.role_index] = c;
+    } else {
+      first_with_role_country[{h.role_index, h.country}] = c;
+    }
+  }
   for (const auto& reference : work.role_references) {
     int best = -1;
-    for (int c = 0; c < clusters; ++c) {
-      if (head[c] < 0) continue;
-      const Draft* h = &work.drafts[head[c]];
-      if (h->role_index != reference.role_index) continue;
-      if (!reference.country.empty() && !h->country.empty() && reference.country != h->country) continue;
-      best = c;
-      break;
+    if (reference.country.empty()) {
+      auto it = first_with_role.find(reference.role_index);
+      if (it != first_with_role.end()) best = it->second;
+    } else {
+      auto no_country = first_with_role_no_country.find(reference.role_index);
+      if (no_country != first_with_role_no_country.end()) best = no_country->second;
+      auto same = first_with_role_country.find({reference.role_index, reference.country});
+      if (same != first_with_role_country.end() && (best < 0 || same->second < best)) best = same->second;
     }
     if (best < 0) continue;
     Draft draft;
@@ -1017,6 +1037,52 @@ uint32_t Winner(const std::unordered_map<uint32_t, int>& votes) {
   return tie ? 0 : winner;
 }
 
+// The points of the places an article has resolved, each once, in cells of a degree and
+// a half, so "is any within kNearbyKm" looks at a few cells, not at every point.
+class NearbyPoints {
+ public:
+  void Add(const GazetteerEntry* entry) {
+    if (!seen_.insert(entry).second) return;
+    cells_[Cell(Row(entry->lat), Column(entry->lon))].emplace_back(entry->lat, entry->lon);
+  }
+  bool AnyWithin(double lat, double lon, double km) const {
+    if (cells_.empty()) return false;
+    const int row = Row(lat);
+    const int rows = static_cast<int>(std::ceil(km / (kDegreeKm * kCellDegrees))) + 1;
+    for (int r = row - rows; r <= row + rows; ++r) {
+      // A degree of longitude shrinks with the cosine of the latitude (taken at the row's
+      // edge nearer the pole); near the poles, every column.
+      const double edge = std::max(std::abs(r * kCellDegrees), std::abs((r + 1) * kCellDegrees));
+      const double cosine = std::cos(std::min(edge, 89.0) * kPi / 180.0);
+      const double span_degrees = km / (kDegreeKm * cosine);
+      const int columns = span_degrees >= 180 ? kColumns : static_cast<int>(std::ceil(span_degrees / kCellDegrees)) + 1;
+      const int column = Column(lon);
+      for (int k = -std::min(columns, kColumns / 2); k <= std::min(columns, kColumns / 2); ++k) {
+        auto it = cells_.find(Cell(r, ((column + k) % kColumns + kColumns) % kColumns));
+        if (it == cells_.end()) continue;
+        for (const auto& [plat, plon] : it->second) {
+          if (lexicon::DistanceKm(plat, plon, lat, lon) < km) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+ private:
+  static constexpr double kCellDegrees = 1.5;
+  static constexpr double kDegreeKm = 111.0;  // a degree of latitude, a little short
+  static constexpr double kPi = 3.14159265358979323846;
+  static constexpr int kColumns = 240;  // 360 / kCellDegrees
+  static int Row(double lat) { return static_cast<int>(std::floor(lat / kCellDegrees)); }
+  static int Column(double lon) {
+    const int column = static_cast<int>(std::floor((lon + 180.0) / kCellDegrees));
+    return ((column % kColumns) + kColumns) % kColumns;
+  }
+  static int64_t Cell(int row, int column) { return int64_t{row} * kColumns + column; }
+  std::unordered_set<const GazetteerEntry*> seen_;
+  std::unordered_map<int64_t, std::vector<std::pair<double, double>>> cells_;
+};
+
 // An alpha-3 code as one number, for small sets.
 uint32_t CountryKey(std::string_view alpha3) {
   uint32_t key = 0;
@@ -1033,13 +1099,13 @@ void ResolvePlaces(Work& work) {
     // also the offset a town's `admin` holds (the compiler interns each string once).
     std::unordered_set<uint32_t> countries;
     std::unordered_set<uint32_t> subdivisions;
-    std::vector<std::pair<double, double>> points;
+    NearbyPoints points;
     for (const Draft& draft : work.drafts) {
       if (!draft.resolved || draft.entry == nullptr) continue;
       if (draft.entry->country[0]) countries.insert(CountryKey(draft.entry->country));
       if (draft.entry->kind == PlaceKind::kSubdivision) subdivisions.insert(draft.entry->code);
       if (draft.entry->admin) subdivisions.insert(draft.entry->admin);
-      if (draft.entry->kind == PlaceKind::kCity) points.emplace_back(draft.entry->lat, draft.entry->lon);
+      if (draft.entry->kind == PlaceKind::kCity) points.Add(draft.entry);
     }
     for (const Draft& draft : work.drafts) {
       if (draft.kind != EntityKind::kPlace && !draft.country.empty()) countries.insert(CountryKey(draft.country));
@@ -1115,13 +1181,8 @@ void ResolvePlaces(Work& work) {
             break;
           }
         }
-        if (entry.flags & lexicon::kEntryHasLocation) {
-          for (const auto& [lat, lon] : points) {
-            if (lexicon::DistanceKm(lat, lon, entry.lat, entry.lon) < kNearbyKm) {
-              score += 1.5;
-              break;
-            }
-          }
+        if ((entry.flags & lexicon::kEntryHasLocation) && points.AnyWithin(entry.lat, entry.lon, kNearbyKm)) {
+          score += 1.5;
         }
         if (score > best) {
           second = best;
@@ -1292,6 +1353,7 @@ Status EntityTagger::Process(Document& document) const {
   starts.push_back(work.tokens.size());
   work.drafts.reserve(work.drafts.size() + work.tokens.size() / 8);
   for (size_t k = 0; k < document.sentences.size(); ++k) {
+    if (document.PastDeadline()) return Document::DeadlineStatus(info_.name);
     const std::span<const Token> tokens(work.tokens.data() + starts[k], starts[k + 1] - starts[k]);
     SentenceReader(work, tokens, document.sentences[k].headline).Read();
   }
@@ -1306,6 +1368,7 @@ Status EntityTagger::Process(Document& document) const {
     for (size_t k = before; k < work.drafts.size(); ++k) work.drafts[k].in_boilerplate = true;
   }
   LinkPeople(work);
+  if (document.PastDeadline()) return Document::DeadlineStatus(info_.name);
   ResolvePlaces(work);
   // Sorted by position; of two overlapping mentions the earlier (then longer) stays.
   std::vector<size_t> order(work.drafts.size());
@@ -1319,9 +1382,10 @@ Status EntityTagger::Process(Document& document) const {
   std::vector<int> cluster_head;
   std::vector<int> head_words;
   uint32_t covered_end = 0;
+  const SpanIndex boilerplate(document.boilerplate.size(), [&](size_t b) { return document.boilerplate[b].span; });
   for (size_t index : order) {
     Draft& draft = work.drafts[index];
-    if (!draft.in_boilerplate && document.OverlapsBoilerplate(draft.span)) continue;
+    if (!draft.in_boilerplate && boilerplate.Any(draft.span)) continue;
     if (!draft.span.empty()) {
       if (draft.span.begin < covered_end) continue;
       covered_end = draft.span.end;

@@ -3606,6 +3606,7 @@ Status TimeTagger::Process(Document& document) const {
   SentenceTagger tagger(document.text(), tokens, *lexicon_, anchor, &last_date, &last_label, from);
   tagger.last_quarter_ = &last_quarter;
   for (const Sentence& sentence : document.sentences) {
+    if (document.PastDeadline()) return Document::DeadlineStatus(info_.name);
     Tokenize(document.text(), sentence.span, *lexicon_, &lower, &tokens);
     tagger.Run(&document.time_expressions);
   }
