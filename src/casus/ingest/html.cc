@@ -10,6 +10,9 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <csetjmp>
+#include <cstddef>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -20,8 +23,15 @@
 namespace casus::ingest {
 namespace {
 
-// Above this nesting depth the page is rejected: gumbo frees trees recursively.
+// What a page may make gumbo build; a page past any bound is refused with an error
+// naming it. Gumbo frees its tree recursively (depth), spends time and memory per
+// element, and checks each attribute against the tag's others (quadratic in one tag).
+// Real pages stay far below: the 91 pages of the article-extraction benchmark reach a
+// depth of at most 51, 1,600 elements and 64 attributes on a tag.
 constexpr size_t kMaxNesting = 4000;
+constexpr size_t kMaxElements = 250000;
+constexpr size_t kMaxAttributes = 256;           // on one tag
+constexpr size_t kMaxTotalAttributes = 1000000;  // on the whole page
 
 const char* Attribute(const GumboNode* node, const char* name) {
   if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
@@ -311,37 +321,253 @@ std::string StripSiteSuffix(const std::string& title, const std::string& site_na
   return title;
 }
 
-// Rough nesting depth of the markup: start tags minus end tags, ignoring void tags.
-size_t NestingDepth(std::string_view html) {
-  size_t depth = 0, deepest = 0;
-  for (size_t i = 0; i + 1 < html.size(); ++i) {
-    if (html[i] != '<') continue;
-    char next = html[i + 1];
-    if (next == '/') {
-      if (depth > 0) --depth;
-    } else if (std::isalpha(static_cast<unsigned char>(next))) {
-      size_t close = html.find('>', i);
-      if (close != std::string_view::npos && close > 0 && html[close - 1] == '/') continue;
-      static const char* const kVoid[] = {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "col"};
-      size_t j = i + 1;
-      while (j < html.size() && std::isalnum(static_cast<unsigned char>(html[j]))) ++j;
-      std::string name = Lower(html.substr(i + 1, j - i - 1));
-      bool is_void = false;
-      for (const char* v : kVoid) is_void = is_void || name == v;
-      if (!is_void && ++depth > deepest) deepest = depth;
-    }
+// What a page would make gumbo build, read in one linear pass over the markup before
+// gumbo sees it: start tags (elements), the deepest nesting and the most attributes on
+// one tag. The pass models what makes trees deep or parsing slow, not all of HTML:
+// comments, doctypes and the text of raw-text elements (script, style, textarea, ...)
+// hold no tags; an end tag closes the nearest open element of its name among the 16
+// innermost (else it is ignored, as "</>" and stray end tags are); "<x/>" opens x,
+// as HTML ignores the slash, except for void elements and inside SVG or MathML; a
+// table row closes the open cells and row, a cell the open cell, a list item, dt or dd
+// the open one of its kind, an option the open option, and these and block elements an
+// open paragraph, as the HTML parser does.
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool NameIs(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (std::string_view candidate : names) {
+    if (name.size() != candidate.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < name.size() && same; ++i) same = AsciiLower(name[i]) == candidate[i];
+    if (same) return true;
   }
-  return deepest;
+  return false;
 }
+
+// Position of the first case-insensitive "</name" at or after `from`, or npos.
+size_t FindEndTag(std::string_view html, size_t from, std::string_view name) {
+  for (size_t i = html.find("</", from); i != std::string_view::npos; i = html.find("</", i + 2)) {
+    if (i + 2 + name.size() <= html.size() && NameIs(html.substr(i + 2, name.size()), {name})) return i;
+  }
+  return std::string_view::npos;
+}
+
+MarkupCost Measure(std::string_view html) {
+  MarkupCost cost;
+  std::vector<std::string_view> open;  // names of the open elements, innermost last
+  size_t foreign = 0;                  // open <svg> and <math> elements
+  const size_t n = html.size();
+  size_t i = html.find('<');
+  while (i != std::string_view::npos && i + 1 < n) {
+    const char next = html[i + 1];
+    if (html.compare(i, 4, "<!--") == 0) {
+      const size_t close = html.find("-->", i + 4);
+      if (close == std::string_view::npos) break;
+      i = html.find('<', close + 3);
+      continue;
+    }
+    if (next == '!' || next == '?' || (next == '/' && (i + 2 >= n || !IsAsciiAlpha(html[i + 2])))) {
+      const size_t close = html.find('>', i + 1);  // a doctype, a bogus comment, "</>"
+      if (close == std::string_view::npos) break;
+      i = html.find('<', close + 1);
+      continue;
+    }
+    const bool end_tag = next == '/';
+    if (!end_tag && !IsAsciiAlpha(next)) {
+      i = html.find('<', i + 1);  // "<" as text: "a < b", "<3"
+      continue;
+    }
+    size_t j = i + (end_tag ? 2 : 1);
+    const size_t name_begin = j;
+    while (j < n && html[j] != '>' && html[j] != '/' && html[j] != ' ' && html[j] != '\t' && html[j] != '\n' &&
+           html[j] != '\r' && html[j] != '\f') {
+      ++j;
+    }
+    const std::string_view name = html.substr(name_begin, j - name_begin);
+    // The rest of the tag: attributes (a name after blanks, outside quotes) up to '>'.
+    size_t attributes = 0;
+    bool blank = true, self_closing = false;
+    char quote = 0;
+    for (; j < n; ++j) {
+      const char c = html[j];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '>') break;
+      if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        blank = true;
+        continue;
+      } else if (c != '=' && c != '/' && blank) {
+        ++attributes;
+      }
+      blank = c == '/';
+      self_closing = c == '/';
+    }
+    if (j >= n) break;  // a tag left open: the rest is one tag, nothing more to build
+    cost.attributes = std::max(cost.attributes, attributes);
+    cost.total_attributes += attributes;
+    i = html.find('<', j + 1);
+    if (end_tag) {
+      for (size_t k = open.size(); k > 0 && open.size() - k < 16; --k) {
+        if (!NameIs(open[k - 1], {name})) continue;
+        for (size_t popped = k - 1; popped < open.size(); ++popped) {
+          if (NameIs(open[popped], {"svg", "math"}) && foreign > 0) --foreign;
+        }
+        open.resize(k - 1);
+        break;
+      }
+      continue;
+    }
+    ++cost.elements;
+    if (NameIs(name, {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "col", "base", "embed",
+                      "param", "track", "keygen"}) ||
+        (self_closing && foreign > 0)) {
+      continue;
+    }
+    if (NameIs(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"})) {
+      const size_t close = FindEndTag(html, j + 1, name);
+      if (close == std::string_view::npos) break;
+      i = close;  // the end tag itself is read next and closes nothing open
+      continue;
+    }
+    // The open elements this start tag closes, innermost first.
+    auto closes = [&](std::string_view top) {
+      if (NameIs(name, {"tr"})) return NameIs(top, {"tr", "td", "th", "p"});
+      if (NameIs(name, {"td", "th"})) return NameIs(top, {"td", "th", "p"});
+      if (NameIs(name, {"li"})) return NameIs(top, {"li", "p"});
+      if (NameIs(name, {"dt", "dd"})) return NameIs(top, {"dt", "dd", "p"});
+      if (NameIs(name, {"option"})) return NameIs(top, {"option"});
+      return NameIs(top, {"p"}) &&
+             NameIs(name, {"p",   "div",  "ul",         "ol",      "table",   "h1",     "h2",     "h3",  "h4",
+                           "h5",  "h6",   "blockquote", "section", "article", "header", "footer", "nav", "aside",
+                           "pre", "form", "dl",         "hr",      "figure",  "main",   "address"});
+    };
+    while (!open.empty() && closes(open.back())) open.pop_back();
+    open.push_back(name);
+    if (NameIs(name, {"svg", "math"})) ++foreign;
+    cost.depth = std::max(cost.depth, open.size());
+  }
+  return cost;
+}
+
+// The memory gumbo allocates while parsing one page, all of it from here: each block
+// carries a header linking it into a list, so the whole tree is freed at once (no
+// recursion over a deep tree), and a parse that would pass its budget is abandoned:
+// the allocator jumps back to ParseWithin (only C frames of gumbo's lie between), which
+// reports it, and the arena frees what gumbo had built. The budget catches what no
+// count of tags predicts, such as formatting elements reopened for every paragraph
+// ("<b id=1>...<b id=3000></p><p>x</p>..." builds millions of elements from 60 KB).
+class GumboArena {
+ public:
+  explicit GumboArena(size_t budget) : budget_(budget) {}
+  GumboArena(const GumboArena&) = delete;
+  GumboArena& operator=(const GumboArena&) = delete;
+  ~GumboArena() { Release(); }
+
+  // Parses `html` with `options` (whose allocator fields this sets); nullptr when the
+  // budget ran out, and then nothing gumbo built is left.
+  GumboOutput* ParseWithin(GumboOptions options, std::string_view html) {
+    options.allocator = &Allocate;
+    options.deallocator = &Deallocate;
+    options.userdata = this;
+    if (setjmp(escape_) != 0) {
+      Release();
+      return nullptr;
+    }
+    return gumbo_parse_with_options(&options, html.data(), html.size());
+  }
+  // Frees every block still allocated.
+  void Release() {
+    while (head_ != nullptr) {
+      Block* next = head_->next;
+      std::free(head_);
+      head_ = next;
+    }
+    live_ = 0;
+  }
+  size_t peak() const { return peak_; }
+
+ private:
+  struct alignas(std::max_align_t) Block {
+    Block* previous;
+    Block* next;
+    size_t size;
+  };
+  static void* Allocate(void* userdata, size_t size) {
+    auto* arena = static_cast<GumboArena*>(userdata);
+    if (arena->live_ + size > arena->budget_) std::longjmp(arena->escape_, 1);
+    auto* block = static_cast<Block*>(std::malloc(sizeof(Block) + size));
+    if (block == nullptr) std::longjmp(arena->escape_, 1);
+    block->previous = nullptr;
+    block->next = arena->head_;
+    block->size = size;
+    if (arena->head_ != nullptr) arena->head_->previous = block;
+    arena->head_ = block;
+    arena->live_ += size;
+    arena->peak_ = std::max(arena->peak_, arena->live_);
+    return block + 1;
+  }
+  static void Deallocate(void* userdata, void* pointer) {
+    if (pointer == nullptr) return;
+    auto* arena = static_cast<GumboArena*>(userdata);
+    Block* block = static_cast<Block*>(pointer) - 1;
+    if (block->previous != nullptr) {
+      block->previous->next = block->next;
+    } else {
+      arena->head_ = block->next;
+    }
+    if (block->next != nullptr) block->next->previous = block->previous;
+    arena->live_ -= block->size;
+    std::free(block);
+  }
+
+  size_t budget_;
+  size_t live_ = 0, peak_ = 0;
+  Block* head_ = nullptr;
+  std::jmp_buf escape_;
+};
 
 }  // namespace
 
+size_t HtmlParseBudget(size_t html_bytes) {
+  return std::clamp<size_t>(html_bytes * 48, size_t{64} << 20, size_t{1} << 30);
+}
+
+MarkupCost MeasureMarkup(std::string_view html) { return Measure(html); }
+
 Result<Document> ParseHtml(std::string_view html, std::string id, std::string source) {
-  if (NestingDepth(html) > kMaxNesting) {
+  const MarkupCost cost = Measure(html);
+  if (cost.depth > kMaxNesting) {
     return Status(ErrorCode::kMalformedInput,
                   "HTML nested deeper than " + std::to_string(kMaxNesting) + " elements; skipped");
   }
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  if (cost.elements > kMaxElements) {
+    return Status(ErrorCode::kMalformedInput, "HTML holds more than " + std::to_string(kMaxElements) + " elements (" +
+                                                  std::to_string(cost.elements) + "); skipped");
+  }
+  if (cost.total_attributes > kMaxTotalAttributes) {
+    return Status(ErrorCode::kMalformedInput, "HTML holds more than " + std::to_string(kMaxTotalAttributes) +
+                                                  " attributes (" + std::to_string(cost.total_attributes) +
+                                                  "); skipped");
+  }
+  if (cost.attributes > kMaxAttributes) {
+    return Status(ErrorCode::kMalformedInput, "an HTML tag holds more than " + std::to_string(kMaxAttributes) +
+                                                  " attributes (" + std::to_string(cost.attributes) + "); skipped");
+  }
+  // No parse errors are kept: casus reads none, and gumbo copies the stack of open
+  // elements into each one (quadratic memory on deep, broken markup).
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboArena arena(HtmlParseBudget(html.size()));
+  GumboOutput* output = arena.ParseWithin(options, html);
+  if (output == nullptr) {
+    return Status(ErrorCode::kMalformedInput, "parsing this HTML would take more than " +
+                                                  std::to_string(HtmlParseBudget(html.size()) >> 20) +
+                                                  " MB (markup that multiplies elements); skipped");
+  }
   PageFacts facts;
   CollectFacts(output->root, &facts);
   // Choose the root holding the article text.
@@ -372,7 +598,7 @@ Result<Document> ParseHtml(std::string_view html, std::string id, std::string so
   if (published.empty()) published = JsonLdString(facts.json_ld, "datePublished");
   if (published.empty() && !facts.times.empty()) published = Attribute(facts.times.front(), "datetime");
   std::string site_name = facts.site_name;
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  arena.Release();  // the whole tree at once, however deep
 
   if (text.find_first_not_of(" \n") == std::string::npos) {
     return Status(ErrorCode::kEmptyInput, "HTML page holds no article text; skipped");

@@ -60,8 +60,25 @@ Document ParseCrawlText(std::string text, std::string id, std::string source);
 // One JSON Lines record. `source` is used in messages ("file:LINE").
 Result<Document> ParseJsonRecord(std::string_view line, std::string_view source);
 
-// An HTML page: main text, title, dates, author and publisher from the markup.
+// An HTML page: main text, title, dates, author and publisher from the markup. A page
+// that would make the parser build too much (see MeasureMarkup and html.cc's bounds)
+// is refused with kMalformedInput before it is parsed.
 Result<Document> ParseHtml(std::string_view html, std::string id, std::string source);
+
+// What parsing `html` would build, from one linear pass over it (html.cc says how):
+// elements (start tags), the deepest nesting, the most attributes on one tag and the
+// attributes of all tags.
+struct MarkupCost {
+  size_t elements = 0;
+  size_t depth = 0;
+  size_t attributes = 0;
+  size_t total_attributes = 0;
+};
+MarkupCost MeasureMarkup(std::string_view html);
+
+// The most memory the HTML parser may take for a page of `html_bytes`: 48 times its
+// size, at least 64 MB, at most 1 GB. A page that needs more is refused.
+size_t HtmlParseBudget(size_t html_bytes);
 
 // Checks that `bytes` look like text. Returns kBinaryInput naming what was seen
 // (NUL bytes, a file signature such as PDF or gzip) or kEmptyInput.

@@ -125,7 +125,83 @@ TEST(Html, SurvivesHostileMarkup) {
   EXPECT_EQ(ParseHtml("<html><script>only()</script></html>", "e", "e").status().code(), ErrorCode::kEmptyInput);
 }
 
+std::string Repeat(std::string_view piece, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+// Markup that once cost gigabytes or minutes: each is refused, quickly, with a message
+// saying which bound it passed.
+TEST(Html, RefusesMarkupPastItsBounds) {
+  const std::string body = "<html><body><p>Shelling resumed near the border on Monday, officials said.</p>";
+  const struct {
+    std::string page;
+    const char* message;
+  } kCases[] = {
+      {body + Repeat("<marquee></>", 20000), "nested deeper than 4000"},  // "</>" closes nothing
+      {body + Repeat("<div/>", 100000), "nested deeper than 4000"},       // the slash is ignored
+      {body + Repeat("<p a=1>x", 260000), "more than 250000 elements"},
+      {body + "<div " + Repeat("a b c d ", 100) + ">x</div>", "more than 256 attributes"},
+      {body + Repeat("<span a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8 i=9 j=10>x</span>", 110000),
+       "more than 1000000 attributes"},
+      // Formatting elements left open are reopened in every later paragraph.
+      {body + "<p>" + Repeat("<b class=x>", 1) +
+           [] {
+             std::string open;
+             for (int k = 0; k < 3000; ++k) open += "<b id=" + std::to_string(k) + ">";
+             return open;
+           }() +
+           "</p>" + Repeat("<p>x</p>", 3000),
+       "would take more than 64 MB"},
+  };
+  for (const auto& c : kCases) {
+    Result<Document> d = ParseHtml(c.page, "bad", "bad.html");
+    ASSERT_FALSE(d.ok()) << c.message;
+    EXPECT_EQ(d.status().code(), ErrorCode::kMalformedInput);
+    EXPECT_NE(d.status().message().find(c.message), std::string::npos) << d.status().message();
+  }
+  // A "<" with no ">" after it, many times, is text and costs one pass.
+  Result<Document> open = ParseHtml(body + Repeat("<a", 200000) + "</p>", "open", "open.html");
+  EXPECT_TRUE(open.ok() || open.status().code() == ErrorCode::kEmptyInput) << open.status().message();
+}
+
+// What real pages do in plenty stays within the bounds: paragraphs and list items left
+// open, self-closed SVG shapes, tags quoted in scripts and comments.
+TEST(Html, MeasuresWhatRealPagesDo) {
+  const std::string text = "<p>Shelling resumed near the border on Monday, officials said.</p>";
+  EXPECT_EQ(MeasureMarkup("<html><body>" + Repeat("<p>text", 20000) + "<ul>" + Repeat("<li>item", 20000)).depth, 4u);
+  EXPECT_EQ(MeasureMarkup("<body><svg>" + Repeat("<path d=\"M0 0\"/>", 50000) + "</svg>").depth, 2u);
+  EXPECT_EQ(MeasureMarkup("<body><script>" + Repeat("if (a<b) x = '<div>';", 5000) + "</script><!-- " +
+                          Repeat("<div>", 5000) + " --><p>x</p>")
+                .depth,
+            2u);
+  const MarkupCost table = MeasureMarkup("<table>" + Repeat("<tr><td>a<td>b<th>c", 1000) + "</table><dl>" +
+                                         Repeat("<dt>t<dd>d", 1000) + "</dl>");
+  EXPECT_EQ(table.depth, 3u);
+  EXPECT_EQ(table.elements, 6002u);
+  EXPECT_EQ(MeasureMarkup("<div class=\"a b\" data-x='1 2 3' hidden>x</div>").attributes, 3u);
+  Result<Document> page = ParseHtml("<html><body><article>" + text + Repeat("<p>More text of the report.", 5000) +
+                                        "<svg>" + Repeat("<circle r=\"1\"/>", 20000) + "</svg></article></body></html>",
+                                    "page", "page.html");
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_NE(page->text().find("Shelling resumed"), std::string::npos);
+  EXPECT_EQ(HtmlParseBudget(1000), size_t{64} << 20);
+  EXPECT_EQ(HtmlParseBudget(size_t{16} << 20), size_t{768} << 20);
+}
+
 // --- Bad input: each is reported by file (and line), and the batch goes on. ---
+
+TEST(BadInput, AHostilePageCostsItselfNotTheBatch) {
+  testing::TempDir dir;
+  dir.Write("a.html", "<html><body><p>" + Repeat("<marquee></>", 50000) + "</p></body></html>");
+  dir.Write("b.txt", kArticle);
+  Batch batch = Read({dir.path()});
+  EXPECT_TRUE(batch.Has("b")) << batch.Messages();
+  ASSERT_EQ(batch.diagnostics.size(), 1u) << batch.Messages();
+  EXPECT_EQ(batch.diagnostics[0].source, dir.Join("a.html"));
+  EXPECT_NE(batch.diagnostics[0].message.find("nested deeper"), std::string::npos);
+}
 
 TEST(BadInput, InvalidUtf8IsRepairedWithAWarning) {
   testing::TempDir dir;
