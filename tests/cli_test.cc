@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <string>
 
+#include "casus/core/utf8.h"
 #include "casus/store/store.h"
 #include "tests/testing/temp_dir.h"
 
@@ -224,6 +225,59 @@ TEST(Cli, KillDuringIngestLeavesAReadableDatabase) {
   EXPECT_EQ(resume.status, 0) << resume.out;
   auto store = Store::Open(db, Store::Mode::kReadOnly);
   EXPECT_EQ((*store)->Stats()->documents, 20000);
+}
+
+// True when `out` holds a byte a terminal obeys (C0 controls but line feed and tab,
+// DEL, the C1 controls written as UTF-8) or is not valid UTF-8.
+bool ReachesTheTerminalRaw(const std::string& out) {
+  for (size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) <= 0x9F) return true;
+  }
+  return FindInvalidUtf8(out) != std::string::npos;
+}
+
+// Article text, titles, JSON strings, HTML entities and file names carrying escape
+// sequences reach no command's output raw; exports stay valid UTF-8 JSON.
+TEST(Cli, NoTerminalEscapesFromArticles) {
+  testing::TempDir dir;
+  const std::string db = " --db " + dir.Join("t.db");
+  dir.Write("in/evil.jsonl",
+            "{\"id\":\"evil\",\"title\":\"Shelling \\u001b]0;owned\\u0007 \\u001b[2J wiped\\r\\bX\","
+            "\"source\":\"Outlet \\u009b31m\",\"text\":\"Troops \\u001b[5mentered Baku on Monday, officials said. "
+            "Three people were killed in the shelling of Baku \\u001b]8;;http://x\\u001b\\\\ here.\"}\n");
+  dir.Write("in/page.html",
+            "<html><head><title>Baku shelled &#x1b;]0;owned&#7;</title></head><body><article><p>Shelling hit "
+            "Baku on Monday &#x1b;[2J and two people were killed there, officials said. The shelling went on "
+            "through the night and into the next morning, residents of the city told reporters.</p></article>"
+            "</body></html>");
+  dir.Write("in/name\x1b[1mbold\nline\xff.txt", " date 2024-03-12 Shelling hit Baku again on Tuesday.\n");
+  dir.Write("in/bin\nary\x1b[2J.txt", std::string("binary\0data", 11));
+  Outcome ingest = Casus("ingest " + dir.Join("in") + db);
+  EXPECT_EQ(ingest.status, 1) << ingest.out;  // the binary file
+  EXPECT_FALSE(ReachesTheTerminalRaw(ingest.out)) << ingest.out;
+  // The binary file's error is one line, whatever its name holds.
+  size_t error_lines = 0;
+  for (size_t at = ingest.out.find("error:"); at != std::string::npos; at = ingest.out.find("error:", at + 1)) {
+    ++error_lines;
+  }
+  EXPECT_EQ(error_lines, 1u) << ingest.out;
+  EXPECT_NE(ingest.out.find("bin\\nary\\x1b[2J.txt: error: binary file"), std::string::npos) << ingest.out;
+
+  for (const std::string command : {"show evil", "show evil --sentences", "show page", "search Baku",
+                                    "search Baku --json", "stories", "story 1", "stats"}) {
+    Outcome run = Casus(command + db);
+    EXPECT_EQ(run.status, 0) << command << "\n" << run.out;
+    EXPECT_FALSE(ReachesTheTerminalRaw(run.out)) << command << "\n" << run.out;
+  }
+  Outcome shown = Casus("show evil" + db);
+  EXPECT_NE(shown.out.find("Shelling \\x1b]0;owned\\x07 \\x1b[2J wiped\\r\\x08X"), std::string::npos) << shown.out;
+  for (const std::string table : {"documents", "sentences", "dates", "casualties", "entities", "stories"}) {
+    Outcome exported = Casus("export --table " + table + db);
+    EXPECT_EQ(exported.status, 0) << table;
+    EXPECT_FALSE(ReachesTheTerminalRaw(exported.out)) << table << "\n" << exported.out;
+  }
 }
 
 }  // namespace

@@ -46,4 +46,30 @@ Span TrimSpan(std::string_view text, Span span) {
   return Span{begin, begin + static_cast<uint32_t>(trimmed.size())};
 }
 
+std::optional<int64_t> ParseDigits(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+int64_t LeadingInteger(std::string_view text, int64_t fallback) {
+  size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  if (i >= text.size() || text[i] < '0' || text[i] > '9') return fallback;
+  constexpr int64_t kMax = INT64_MAX;
+  int64_t value = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    const int digit = text[i] - '0';
+    if (value > (kMax - digit) / 10) return negative ? INT64_MIN : kMax;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
 }  // namespace casus

@@ -138,4 +138,58 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+std::string TerminalSafe(std::string_view text, bool keep_lines) {
+  static const char kHex[] = "0123456789abcdef";
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  std::string out;
+  out.reserve(n);
+  auto byte_escape = [&](unsigned char c) {
+    out += "\\x";
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 15]);
+  };
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      if (keep_lines && (c == '\n' || c == '\t')) {
+        out.push_back(static_cast<char>(c));
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\r') {
+        out += "\\r";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else {
+        byte_escape(c);
+      }
+      ++i;
+      continue;
+    }
+    const size_t length = ValidSequenceLength(p, i, n);
+    if (length == 0) {
+      byte_escape(c);
+      ++i;
+      continue;
+    }
+    size_t next = i;
+    const char32_t code_point = DecodeUtf8(text, &next);
+    const bool control = code_point >= 0x80 && code_point <= 0x9F;
+    const bool bidi = (code_point >= 0x202A && code_point <= 0x202E) || (code_point >= 0x2066 && code_point <= 0x2069);
+    if (control || bidi) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(code_point >> shift) & 15]);
+    } else {
+      out.append(text.substr(i, length));
+    }
+    i += length;
+  }
+  return out;
+}
+
 }  // namespace casus

@@ -27,6 +27,15 @@ char32_t DecodeUtf8(std::string_view text, size_t* offset);
 // Appends the UTF-8 encoding of `code_point`.
 void AppendUtf8(char32_t code_point, std::string* out);
 
+// `text` made safe to write to a terminal: nothing in it can move the cursor, set a
+// title, make a link, erase or overwrite what was written. C0 controls, DEL and the C1
+// controls (U+0080..U+009F, which some terminals read as ESC [) are written as escapes
+// ("\x1b", "\r", "\u009b"), and so are the bidirectional embeddings, overrides and
+// isolates (U+202A..U+202E, U+2066..U+2069) that would reorder a line; an invalid byte is
+// written as "\xff". With `keep_lines`, line feeds and tabs stay (a text of several
+// lines); without, they are escaped too (one line: a diagnostic, a field). O(n).
+std::string TerminalSafe(std::string_view text, bool keep_lines = false);
+
 }  // namespace casus
 
 #endif  // CASUS_CORE_UTF8_H_

@@ -50,5 +50,27 @@ TEST(Text, TrimsUnicodeSpaces) {
   EXPECT_EQ(span.end, 4u);
 }
 
+TEST(TerminalSafe, EscapesWhatATerminalWouldObey) {
+  const struct {
+    std::string text;
+    bool keep_lines;
+    const char* expected;
+  } kCases[] = {
+      {"plain text, \xC3\xA9t\xC3\xA9", false, "plain text, \xC3\xA9t\xC3\xA9"},
+      {"\x1B]0;owned\x07title", false, "\\x1b]0;owned\\x07title"},            // OSC window title
+      {"\x1B]8;;http://x\x1B\\link", false, "\\x1b]8;;http://x\\x1b\\link"},  // hyperlink
+      {"wiped\x1B[2J", false, "wiped\\x1b[2J"},
+      {"safe\rforged\bX\x7F", false, "safe\\rforged\\x08X\\x7f"},
+      {"csi \xC2\x9B"
+       "31m",
+       false, "csi \\u009b31m"},                           // C1 CSI, U+009B
+      {"a\xE2\x80\xAEtxt.exe", false, "a\\u202etxt.exe"},  // right-to-left override
+      {"bad \xFF\xC3 byte", false, "bad \\xff\\xc3 byte"},
+      {"two\nlines\tand", false, "two\\nlines\\tand"},
+      {"two\nlines\tand\r", true, "two\nlines\tand\\r"},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(TerminalSafe(c.text, c.keep_lines), c.expected) << c.text;
+}
+
 }  // namespace
 }  // namespace casus

@@ -16,6 +16,7 @@
 
 #include "casus/core/calendar.h"
 #include "casus/core/hash.h"
+#include "casus/core/utf8.h"
 
 namespace casus::ingest {
 namespace {
@@ -160,6 +161,7 @@ class Walker {
     std::string repair = MakeValidUtf8(bytes);
     if (!repair.empty()) Report(path, 0, ErrorCode::kMalformedInput, repair, Severity::kWarning);
     std::string id = fs::path(path).stem().string();
+    RepairUtf8(id);  // a file name may be any bytes; an id is text
     if (format == SourceFormat::kHtml) {
       Result<Document> document = ParseHtml(bytes, id, path);
       if (!document.ok()) {

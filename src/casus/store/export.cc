@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <functional>
 
+#include "casus/core/utf8.h"
+
 namespace casus {
 namespace {
 
@@ -228,28 +230,49 @@ const std::vector<std::string>& ExportTables() {
 }
 
 void AppendJsonString(std::string_view value, std::string* out) {
+  // Text in the store is valid UTF-8, but an id or a path may not be: repaired here, so
+  // every export parses as UTF-8 JSON.
+  std::string repaired;
+  if (FindInvalidUtf8(value) != std::string_view::npos) {
+    repaired = std::string(value);
+    RepairUtf8(repaired);
+    value = repaired;
+  }
   out->push_back('"');
-  for (char c : value) {
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
     switch (c) {
       case '"': *out += "\\\""; break;
       case '\\': *out += "\\\\"; break;
       case '\n': *out += "\\n"; break;
       case '\r': *out += "\\r"; break;
       case '\t': *out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
+      default: {
+        const auto byte = static_cast<unsigned char>(c);
+        // Controls (C0, DEL, and the C1 range U+0080..U+009F, written C2 80..C2 9F) as
+        // escapes: a terminal showing the export reads none of them.
+        const bool c1 = byte == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) <= 0x9F;
+        if (byte < 0x20 || byte == 0x7F || c1) {
+          const unsigned code = c1 ? static_cast<unsigned char>(value[++i]) : byte;
           char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned char>(c));
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", code);
           *out += buffer;
         } else {
           out->push_back(c);
         }
+      }
     }
   }
   out->push_back('"');
 }
 
 void AppendCsvField(std::string_view value, std::string* out) {
+  std::string repaired;
+  if (FindInvalidUtf8(value) != std::string_view::npos) {
+    repaired = std::string(value);
+    RepairUtf8(repaired);
+    value = repaired;
+  }
   bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos;
   if (!quote) {
     out->append(value);

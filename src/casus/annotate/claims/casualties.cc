@@ -19,6 +19,9 @@ using claims::Role;
 using claims::Token;
 using claims::TokenKind;
 
+// More people than live on Earth: a number this large is no casualty count.
+constexpr int64_t kMaxCount = 10'000'000'000;
+
 struct Count {
   size_t begin = 0, end = 0;  // tokens, qualifier included
   CasualtyCount value;
@@ -173,6 +176,7 @@ class SentenceReader {
       if (!has_comma && v >= 1900 && v <= 2100 && !c.qualified) return std::nullopt;  // a year
       ++j;
       if (j < t_.size() && lex_.scale.count(t_[j].lower)) v *= static_cast<double>(lex_.scale.at(t_[j++].lower));
+      if (!(v <= kMaxCount)) return std::nullopt;  // no toll: a code, a sum of money, a typo
       c.value.value = static_cast<int64_t>(v);
     } else {
       size_t n = 0;
@@ -197,7 +201,11 @@ class SentenceReader {
               j = u + 1;
             }
           }
-          while (j < t_.size() && lex_.scale.count(t_[j].lower)) v *= lex_.scale.at(t_[j++].lower);
+          while (j < t_.size() && lex_.scale.count(t_[j].lower)) {
+            const int64_t scale = lex_.scale.at(t_[j++].lower);
+            if (scale <= 0 || v > kMaxCount / scale) return std::nullopt;  // "a million million million"
+            v *= scale;
+          }
           c.value.value = v;
         } else {
           for (const auto& p : lex_.vague) {

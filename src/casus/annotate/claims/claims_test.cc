@@ -130,6 +130,20 @@ TEST(Casualties, RunningTollsAndOtherRoles) {
   EXPECT_EQ(CountText(missing.casualties[0].missing), "24");
 }
 
+// A number past any population is no toll, and overflows nothing.
+TEST(Casualties, NumbersTooLargeToBeTolls) {
+  for (const char* text :
+       {"Officials said 99999999999999999999999 people were killed in the attack.",
+        "Officials said a million million million people were killed.", "Officials said 1e400 people were killed."}) {
+    Document d = Analyze(text);
+    for (const CasualtyClaim& claim : d.casualties) {
+      EXPECT_GE(claim.killed.value, 0) << text;
+      EXPECT_LE(claim.killed.value, 10'000'000'000) << text;
+    }
+  }
+  ExpectOneClaim({"Officials said 1.2 million people were killed in the war.", "1200000", "", "people"});
+}
+
 TEST(Casualties, CountsThatAreNotCasualties) {
   const char* const texts[] = {
       "The region is home to roughly 120,000 inhabitants.",

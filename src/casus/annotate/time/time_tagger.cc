@@ -28,6 +28,18 @@
 #include "casus/lexicon/tsv.h"
 
 namespace casus {
+namespace {
+
+// Numbers out of tokens and values, never throwing: what std::stoi would read, else 0
+// (a value this stage wrote itself always holds its digits; a token may not: "13.0").
+int ToInt(std::string_view text) {
+  return static_cast<int>(std::clamp<int64_t>(LeadingInteger(text), INT32_MIN, INT32_MAX));
+}
+long ToLong(std::string_view text) {
+  return static_cast<long>(std::clamp<int64_t>(LeadingInteger(text), INT32_MIN, INT32_MAX));
+}
+
+}  // namespace
 
 // Hashing that accepts string views, so token views are looked up without copies.
 struct WordHash {
@@ -473,9 +485,9 @@ class SentenceTagger {
       if (last_quarter_ != nullptr && best->names_quarter) *last_quarter_ = best->value;
       if (best->type != TimexType::kDuration && best->type != TimexType::kSet && best->value.size() >= 4 &&
           IsDigit(best->value[0]) && IsDigit(best->value[3]) && (best->value.size() == 4 || best->value[4] == '-')) {
-        last_year_ = std::stoi(best->value.substr(0, 4));  // a year, or a date in one
+        last_year_ = ToInt(best->value.substr(0, 4));  // a year, or a date in one
         if (best->value.size() >= 7 && IsDigit(best->value[5]) && IsDigit(best->value[6])) {
-          last_month_ = CivilDate{last_year_, std::stoi(best->value.substr(5, 2)), 1};  // a month, or a day in one
+          last_month_ = CivilDate{last_year_, ToInt(best->value.substr(5, 2)), 1};  // a month, or a day in one
         }
       }
       i = best->end_token;
@@ -695,7 +707,7 @@ class SentenceTagger {
           return std::nullopt;
       }
       if (digits.empty() || digits.size() > 6) return std::nullopt;
-      return std::to_string(std::stol(digits));
+      return std::to_string(ToLong(digits));
     }
     const std::string* number = Find(lex_.numbers, k, Lex::kNumberWord);
     if (number == nullptr) return std::nullopt;
@@ -1130,7 +1142,10 @@ class SentenceTagger {
   }
 
   // --- rules ---
+  // Each rule starts at token i and may be asked by another rule about the token after a
+  // match, past the sentence's last one: it then finds nothing.
   std::optional<Match> AbsoluteDate(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     const Token& t = tokens_[i];
     bool starts_right = (t.capitalized && (Has(i, Lex::kMonth) || WeekdayAt(i) >= 0)) ||
                         (IsNumber(i) && (t.lower.size() <= 5 || t.lower.size() == 10));  // "19.09.2023" is one token
@@ -1187,6 +1202,7 @@ class SentenceTagger {
 
   // "in December", "last September", "September 2023", "early March".
   std::optional<Match> MonthAlone(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     int modifier = 0;
     bool has_modifier = false;
@@ -1202,7 +1218,7 @@ class SentenceTagger {
     // "last Oct. 23", "next March 5": a day the modifier points to
     if (has_modifier && modifier != 0) {
       if (std::optional<Match> date = AbsoluteDate(k); date && date->anchor.size() > 0 && date->value.size() == 10) {
-        const int day = std::stoi(date->value.substr(8, 2));
+        const int day = ToInt(date->value.substr(8, 2));
         std::optional<CivilDate> resolved;
         if (published_) {
           const long today = DaysFromCivil(published_->year, published_->month, published_->day);
@@ -1222,7 +1238,7 @@ class SentenceTagger {
     size_t y = end;
     if (Is(y, ",") || Is(y, "of")) ++y;
     if (IsNumber(y) && tokens_[y].lower.size() == 4) {
-      int year = std::stoi(std::string(tokens_[y].lower));
+      int year = ToInt(std::string(tokens_[y].lower));
       if (year >= 1000 && year <= 2200)
         return Make(i, y + 1, TimexType::kDate, Format("%04d-%02d", year, month), false);
     }
@@ -1266,8 +1282,8 @@ class SentenceTagger {
     if (!has_modifier && (Is(end, "and") || Is(end, "or") || Is(end, "to") || Is(end, "through") || IsDash(end))) {
       if (std::optional<Match> second = MonthAlone(end + 1);
           second && second->anchor.empty() && second->value.size() == 7 && IsDigit(second->value[0])) {
-        const int year = std::stoi(second->value.substr(0, 4));
-        const int second_month = std::stoi(second->value.substr(5, 2));
+        const int year = ToInt(second->value.substr(0, 4));
+        const int second_month = ToInt(second->value.substr(5, 2));
         return Make(i, end, TimexType::kDate, Format("%04d-%02d", month > second_month ? year - 1 : year, month),
                     false);
       }
@@ -1280,6 +1296,7 @@ class SentenceTagger {
   bool PossessiveAt(size_t k) const { return Is(k, "'") && Is(k + 1, "s"); }
 
   std::optional<Match> WeekdayRule(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     int modifier = 0;
     // "down 4.5% from the previous Friday", "met again the following Monday": the weekday
@@ -1415,6 +1432,7 @@ class SentenceTagger {
   }
 
   std::optional<Match> DeicticDay(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (InName(i)) return std::nullopt;
     if (PresentAgeAt(i)) return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
     long offset = 0;
@@ -1472,6 +1490,7 @@ class SentenceTagger {
   // "the past year" is last year, as TimeML corpora mostly read it ("the past three
   // years", with a number, is a duration); "the past decade" is the ten years to now.
   std::optional<Match> RelativeUnit(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     bool nested = false;  // "earlier this month"
     if (Is(k, "earlier") || Is(k, "later") || Is(k, "early") || Is(k, "late")) {
@@ -1589,7 +1608,7 @@ class SentenceTagger {
 
   std::string DurationValue(const std::string& count, const std::string& unit) const {
     bool vague = count == "X";
-    long n = vague ? 0 : std::stol(count);
+    long n = vague ? 0 : ToLong(count);
     if (unit == "DE") return vague ? "PXDE" : "P" + std::to_string(n * 10) + "Y";
     if (unit == "CE") return vague ? "PXCE" : "P" + std::to_string(n * 100) + "Y";
     if (unit == "2W") return vague ? "PXW" : "P" + std::to_string(n * 2) + "W";
@@ -1618,7 +1637,7 @@ class SentenceTagger {
   long WordNumber(size_t k) const {
     if (Is(k, "a") || Is(k, "an")) return -1;
     const std::string* number = Find(lex_.numbers, k, Lex::kNumberWord);
-    return number == nullptr || *number == "X" ? -1 : std::stol(*number);
+    return number == nullptr || *number == "X" ? -1 : ToLong(*number);
   }
   // Tens and ones in words from token k ("ninety-six", "twenty four", "twelve"), with
   // *end past them; -1 when token k is no number word from 10 to 90.
@@ -1639,6 +1658,7 @@ class SentenceTagger {
   // A plural unit without a number: "for months", "in years", "over the years", "in the coming
   // weeks", "in coming months", "the days ahead" (PXM, PXY, PXW, PXD).
   std::optional<Match> VagueUnits(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (!Is(i, "the") && !Has(i, Lex::kUnit) && !Is(i, "coming") && !Is(i, "upcoming")) return std::nullopt;
     auto plural_unit = [this](size_t k) -> const std::string* {
       const std::string* unit = Find(lex_.units, k, Lex::kUnit);
@@ -1688,6 +1708,7 @@ class SentenceTagger {
 
   // "three days", "a 16-hour", "the past three decades", "five months ago", "for years".
   std::optional<Match> CountedUnit(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (SomedayAt(i)) return std::nullopt;  // the Reference rule's
     // "the third attack in as many days": as many days as the count before it, which a
     // reader sees but the tagger does not; no vague count.
@@ -1753,7 +1774,7 @@ class SentenceTagger {
     if (kBeforeUnit.contains(Lower(k)) && Has(k + 1, Lex::kUnit)) ++k;
     // "a quarter-century", "a half-century"
     if (const int years = PartOfCentury(k); years != 0 && *count != "X") {
-      return Make(i, k + 3, TimexType::kDuration, Format("P%dY", static_cast<int>(std::stol(*count)) * years), false);
+      return Make(i, k + 3, TimexType::kDuration, Format("P%dY", static_cast<int>(ToLong(*count)) * years), false);
     }
     const std::string* unit = Find(lex_.units, k, Lex::kUnit);
     if (unit == nullptr) return std::nullopt;
@@ -1814,14 +1835,14 @@ class SentenceTagger {
       // days" P3D, "later" a signal); publication's neighbour would be a guess, and a
       // wrong one in a past-tense story.
       const auto length_only = [&] {
-        std::string value = half ? HalfDurationValue(std::stol(*count), *unit) : "";
+        std::string value = half ? HalfDurationValue(ToLong(*count), *unit) : "";
         return Make(i, end, TimexType::kDuration, value.empty() ? DurationValue(*count, *unit) : value, false);
       };
       if (Is(end, "later") && (*count == "X" || !published_)) return length_only();
       if (*count == "X" || !published_) {
         return Make(i, last, TimexType::kDate, from_now ? "FUTURE_REF" : "PAST_REF", true);
       }
-      long n = std::stol(*count) * sign;
+      long n = ToLong(*count) * sign;
       std::string_view u = *unit;
       if (IsDigit(u[0])) {  // "fortnight": two weeks
         n *= u[0] - '0';
@@ -1872,7 +1893,7 @@ class SentenceTagger {
       } else if (u == "Y" && last_quarter_ != nullptr && !last_quarter_->empty()) {
         // Financial news compares periods: "a year ago" after "the third quarter" is
         // that quarter a year before.
-        int quarter_year = std::stoi(last_quarter_->substr(0, 4));
+        int quarter_year = ToInt(last_quarter_->substr(0, 4));
         value = Format("%04d", quarter_year + static_cast<int>(n)) + last_quarter_->substr(4);
       } else if (u == "Y" && half) {  // "three and a half years ago": the year 42 months back
         value = Format("%04d", AddMonths(base, static_cast<int>(n) * 12 + (n < 0 ? -6 : 6)).year);
@@ -1895,7 +1916,7 @@ class SentenceTagger {
       half = true;
       end += 3;
     }
-    std::string value = half ? HalfDurationValue(std::stol(*count), *unit) : "";
+    std::string value = half ? HalfDurationValue(ToLong(*count), *unit) : "";
     if (value.empty()) value = DurationValue(*count, *unit);
     // An adjective's article belongs to its noun: "the 14-day truce" marks "14-day".
     return Make(article && hyphenated ? i + 1 : i, end, TimexType::kDuration, std::move(value), false);
@@ -1903,6 +1924,7 @@ class SentenceTagger {
 
   // Years, year ranges and decades: "in 2020", "since 1991", "2020-2022", "the 1990s".
   std::optional<Match> YearRule(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     // "the first half of 2023", "the last half of 1989", "the first two quarters of 1990":
     // a half year.
@@ -1926,7 +1948,7 @@ class SentenceTagger {
     bool with_the = !edge && Is(k, "the") && IsNumber(k + 1);
     if (with_the) ++k;
     if (!IsNumber(k) || tokens_[k].lower.size() != 4) return std::nullopt;
-    int year = std::stoi(std::string(tokens_[k].lower));
+    int year = ToInt(std::string(tokens_[k].lower));
     if (year < 1000 || year > 2200) return std::nullopt;
     // Decade: "1990s"; "the 1800s", "the 1900s" are centuries as news uses them (the
     // 2000s stay a decade: the century is young)
@@ -2078,12 +2100,13 @@ class SentenceTagger {
   // drought", written close up after a year with a hyphen, en dash or slash ("1999-00" is
   // 2000). Only a later year of the same century, or the year after.
   std::optional<Match> YearRangeEnd(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (!IsNumber(i) || Lower(i).size() != 2 || i < 2 || !Adjacent(i) || !Adjacent(i - 1)) return std::nullopt;
     if (!IsDash(i - 1) && !Is(i - 1, "/")) return std::nullopt;
     const int first = YearAt(i - 2);
     if (first == 0 || (Adjacent(i + 1) && tokens_[i + 1].kind != TokenKind::kPunct)) return std::nullopt;
     if (i > 2 && Adjacent(i - 2) && (Is(i - 3, "/") || Is(i - 3, "-"))) return std::nullopt;  // "12/2019/20"
-    int year = first / 100 * 100 + std::stoi(std::string(Lower(i)));
+    int year = first / 100 * 100 + ToInt(std::string(Lower(i)));
     if (year <= first) year += 100;
     if (year / 100 != first / 100 && year != first + 1) return std::nullopt;
     return Make(i, i + 1, TimexType::kDate, Format("%04d", year), false);
@@ -2092,6 +2115,7 @@ class SentenceTagger {
   // A year or decade said in words, as broadcast transcripts write them: "nineteen
   // ninety-six", "the year two thousand", "the nineties", "the '80s".
   std::optional<Match> SpokenYear(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     if (Is(k, "the")) {
       ++k;
@@ -2249,6 +2273,7 @@ class SentenceTagger {
   // "Christmas", "Thanksgiving Day", "last Easter", "New Year's Eve": the occurrence
   // nearest publication that fits the tense (or the modifier).
   std::optional<Match> HolidayRule(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     int modifier = 0;
     if (Is(k, "last") || Is(k, "next") || Is(k, "this")) {
@@ -2377,6 +2402,7 @@ class SentenceTagger {
 
   // "13:01 IST", "1 pm local time", "10:35 a.m.", "noon".
   std::optional<Match> ClockTime(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     int hour = -1, minute = 0;
     size_t k = i;
     bool half_known = true;  // "p.m.", "in the morning", "noon": no part of the day changes the hour
@@ -2397,17 +2423,18 @@ class SentenceTagger {
           (Has(k + 1, Lex::kZone) && tokens_[k + 1].capitalized) || (Is(k + 1, "local") && Is(k + 2, "time"));
       const bool military = MilitaryClockAt(k);
       if (colon == std::string::npos && t.size() == 4 && (zone_next || military)) {
-        hour = std::stoi(t.substr(0, 2));
-        minute = std::stoi(t.substr(2));
+        if (!ParseDigits(t)) return std::nullopt;  // "(13.0 GMT)" is no clock
+        hour = ToInt(t.substr(0, 2));
+        minute = ToInt(t.substr(2));
         if (hour > 23 || minute > 59) return std::nullopt;
         colon = 2;  // read as "03:00"
       } else if (colon != std::string::npos) {
         if (colon == 0 || colon > 2 || t.size() - colon != 3) return std::nullopt;
-        hour = std::stoi(t.substr(0, colon));
-        minute = std::stoi(t.substr(colon + 1));
+        hour = ToInt(t.substr(0, colon));
+        minute = ToInt(t.substr(colon + 1));
         if (hour > 24 || minute > 59) return std::nullopt;
       } else if (t.size() <= 2) {
-        hour = std::stoi(t);
+        hour = ToInt(t);
       } else {
         return std::nullopt;
       }
@@ -2452,7 +2479,7 @@ class SentenceTagger {
       // "half past nine", "a quarter past six", "quarter to ten": the hour is said in words
       // or digits, from 1 to 12.
       const std::optional<std::string> number = NumberAt(q + 2);
-      const int said = number ? std::stoi(*number) : 0;
+      const int said = number ? ToInt(*number) : 0;
       if (said < 1 || said > 12) return std::nullopt;
       hour = Is(q + 1, "to") ? (said == 1 ? 12 : said - 1) : said;
       minute = Is(q, "half") ? 30 : Is(q + 1, "to") ? 45 : 15;
@@ -2542,7 +2569,7 @@ class SentenceTagger {
     // it states none ("from 3:15 to 5:15 p.m."; not "from 11 a.m. to 1 p.m.").
     if (RangeLinkAt(k, i)) {
       if (std::optional<Match> closing = ClockTime(k + 1); closing && closing->value.size() >= 16) {
-        const int closing_hour = std::stoi(closing->value.substr(11, 2));
+        const int closing_hour = ToInt(closing->value.substr(11, 2));
         if (!half_known && hour < 12 && closing_hour >= 12 && hour + 12 <= closing_hour) hour += 12;
         if (day.empty() && closing->day_named) {
           day = closing->value.substr(0, 10);
@@ -2588,7 +2615,7 @@ class SentenceTagger {
     }
     const std::optional<CivilDate> at = ParseDay(universal->value);
     if (!at) return "";
-    const int clock = std::stoi(universal->value.substr(11, 2)) * 60 + std::stoi(universal->value.substr(14, 2));
+    const int clock = ToInt(universal->value.substr(11, 2)) * 60 + ToInt(universal->value.substr(14, 2));
     int offset = local - clock;
     for (int other : {offset - 24 * 60, offset + 24 * 60}) {
       if (other >= -12 * 60 && other <= 14 * 60 &&
@@ -2605,7 +2632,7 @@ class SentenceTagger {
   // A four-digit year at token k, or 0.
   int YearAt(size_t k) const {
     if (!IsNumber(k) || tokens_[k].lower.size() != 4) return 0;
-    int year = std::stoi(std::string(tokens_[k].lower));
+    int year = ToInt(std::string(tokens_[k].lower));
     return year >= 1000 && year <= 2200 ? year : 0;
   }
   // "this year", "last year", "next year" at token *k (also before "'s"): the year, and
@@ -2633,6 +2660,7 @@ class SentenceTagger {
   // capitalised word after it makes a name ("Q7 Sportback"), and a half needs its year
   // ("H1 visas").
   std::optional<Match> PeriodCode(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (!(Is(i, "q") || Is(i, "h")) || !tokens_[i].capitalized || !IsNumber(i + 1) || !Adjacent(i + 1) ||
         Lower(i + 1).size() != 1 || (Adjacent(i + 2) && IsWord(i + 2))) {
       return std::nullopt;
@@ -2671,6 +2699,7 @@ class SentenceTagger {
   // quarter", "the 1988 period" are the quarter the document has in view (the last one
   // it named), else the last complete one.
   std::optional<Match> Quarter(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     bool determiner = Is(k, "the") || Is(k, "that") || Is(k, "this") || Is(k, "its");
     if (determiner && !(Is(k, "this") && Is(k + 1, "year"))) ++k;
@@ -2730,7 +2759,7 @@ class SentenceTagger {
     m.names_quarter = quarter != 0;
     if (quarter == 0 && in_view && !(latest && year == 0)) {
       quarter = (*last_quarter_)[6] - '0';
-      if (year == 0) year = std::stoi(last_quarter_->substr(0, 4));
+      if (year == 0) year = ToInt(last_quarter_->substr(0, 4));
     }
     if (!published_ && year == 0) {
       m.value = quarter == 0 ? "XXXX-QX" : Format("XXXX-Q%d", quarter);
@@ -2759,6 +2788,7 @@ class SentenceTagger {
 
   // "every week", "each year", "every Tuesday", "daily", "annually".
   std::optional<Match> SetRule(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     static const WordMap<std::string> kAdverbs = {{"daily", "P1D"},   {"nightly", "P1D"},  {"weekly", "P1W"},
                                                   {"monthly", "P1M"}, {"annually", "P1Y"}, {"yearly", "P1Y"},
                                                   {"hourly", "PT1H"}};
@@ -2855,6 +2885,7 @@ class SentenceTagger {
 
   // "now", "currently", "recently", "the past", "the future", "soon", "will one day".
   std::optional<Match> Reference(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (SomedayAt(i)) return Make(i, i + 2, TimexType::kDate, "FUTURE_REF", true);
     if (Is(i, "now") || Is(i, "currently") || Is(i, "nowadays")) {
       return Make(i, i + 1, TimexType::kDate, "PRESENT_REF", true);
@@ -2910,13 +2941,14 @@ class SentenceTagger {
   // A quarter ("1989-Q3") that ended by publication: a period results are reported for.
   bool QuarterEnded(const std::string& value) const {
     if (!published_ || value.size() != 7 || value[5] != 'Q' || !IsDigit(value[6])) return true;
-    const int year = std::stoi(value.substr(0, 4)), quarter = value[6] - '0';
+    const int year = ToInt(value.substr(0, 4)), quarter = value[6] - '0';
     return year < published_->year || (year == published_->year && quarter * 3 < published_->month);
   }
 
   // "the year-earlier quarter", "the year-ago period", "year-earlier": the period in view
   // (the last quarter named) a year before.
   std::optional<Match> YearEarlier(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     if (Is(k, "the")) ++k;
     if (!Is(k, "year") || !Is(k + 1, "-") || !(Is(k + 2, "earlier") || Is(k + 2, "ago"))) return std::nullopt;
@@ -2926,7 +2958,7 @@ class SentenceTagger {
     else if (Has(end, Lex::kOrdinal) && Is(end + 1, "quarter"))
       end += 2;
     if (last_quarter_ != nullptr && !last_quarter_->empty()) {
-      int year = std::stoi(last_quarter_->substr(0, 4)) - 1;
+      int year = ToInt(last_quarter_->substr(0, 4)) - 1;
       return Make(i, end, TimexType::kDate, Format("%04d", year) + last_quarter_->substr(4), true);
     }
     if (!published_) return std::nullopt;
@@ -2935,6 +2967,7 @@ class SentenceTagger {
 
   // "the weekend": the last one in a past-tense sentence, else the coming one.
   std::optional<Match> Weekend(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (!Is(i, "the") || !Is(i + 1, "weekend")) return std::nullopt;
     if (!published_) return Make(i, i + 2, TimexType::kDate, "XXXX-WXX-WE", true);
     int weekday = Weekday(published_->year, published_->month, published_->day);
@@ -2950,6 +2983,7 @@ class SentenceTagger {
 
   // "the week of March 6": that date's week; "the weekend of October 7-8": its weekend.
   std::optional<Match> WeekOf(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (!Is(i, "the") || !(Is(i + 1, "week") || Is(i + 1, "weekend")) || !Is(i + 2, "of") || MonthAt(i + 3) == 0) {
       return std::nullopt;
     }
@@ -2964,6 +2998,7 @@ class SentenceTagger {
   // "that year", "the same year", "later that year", "the following year", "the year
   // before": the year of the last date named (publication's when none was).
   std::optional<Match> AnaphoricYear(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     if (Is(k, "later") || Is(k, "earlier")) ++k;
     int offset = 0;
@@ -2993,13 +3028,14 @@ class SentenceTagger {
   // October", "the last week of January 2024": that day, or that week (the ISO week
   // holding four of its days in the month), in the month's year as the tense resolves it.
   std::optional<Match> OrdinalInMonth(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i + 1;
     int nth = 0;
     if (Is(k, "last") || Is(k, "final")) {
       nth = -1;
       ++k;
     } else if (const size_t after = OrdinalEnd(k); after != 0) {
-      nth = IsNumber(k) ? std::stoi(std::string(tokens_[k].lower)) : *Find(lex_.ordinals, k, Lex::kOrdinal);
+      nth = IsNumber(k) ? ToInt(std::string(tokens_[k].lower)) : *Find(lex_.ordinals, k, Lex::kOrdinal);
       k = after;
     }
     if (nth == 0 || nth > 5) return std::nullopt;
@@ -3020,7 +3056,7 @@ class SentenceTagger {
       end = after;
       anchor = PublishedLabel();
     } else if (published_) {
-      year = std::stoi(ResolveMonth(month, TenseAround(i, end), 0).substr(0, 4));
+      year = ToInt(ResolveMonth(month, TenseAround(i, end), 0).substr(0, 4));
       anchor = PublishedLabel();
     } else {
       return std::nullopt;
@@ -3045,6 +3081,7 @@ class SentenceTagger {
   // "later in the week", "earlier in the month": the week or month of the last day named
   // (publication's when none was), as "later in the day" is that day.
   std::optional<Match> WeekOrMonthOfLastDay(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (!AfterLaterIn(i) || !(Is(i + 1, "week") || Is(i + 1, "month")) || !published_) {
       return std::nullopt;
     }
@@ -3058,6 +3095,7 @@ class SentenceTagger {
   // "the next day", "the following day", "the day before", "that day", "the same day";
   // with a part of the day in place of "day": "the next morning", "that night".
   std::optional<Match> AnaphoricDay(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     auto day_word = [this](size_t k) { return Is(k, "day") || (Has(k, Lex::kPart) && !Is(k, "overnight")); };
     long offset;
     size_t word;  // the token of "day" or the part of the day
@@ -3122,6 +3160,7 @@ class SentenceTagger {
   // A day named at token k, to count from or to take a part of: a date ("14 February",
   // "Thursday, Jan. 6"), a weekday ("last Tuesday") or a holiday ("Christmas").
   std::optional<Match> NamedDayAt(size_t k) const {
+    if (k >= tokens_.size()) return std::nullopt;
     if (k >= Size()) return std::nullopt;
     std::optional<Match> date = AbsoluteDate(k);
     if (!date) date = WeekdayRule(k);
@@ -3151,7 +3190,7 @@ class SentenceTagger {
         second != 0 && (Is(second, "century") || Is(second, "centuries"))) {
       return std::nullopt;
     }
-    const int day = std::stoi(std::string(tokens_[i + 1].lower));
+    const int day = ToInt(std::string(tokens_[i + 1].lower));
     if (day < 1 || day > 31) return std::nullopt;
     if (!published_) return MakeDay(i, end, std::nullopt, Format("XXXX-XX-%02d", day), "");
     // A date other than publication's was named ("on Sept. 10 ... on the 14th"): its month.
@@ -3173,6 +3212,7 @@ class SentenceTagger {
   // "the summer", "the early spring", "in winter": the season of publication's year
   // that the tense points to (past: the latest begun; future: the next to begin).
   std::optional<Match> Season(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     const bool with_the = Is(k, "the");
     if (with_the) ++k;
@@ -3216,11 +3256,12 @@ class SentenceTagger {
   // "the 20th century", "11th-century", "the nineteenth century": the century's two
   // leading digits (19, 10, 18).
   std::optional<Match> Century(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     if (Is(k, "the")) ++k;
     const size_t after = OrdinalEnd(k);
     if (after == 0 || (IsNumber(k) && tokens_[k].lower.size() > 2)) return std::nullopt;
-    const int n = IsNumber(k) ? std::stoi(std::string(tokens_[k].lower)) : *Find(lex_.ordinals, k, Lex::kOrdinal);
+    const int n = IsNumber(k) ? ToInt(std::string(tokens_[k].lower)) : *Find(lex_.ordinals, k, Lex::kOrdinal);
     k = after;
     if (Is(k, "-")) ++k;
     if (!Is(k, "century") || n < 1 || n > 22) return std::nullopt;
@@ -3232,6 +3273,7 @@ class SentenceTagger {
   // "the year", "the full year", "the fiscal year": the year of publication; "the
   // year ended June 30" is the twelve months to that date (P1Y).
   std::optional<Match> TheYear(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (!Is(i, "the")) return std::nullopt;
     size_t k = i + 1;
     if (Is(k, "full") || Is(k, "fiscal") || Is(k, "calendar")) ++k;
@@ -3249,6 +3291,7 @@ class SentenceTagger {
   // "year-end", "year's end", "year end": the end of the year of publication (of the
   // year before after "since").
   std::optional<Match> YearEnd(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     if (!Is(k, "year")) return std::nullopt;
     if (Is(k + 1, "-") && Adjacent(k + 1) && Is(k + 2, "end") && Adjacent(k + 2))
@@ -3267,6 +3310,7 @@ class SentenceTagger {
   // "the end of the year", "the beginning of March", "the middle of next week": the
   // period named (TIMEX3 would add a modifier; the value is the period).
   std::optional<Match> PartOfPeriod(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (!Is(i, "the") || !(Is(i + 1, "end") || Is(i + 1, "beginning") || Is(i + 1, "start") || Is(i + 1, "middle")) ||
         !Is(i + 2, "of")) {
       return std::nullopt;
@@ -3293,6 +3337,7 @@ class SentenceTagger {
   // "mid-afternoon", "early morning yesterday", "by the afternoon": a part of the day
   // in view (the day named after it, else the last date named, publication's at first).
   std::optional<Match> PartOfDay(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     size_t k = i;
     const bool with_the = Is(k, "the");
     if (with_the) ++k;
@@ -3339,13 +3384,14 @@ class SentenceTagger {
   // "between 2 and 5 March", "on 19-20 September", "from 19 to 21 September": a day
   // number before a range's second date takes that date's month and year.
   std::optional<Match> DayOpeningARange(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     static const WordSet kBefore = {"on", "between", "from", "of", "since", "until", "by", "during", "(", ","};
     if (i == 0 || !IsNumber(i) || tokens_[i].lower.size() > 2 || !kBefore.contains(tokens_[i - 1].lower) ||
         !IsDayLink(i + 1) || !IsNumber(i + 2)) {
       return std::nullopt;
     }
     std::optional<Match> second = AbsoluteDate(i + 2);
-    const int day = std::stoi(std::string(tokens_[i].lower));
+    const int day = ToInt(std::string(tokens_[i].lower));
     if (!second || !second->full_date || MonthAt(i + 3) == 0 || day >= second->full_date->day) return std::nullopt;
     return MakeDay(i, i + 1, CivilDate{second->full_date->year, second->full_date->month, day}, "", second->anchor);
   }
@@ -3353,6 +3399,7 @@ class SentenceTagger {
   // "9/11", "the 9/11 attacks", "since 9/11": the day of the attacks on the United States,
   // a name more than a date; written alone, not inside a longer date or a fraction.
   std::optional<Match> NineEleven(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (!Is(i, "9") || !Is(i + 1, "/") || !Is(i + 2, "11") || !Adjacent(i + 1) || !Adjacent(i + 2)) {
       return std::nullopt;
     }
@@ -3366,6 +3413,7 @@ class SentenceTagger {
   // "April 24 and 25", "Sept. 19 or 20", "September 19-20": a day number after a month and day takes
   // that month, and the year of the date before it.
   std::optional<Match> CoordinatedDay(size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     if (i < 3 || !IsNumber(i) || tokens_[i].lower.size() > 2 || !IsDayLink(i - 1)) {
       return std::nullopt;
     }
@@ -3375,9 +3423,9 @@ class SentenceTagger {
     // "and 25 people" is a count; "October 14-15 left 12 dead", written close up, a day.
     // So is a later day closing "between October 7 and 10" or "from May 2 to 5".
     const bool close_up = IsDash(i - 1) && Adjacent(i - 1) && Adjacent(i);
-    int day = std::stoi(std::string(tokens_[i].lower));
+    int day = ToInt(std::string(tokens_[i].lower));
     const bool closes_range =
-        month_at > 0 && day > std::stoi(std::string(tokens_[i - 2].lower)) &&
+        month_at > 0 && day > ToInt(std::string(tokens_[i - 2].lower)) &&
         ((Is(month_at - 1, "between") && Is(i - 1, "and")) ||
          (Is(month_at - 1, "from") && (Is(i - 1, "to") || Is(i - 1, "until") || Is(i - 1, "through"))));
     if (month == 0 || (IsWord(i + 1) && !IsFunctionWord(i + 1) && !close_up && !closes_range)) return std::nullopt;
@@ -3471,30 +3519,30 @@ void AddHoliday(const std::string& name, const std::string& rule, TimeTagger::Le
   using Computed = TimeTagger::Lexicon::Holiday::Computed;
   if (rule.rfind("easter", 0) == 0) {
     holiday.computed = Computed::kEaster;
-    holiday.day = rule.size() > 6 ? std::stoi(rule.substr(6)) : 0;
+    holiday.day = rule.size() > 6 ? ToInt(rule.substr(6)) : 0;
   } else if (rule.rfind("orthodox-easter", 0) == 0) {
     holiday.computed = Computed::kOrthodoxEaster;
-    holiday.day = rule.size() > 15 ? std::stoi(rule.substr(15)) : 0;
+    holiday.day = rule.size() > 15 ? ToInt(rule.substr(15)) : 0;
   } else if (rule.rfind("tishrei", 0) == 0) {  // "tishrei+9", "tishrei-163"
     holiday.computed = Computed::kTishrei;
-    holiday.day = rule.size() > 7 ? std::stoi(rule.substr(7)) : 0;
+    holiday.day = rule.size() > 7 ? ToInt(rule.substr(7)) : 0;
   } else if (rule == "hanukkah") {
     holiday.computed = Computed::kHanukkah;
   } else if (rule.rfind("hijri-", 0) == 0 && rule.size() == 11) {  // "hijri-10-01"
     holiday.computed = Computed::kHijri;
-    holiday.month = std::stoi(rule.substr(6, 2));
-    holiday.day = std::stoi(rule.substr(9, 2));
+    holiday.month = ToInt(rule.substr(6, 2));
+    holiday.day = ToInt(rule.substr(9, 2));
   } else {
-    holiday.month = std::stoi(rule.substr(0, 2));
+    holiday.month = ToInt(rule.substr(0, 2));
     std::string rest = rule.size() > 3 ? rule.substr(3) : "";
     size_t dash = rest.find('-');
     if (dash == std::string::npos) {
-      holiday.day = std::stoi(rest);
+      holiday.day = ToInt(rest);
     } else {
-      holiday.nth = rest[0] == 'L' ? -1 : std::stoi(rest.substr(0, dash));
-      holiday.weekday = std::stoi(rest.substr(dash + 1)) - 1;
+      holiday.nth = rest[0] == 'L' ? -1 : ToInt(rest.substr(0, dash));
+      holiday.weekday = ToInt(rest.substr(dash + 1)) - 1;
       size_t plus = rest.find('+', dash);  // "11-1-1+1": the day after that weekday
-      if (plus != std::string::npos) holiday.day = std::stoi(rest.substr(plus + 1));
+      if (plus != std::string::npos) holiday.day = ToInt(rest.substr(plus + 1));
     }
   }
   lexicon->holidays[holiday.words.front()].push_back(std::move(holiday));
@@ -3526,9 +3574,9 @@ TimeTagger::TimeTagger() : lexicon_(std::make_unique<Lexicon>()) {
     else if (row[0] == "season")
       lexicon_->seasons[word] = value;
     else if (row[0] == "ordinal")
-      lexicon_->ordinals[word] = std::stoi(value);
+      lexicon_->ordinals[word] = ToInt(value);
     else if (row[0] == "decade")
-      lexicon_->decades[word] = std::stoi(value);
+      lexicon_->decades[word] = ToInt(value);
     else if (row[0] == "holiday")
       AddHoliday(word, value, lexicon_.get());
     else if (row[0] == "function")

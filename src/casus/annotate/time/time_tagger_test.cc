@@ -1256,5 +1256,27 @@ TEST(TimeTagger, UnresolvedWithoutPublicationDate) {
   });
 }
 
+// Numbers that look like clocks or years but are not, and texts that end in the middle
+// of a pattern: no exception, no read past the tokens (the sanitizer build checks that),
+// and the rest of the sentence still tagged.
+TEST(TimeTagger, OddNumbersAndCutTextsAreReadSafely) {
+  Check({
+      {"The rally began at 6:00 p.m. local time (13.0 GMT) in the square.", "2023-09-20",
+       "6:00 p.m. local time|TIME|2023-09-20T18:00"},
+      {"It ran 99999999999999999999 days.", "2023-09-20", ""},
+      {"The talks ended on Thursday (", "2023-09-20", "Thursday|DATE|2023-09-14"},
+      {"The talks ended on Thursday (Sept.", "2023-09-20", "Thursday|DATE|2023-09-14"},
+      {"Fighting resumed at 0300 GMT", "2023-09-20", "0300 GMT|TIME|2023-09-20T03:00"},
+  });
+  // Any prefix of a sentence rich in patterns tags without failing.
+  const std::string text =
+      "On Monday, Sept. 18, 2023, at 6:30 p.m. (1330 GMT) the third-quarter talks of the year-ago quarter "
+      "resumed, two days later, between 2 and 5 March, from 10 p.m. to 6 a.m. Saturday (Oct. 7).";
+  static const TimeTagger tagger;
+  for (size_t cut = 0; cut <= text.size(); ++cut) {
+    EXPECT_NO_THROW(tagger.Tag(text.substr(0, cut), "2023-09-20")) << text.substr(0, cut);
+  }
+}
+
 }  // namespace
 }  // namespace casus
