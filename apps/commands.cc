@@ -84,7 +84,7 @@ int RunIngest(const IngestArgs& args) {
                  std::chrono::duration<double>(report.timings.totals[i]).count());
     }
   }
-  if (!args.no_corpus) {
+  if (!args.no_corpus && !report.storage_failed) {
     corpus::CorpusOptions corpus_options;
     if (args.duplicate_threshold >= 0) corpus_options.duplicate_threshold = args.duplicate_threshold;
     if (args.story_threshold >= 0) corpus_options.stories.threshold = args.story_threshold;
@@ -126,9 +126,13 @@ int RunSearch(const SearchArgs& args) {
     return hits.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitSomeFailed;
   }
   if (Result<int64_t> unindexed = store->UnindexedCount(); unindexed.ok() && *unindexed > 0) {
-    Fail("note: " + std::to_string(*unindexed) +
-         " documents are stored but not yet searchable (an ingest was interrupted); "
-         "any 'casus ingest' on this database indexes them");
+    if (store->WriterActive()) {
+      Fail("note: an ingest is running; " + std::to_string(*unindexed) + " documents it stored are not yet searchable");
+    } else {
+      Fail("note: " + std::to_string(*unindexed) +
+           " documents are stored but not yet searchable (an ingest was interrupted); "
+           "any 'casus ingest' on this database indexes them");
+    }
   }
   if (args.json) {
     for (const SearchHit& hit : hits.value()) {
@@ -370,7 +374,8 @@ int RunStats(const StatsArgs& args) {
   Print("published     %s .. %s (%lld undated)\n", s.first_published.empty() ? "-" : s.first_published.c_str(),
         s.last_published.empty() ? "-" : s.last_published.c_str(), static_cast<long long>(s.undated));
   if (s.unindexed > 0) {
-    Print("unindexed     %lld (an ingest was interrupted; the next ingest indexes them)\n",
+    Print(store->WriterActive() ? "unindexed     %lld (an ingest is running)\n"
+                                : "unindexed     %lld (an ingest was interrupted; the next ingest indexes them)\n",
           static_cast<long long>(s.unindexed));
   }
   Print("sentences     %lld\n", static_cast<long long>(s.sentences));

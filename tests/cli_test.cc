@@ -280,5 +280,40 @@ TEST(Cli, NoTerminalEscapesFromArticles) {
   }
 }
 
+// A disk that fills up mid-batch (here a limit on file size) stops the ingest with one
+// error and a count of what was not stored; the same ingest run again completes it.
+TEST(Cli, AFullDiskStopsTheIngestWithOneError) {
+  testing::TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 1500; ++i) {
+    lines += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"";
+    for (int k = 0; k < 20; ++k) lines += "Shelling hit the town of Baku on Monday, officials said. ";
+    lines += std::to_string(i) + "\"}\n";
+  }
+  dir.Write("a.jsonl", lines);
+  const std::string db = " --db " + dir.Join("c.db");
+  // ulimit -f counts 1,024-byte blocks; a write past it fails as a full disk does.
+  const std::string command = "sh -c \"trap '' XFSZ; ulimit -f 1500; " + kBinary + " ingest " + dir.Join("a.jsonl") +
+                              db + " --no-stories\" 2>&1";
+  Outcome limited;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::array<char, 4096> buffer;
+  for (size_t got; (got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;)
+    limited.out.append(buffer.data(), got);
+  const int status = ::pclose(pipe);
+  limited.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  EXPECT_EQ(limited.status, 1) << limited.out;
+  size_t errors = 0;
+  for (size_t at = limited.out.find("error:"); at != std::string::npos; at = limited.out.find("error:", at + 1)) {
+    ++errors;
+  }
+  EXPECT_EQ(errors, 1u) << limited.out;
+  EXPECT_NE(limited.out.find("documents of this run were not stored"), std::string::npos) << limited.out;
+  Outcome again = Casus("ingest " + dir.Join("a.jsonl") + db + " --no-stories");
+  EXPECT_EQ(again.status, 0) << again.out;
+  Outcome stats = Casus("stats --json" + db);
+  EXPECT_NE(stats.out.find("\"documents\":1500,"), std::string::npos) << stats.out;
+}
+
 }  // namespace
 }  // namespace casus

@@ -50,15 +50,26 @@ IngestReport Ingest(const std::vector<std::string>& paths, const Pipeline& pipel
     }
     on_diagnostic(std::move(diagnostic));
   };
+  Status storage_error;  // the disk's first failure; nothing more is stored after it
   auto on_document = [&](Document&& document) {
     ++report.documents;
     report.bytes += static_cast<int64_t>(document.text().size());
+    if (report.storage_failed) {
+      ++report.not_stored;
+      return;
+    }
     Status status = pipeline.Run(document, &report.timings);
     if (!status.ok()) {
       diagnose(ingest::Diagnostic{document.source(), 0, ingest::Severity::kError, status.code(), status.message()});
       return;
     }
     Result<PutOutcome> outcome = store.Put(document);
+    if (!outcome.ok() && outcome.status().code() == ErrorCode::kIoError) {
+      report.storage_failed = true;
+      storage_error = outcome.status();
+      ++report.not_stored;
+      return;
+    }
     if (!outcome.ok()) {
       diagnose(ingest::Diagnostic{document.source(), 0, ingest::Severity::kError, outcome.status().code(),
                                   outcome.status().message()});
@@ -91,7 +102,19 @@ IngestReport Ingest(const std::vector<std::string>& paths, const Pipeline& pipel
   };
   ingest::ReadInputs(paths, options.reader, on_document, diagnose);
   if (Status flushed = store.Flush(); !flushed.ok()) {
-    diagnose(ingest::Diagnostic{store.path(), 0, ingest::Severity::kError, flushed.code(), flushed.message()});
+    if (flushed.code() == ErrorCode::kIoError && !report.storage_failed) {
+      report.storage_failed = true;
+      storage_error = flushed;
+    } else if (flushed.code() != ErrorCode::kIoError) {
+      diagnose(ingest::Diagnostic{store.path(), 0, ingest::Severity::kError, flushed.code(), flushed.message()});
+    }
+  }
+  if (report.storage_failed) {
+    diagnose(ingest::Diagnostic{
+        store.path(), 0, ingest::Severity::kError, ErrorCode::kIoError,
+        storage_error.message() + "; stopped storing: " + std::to_string(report.not_stored) +
+            " documents of this run were not stored (those stored before are kept); free space and run the same "
+            "ingest again"});
   }
   if (progress_shown) std::fputs("\r\033[K", stderr);
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();

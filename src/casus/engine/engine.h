@@ -32,6 +32,11 @@ struct IngestReport {
   int64_t errors = 0;    // inputs, lines or documents that were skipped
   int64_t warnings = 0;  // inputs read with a repair
   int64_t bytes = 0;     // text bytes of the documents read
+  // Documents not stored because the disk failed (full, I/O error): after the first
+  // such failure the rest of the run is read and counted, not stored, and one error
+  // says so; what was stored before it is kept.
+  int64_t not_stored = 0;
+  bool storage_failed = false;
   double seconds = 0;
   StageTimings timings;
 };

@@ -4,6 +4,8 @@
 // are ignored; a known field of the wrong type is an error naming the field.
 #include <simdjson.h>
 
+#include <cctype>
+
 #include "casus/core/calendar.h"
 #include "casus/core/hash.h"
 #include "casus/ingest/reader.h"
@@ -28,13 +30,55 @@ Status ReadStringField(const simdjson::dom::object& object, std::string_view nam
   return Status::Ok();
 }
 
+// `line` with every number outside a string written as a string ("views": 1e400 ->
+// "views": "1e400"), for a second parse when the first stopped at a number no 64-bit
+// type holds. casus reads no number field but `id`, whose digits it keeps as text.
+std::string QuoteNumbers(std::string_view line) {
+  std::string out;
+  out.reserve(line.size() + 16);
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      out.push_back(c);
+      if (c == '\\' && i + 1 < line.size()) {
+        out.push_back(line[++i]);
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      size_t end = i;
+      while (end < line.size() && (std::isdigit(static_cast<unsigned char>(line[end])) || line[end] == '-' ||
+                                   line[end] == '+' || line[end] == '.' || line[end] == 'e' || line[end] == 'E')) {
+        ++end;
+      }
+      out.push_back('"');
+      out.append(line.substr(i, end - i));
+      out.push_back('"');
+      i = end - 1;
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace
 
-Result<Document> ParseJsonRecord(std::string_view line, std::string_view source) {
+Result<Document> ParseJsonRecord(std::string_view line, std::string_view source, std::string* warning) {
   // One parser per thread: it keeps its buffers from line to line.
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element root;
-  if (auto error = parser.parse(line.data(), line.size()).get(root)) {
+  std::string quoted;  // the line again, its numbers quoted, when one was out of range
+  auto error = parser.parse(line.data(), line.size()).get(root);
+  if (error == simdjson::NUMBER_ERROR || error == simdjson::NUMBER_OUT_OF_RANGE) {
+    quoted = QuoteNumbers(line);
+    error = parser.parse(quoted.data(), quoted.size()).get(root);
+  }
+  if (error) {
     return Status(ErrorCode::kMalformedInput, std::string("malformed JSON: ") + simdjson::error_message(error));
   }
   simdjson::dom::object object;
@@ -73,6 +117,10 @@ Result<Document> ParseJsonRecord(std::string_view line, std::string_view source)
       metadata.published_time = date->IsoTime();
       metadata.published_zone = date->zone;
       metadata.published_from = "json field";
+    } else if (warning != nullptr) {
+      std::string shown = published.size() > 60 ? published.substr(0, 60) + "..." : published;
+      *warning = "field 'published' holds no date casus can read ('" + shown +
+                 "'); the article is dated from its text, if at all";
     }
   }
   return document;

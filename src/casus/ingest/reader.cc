@@ -234,11 +234,13 @@ class Walker {
     std::string repair = MakeValidUtf8(line);
     if (!repair.empty()) Report(source, line_number, ErrorCode::kMalformedInput, repair, Severity::kWarning);
     std::string where = source + ":" + std::to_string(line_number);
-    Result<Document> document = ParseJsonRecord(line, where);
+    std::string warning;
+    Result<Document> document = ParseJsonRecord(line, where, &warning);
     if (!document.ok()) {
       Report(source, line_number, document.status().code(), document.status().message());
       return;
     }
+    if (!warning.empty()) Report(source, line_number, ErrorCode::kMalformedInput, warning, Severity::kWarning);
     on_document_(std::move(document.value()));
   }
 

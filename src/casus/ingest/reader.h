@@ -57,8 +57,10 @@ void ReadInputs(const std::vector<std::string>& paths, const ReaderOptions& opti
 // is article text). The header becomes boilerplate and the publication date.
 Document ParseCrawlText(std::string text, std::string id, std::string source);
 
-// One JSON Lines record. `source` is used in messages ("file:LINE").
-Result<Document> ParseJsonRecord(std::string_view line, std::string_view source);
+// One JSON Lines record. `source` is used in messages ("file:LINE"). A problem that
+// does not cost the record (a `published` value that is no date) goes to `*warning`
+// when given. A number no 64-bit type holds, in a field casus ignores, is no error.
+Result<Document> ParseJsonRecord(std::string_view line, std::string_view source, std::string* warning = nullptr);
 
 // An HTML page: main text, title, dates, author and publisher from the markup. A page
 // that would make the parser build too much (see MeasureMarkup and html.cc's bounds)

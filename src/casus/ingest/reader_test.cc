@@ -203,6 +203,43 @@ TEST(BadInput, AHostilePageCostsItselfNotTheBatch) {
   EXPECT_NE(batch.diagnostics[0].message.find("nested deeper"), std::string::npos);
 }
 
+TEST(BadInput, ANulByteAnywhereMakesAFileBinary) {
+  testing::TempDir dir;
+  std::string text(100000, 'a');
+  text[90000] = '\0';
+  dir.Write("late.txt", text);
+  Batch batch = Read({dir.path()});
+  EXPECT_TRUE(batch.documents.empty());
+  ASSERT_EQ(batch.diagnostics.size(), 1u);
+  EXPECT_NE(batch.diagnostics[0].message.find("NUL byte at offset 90000"), std::string::npos) << batch.Messages();
+}
+
+TEST(JsonRecord, BigNumbersInOtherFieldsAndUnreadableDates) {
+  testing::TempDir dir;
+  dir.Write("a.jsonl",
+            "{\"id\":\"big\",\"views\":123456789012345678901234567890,\"text\":\"Talks resumed.\"}\n"
+            "{\"id\":\"huge\",\"score\":1e400,\"ratio\":-0.5,\"text\":\"Talks resumed \\\"123\\\".\"}\n"
+            "{\"id\":98765432109876543210987654321,\"text\":\"Talks resumed.\"}\n"
+            "{\"id\":\"when\",\"published\":\"sometime soon\",\"text\":\"Talks resumed.\"}\n"
+            "{\"id\":\"broken\",\"text\":\"Talks resumed.\",\"n\":1e400\n");
+  Batch batch = Read({dir.path()});
+  EXPECT_TRUE(batch.Has("big")) << batch.Messages();
+  EXPECT_TRUE(batch.Has("huge")) << batch.Messages();
+  EXPECT_TRUE(batch.Has("98765432109876543210987654321")) << batch.Messages();
+  ASSERT_TRUE(batch.Has("when"));
+  for (const Document& d : batch.documents) {
+    if (d.id() == "huge") {
+      EXPECT_EQ(d.text(), "Talks resumed \"123\".");  // strings keep their digits
+    }
+  }
+  ASSERT_EQ(batch.diagnostics.size(), 2u) << batch.Messages();
+  EXPECT_EQ(batch.diagnostics[0].line, 4u);
+  EXPECT_EQ(batch.diagnostics[0].severity, Severity::kWarning);
+  EXPECT_NE(batch.diagnostics[0].message.find("'sometime soon'"), std::string::npos);
+  EXPECT_EQ(batch.diagnostics[1].line, 5u);  // still malformed: the object is never closed
+  EXPECT_EQ(batch.diagnostics[1].severity, Severity::kError);
+}
+
 TEST(BadInput, InvalidUtf8IsRepairedWithAWarning) {
   testing::TempDir dir;
   std::string bad = dir.Write("bad.txt", "Line one.\nCaf\xE9 and \xFF more.\n");

@@ -56,6 +56,14 @@ Status CheckText(std::string_view bytes) {
   if (probe > 0 && control * 10 > probe) {
     return Status(ErrorCode::kBinaryInput, "binary file (mostly control characters), not text; skipped");
   }
+  // Past the probe, a NUL byte anywhere still makes the file binary (text never holds one).
+  if (bytes.size() > probe) {
+    if (const void* nul = std::memchr(bytes.data() + probe, 0, bytes.size() - probe); nul != nullptr) {
+      const size_t at = static_cast<size_t>(static_cast<const char*>(nul) - bytes.data());
+      return Status(ErrorCode::kBinaryInput,
+                    "binary file (NUL byte at offset " + std::to_string(at) + "), not text; skipped");
+    }
+  }
   for (char c : bytes) {
     if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') return Status::Ok();
   }

@@ -22,9 +22,11 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <ctime>
 
@@ -294,19 +296,55 @@ Store::~Store() {
   if (writer_lock_fd_ >= 0) ::close(writer_lock_fd_);
 }
 
+namespace {
+
+// A full disk and I/O errors are the disk's failures (kIoError: the rest of a batch
+// cannot be stored either); everything else is the database's.
+ErrorCode CodeOf(int sqlite_code) {
+  const int primary = sqlite_code & 0xFF;
+  return primary == SQLITE_FULL || primary == SQLITE_IOERR ? ErrorCode::kIoError : ErrorCode::kDatabase;
+}
+
+}  // namespace
+
 Status Store::Error(const std::string& what) const {
-  return Status(ErrorCode::kDatabase, path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  return Status(CodeOf(sqlite3_extended_errcode(db_)), path_ + ": " + what + ": " + sqlite3_errmsg(db_));
 }
 
 Status Store::Exec(const char* sql) {
   char* message = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+  if (const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message); rc != SQLITE_OK) {
     std::string text = message != nullptr ? message : "unknown error";
     sqlite3_free(message);
-    return Status(ErrorCode::kDatabase, path_ + ": " + text);
+    return Status(CodeOf(rc), path_ + ": " + text);
   }
   return Status::Ok();
 }
+
+bool Store::WriterActive() const {
+  const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  // The writer holds an exclusive lock for the whole ingest (see Open); a shared one is
+  // refused exactly while it does. Our own writer lock, if any, is on another descriptor.
+  const bool refused = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  ::close(fd);
+  return refused && writer_lock_fd_ < 0;
+}
+
+namespace {
+
+// Whether `path`'s write-ahead log holds frames not yet in the database file.
+bool WalHoldsData(const std::string& path) {
+  struct stat info;
+  return ::stat((path + "-wal").c_str(), &info) == 0 && info.st_size > 0;
+}
+
+bool CannotWrite(int rc) {
+  const int primary = rc & 0xFF;
+  return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode) {
   sqlite3* db = nullptr;
@@ -315,14 +353,79 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode) {
   if (rc != SQLITE_OK) {
     std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
+    if (mode == Mode::kReadWrite && CannotWrite(rc)) {
+      return Status(ErrorCode::kDatabase, path + ": cannot create or write the database here (" + message +
+                                              "); ingest needs a writable file in a writable folder");
+    }
     return Status(mode == Mode::kReadOnly ? ErrorCode::kNotFound : ErrorCode::kDatabase,
                   path + ": cannot open database: " + message);
+  }
+  if (mode == Mode::kReadWrite && sqlite3_db_readonly(db, "main") == 1) {
+    sqlite3_close(db);
+    return Status(ErrorCode::kDatabase, path + ": the database file is read-only; ingest needs to write it");
   }
   sqlite3_busy_timeout(db, 5000);
   std::unique_ptr<Store> store(new Store(db, path));
   // Check it is a database at all before anything else.
   if (Status status = store->Exec("SELECT count(*) FROM sqlite_master"); !status.ok()) {
-    return Status(ErrorCode::kDatabase, path + ": not a casus database (" + status.message() + ")");
+    const int code = sqlite3_extended_errcode(store->db_);
+    if (CannotWrite(code) && mode == Mode::kReadWrite) {
+      return Status(ErrorCode::kDatabase, path + ": cannot write beside the database (" + status.message() +
+                                              "); ingest needs a writable file in a writable folder");
+    }
+    if (CannotWrite(code) && mode == Mode::kReadOnly) {
+      // A folder this process may not write: SQLite cannot make the shared-memory file a
+      // write-ahead-log database needs. With the log empty, the file alone is the
+      // database, and reading it as immutable is exact.
+      if (WalHoldsData(path)) {
+        return Status(ErrorCode::kDatabase, path +
+                                                ": cannot read it here: its write-ahead log holds recent changes "
+                                                "and its folder is not writable; open it once where it is writable");
+      }
+      store.reset();
+      std::string uri = "file:";
+      for (char c : path) {  // the path as a URI: '%', '?' and '#' escaped
+        if (c == '%' || c == '?' || c == '#') {
+          static const char kHex[] = "0123456789ABCDEF";
+          uri += '%';
+          uri += kHex[static_cast<unsigned char>(c) >> 4];
+          uri += kHex[static_cast<unsigned char>(c) & 15];
+        } else {
+          uri += c;
+        }
+      }
+      uri += "?immutable=1";
+      db = nullptr;
+      rc = sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+      if (rc != SQLITE_OK) {
+        std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+        sqlite3_close(db);
+        return Status(ErrorCode::kNotFound, path + ": cannot open database: " + message);
+      }
+      store.reset(new Store(db, path));
+      status = store->Exec("SELECT count(*) FROM sqlite_master");
+    }
+    if (!status.ok()) {
+      return Status(ErrorCode::kDatabase, path + ": not a casus database (" + status.message() + ")");
+    }
+  }
+  // An SQLite file of someone else's: tables, but no casus schema version. Nothing is
+  // added to it.
+  {
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(store->db_,
+                       "SELECT (SELECT user_version FROM pragma_user_version), "
+                       "(SELECT count(*) FROM sqlite_master WHERE type = 'table')",
+                       -1, &statement, nullptr);
+    const bool foreign = statement != nullptr && sqlite3_step(statement) == SQLITE_ROW &&
+                         sqlite3_column_int(statement, 0) == 0 && sqlite3_column_int(statement, 1) > 0;
+    sqlite3_finalize(statement);
+    if (foreign) {
+      return Status(ErrorCode::kDatabase,
+                    path +
+                        ": an SQLite database, but not a casus one (it has tables of its own and no casus schema); "
+                        "give --db a new file");
+    }
   }
   if (mode == Mode::kReadWrite) {
     // One writer at a time: an advisory lock on the database file (independent of

@@ -115,7 +115,13 @@ class Store {
  public:
   enum class Mode { kReadWrite, kReadOnly };
 
-  // Opens (creating in kReadWrite mode) the database at `path`.
+  // Opens (creating in kReadWrite mode) the database at `path`. Refuses, each with one
+  // message naming the file: an SQLite file that holds other tables but no casus schema
+  // (nothing is added to it), a database written by a newer casus, and in kReadWrite
+  // mode a database that cannot be written (a read-only file, or a folder where the
+  // write-ahead log cannot be made). In kReadOnly mode a database in a folder casus may
+  // not write is still read (opened immutable when its write-ahead log is empty).
+  // Failures of the disk (full, I/O errors) carry ErrorCode::kIoError, here and in Put.
   static Result<std::unique_ptr<Store>> Open(const std::string& path, Mode mode = Mode::kReadWrite);
   ~Store();
   Store(const Store&) = delete;
@@ -132,8 +138,11 @@ class Store {
   Status ForEach(const std::function<bool(const Document&)>& visit);
   Result<std::vector<SearchHit>> Search(const std::string& query, const SearchOptions& options);
   Result<StoreStats> Stats();
-  // Documents stored but not yet in the full-text index (after an interrupted ingest).
+  // Documents stored but not yet in the full-text index (after an interrupted ingest,
+  // or while one runs).
   Result<int64_t> UnindexedCount();
+  // True while another process holds the database open for writing (an ingest runs).
+  bool WriterActive() const;
 
   // Corpus state. Sketched articles in the order they were placed.
   Status ForEachSketch(const std::function<void(const StoredSketch&)>& visit);

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <functional>
 #include <sstream>
 
 #include "casus/store/export.h"
@@ -199,6 +201,101 @@ TEST(Store, OneWriterAtATime) {
   EXPECT_NE(second.status().message().find("another casus process is writing"), std::string::npos);
   auto reader = Store::Open(dir.Join("c.db"), Store::Mode::kReadOnly);
   EXPECT_TRUE(reader.ok());  // readers are never locked out
+}
+
+TEST(Store, ReadersSeeAWriterAtWork) {
+  testing::TempDir dir;
+  {
+    auto writer = Store::Open(dir.Join("c.db"));
+    ASSERT_TRUE(writer.ok());
+    auto reader = Store::Open(dir.Join("c.db"), Store::Mode::kReadOnly);
+    ASSERT_TRUE(reader.ok());
+    EXPECT_TRUE((*reader)->WriterActive());
+    EXPECT_FALSE((*writer)->WriterActive());  // its own lock is no other writer
+  }
+  auto reader = Store::Open(dir.Join("c.db"), Store::Mode::kReadOnly);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_FALSE((*reader)->WriterActive());
+}
+
+// Someone else's SQLite file is refused, by writers and readers alike, and left as it was.
+TEST(Store, RefusesAnotherProgramsDatabase) {
+  testing::TempDir dir;
+  const std::string path = dir.Join("theirs.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE invoices (n); INSERT INTO invoices VALUES (1);", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  for (Store::Mode mode : {Store::Mode::kReadWrite, Store::Mode::kReadOnly}) {
+    auto store = Store::Open(path, mode);
+    ASSERT_FALSE(store.ok());
+    EXPECT_NE(store.status().message().find(path + ": an SQLite database, but not a casus one"), std::string::npos)
+        << store.status().message();
+  }
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* count = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &count, nullptr);
+  ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(count, 0), 1);  // no table added
+  sqlite3_finalize(count);
+  sqlite3_close(db);
+}
+
+// Runs `check` as a user who may not write `dir` (root writes anything, so as root it
+// runs in a child that gives up root for nobody). Returns what `check` returned.
+bool AsUserWhoCannotWrite(const testing::TempDir& dir, const std::function<bool()>& check) {
+  if (::geteuid() != 0) {
+    ::chmod(dir.path().c_str(), 0555);
+    const bool result = check();
+    ::chmod(dir.path().c_str(), 0755);
+    return result;
+  }
+  ::chmod(dir.path().c_str(), 0755);
+  pid_t child = ::fork();
+  if (child == 0) {
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(3);
+    ::_exit(check() ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+TEST(Store, ReadsADatabaseItMayNotWrite) {
+  testing::TempDir dir;
+  const std::string path = dir.Join("c.db");
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Put(MakeDocument("a", "Convoy reached Goma today.")).ok());
+    ASSERT_TRUE((*store)->Flush().ok());
+  }
+  ::unlink((path + "-wal").c_str());
+  ::unlink((path + "-shm").c_str());
+  ::chmod(path.c_str(), 0644);
+  EXPECT_TRUE(AsUserWhoCannotWrite(dir, [&] {
+    auto reader = Store::Open(path, Store::Mode::kReadOnly);
+    if (!reader.ok()) {
+      std::fprintf(stderr, "reader: %s\n", reader.status().message().c_str());
+      return false;
+    }
+    auto hits = (*reader)->Search("convoy", SearchOptions{});
+    if (!hits.ok() || hits->size() != 1 || (*reader)->Stats()->documents != 1) return false;
+    // A writer gets one clear error, not one per document.
+    auto writer = Store::Open(path);
+    if (writer.ok()) return false;
+    std::fprintf(stderr, "writer: %s\n", writer.status().message().c_str());
+    return writer.status().message().find("ingest needs") != std::string::npos;
+  }));
+  // A file anyone may write, in a folder this user may not: the log cannot be made.
+  ::chmod(path.c_str(), 0666);
+  EXPECT_TRUE(AsUserWhoCannotWrite(dir, [&] {
+    auto writer = Store::Open(path);
+    if (writer.ok()) return false;
+    std::fprintf(stderr, "writer: %s\n", writer.status().message().c_str());
+    return writer.status().message().find("ingest needs a writable file in a writable folder") != std::string::npos;
+  }));
 }
 
 TEST(Store, DamagedLayersAreErrorsNotCrashes) {
