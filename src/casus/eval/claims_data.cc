@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "casus/core/calendar.h"
+#include "casus/core/text.h"
 
 namespace casus::eval {
 namespace {
@@ -117,11 +118,15 @@ Result<std::vector<CountedArticle>> ReadPloverDead(const std::string& path) {
   std::vector<CountedArticle> articles;
   for (const auto& record : records) {
     if (!record.is_object() || !record.contains("dead") || !record.contains("text")) continue;
-    CountedArticle article;
-    article.id = record.value("id", "");
-    article.text = record["text"].get<std::string>();
+    // Fields of the wrong type are skipped, never thrown over (nlohmann's get throws).
+    const auto& text = record["text"];
     const auto& dead = record["dead"];
-    article.killed = dead.is_string() ? std::atoi(dead.get<std::string>().c_str()) : dead.get<int>();
+    if (!text.is_string() || !(dead.is_string() || dead.is_number_integer())) continue;
+    CountedArticle article;
+    if (record.contains("id") && record["id"].is_string()) article.id = record["id"].get<std::string>();
+    article.text = text.get<std::string>();
+    const int64_t count = dead.is_string() ? LeadingInteger(dead.get<std::string>()) : dead.get<int64_t>();
+    article.killed = static_cast<int>(std::clamp<int64_t>(count, 0, 1'000'000'000));
     articles.push_back(std::move(article));
   }
   return articles;
@@ -173,7 +178,7 @@ Result<std::vector<AttributionDocument>> ReadPolnear(const std::string& dir) {
           if (first < 0) first = value;
           last = value;
         }
-        if (first >= 0) spans[fields[0]] = Span{byte(first), byte(last)};
+        if (first >= 0) spans[fields[0]] = Span{byte(std::min(first, last)), byte(std::max(first, last))};
       } else if (line[0] == 'E') {
         events.push_back(fields[1]);
       }

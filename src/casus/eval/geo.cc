@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
+#include "casus/core/text.h"
 #include "casus/lexicon/gazetteer.h"
 
 namespace casus::eval {
@@ -91,23 +94,27 @@ Result<std::vector<GeoArticle>> ReadLgl(const std::string& path, int* skipped) {
       const std::string lat(Element(toponym, "lat", 0, toponym.size(), nullptr));
       const std::string lon(Element(toponym, "lon", 0, toponym.size(), nullptr));
       gold.feature = std::string(Element(toponym, "fcode", 0, toponym.size(), nullptr));
-      try {
-        const size_t b = ByteOfChar(article.text, std::stoul(begin_text));
-        const size_t e = ByteOfChar(article.text, std::stoul(end_text));
-        if (b == std::string::npos || e == std::string::npos || e < b ||
-            article.text.compare(b, e - b, gold.phrase) != 0) {
+      // Offsets and coordinates read without exceptions: a toponym that does not parse
+      // is skipped and counted, like one whose phrase differs from the text.
+      const std::optional<int64_t> begin_char = ParseDigits(begin_text), end_char = ParseDigits(end_text);
+      const size_t b = begin_char ? ByteOfChar(article.text, static_cast<size_t>(*begin_char)) : std::string::npos;
+      const size_t e = end_char ? ByteOfChar(article.text, static_cast<size_t>(*end_char)) : std::string::npos;
+      if (b == std::string::npos || e == std::string::npos || e < b ||
+          article.text.compare(b, e - b, gold.phrase) != 0) {
+        ++*skipped;
+        continue;
+      }
+      gold.span = Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+      if (!lat.empty() && !lon.empty()) {
+        char* lat_end = nullptr;
+        char* lon_end = nullptr;
+        gold.lat = std::strtod(lat.c_str(), &lat_end);
+        gold.lon = std::strtod(lon.c_str(), &lon_end);
+        if (*lat_end != '\0' || *lon_end != '\0' || !std::isfinite(gold.lat) || !std::isfinite(gold.lon)) {
           ++*skipped;
           continue;
         }
-        gold.span = Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-        if (!lat.empty() && !lon.empty()) {
-          gold.lat = std::stod(lat);
-          gold.lon = std::stod(lon);
-          gold.located = true;
-        }
-      } catch (const std::exception&) {
-        ++*skipped;
-        continue;
+        gold.located = true;
       }
       article.toponyms.push_back(std::move(gold));
     }

@@ -17,6 +17,8 @@
 // a crash, opening the store for writing indexes them. Tracking costs no extra page
 // per commit, which a per-document marker row did (15% of ingest time).
 #include "casus/store/store.h"
+#include "casus/core/utf8.h"
+#include "casus/store/layer_codec.h"
 #include "casus/store/sqlite_util.h"
 
 #include <fcntl.h>
@@ -156,97 +158,6 @@ std::string NowUtc() {
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buffer;
-}
-
-// documents.sentences: per sentence, four unsigned LEB128 varints: the gap from the
-// previous sentence's end to this begin, the length, the paragraph increase, and a
-// flags field (bit 0: headline).
-void AppendVarint(uint64_t value, std::string* out) {
-  while (value >= 0x80) {
-    out->push_back(static_cast<char>((value & 0x7F) | 0x80));
-    value >>= 7;
-  }
-  out->push_back(static_cast<char>(value));
-}
-
-bool ReadVarint(std::string_view in, size_t* pos, uint64_t* value) {
-  *value = 0;
-  for (int shift = 0; shift < 64 && *pos < in.size(); shift += 7) {
-    uint8_t byte = static_cast<uint8_t>(in[(*pos)++]);
-    *value |= static_cast<uint64_t>(byte & 0x7F) << shift;
-    if ((byte & 0x80) == 0) return true;
-  }
-  return false;
-}
-
-std::string EncodeSentences(const std::vector<Sentence>& sentences) {
-  std::string out;
-  out.reserve(sentences.size() * 5);
-  uint32_t previous_end = 0;
-  uint32_t previous_paragraph = 0;
-  for (const Sentence& s : sentences) {
-    AppendVarint(s.span.begin - previous_end, &out);
-    AppendVarint(s.span.size(), &out);
-    AppendVarint(s.paragraph - previous_paragraph, &out);
-    AppendVarint(s.headline ? 1 : 0, &out);
-    previous_end = s.span.end;
-    previous_paragraph = s.paragraph;
-  }
-  return out;
-}
-
-// Decodes what EncodeSentences wrote; false when the bytes do not describe ordered
-// spans inside a text of `text_size` bytes.
-bool DecodeSentences(std::string_view in, size_t text_size, std::vector<Sentence>* out) {
-  size_t pos = 0;
-  uint64_t end = 0;
-  uint64_t paragraph = 0;
-  while (pos < in.size()) {
-    uint64_t gap, length, paragraph_step, flags;
-    if (!ReadVarint(in, &pos, &gap) || !ReadVarint(in, &pos, &length) || !ReadVarint(in, &pos, &paragraph_step) ||
-        !ReadVarint(in, &pos, &flags)) {
-      return false;
-    }
-    uint64_t begin = end + gap;
-    end = begin + length;
-    paragraph += paragraph_step;
-    if (end > text_size || paragraph > UINT32_MAX) return false;
-    out->push_back(Sentence{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)},
-                            static_cast<uint32_t>(paragraph), (flags & 1) != 0});
-  }
-  return true;
-}
-
-// documents.boilerplate: per span, three varints: gap from the previous end, length,
-// and the BoilerplateKind value.
-std::string EncodeBoilerplate(const std::vector<BoilerplateSpan>& spans) {
-  std::string out;
-  uint32_t previous_end = 0;
-  for (const BoilerplateSpan& b : spans) {
-    // Spans are sorted and disjoint after cleaning; a span starting before the
-    // previous end is stored from that end (a programming error upstream).
-    uint32_t begin = std::max(b.span.begin, previous_end);
-    AppendVarint(begin - previous_end, &out);
-    AppendVarint(b.span.end > begin ? b.span.end - begin : 0, &out);
-    AppendVarint(static_cast<uint64_t>(b.kind), &out);
-    previous_end = std::max(previous_end, b.span.end);
-  }
-  return out;
-}
-
-bool DecodeBoilerplate(std::string_view in, size_t text_size, std::vector<BoilerplateSpan>* out) {
-  size_t pos = 0;
-  uint64_t end = 0;
-  while (pos < in.size()) {
-    uint64_t gap, length, kind;
-    if (!ReadVarint(in, &pos, &gap) || !ReadVarint(in, &pos, &length) || !ReadVarint(in, &pos, &kind)) return false;
-    uint64_t begin = end + gap;
-    end = begin + length;
-    if (end > text_size || kind > static_cast<uint64_t>(BoilerplateKind::kSourceUrl)) return false;
-    out->push_back(BoilerplateSpan{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)},
-                                   static_cast<BoilerplateKind>(kind)});
-  }
-  return true;
 }
 
 }  // namespace
@@ -1085,20 +996,30 @@ Result<int64_t> Store::UnindexedCount() {
   return count;
 }
 
-std::string BuildFtsQuery(const std::string& query) {
-  std::string out;
+std::string BuildFtsQuery(const std::string& raw_query) {
+  // What a person types may hold anything: invalid UTF-8 is repaired and control
+  // characters separate words, as FTS5 accepts neither inside a string.
+  std::string query = raw_query;
+  RepairUtf8(query);
+  for (char& c : query) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  // Terms and operators in order; an operator is kept only between two terms.
+  std::vector<std::string> items;
+  bool last_is_operator = true;  // nothing yet: an operator here would dangle
   auto append_term = [&](const std::string& term, bool prefix) {
-    if (term.empty()) return;
-    if (!out.empty()) out += ' ';
-    out += '"';
+    if (term.find_first_not_of(' ') == std::string::npos) return;
+    std::string quoted = "\"";
     for (char c : term) {
       if (c == '"')
-        out += "\"\"";
+        quoted += "\"\"";
       else
-        out += c;
+        quoted += c;
     }
-    out += '"';
-    if (prefix) out += '*';
+    quoted += '"';
+    if (prefix) quoted += '*';
+    items.push_back(std::move(quoted));
+    last_is_operator = false;
   };
   size_t i = 0;
   while (i < query.size()) {
@@ -1126,20 +1047,19 @@ std::string BuildFtsQuery(const std::string& query) {
     bool prefix = j < query.size() && query[j] == '*';
     if (prefix) ++j;
     if (word == "OR" || word == "AND" || word == "NOT") {
-      if (!out.empty()) out += " " + word;
+      if (!last_is_operator) {
+        items.push_back(word);
+        last_is_operator = true;
+      }
     } else {
       // A hyphenated or dotted word is a phrase of its parts: "Nagorno-Karabakh".
       append_term(word, prefix);
     }
     i = j;
   }
-  // An operator left dangling at the end would be a syntax error.
-  for (const char* op : {" OR", " AND", " NOT"}) {
-    std::string suffix = op;
-    if (out.size() >= suffix.size() && out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      out.resize(out.size() - suffix.size());
-    }
-  }
+  if (!items.empty() && last_is_operator) items.pop_back();  // dangling at the end
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : " ") + item;
   return out;
 }
 

@@ -120,6 +120,11 @@ TEST(Store, BuildsSafeFtsQueries) {
   EXPECT_EQ(BuildFtsQuery("escalat* NOT"), "\"escalat\"*");
   EXPECT_EQ(BuildFtsQuery("U.S. (talks)"), "\"U.S\" \"talks\"");
   EXPECT_EQ(BuildFtsQuery("()*:^"), "");
+  // Operators only between terms; bytes FTS5 refuses in a string are no part of a term.
+  EXPECT_EQ(BuildFtsQuery("truce OR OR AND talks"), "\"truce\" OR \"talks\"");
+  EXPECT_EQ(BuildFtsQuery("NOT OR truce"), "\"truce\"");
+  EXPECT_EQ(BuildFtsQuery(std::string("\xFD\"\0\0", 4)), "\"\xEF\xBF\xBD\"");
+  EXPECT_EQ(BuildFtsQuery("\"  \" truce\x01talks"), "\"truce\" \"talks\"");
 }
 
 TEST(Store, RefusesFilesThatAreNotDatabasesAndNewerSchemas) {
