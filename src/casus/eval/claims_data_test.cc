@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 namespace casus::eval {
@@ -43,6 +44,45 @@ TEST(Gvdb, MalformedLinesNameTheLine) {
   ASSERT_FALSE(articles.ok());
   EXPECT_NE(articles.status().message().find(":2:"), std::string::npos);
   std::remove(path.c_str());
+}
+
+// Records whose fields have the wrong type are skipped, not thrown over (found by
+// fuzz_eval_plover).
+TEST(Plover, SkipsFieldsOfTheWrongType) {
+  const std::string path = ::testing::TempDir() + "/casus_plover_types.json";
+  {
+    std::ofstream out(path);
+    out << R"([{"id": 5, "text": "A.", "dead": "2"}, {"id": "b", "text": ["A."], "dead": 1},)"
+        << R"( {"id": "c", "text": "C.", "dead": {"n": 1}}, {"id": "d", "text": "D.", "dead": 99999999999999},)"
+        << R"( {"id": "e", "text": "E.", "dead": "7",}])";
+  }
+  Result<std::vector<CountedArticle>> articles = ReadPloverDead(path);
+  ASSERT_TRUE(articles.ok()) << articles.status().message();
+  ASSERT_EQ(articles->size(), 3u);
+  EXPECT_EQ((*articles)[0].id, "");  // a number is no id
+  EXPECT_EQ((*articles)[0].killed, 2);
+  EXPECT_EQ((*articles)[1].killed, 1'000'000'000);  // clamped, no overflow
+  EXPECT_EQ((*articles)[2].killed, 7);
+  std::remove(path.c_str());
+}
+
+// brat offsets written last-first still give a span that opens before it closes.
+TEST(Polnear, ReversedOffsetsGiveOrderedSpans) {
+  const std::string dir = ::testing::TempDir() + "/casus_polnear_reversed";
+  std::filesystem::create_directories(dir + "/text");
+  std::filesystem::create_directories(dir + "/attributions");
+  std::ofstream(dir + "/text/a.txt") << "The minister said talks would resume.";
+  std::ofstream(dir + "/attributions/a_x.ann") << "T1\tSource 12 0\tThe minister\nT3\tContent 37 18\ttalks\n"
+                                                  "E1\tAttribution:T1 Source:T1 Content:T3\n";
+  Result<std::vector<AttributionDocument>> documents = ReadPolnear(dir);
+  ASSERT_TRUE(documents.ok()) << documents.status().message();
+  ASSERT_EQ(documents->size(), 1u);
+  ASSERT_EQ((*documents)[0].attributions.size(), 1u);
+  const GoldAttribution& a = (*documents)[0].attributions[0];
+  EXPECT_EQ(a.source.begin, 0u);
+  EXPECT_EQ(a.source.end, 12u);
+  EXPECT_EQ(a.content.begin, 18u);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
