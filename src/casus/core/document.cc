@@ -22,6 +22,8 @@ const char* LayerName(Layer layer) {
     case Layer::kAttribution: return "attribution";
     case Layer::kCasualties: return "casualties";
     case Layer::kEntities: return "entities";
+    case Layer::kTokens: return "tokens";
+    case Layer::kEvents: return "events";
   }
   return "unknown";
 }
@@ -35,6 +37,21 @@ bool Document::PastDeadline() const {
 Status Document::DeadlineStatus(std::string_view stage) {
   return Status(ErrorCode::kTimeLimit,
                 "over the time limit in " + std::string(stage) + "; skipped (raise it with --time-limit)");
+}
+
+const char* PartOfSpeechName(PartOfSpeech pos) {
+  switch (pos) {
+    case PartOfSpeech::kNoun: return "NOUN";
+    case PartOfSpeech::kVerb: return "VERB";
+    case PartOfSpeech::kAdjective: return "ADJ";
+    case PartOfSpeech::kAdverb: return "ADV";
+    case PartOfSpeech::kProperNoun: return "PROPN";
+    case PartOfSpeech::kNumber: return "NUM";
+    case PartOfSpeech::kFunction: return "FUNC";
+    case PartOfSpeech::kPunctuation: return "PUNCT";
+    case PartOfSpeech::kOther: return "X";
+  }
+  return "X";
 }
 
 const char* SourceFormatName(SourceFormat format) {

@@ -27,8 +27,59 @@ enum class Layer {
   kAttribution,  // who vouches for what: sources, cues, contents, hedges; and quotes
   kCasualties,   // casualty claims: killed, wounded, missing, detained counts
   kEntities,     // people, organisations, groups, countries and places
+  kTokens,       // words and marks of the sentences, with lemma and part of speech
+  kEvents,       // who did what to whom: PLOVER/CAMEO/ACLED-coded event mentions
 };
 const char* LayerName(Layer layer);
+
+// A coarse part of speech: the open classes WordNet knows, names, numbers, closed-class
+// words (determiners, prepositions, pronouns, auxiliaries, conjunctions) and marks.
+// Stored nowhere: append freely.
+enum class PartOfSpeech : uint8_t {
+  kOther,
+  kNoun,
+  kVerb,
+  kAdjective,
+  kAdverb,
+  kProperNoun,
+  kNumber,
+  kFunction,
+  kPunctuation,
+};
+const char* PartOfSpeechName(PartOfSpeech pos);  // "NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM", "FUNC", "PUNCT", "X"
+
+// What a token is besides its part of speech (bits of Token::flags).
+enum TokenFlag : uint16_t {
+  kTokenCapitalized = 1 << 0,    // opens with a capital letter
+  kTokenAllCaps = 1 << 1,        // two or more letters, all capitals ("NATO")
+  kTokenDigits = 1 << 2,         // holds a digit ("27", "1,200", "F-16")
+  kTokenSentenceStart = 1 << 3,  // first word of its sentence (after opening marks)
+  kTokenHyphenated = 1 << 4,     // letters joined by a hyphen ("anti-terrorist")
+  kTokenNegation = 1 << 5,       // "not", "n't", "never", "no"
+  kTokenModal = 1 << 6,          // "will", "would", "may", "could", "should", "must", "might", "can"
+  kTokenDeterminer = 1 << 7,     // "the", "a", "this", "its", ...
+  kTokenPreposition = 1 << 8,    // "in", "of", "by", ...
+  kTokenPronoun = 1 << 9,        // "he", "it", "they", ...
+  kTokenAuxiliary = 1 << 10,     // forms of "be", "have", "do"
+  kTokenConjunction = 1 << 11,   // "and", "or", "but", ...
+  kTokenSubordinator = 1 << 12,  // "if", "that", "while", "because", ...
+  kTokenQuoted = 1 << 13,        // inside a quotation mark pair of its sentence
+};
+
+// One word or mark of a sentence. `norm` is the lower-cased form (typographic
+// apostrophes made straight) in Document::token_norms; `lemma` its base form for `pos`
+// ("fought" -> "fight", "villages" -> "village"), in the same pool, equal to norm when
+// the word has no other base form.
+struct Token {
+  Span span;
+  uint32_t sentence = 0;  // index in Document::sentences
+  uint32_t norm_begin = 0, lemma_begin = 0;
+  uint16_t norm_size = 0, lemma_size = 0;
+  uint16_t flags = 0;
+  PartOfSpeech pos = PartOfSpeech::kOther;
+  uint8_t wordnet = 0;  // parts of speech WordNet lists for it: bit 0 noun, 1 verb, 2 adjective, 3 adverb
+  bool Is(TokenFlag flag) const { return (flags & flag) != 0; }
+};
 
 enum class SourceFormat { kCrawlText, kJsonLines, kHtml };
 const char* SourceFormatName(SourceFormat format);
@@ -212,7 +263,16 @@ class Document {
   std::vector<Attribution> attributions;
   std::vector<Quote> quotes;
   std::vector<CasualtyClaim> casualties;
-  std::vector<EntityMention> entities;  // sorted by span begin
+  std::vector<EntityMention> entities;    // sorted by span begin
+  std::vector<Token> tokens;              // every sentence's, in order; not stored
+  std::string token_norms;                // the tokens' norms and lemmas
+  std::vector<uint32_t> sentence_tokens;  // first token of each sentence, and one past the last
+  std::string_view Norm(const Token& token) const {
+    return std::string_view(token_norms).substr(token.norm_begin, token.norm_size);
+  }
+  std::string_view Lemma(const Token& token) const {
+    return std::string_view(token_norms).substr(token.lemma_begin, token.lemma_size);
+  }
 
   // The time budget of the pipeline run: a steady-clock instant (nanoseconds since the
   // clock's epoch) after which stages stop with ErrorCode::kTimeLimit; 0 for none.

@@ -14,6 +14,7 @@
 #include "casus/annotate/time/time_tagger.h"
 #include "casus/normalize/cleaner.h"
 #include "casus/segment/sentences.h"
+#include "casus/segment/tokens.h"
 
 namespace casus {
 
@@ -21,6 +22,7 @@ Result<Pipeline> MakeStandardPipeline() {
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(std::make_unique<Cleaner>());
   stages.push_back(std::make_unique<SentenceSplitter>());
+  stages.push_back(std::make_unique<TokenTagger>());
   stages.push_back(std::make_unique<TimeTagger>());
   stages.push_back(std::make_unique<AttributionTagger>());
   stages.push_back(std::make_unique<CasualtyTagger>());

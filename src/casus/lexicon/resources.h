@@ -17,6 +17,7 @@ std::string_view corpus_words();      // resources/corpus_words.tsv
 std::string_view organizations();     // resources/organizations.tsv
 std::string_view roles();             // resources/roles.tsv
 std::string_view entity_words();      // resources/entity_words.tsv
+std::string_view function_words();    // resources/function_words.tsv
 
 }  // namespace casus::resources
 

@@ -847,7 +847,7 @@ Status AttributionTagger::Process(Document& document) const {
   const QuoteEdges edges(quotes);
   for (const Sentence& sentence : document.sentences) {
     if (document.PastDeadline()) return Document::DeadlineStatus(info_.name);
-    std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
+    std::vector<claims::Token> tokens = claims::Tokenize(text, sentence.span);
     claims::ClaimsLexicon().Classify(&tokens);
     std::vector<bool> quoted(tokens.size(), false);
     quote_index.ForEach(sentence.span, [&](uint32_t q) {  // only the quotations that reach into this sentence
@@ -855,7 +855,7 @@ Status AttributionTagger::Process(Document& document) const {
       const Span inner = quotes[q].inner;
       // The tokens inside: from the first that begins at or after the quotation's start.
       auto first = std::partition_point(tokens.begin(), tokens.end(),
-                                        [&](const Token& t) { return t.span.begin < inner.begin; });
+                                        [&](const claims::Token& t) { return t.span.begin < inner.begin; });
       for (auto it = first; it != tokens.end() && it->span.begin < inner.end; ++it) {
         if (inner.Contains(it->span)) quoted[static_cast<size_t>(it - tokens.begin())] = true;
       }

@@ -760,7 +760,7 @@ Status CasualtyTagger::Process(Document& document) const {
   for (const Sentence& sentence : document.sentences) {
     if (document.PastDeadline()) return Document::DeadlineStatus(info_.name);
     if (!MayHoldCasualty(document.Text(sentence.span))) continue;
-    std::vector<Token> tokens = claims::Tokenize(text, sentence.span);
+    std::vector<claims::Token> tokens = claims::Tokenize(text, sentence.span);
     claims::ClaimsLexicon().Classify(&tokens);
     // Headlines read telegraphically: the marked one, and a first line without a full stop.
     const std::string_view body = document.Text(sentence.span);
@@ -789,10 +789,10 @@ Status CasualtyTagger::Process(Document& document) const {
     }
     for (CasualtyClaim& claim : claims) {
       claim.evidence = sentence.span;
-      const size_t first =
-          static_cast<size_t>(std::partition_point(tokens.begin(), tokens.end(),
-                                                   [&](const Token& t) { return t.span.begin < claim.span.begin; }) -
-                              tokens.begin());
+      const size_t first = static_cast<size_t>(
+          std::partition_point(tokens.begin(), tokens.end(),
+                               [&](const claims::Token& t) { return t.span.begin < claim.span.begin; }) -
+          tokens.begin());
       claim.where = reader.Place(first);
       if (when != nullptr) claim.when = when->type == TimexType::kTime ? std::string(when->Day()) : when->value;
       chains.ChainFor(claim.span, &claim.source_chain, &claim.hedge);
@@ -803,7 +803,7 @@ Status CasualtyTagger::Process(Document& document) const {
 }
 
 std::vector<CasualtyClaim> CasualtyTagger::Tag(std::string_view text) const {
-  std::vector<Token> tokens = claims::Tokenize(text, Span{0, static_cast<uint32_t>(text.size())});
+  std::vector<claims::Token> tokens = claims::Tokenize(text, Span{0, static_cast<uint32_t>(text.size())});
   claims::ClaimsLexicon().Classify(&tokens);
   SentenceReader reader(text, tokens);
   std::vector<CasualtyClaim> claims = reader.Run();

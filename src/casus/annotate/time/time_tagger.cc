@@ -116,7 +116,7 @@ using Lex = TimeTagger::Lexicon;
 
 enum class TokenKind { kWord, kNumber, kPunct };
 
-struct Token {
+struct TimeToken {
   uint32_t begin = 0;
   uint32_t end = 0;
   TokenKind kind = TokenKind::kPunct;
@@ -164,8 +164,8 @@ inline uint8_t ByteClassOf(char c) { return kBytes.classes[static_cast<unsigned 
 // Tokens of text[span]; their lower-case forms are written to `lower` (which must not
 // grow afterwards: tokens view into it).
 void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexicon, std::string* lower,
-              std::vector<Token>* out) {
-  std::vector<Token>& tokens = *out;
+              std::vector<TimeToken>* out) {
+  std::vector<TimeToken>& tokens = *out;
   tokens.clear();
   // Lower-case text at the same offsets as the span, written in place.
   lower->resize(span.size());
@@ -185,7 +185,7 @@ void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexic
         continue;
       }
     }
-    Token& token = tokens.emplace_back();
+    TimeToken& token = tokens.emplace_back();
     token.begin = static_cast<uint32_t>(i);
     const unsigned char c = static_cast<unsigned char>(data[i]);
     if (IsAsciiLetter(data[i]) || IsLetterLead(c)) {
@@ -235,9 +235,9 @@ void Tokenize(std::string_view text, Span span, const TimeTagger::Lexicon& lexic
   constexpr uint32_t kNames = Lex::kMonth | Lex::kWeekday | Lex::kHoliday;
   constexpr uint32_t kOtherStarts = Lex::kNumberWord | Lex::kUnit | Lex::kSeason | Lex::kOrdinal | Lex::kDecade;
   for (size_t k = 0; k < tokens.size(); ++k) {
-    Token& t = tokens[k];
+    TimeToken& t = tokens[k];
     if (!t.trigger || t.kind != TokenKind::kWord) continue;
-    const Token* next = k + 1 < tokens.size() ? &tokens[k + 1] : nullptr;
+    const TimeToken* next = k + 1 < tokens.size() ? &tokens[k + 1] : nullptr;
     if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
       t.trigger = next != nullptr && (next->trigger || (next->classes & (Lex::kAfterArticle | Lex::kPart)));
     } else if (t.lower == "that" || t.lower == "its") {
@@ -338,7 +338,7 @@ class SentenceTagger {
  public:
   // `published`: the day relative expressions count from; `from` says where it came from
   // ("published", "dateline").
-  SentenceTagger(std::string_view text, const std::vector<Token>& tokens, const TimeTagger::Lexicon& lexicon,
+  SentenceTagger(std::string_view text, const std::vector<TimeToken>& tokens, const TimeTagger::Lexicon& lexicon,
                  std::optional<CivilDate> published, CivilDate* last_date, std::string* last_date_label,
                  std::string_view from = "published")
       : text_(text),
@@ -518,7 +518,7 @@ class SentenceTagger {
     }
   }
 
-  // Token `gap` joins a range's two ends, the first opening at token `opening`: "to",
+  // TimeToken `gap` joins a range's two ends, the first opening at token `opening`: "to",
   // "through", "thru", "until", "till", a dash, or "and" after "between".
   bool RangeLinkAt(size_t gap, size_t opening) const {
     return Is(gap, "to") || Is(gap, "through") || Is(gap, "thru") || Is(gap, "until") || Is(gap, "till") ||
@@ -1146,7 +1146,7 @@ class SentenceTagger {
   // match, past the sentence's last one: it then finds nothing.
   std::optional<Match> AbsoluteDate(size_t i) const {
     if (i >= tokens_.size()) return std::nullopt;
-    const Token& t = tokens_[i];
+    const TimeToken& t = tokens_[i];
     bool starts_right = (t.capitalized && (Has(i, Lex::kMonth) || WeekdayAt(i) >= 0)) ||
                         (IsNumber(i) && (t.lower.size() <= 5 || t.lower.size() == 10));  // "19.09.2023" is one token
     if (!starts_right) return std::nullopt;
@@ -2011,7 +2011,7 @@ class SentenceTagger {
     return Make(begin, k + 1, TimexType::kDate, value, false);
   }
 
-  // Token k opens a compound written close up: "second-degree", "year-end", "day-to-day"
+  // TimeToken k opens a compound written close up: "second-degree", "year-end", "day-to-day"
   // (not "decade-plus", a length and more).
   bool OpensCompound(size_t k) const {
     return Is(k + 1, "-") && Adjacent(k + 1) && IsWord(k + 2) && Adjacent(k + 2) && !Is(k + 2, "plus");
@@ -3447,7 +3447,7 @@ class SentenceTagger {
   }
 
   std::string_view text_;
-  const std::vector<Token>& tokens_;
+  const std::vector<TimeToken>& tokens_;
   const TimeTagger::Lexicon& lex_;
   std::optional<CivilDate> published_;
   std::string published_label_;
@@ -3629,8 +3629,8 @@ Status TimeTagger::Process(Document& document) const {
   CivilDate last_date = published.value_or(CivilDate{});
   std::string last_label = published ? document.metadata.published + " (published)" : "";
   std::string last_quarter;
-  std::string lower;          // lower-case token text of the sentence being tagged
-  std::vector<Token> tokens;  // the sentence's tokens (one buffer for all)
+  std::string lower;              // lower-case token text of the sentence being tagged
+  std::vector<TimeToken> tokens;  // the sentence's tokens (one buffer for all)
   // A dated dateline ("MOSCOW, Oct 5 (Reuters) -") is the day the story was filed: its
   // "on Thursday" and "today" count from it when it lies in the week before publication
   // (a story republished, or dated by its crawl).
@@ -3666,7 +3666,7 @@ std::vector<TimeExpression> TimeTagger::Tag(std::string_view text, std::string_v
   CivilDate last_date = date.value_or(CivilDate{});
   std::string last_label = date ? std::string(published) + " (published)" : "";
   std::string lower;
-  std::vector<Token> tokens;
+  std::vector<TimeToken> tokens;
   Tokenize(text, Span{0, static_cast<uint32_t>(text.size())}, *lexicon_, &lower, &tokens);
   std::vector<TimeExpression> out;
   std::string last_quarter;
