@@ -39,6 +39,20 @@ Status Document::DeadlineStatus(std::string_view stage) {
                 "over the time limit in " + std::string(stage) + "; skipped (raise it with --time-limit)");
 }
 
+const char* EventModalityName(EventModality modality) {
+  switch (modality) {
+    case EventModality::kAsserted: return "asserted";
+    case EventModality::kClaimed: return "claimed";
+    case EventModality::kDenied: return "denied";
+    case EventModality::kNegated: return "negated";
+    case EventModality::kThreatened: return "threatened";
+    case EventModality::kDemanded: return "demanded";
+    case EventModality::kPlanned: return "planned";
+    case EventModality::kHypothetical: return "hypothetical";
+  }
+  return "asserted";
+}
+
 const char* PartOfSpeechName(PartOfSpeech pos) {
   switch (pos) {
     case PartOfSpeech::kNoun: return "NOUN";

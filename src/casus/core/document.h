@@ -234,6 +234,42 @@ struct EntityMention {
   std::string ActorCode() const { return country + sector; }
 };
 
+// How an event is reported. Stored on disk by name.
+enum class EventModality { kAsserted, kClaimed, kDenied, kNegated, kThreatened, kDemanded, kPlanned, kHypothetical };
+const char* EventModalityName(EventModality modality);  // "asserted", "claimed", ...
+
+// Who takes part in an event: an entity mention ("Azerbaijan's defence ministry"), or a
+// group a common noun names ("protesters", "security forces").
+struct EventParticipant {
+  int32_t entity = -1;  // index in Document::entities, or -1 for a group noun
+  Span span;            // the words
+  std::string sector;   // a group's sector ("COP", "MIL", "CVL"), or the entity's
+  bool armed = false;   // the participant carries arms (soldiers, rebels, police)
+};
+
+// "Azerbaijani troops shelled Stepanakert on Tuesday": ASSAULT (heavy-weapons, CAMEO
+// 194, ACLED Explosions/Remote violence / Shelling/artillery/missile attack), actor the
+// troops (AZEMIL), target the city, dated by "Tuesday", placed at Stepanakert.
+struct EventMention {
+  Span trigger;           // the words that report it ("shelled", "called for")
+  Span evidence;          // its sentence
+  uint32_t sentence = 0;  // index in Document::sentences
+  std::string plover;     // PLOVER 2021 category: "ASSAULT", "REQUEST", ...
+  std::string mode;       // PLOVER mode: "heavy-weapons", "phone", ...; empty for none
+  std::string cameo;      // CAMEO code: "194", "0871", "020"
+  std::string acled;      // ACLED sub-event code ("ART_MISS_ATTACK"), empty for none
+  std::vector<EventParticipant> actors, targets;
+  int32_t time = -1;           // index in time_expressions of the expression that dates it, or -1
+  std::string date;            // its day, month or year ("2023-09-19"), or publication's
+  std::string date_precision;  // "day", "week", "month", "year", or "published" (no date of its own)
+  int32_t place = -1;          // index in entities of where it happened, or -1
+  int32_t casualty = -1;       // index in casualties of the claim it caused, or -1
+  std::vector<std::string> source_chain;
+  std::string hedge;
+  EventModality modality = EventModality::kAsserted;
+  int32_t governor = -1;  // index in events of the event whose complement this is ("threatened to strike")
+};
+
 class Document {
  public:
   Document(std::string id, std::string source, SourceFormat format, std::string text);
@@ -264,6 +300,7 @@ class Document {
   std::vector<Quote> quotes;
   std::vector<CasualtyClaim> casualties;
   std::vector<EntityMention> entities;    // sorted by span begin
+  std::vector<EventMention> events;       // in reading order
   std::vector<Token> tokens;              // every sentence's, in order; not stored
   std::string token_norms;                // the tokens' norms and lemmas
   std::vector<uint32_t> sentence_tokens;  // first token of each sentence, and one past the last

@@ -11,6 +11,7 @@
 #include "casus/annotate/claims/attribution.h"
 #include "casus/annotate/claims/casualties.h"
 #include "casus/annotate/entities/entity_tagger.h"
+#include "casus/annotate/events/event_tagger.h"
 #include "casus/annotate/time/time_tagger.h"
 #include "casus/normalize/cleaner.h"
 #include "casus/segment/sentences.h"
@@ -27,6 +28,7 @@ Result<Pipeline> MakeStandardPipeline() {
   stages.push_back(std::make_unique<AttributionTagger>());
   stages.push_back(std::make_unique<CasualtyTagger>());
   stages.push_back(std::make_unique<entities::EntityTagger>());
+  stages.push_back(std::make_unique<events::EventTagger>());
   return Pipeline::Create(std::move(stages));
 }
 

@@ -18,6 +18,10 @@ std::string_view organizations();     // resources/organizations.tsv
 std::string_view roles();             // resources/roles.tsv
 std::string_view entity_words();      // resources/entity_words.tsv
 std::string_view function_words();    // resources/function_words.tsv
+std::string_view event_triggers();    // resources/events/event_triggers.tsv
+std::string_view event_groups();      // resources/events/event_groups.tsv
+std::string_view event_governors();   // resources/events/event_governors.tsv
+std::string_view acled_types();       // resources/events/acled_types.tsv
 
 }  // namespace casus::resources
 

@@ -221,8 +221,10 @@ PartOfSpeech Disambiguate(const Analysis& analysis, std::string_view norm, const
         return PartOfSpeech::kVerb;
       }
     }
-    if (previous->pos == PartOfSpeech::kProperNoun && verb && EndsWith(norm, "ed")) {
-      return PartOfSpeech::kVerb;  // "Azerbaijan shelled"
+    // After a subject, a past form is the verb: "Azerbaijan shelled", "the rebels retreated".
+    if ((previous->pos == PartOfSpeech::kProperNoun || previous->pos == PartOfSpeech::kNoun) && verb &&
+        EndsWith(norm, "ed")) {
+      return PartOfSpeech::kVerb;
     }
   }
   // The part used most; a verb form in -ed that is no noun reads as a verb.
@@ -231,6 +233,7 @@ PartOfSpeech Disambiguate(const Analysis& analysis, std::string_view norm, const
     if (w[part] > 0 && (best < 0 || w[part] > w[best])) best = part;
   }
   if (best < 0) return PartOfSpeech::kOther;
+  if (verb && EndsWith(norm, "ed") && w[lexicon::kWordNetVerb] >= w[best]) return PartOfSpeech::kVerb;
   if (verb && EndsWith(norm, "ed") && best != lexicon::kWordNetVerb && !noun) return PartOfSpeech::kVerb;
   return kPartOf[best];
 }
@@ -413,8 +416,13 @@ Status TokenTagger::Process(Document& document) const {
         } else {
           token.pos = Disambiguate(analysis, norm, previous, previous_norm);
         }
-        if (const int p = PartIndex(token.pos);
-            p >= 0 && !analysis.whole && !analysis.lemmas[p].empty() && analysis.lemmas[p] != norm) {
+        // A word WordNet lacks, in -s but not -ss, is a plural: "gunships" -> "gunship".
+        if (token.pos == PartOfSpeech::kOther && norm.size() > 3 && norm.back() == 's' &&
+            norm[norm.size() - 2] != 's' && norm[norm.size() - 2] != '\'') {
+          token.lemma_begin = pool(std::string_view(norm).substr(0, norm.size() - 1));
+          token.lemma_size = static_cast<uint16_t>(norm.size() - 1);
+        } else if (const int p = PartIndex(token.pos);
+                   p >= 0 && !analysis.whole && !analysis.lemmas[p].empty() && analysis.lemmas[p] != norm) {
           token.lemma_begin = pool(analysis.lemmas[p]);
           token.lemma_size = static_cast<uint16_t>(analysis.lemmas[p].size());
         }
@@ -423,6 +431,24 @@ Status TokenTagger::Process(Document& document) const {
     }
   }
   document.sentence_tokens.push_back(static_cast<uint32_t>(document.tokens.size()));
+  // A word read as a verb right before a past verb is a noun when it can be one: the
+  // subject's head, "Government forces attacked", "the sides' talks ended".
+  for (size_t k = 0; k + 1 < document.sentence_tokens.size(); ++k) {
+    for (uint32_t i = document.sentence_tokens[k]; i + 2 <= document.sentence_tokens[k + 1]; ++i) {
+      Token& token = document.tokens[i];
+      const Token& next = document.tokens[i + 1];
+      if (token.pos != PartOfSpeech::kVerb || next.pos != PartOfSpeech::kVerb || (token.wordnet & 1) == 0) continue;
+      const std::string_view next_norm = document.Norm(next);
+      if (next_norm.size() < 3 || next_norm.substr(next_norm.size() - 2) != "ed") continue;
+      const std::string_view norm = document.Norm(token);
+      if (norm.size() > 2 && norm.substr(norm.size() - 2) == "ed") continue;  // "shelled destroyed" stays
+      token.pos = PartOfSpeech::kNoun;
+      const std::string_view noun = lexicon_->english.Lemma(norm, lexicon::kWordNetNoun, &scratch);
+      const std::string lemma(noun.empty() ? norm : noun);
+      token.lemma_begin = pool(lemma);
+      token.lemma_size = static_cast<uint16_t>(lemma.size());
+    }
+  }
   return Status::Ok();
 }
 

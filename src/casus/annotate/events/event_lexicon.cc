@@ -1,0 +1,103 @@
+// Loading resources/events/*.tsv into the events stage's tables (see event_lexicon.h).
+#include "casus/annotate/events/event_lexicon.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "casus/lexicon/resources.h"
+#include "casus/lexicon/tsv.h"
+
+namespace casus::events {
+namespace {
+
+std::vector<std::string> Words(std::string_view phrase) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(phrase)};
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}
+
+std::string Field(const lexicon::TsvRow& row, size_t i) {
+  if (i >= row.size() || row[i] == "-") return "";
+  return std::string(row[i]);
+}
+
+}  // namespace
+
+bool ParseModality(std::string_view name, EventModality* out) {
+  for (EventModality m :
+       {EventModality::kAsserted, EventModality::kClaimed, EventModality::kDenied, EventModality::kNegated,
+        EventModality::kThreatened, EventModality::kDemanded, EventModality::kPlanned, EventModality::kHypothetical}) {
+    if (name == EventModalityName(m)) {
+      *out = m;
+      return true;
+    }
+  }
+  return false;
+}
+
+EventLexicon::EventLexicon() {
+  for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_triggers())) {
+    if (row.size() < 6) continue;
+    TriggerPattern pattern;
+    for (const std::string& word : Words(row[0])) {
+      PatternElement element;
+      if (word == "*") {
+        element.gap = true;
+      } else {
+        const size_t colon = word.rfind(':');
+        element.word = word;
+        if (colon != std::string::npos && colon + 2 == word.size()) {
+          element.word = word.substr(0, colon);
+          const char pos = word[colon + 1];
+          element.pos = pos == 'V'   ? PartOfSpeech::kVerb
+                        : pos == 'N' ? PartOfSpeech::kNoun
+                        : pos == 'A' ? PartOfSpeech::kAdjective
+                                     : PartOfSpeech::kOther;
+        }
+      }
+      pattern.elements.push_back(std::move(element));
+    }
+    if (pattern.elements.empty() || pattern.elements.front().gap) continue;
+    pattern.plover = Field(row, 1);
+    pattern.mode = Field(row, 2);
+    pattern.cameo = Field(row, 3);
+    pattern.acled = Field(row, 4);
+    pattern.example = Field(row, 5);
+    patterns.push_back(std::move(pattern));
+  }
+  for (uint32_t i = 0; i < patterns.size(); ++i) patterns_by_first[patterns[i].elements.front().word].push_back(i);
+  for (auto& [word, indexes] : patterns_by_first) {
+    std::stable_sort(indexes.begin(), indexes.end(),
+                     [&](uint32_t a, uint32_t b) { return patterns[a].elements.size() > patterns[b].elements.size(); });
+  }
+  for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_groups())) {
+    if (row.size() < 4) continue;
+    groups[std::string(row[0])] = GroupNoun{std::string(row[1]), row[2] == "yes", std::string(row[3])};
+  }
+  for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_governors())) {
+    if (row.size() < 3) continue;
+    Governor governor;
+    governor.words = Words(row[0]);
+    if (governor.words.empty() || !ParseModality(row[1], &governor.modality)) continue;
+    governor.example = std::string(row[2]);
+    governors.push_back(std::move(governor));
+  }
+  for (uint32_t i = 0; i < governors.size(); ++i) governors_by_first[governors[i].words.front()].push_back(i);
+  for (auto& [word, indexes] : governors_by_first) {
+    std::stable_sort(indexes.begin(), indexes.end(),
+                     [&](uint32_t a, uint32_t b) { return governors[a].words.size() > governors[b].words.size(); });
+  }
+  for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::acled_types())) {
+    if (row.size() < 4) continue;
+    acled[std::string(row[0])] = AcledType{std::string(row[1]), std::string(row[2]), std::string(row[3])};
+    acled_codes.emplace_back(row[0]);
+  }
+}
+
+const EventLexicon& EventLexicon::Get() {
+  static const EventLexicon lexicon;
+  return lexicon;
+}
+
+}  // namespace casus::events

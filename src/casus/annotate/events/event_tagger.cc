@@ -1,0 +1,649 @@
+// The events stage; see event_tagger.h for the rules. One pass per sentence over its
+// tokens: participants first (entity mentions and group nouns, by token), then
+// triggers with their modality, actors and targets, then the links to the other layers.
+#include "casus/annotate/events/event_tagger.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "casus/annotate/claims/attribution.h"
+#include "casus/annotate/events/event_lexicon.h"
+#include "casus/core/span_index.h"
+
+namespace casus::events {
+namespace {
+
+// A participant candidate of one sentence, by tokens.
+struct Candidate {
+  uint32_t first = 0, last = 0;  // tokens, inclusive
+  EventParticipant participant;
+  bool place = false;    // a place or country mention
+  bool located = false;  // after a locative preposition: where, not who
+  bool pronoun = false;  // a subject pronoun standing for the last actors
+};
+
+bool IsArmedSector(std::string_view sector) {
+  return sector == "MIL" || sector == "COP" || sector == "REB" || sector == "INS" || sector == "UAF" || sector == "SPY";
+}
+
+bool IsBe(std::string_view lemma) { return lemma == "be"; }
+
+bool IsLocative(std::string_view norm) {
+  return norm == "in" || norm == "at" || norm == "near" || norm == "outside" || norm == "inside" || norm == "across" ||
+         norm == "around" || norm == "throughout" || norm == "into" || norm == "from" || norm == "along" ||
+         norm == "within";
+}
+
+std::string Precision(std::string_view value) {
+  const auto digits = [&](size_t from, size_t n) {
+    if (value.size() < from + n) return false;
+    for (size_t i = from; i < from + n; ++i) {
+      if (value[i] < '0' || value[i] > '9') return false;
+    }
+    return true;
+  };
+  if (!digits(0, 4)) return "";
+  if (value.size() >= 10 && value[4] == '-' && digits(5, 2) && value[7] == '-' && digits(8, 2)) return "day";
+  if (value.size() >= 8 && value[4] == '-' && value[5] == 'W' && digits(6, 2)) return "week";
+  if (value.size() >= 7 && value[4] == '-' && digits(5, 2)) return "month";
+  if (value.size() == 4) return "year";
+  return "";
+}
+
+// The date a value names, cut to its precision ("2023-09-19T13:00" -> "2023-09-19").
+std::string DateOf(std::string_view value, std::string_view precision) {
+  if (precision == "day") return std::string(value.substr(0, 10));
+  if (precision == "week") return std::string(value.substr(0, 8));
+  if (precision == "month") return std::string(value.substr(0, 7));
+  if (precision == "year") return std::string(value.substr(0, 4));
+  return "";
+}
+
+class SentenceEvents {
+ public:
+  SentenceEvents(Document& document, uint32_t sentence, const EventLexicon& lexicon, const ChainFinder& chains,
+                 const SpanIndex& entity_index, std::vector<EventParticipant>* last_actors)
+      : d_(document),
+        sentence_(sentence),
+        lex_(lexicon),
+        chains_(chains),
+        entity_index_(entity_index),
+        last_actors_(last_actors),
+        first_(document.sentence_tokens[sentence]),
+        end_(document.sentence_tokens[sentence + 1]) {}
+
+  void Run() {
+    if (first_ >= end_) return;
+    FindParticipants();
+    const size_t before = d_.events.size();
+    std::vector<bool> used(end_ - first_, false);
+    for (uint32_t i = first_; i < end_; ++i) {
+      if (used[i - first_]) continue;
+      uint32_t last = 0;
+      const TriggerPattern* pattern = MatchAt(i, &last);
+      if (pattern == nullptr) continue;
+      for (uint32_t k = i; k <= last; ++k) used[k - first_] = true;
+      AddEvent(*pattern, i, last);
+    }
+    for (size_t e = before; e < d_.events.size(); ++e) Link(e, before);
+    // A trigger that only names people ("protesters", "a gunman") reports no event of
+    // its own where another event of the sentence has them as its actor or target:
+    // "Police arrested five protesters" is the arrest.
+    std::vector<bool> drop(d_.events.size() - before, false);
+    for (size_t e = before; e < d_.events.size(); ++e) {
+      const Span trigger = d_.events[e].trigger;
+      for (size_t other = before; other < d_.events.size() && !drop[e - before]; ++other) {
+        if (other == e) continue;
+        for (const auto* list : {&d_.events[other].actors, &d_.events[other].targets}) {
+          for (const EventParticipant& p : *list) {
+            if (p.entity < 0 && p.span.Contains(trigger)) drop[e - before] = true;
+          }
+        }
+      }
+    }
+    if (std::find(drop.begin(), drop.end(), true) == drop.end()) return;
+    // Remove them, renumbering the governors of the events that stay.
+    std::vector<int32_t> renumber(d_.events.size() - before, -1);
+    size_t kept = before;
+    for (size_t e = before; e < d_.events.size(); ++e) {
+      if (drop[e - before]) continue;
+      renumber[e - before] = static_cast<int32_t>(kept);
+      if (kept != e) d_.events[kept] = std::move(d_.events[e]);
+      ++kept;
+    }
+    d_.events.resize(kept);
+    for (size_t e = before; e < kept; ++e) {
+      int32_t& governor = d_.events[e].governor;
+      if (governor >= static_cast<int32_t>(before)) governor = renumber[governor - before];
+    }
+  }
+
+ private:
+  const Token& T(uint32_t i) const { return d_.tokens[i]; }
+  std::string_view Lemma(uint32_t i) const { return d_.Lemma(d_.tokens[i]); }
+  std::string_view Norm(uint32_t i) const { return d_.Norm(d_.tokens[i]); }
+  bool IsPunct(uint32_t i) const { return T(i).pos == PartOfSpeech::kPunctuation; }
+  bool IsClauseEnd(uint32_t i) const { return Norm(i) == ";" || Norm(i) == ":"; }
+
+  // --- participants ---
+  void FindParticipants() {
+    const Span sentence = d_.sentences[sentence_].span;
+    std::vector<bool> covered(end_ - first_, false);
+    entity_index_.ForEach(sentence, [&](uint32_t e) {
+      const EntityMention& mention = d_.entities[e];
+      if (mention.in_boilerplate || !sentence.Contains(mention.span)) return;
+      Candidate c;
+      if (!TokenRange(mention.span, &c.first, &c.last)) return;
+      c.participant.entity = static_cast<int32_t>(e);
+      c.participant.span = mention.span;
+      const EntityMention& head = mention.refers_to >= 0 ? d_.entities[mention.refers_to] : mention;
+      c.participant.sector = head.sector;
+      // A mention ending in a group noun takes its sector: "Government forces" are MIL.
+      if (auto group = lex_.groups.find(std::string(Lemma(c.last))); group != lex_.groups.end()) {
+        c.participant.sector = group->second.sector;
+      }
+      c.participant.armed = IsArmedSector(c.participant.sector);
+      c.place = (mention.kind == EntityKind::kPlace || mention.kind == EntityKind::kCountry) && !mention.metonym;
+      for (uint32_t k = c.first; k <= c.last; ++k) covered[k - first_] = true;
+      candidates_.push_back(c);
+    });
+    // Group nouns outside mentions: "protesters", "security forces" (two words first).
+    for (uint32_t i = first_; i < end_; ++i) {
+      if (covered[i - first_] || T(i).pos == PartOfSpeech::kPunctuation) continue;
+      const GroupNoun* group = nullptr;
+      uint32_t last = i;
+      if (i + 1 < end_ && !covered[i + 1 - first_]) {
+        auto two = lex_.groups.find(std::string(Lemma(i)) + " " + std::string(Lemma(i + 1)));
+        if (two != lex_.groups.end()) {
+          group = &two->second;
+          last = i + 1;
+        }
+      }
+      const bool noun = T(i).pos == PartOfSpeech::kNoun || T(i).pos == PartOfSpeech::kOther ||
+                        (T(i).pos == PartOfSpeech::kProperNoun && T(i).Is(kTokenSentenceStart));
+      if (group == nullptr && noun) {
+        const std::string_view norm = Norm(i);
+        for (std::string_view key : {Lemma(i), norm, norm.substr(0, norm.empty() ? 0 : norm.size() - 1)}) {
+          auto one = lex_.groups.find(std::string(key));
+          if (one != lex_.groups.end()) {
+            group = &one->second;
+            break;
+          }
+        }
+      }
+      if (group == nullptr) continue;
+      // A group noun followed by another noun modifies it ("police station"): no group.
+      if (last + 1 < end_ && T(last + 1).pos == PartOfSpeech::kNoun && !T(last + 1).Is(kTokenCapitalized)) continue;
+      Candidate c;
+      c.first = i;
+      c.last = last;
+      // A demonym or entity right before joins the group's words ("Armenian police").
+      c.participant.span = Span{T(i).span.begin, T(last).span.end};
+      c.participant.sector = group->sector;
+      c.participant.armed = group->armed;
+      candidates_.push_back(c);
+      i = last;
+    }
+    // Subject pronouns stand for the last actors named.
+    for (uint32_t i = first_; i < end_; ++i) {
+      const std::string_view norm = Norm(i);
+      if (!T(i).Is(kTokenPronoun) || !(norm == "it" || norm == "they" || norm == "he" || norm == "she" || norm == "we"))
+        continue;
+      Candidate c;
+      c.first = c.last = i;
+      c.pronoun = true;
+      c.participant.span = T(i).span;
+      candidates_.push_back(c);
+    }
+    std::sort(candidates_.begin(), candidates_.end(),
+              [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+    for (Candidate& c : candidates_) {
+      if (!c.place) continue;
+      // A place after a locative preposition (and its determiners) is where, not who.
+      uint32_t k = c.first;
+      while (k > first_ && (T(k - 1).Is(kTokenDeterminer) || T(k - 1).pos == PartOfSpeech::kAdjective)) --k;
+      if (k > first_ && IsLocative(Norm(k - 1))) c.located = true;
+    }
+  }
+
+  bool TokenRange(Span span, uint32_t* first, uint32_t* last) const {
+    auto begin = std::partition_point(d_.tokens.begin() + first_, d_.tokens.begin() + end_,
+                                      [&](const Token& t) { return t.span.end <= span.begin; });
+    if (begin == d_.tokens.begin() + end_ || begin->span.begin >= span.end) return false;
+    auto stop = begin;
+    while (stop + 1 != d_.tokens.begin() + end_ && (stop + 1)->span.begin < span.end) ++stop;
+    *first = static_cast<uint32_t>(begin - d_.tokens.begin());
+    *last = static_cast<uint32_t>(stop - d_.tokens.begin());
+    return true;
+  }
+
+  // --- triggers ---
+  bool ElementMatches(const PatternElement& element, uint32_t i) const {
+    // The lemma, the norm, or a plural WordNet keeps as a lemma of its own ("relations").
+    const std::string_view norm = Norm(i);
+    const bool plural = norm.size() == element.word.size() + 1 && norm.back() == 's' &&
+                        norm.compare(0, element.word.size(), element.word) == 0;
+    if (Lemma(i) != element.word && norm != element.word && !plural) return false;
+    if (element.pos == PartOfSpeech::kOther) return true;
+    if (element.pos == PartOfSpeech::kNoun) return T(i).pos == PartOfSpeech::kNoun || T(i).pos == PartOfSpeech::kOther;
+    return T(i).pos == element.pos;
+  }
+
+  const TriggerPattern* MatchAt(uint32_t i, uint32_t* last) const {
+    // No trigger is a name or a part of one ("the Rally party", "Operation Dawn").
+    // (An acronym in capitals may be one: "an IED".)
+    if ((T(i).pos == PartOfSpeech::kProperNoun && !T(i).Is(kTokenAllCaps)) || T(i).pos == PartOfSpeech::kPunctuation) {
+      return nullptr;
+    }
+    for (std::string_view key : {Lemma(i), Norm(i)}) {
+      auto it = lex_.patterns_by_first.find(std::string(key));
+      if (it == lex_.patterns_by_first.end()) continue;
+      for (uint32_t index : it->second) {
+        const TriggerPattern& pattern = lex_.patterns[index];
+        uint32_t at = i;
+        bool ok = ElementMatches(pattern.elements[0], i);
+        for (size_t k = 1; ok && k < pattern.elements.size(); ++k) {
+          const PatternElement& element = pattern.elements[k];
+          if (element.gap) continue;
+          const bool after_gap = pattern.elements[k - 1].gap;
+          ok = false;
+          for (uint32_t j = at + 1; j < end_ && j <= at + (after_gap ? 4 : 1); ++j) {
+            if (ElementMatches(element, j)) {
+              at = j;
+              ok = true;
+              break;
+            }
+            if (IsPunct(j)) break;
+          }
+        }
+        if (ok) {
+          *last = at;
+          return &pattern;
+        }
+      }
+      if (Lemma(i) == Norm(i)) break;
+    }
+    return nullptr;
+  }
+
+  void AddEvent(const TriggerPattern& pattern, uint32_t first, uint32_t last) {
+    EventMention event;
+    event.trigger = Span{T(first).span.begin, T(last).span.end};
+    event.evidence = d_.sentences[sentence_].span;
+    event.sentence = sentence_;
+    event.plover = pattern.plover;
+    event.mode = pattern.mode;
+    event.cameo = pattern.cameo;
+    event.acled = pattern.acled;
+    trigger_tokens_.push_back({first, last});
+    d_.events.push_back(std::move(event));
+  }
+
+  // --- links ---
+  void Link(size_t e, size_t first_event) {
+    EventMention& event = d_.events[e];
+    const auto [first, last] = trigger_tokens_[e - first_event];
+    const uint32_t clause_begin = ClauseBegin(first), clause_end = ClauseEnd(last);
+    Modality(e, first_event, first, clause_begin);
+    Participants(event, first, last, clause_begin, clause_end);
+    Date(event);
+    Place(event);
+    if (event.plover == "ASSAULT" || event.plover == "COERCE" || event.plover == "PROTEST") Casualty(event);
+    chains_.ChainFor(event.trigger, &event.source_chain, &event.hedge);
+    if (event.modality == EventModality::kAsserted && !event.hedge.empty()) event.modality = EventModality::kClaimed;
+    RefineAcled(event);
+    if (!event.actors.empty()) *last_actors_ = event.actors;
+  }
+
+  uint32_t ClauseBegin(uint32_t i) const {
+    while (i > first_ && !IsClauseEnd(i - 1)) --i;
+    return i;
+  }
+  uint32_t ClauseEnd(uint32_t i) const {
+    while (i + 1 < end_ && !IsClauseEnd(i + 1)) ++i;
+    return i + 1;
+  }
+
+  void Modality(size_t e, size_t first_event, uint32_t first, uint32_t clause_begin) {
+    EventMention& event = d_.events[e];
+    // Negation right before: "did not attack", "no attack", "never shelled".
+    for (uint32_t k = first; k > clause_begin && first - k < 3; --k) {
+      const uint32_t before = k - 1;
+      if (T(before).Is(kTokenNegation)) {
+        event.modality = EventModality::kNegated;
+        return;
+      }
+      if (!(T(before).Is(kTokenAuxiliary) || T(before).Is(kTokenModal) || T(before).pos == PartOfSpeech::kAdverb ||
+            T(before).Is(kTokenDeterminer)))
+        break;
+    }
+    // The governors before it in its clause, up to eight words back: a verb of mood
+    // ("threatened to", "called for", "denied") before a modal ("would") that may sit
+    // between it and the event ("warned it would shell").
+    const uint32_t floor = first > clause_begin + 8 ? first - 8 : clause_begin;
+    const Governor* chosen = nullptr;
+    uint32_t chosen_at = 0;
+    for (uint32_t g = first; g > floor; --g) {
+      const uint32_t at = g - 1;
+      if (Norm(at) == "," && at + 1 < first && !T(at + 1).Is(kTokenSubordinator)) break;
+      if (T(at).pos == PartOfSpeech::kProperNoun) continue;  // "in May" holds no "may"
+      if (const Governor* governor = GovernorAt(at, first); governor != nullptr) {
+        const bool modal = T(at).Is(kTokenModal);
+        if (chosen == nullptr || (T(chosen_at).Is(kTokenModal) && !modal)) {
+          chosen = governor;
+          chosen_at = at;
+        }
+        if (!modal) break;
+        continue;
+      }
+      // Another event's trigger between breaks the reach ("shelled and attacked"),
+      // unless a governor opens it ("called for").
+      bool inside_other = false;
+      for (size_t other = first_event; other < e; ++other) {
+        const auto [gf, gl] = trigger_tokens_[other - first_event];
+        if (gf <= at && at <= gl && gf < at) {
+          inside_other = GovernorAt(gf, first) == nullptr;
+          if (!inside_other) g = gf + 2;  // its first word is the next looked at
+        } else if (gf <= at && at <= gl) {
+          inside_other = true;
+        }
+      }
+      if (inside_other) break;
+    }
+    if (chosen == nullptr) return;
+    event.modality = chosen->modality;
+    for (size_t other = first_event; other < e; ++other) {  // the governing event, if it is one
+      const auto [gf, gl] = trigger_tokens_[other - first_event];
+      if (gf <= chosen_at && chosen_at <= gl) event.governor = static_cast<int32_t>(other);
+    }
+  }
+
+  // The governor whose words start at token `at` and end before token `stop`, or null.
+  const Governor* GovernorAt(uint32_t at, uint32_t stop) const {
+    for (std::string_view key : {Lemma(at), Norm(at)}) {
+      auto it = lex_.governors_by_first.find(std::string(key));
+      if (it == lex_.governors_by_first.end()) continue;
+      for (uint32_t index : it->second) {
+        const Governor& governor = lex_.governors[index];
+        uint32_t k = at;
+        bool ok = true;
+        for (size_t w = 1; ok && w < governor.words.size(); ++w) {
+          ++k;
+          ok = k < stop && (Lemma(k) == governor.words[w] || Norm(k) == governor.words[w]);
+        }
+        if (ok) return &governor;
+      }
+    }
+    return nullptr;
+  }
+
+  // The candidates joined to `index` by commas and "and" ("Russia, France and the US").
+  std::vector<EventParticipant> Coordinated(size_t index, uint32_t limit_begin, uint32_t limit_end) const {
+    std::vector<EventParticipant> out = {Resolve(candidates_[index])};
+    auto joins = [&](uint32_t from, uint32_t to) {  // only ",", "and", determiners between
+      for (uint32_t k = from; k < to; ++k) {
+        const std::string_view n = Norm(k);
+        if (!(n == "," || n == "and" || T(k).Is(kTokenDeterminer))) return false;
+      }
+      return to > from;
+    };
+    for (size_t j = index + 1; j < candidates_.size() && candidates_[j].last < limit_end; ++j) {
+      if (candidates_[j].located || !joins(candidates_[j - 1].last + 1, candidates_[j].first)) break;
+      out.push_back(Resolve(candidates_[j]));
+    }
+    for (size_t j = index; j > 0 && candidates_[j - 1].first >= limit_begin; --j) {
+      if (candidates_[j - 1].located || !joins(candidates_[j - 1].last + 1, candidates_[j].first)) break;
+      out.insert(out.begin(), Resolve(candidates_[j - 1]));
+    }
+    return out;
+  }
+
+  EventParticipant Resolve(const Candidate& c) const { return c.participant; }
+
+  void Participants(EventMention& event, uint32_t first, uint32_t last, uint32_t clause_begin, uint32_t clause_end) {
+    const bool verb = T(first).pos == PartOfSpeech::kVerb;
+    // The nearest candidate before the trigger and the first after it, in the clause.
+    auto before = [&](uint32_t limit) -> int {
+      for (size_t j = candidates_.size(); j > 0; --j) {
+        const Candidate& c = candidates_[j - 1];
+        if (c.last >= limit || c.first < clause_begin) continue;
+        if (c.located) continue;
+        // Inside "by X", "with X", "against X" before the trigger: not its subject.
+        if (c.first > clause_begin) {
+          const std::string_view p = Norm(c.first - 1);
+          if (p == "by" || p == "against" || p == "with" || p == "of") continue;
+        }
+        return static_cast<int>(j - 1);
+      }
+      return -1;
+    };
+    auto after = [&](uint32_t from, bool allow_located) -> int {
+      for (size_t j = 0; j < candidates_.size(); ++j) {
+        const Candidate& c = candidates_[j];
+        if (c.first <= from || c.last >= clause_end) continue;
+        if (c.located && !allow_located) continue;
+        if (c.pronoun) continue;
+        return static_cast<int>(j);
+      }
+      return -1;
+    };
+    auto take = [&](int index, std::vector<EventParticipant>* out) {
+      if (index < 0) return;
+      const Candidate& c = candidates_[index];
+      if (c.pronoun) {
+        if (out == &event.actors) *out = *last_actors_;
+        return;
+      }
+      *out = Coordinated(static_cast<size_t>(index), clause_begin, clause_end);
+    };
+    if (verb) {
+      // Passive: an auxiliary "be" right before (adverbs between).
+      uint32_t k = first;
+      while (k > clause_begin && T(k - 1).pos == PartOfSpeech::kAdverb) --k;
+      const bool passive = k > clause_begin && IsBe(Lemma(k - 1)) && Norm(first) != Lemma(first);
+      const int subject = before(first);
+      if (passive) {
+        take(subject, &event.targets);
+        for (uint32_t j = last + 1; j < clause_end && j <= last + 4; ++j) {
+          if (Norm(j) == "by") {
+            take(after(j, false), &event.actors);
+            break;
+          }
+        }
+      } else {
+        take(subject, &event.actors);
+        take(after(last, false), &event.targets);
+      }
+      return;
+    }
+    // A noun: a modifier right before ("Azerbaijani shelling", "Israel's strikes"), or
+    // "by X" after, is the actor; "of", "on", "against", "at" X after it the target.
+    for (size_t j = 0; j < candidates_.size(); ++j) {
+      const Candidate& c = candidates_[j];
+      const bool adjacent = c.last + 1 == first || (c.last + 2 == first && Norm(c.last + 1) == "'s");
+      if (adjacent && !c.located && !c.pronoun) take(static_cast<int>(j), &event.actors);
+    }
+    for (uint32_t j = last + 1; j < clause_end && j <= last + 3; ++j) {
+      const std::string_view n = Norm(j);
+      if (n == "by" && event.actors.empty()) {
+        take(after(j, false), &event.actors);
+      } else if (n == "of" || n == "on" || n == "against" || n == "at") {
+        const int target = after(j, true);
+        if (target >= 0 && candidates_[target].first <= j + 3) take(target, &event.targets);
+        break;
+      }
+    }
+    if (event.actors.empty()) take(before(first), &event.actors);
+  }
+
+  void Date(EventMention& event) {
+    const Span sentence = d_.sentences[sentence_].span;
+    int chosen = -1;
+    for (size_t t = 0; t < d_.time_expressions.size(); ++t) {
+      const TimeExpression& time = d_.time_expressions[t];
+      if (!sentence.Contains(time.span) || time.since) continue;
+      if (Precision(time.value).empty()) continue;
+      if (chosen < 0 || (d_.time_expressions[chosen].statement && !time.statement)) chosen = static_cast<int>(t);
+      if (!time.statement) break;
+    }
+    if (chosen >= 0) {
+      const std::string& value = d_.time_expressions[chosen].value;
+      event.time = chosen;
+      event.date_precision = Precision(value);
+      event.date = DateOf(value, event.date_precision);
+      return;
+    }
+    event.date = d_.metadata.published;
+    event.date_precision = "published";
+  }
+
+  void Place(EventMention& event) {
+    int fallback = -1;
+    for (const Candidate& c : candidates_) {
+      if (!c.place || c.participant.entity < 0) continue;
+      if (c.located) {
+        event.place = c.participant.entity;
+        return;
+      }
+      if (fallback < 0) fallback = c.participant.entity;
+    }
+    if (fallback >= 0) {
+      event.place = fallback;
+      return;
+    }
+    // The dateline's place.
+    const Span dateline = d_.metadata.dateline_span;
+    if (dateline.empty()) return;
+    for (size_t e = 0; e < d_.entities.size(); ++e) {
+      const EntityMention& m = d_.entities[e];
+      if ((m.kind == EntityKind::kPlace || m.kind == EntityKind::kCountry) && dateline.Contains(m.span)) {
+        event.place = static_cast<int32_t>(e);
+        return;
+      }
+    }
+  }
+
+  void Casualty(EventMention& event) {
+    const Span sentence = d_.sentences[sentence_].span;
+    for (size_t c = 0; c < d_.casualties.size(); ++c) {
+      if (d_.casualties[c].evidence == sentence) {
+        event.casualty = static_cast<int32_t>(c);
+        return;
+      }
+    }
+  }
+
+  void RefineAcled(EventMention& event) {
+    auto any_armed = [](const std::vector<EventParticipant>& ps) {
+      return std::any_of(ps.begin(), ps.end(), [](const EventParticipant& p) { return p.armed; });
+    };
+    auto any_sector = [](const std::vector<EventParticipant>& ps, std::string_view sector) {
+      return std::any_of(ps.begin(), ps.end(), [&](const EventParticipant& p) { return p.sector == sector; });
+    };
+    auto civilian_victims = [&] {
+      if (event.casualty < 0) return false;
+      const std::string& victims = d_.casualties[event.casualty].victims;
+      for (const char* word : {"civilian", "people", "women", "children", "villager", "resident", "worshipper",
+                               "student", "passenger", "farmer", "man", "woman", "child", "boy", "girl"}) {
+        if (victims.find(word) != std::string::npos) return true;
+      }
+      return false;
+    };
+    const bool against_protesters = any_sector(event.targets, "OPP") && !event.targets.empty();
+    if (event.plover == "ASSAULT" && (event.acled == "ATTACK" || event.acled == "ARMED_CLASH")) {
+      if (against_protesters) {
+        event.acled = "FORCE_AGAINST_PROTEST";
+      } else if (any_armed(event.targets) && (any_armed(event.actors) || event.actors.empty())) {
+        event.acled = "ARMED_CLASH";
+      } else if ((!event.targets.empty() && !any_armed(event.targets)) || civilian_victims()) {
+        event.acled = "ATTACK";
+      }
+    }
+    if (event.plover == "COERCE" && against_protesters) event.acled = "PROTEST_WITH_INTER";
+    // Violence by protesters is a riot; by a mob or crowd, mob violence.
+    if (event.plover == "ASSAULT" && !event.acled.empty() && event.acled != "FORCE_AGAINST_PROTEST") {
+      for (const EventParticipant& actor : event.actors) {
+        if (actor.entity >= 0) continue;
+        std::string words(d_.Text(actor.span));
+        for (char& c : words) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (words.find("mob") != std::string::npos || words.find("crowd") != std::string::npos) {
+          event.acled = "MOB_VIOL";
+        } else if (actor.sector == "OPP") {
+          event.acled = "VIOL_DEMONSTR";
+        }
+      }
+    }
+    if (event.acled == "GOV_REGAINS_TERIT" || event.acled == "NON_STATE_ACTOR_OVERTAKES_TER") {
+      const bool state =
+          any_sector(event.actors, "MIL") || any_sector(event.actors, "GOV") || any_sector(event.actors, "COP");
+      const bool non_state =
+          any_sector(event.actors, "REB") || any_sector(event.actors, "INS") || any_sector(event.actors, "UAF");
+      if (state && !non_state) event.acled = "GOV_REGAINS_TERIT";
+      if (non_state && !state) event.acled = "NON_STATE_ACTOR_OVERTAKES_TER";
+    }
+  }
+
+  Document& d_;
+  uint32_t sentence_;
+  const EventLexicon& lex_;
+  const ChainFinder& chains_;
+  const SpanIndex& entity_index_;
+  std::vector<EventParticipant>* last_actors_;
+  uint32_t first_, end_;
+  std::vector<Candidate> candidates_;
+  std::vector<std::pair<uint32_t, uint32_t>> trigger_tokens_;  // per event of this sentence
+};
+
+}  // namespace
+
+EventTagger::EventTagger()
+    : info_{"events",
+            {Layer::kTokens, Layer::kTime, Layer::kAttribution, Layer::kCasualties, Layer::kEntities},
+            {Layer::kEvents}} {
+  EventLexicon::Get();  // built now, not inside the first document's timing
+}
+
+Status EventTagger::Process(Document& document) const {
+  document.events.clear();
+  if (document.sentence_tokens.size() != document.sentences.size() + 1) {
+    return Status(ErrorCode::kInternal, "the token layer does not match the sentences");
+  }
+  const EventLexicon& lexicon = EventLexicon::Get();
+  const ChainFinder chains(document);
+  const SpanIndex entity_index(document.entities.size(), [&](size_t e) { return document.entities[e].span; });
+  std::vector<EventParticipant> last_actors;
+  for (uint32_t k = 0; k < document.sentences.size(); ++k) {
+    if ((k & 63) == 0 && document.PastDeadline()) return Document::DeadlineStatus(info_.name);
+    SentenceEvents(document, k, lexicon, chains, entity_index, &last_actors).Run();
+  }
+  return Status::Ok();
+}
+
+std::pair<std::string, std::string> AcledNames(std::string_view code) {
+  const auto& acled = EventLexicon::Get().acled;
+  auto it = acled.find(std::string(code));
+  if (it == acled.end()) return {};
+  return {it->second.type, it->second.subtype};
+}
+
+std::string ParticipantCode(const Document& document, const EventParticipant& participant) {
+  if (participant.entity >= 0 && static_cast<size_t>(participant.entity) < document.entities.size()) {
+    const EntityMention* mention = &document.entities[participant.entity];
+    if (mention->refers_to >= 0 && static_cast<size_t>(mention->refers_to) < document.entities.size()) {
+      mention = &document.entities[mention->refers_to];
+    }
+    return mention->country + (participant.sector.empty() ? mention->sector : participant.sector);
+  }
+  return participant.sector;
+}
+
+std::string ParticipantName(const Document& document, const EventParticipant& participant) {
+  if (participant.entity >= 0 && static_cast<size_t>(participant.entity) < document.entities.size()) {
+    const EntityMention& mention = document.entities[participant.entity];
+    if (!mention.canonical.empty()) return mention.canonical;
+  }
+  return std::string(document.Text(participant.span));
+}
+
+}  // namespace casus::events

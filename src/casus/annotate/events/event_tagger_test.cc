@@ -1,0 +1,188 @@
+// The events stage through the standard pipeline: every example of the resource files,
+// then the rules for participants, modality and links, table-driven.
+#include "casus/annotate/events/event_tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "casus/annotate/events/event_lexicon.h"
+#include "casus/engine/engine.h"
+#include "casus/lexicon/resources.h"
+#include "casus/lexicon/tsv.h"
+
+namespace casus::events {
+namespace {
+
+Document Analyze(const std::string& text, const std::string& published = "2023-09-20") {
+  Document document("test", "test", SourceFormat::kJsonLines, text);
+  document.metadata.published = published;
+  static const Pipeline* pipeline = new Pipeline(std::move(MakeStandardPipeline().value()));
+  Status status = pipeline->Run(document);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return document;
+}
+
+std::string Names(const Document& d, const std::vector<EventParticipant>& participants) {
+  std::string out;
+  for (const EventParticipant& p : participants) {
+    out += (out.empty() ? "" : "+") + ParticipantName(d, p);
+    const std::string code = ParticipantCode(d, p);
+    if (!code.empty()) out += "(" + code + ")";
+  }
+  return out;
+}
+
+// "PLOVER[mode] trigger actor>target modality" per event, joined by " | ".
+std::string Show(const Document& d) {
+  std::string out;
+  for (const EventMention& e : d.events) {
+    if (!out.empty()) out += " | ";
+    out += e.plover;
+    if (!e.mode.empty()) out += "[" + e.mode + "]";
+    out += " '" + std::string(d.Text(e.trigger)) + "' " + Names(d, e.actors) + ">" + Names(d, e.targets);
+    if (e.modality != EventModality::kAsserted) out += " " + std::string(EventModalityName(e.modality));
+  }
+  return out;
+}
+
+// The trigger examples: an event of the entry's category whose trigger holds its first word.
+TEST(Events, EveryTriggerExample) {
+  const EventLexicon& lexicon = EventLexicon::Get();
+  ASSERT_GT(lexicon.patterns.size(), 200u);
+  for (const TriggerPattern& pattern : lexicon.patterns) {
+    Document d = Analyze(pattern.example);
+    bool found = false;
+    for (const EventMention& e : d.events) {
+      // The trigger's first token: its lemma or norm is the pattern's first word.
+      const std::string& first = pattern.elements.front().word;
+      for (const Token& token : d.tokens) {
+        if (token.span.begin != e.trigger.begin) continue;
+        const bool same = d.Lemma(token) == first || d.Norm(token) == first || d.Norm(token) == first + "s";
+        if (e.plover == pattern.plover && same && e.cameo == pattern.cameo) found = true;
+      }
+    }
+    EXPECT_TRUE(found) << "no " << pattern.plover << " event from '" << pattern.elements.front().word
+                       << "' in: " << pattern.example << "\n  " << Show(d);
+  }
+}
+
+TEST(Events, EveryGroupExample) {
+  for (const auto& [noun, group] : EventLexicon::Get().groups) {
+    Document d = Analyze(group.example);
+    bool found = false;
+    for (const EventMention& e : d.events) {
+      for (const auto* list : {&e.actors, &e.targets}) {
+        for (const EventParticipant& p : *list) found = found || (p.entity < 0 && p.sector == group.sector);
+      }
+    }
+    EXPECT_TRUE(found) << noun << " (" << group.sector << ") in: " << group.example << "\n  " << Show(d);
+  }
+}
+
+TEST(Events, EveryGovernorExample) {
+  for (const Governor& governor : EventLexicon::Get().governors) {
+    Document d = Analyze(governor.example);
+    bool found = false;
+    for (const EventMention& e : d.events) found = found || e.modality == governor.modality;
+    EXPECT_TRUE(found) << governor.words.front() << " -> " << EventModalityName(governor.modality)
+                       << " in: " << governor.example << "\n  " << Show(d);
+  }
+}
+
+TEST(Events, EveryAcledExample) {
+  const EventLexicon& lexicon = EventLexicon::Get();
+  ASSERT_EQ(lexicon.acled_codes.size(), 25u);
+  for (const std::string& code : lexicon.acled_codes) {
+    const AcledType& type = lexicon.acled.at(code);
+    Document d = Analyze(type.example);
+    bool found = false;
+    std::string codes;
+    for (const EventMention& e : d.events) {
+      found = found || e.acled == code;
+      codes += " " + e.acled;
+    }
+    EXPECT_TRUE(found) << code << " in: " << type.example << "\n  codes:" << codes << "\n  " << Show(d);
+  }
+  EXPECT_EQ(AcledNames("AIR_STRIKE"),
+            std::make_pair(std::string("Explosions/Remote violence"), std::string("Air/drone strike")));
+}
+
+TEST(Events, ActorsTargetsAndModality) {
+  const struct {
+    const char* text;
+    const char* expected;
+  } kCases[] = {
+      // Actor before, target after; a passive turns them round.
+      {"Azerbaijani troops shelled Stepanakert.",
+       "ASSAULT[heavy-weapons] 'shelled' Azerbaijani troops(AZEMIL)>Stepanakert(AZE)"},
+      {"Stepanakert was shelled by Azerbaijani troops.",
+       "ASSAULT[heavy-weapons] 'shelled' Azerbaijani troops(AZEMIL)>Stepanakert(AZE)"},
+      // Several actors are kept as several.
+      {"Russia, France and the United States called for a ceasefire.",
+       "REQUEST 'called for' Russia(RUS)+France(FRA)+United States(USA)> | RETREAT[ceasefire] 'ceasefire' "
+       "Russia(RUS)+France(FRA)+United States(USA)> demanded"},
+      // A threat is no attack; a denial and a negation are no facts.
+      {"The rebels threatened to attack the city.",
+       "THREATEN 'threatened' rebels(REB)> | ASSAULT 'attack' rebels(REB)> threatened"},
+      {"The army did not attack the town.", "ASSAULT 'attack' army(MIL)> negated"},
+      {"The ministry denied shelling the village.",
+       "REJECT 'denied' ministry(GOV)> | ASSAULT[heavy-weapons] 'shelling' ministry(GOV)> denied"},
+      // A place after "in" is where it happened, not the target.
+      {"Police arrested five protesters in Yerevan.", "COERCE[arrest] 'arrested' Police(COP)>protesters(OPP)"},
+  };
+  for (const auto& c : kCases) {
+    Document d = Analyze(c.text);
+    EXPECT_EQ(Show(d), c.expected) << c.text;
+  }
+}
+
+TEST(Events, DatesPlacesAndCasualties) {
+  Document d = Analyze("Artillery shelled Stepanakert on Tuesday, killing 12 civilians, local officials said.");
+  ASSERT_FALSE(d.events.empty()) << Show(d);
+  const EventMention& e = d.events.front();
+  EXPECT_EQ(e.date, "2023-09-19");
+  EXPECT_EQ(e.date_precision, "day");
+  ASSERT_GE(e.time, 0);
+  EXPECT_EQ(d.Text(d.time_expressions[e.time].span), "Tuesday");
+  ASSERT_GE(e.place, 0);
+  EXPECT_EQ(d.entities[e.place].canonical, "Stepanakert");
+  EXPECT_TRUE(d.entities[e.place].located);
+  ASSERT_GE(e.casualty, 0);
+  EXPECT_EQ(d.casualties[e.casualty].killed.value, 12);
+  EXPECT_EQ(e.acled, "ART_MISS_ATTACK");
+  ASSERT_FALSE(e.source_chain.empty());
+  EXPECT_EQ(e.source_chain.back(), "local officials");
+  // No date of its own: publication's, said to be so.
+  Document undated = Analyze("Rebels attacked the convoy.");
+  ASSERT_FALSE(undated.events.empty());
+  EXPECT_EQ(undated.events.front().date, "2023-09-20");
+  EXPECT_EQ(undated.events.front().date_precision, "published");
+  EXPECT_EQ(undated.events.front().time, -1);
+  // A hedge makes it claimed.
+  Document hedged = Analyze("Rebels reportedly attacked the convoy.");
+  ASSERT_FALSE(hedged.events.empty());
+  EXPECT_EQ(hedged.events.front().modality, EventModality::kClaimed);
+}
+
+TEST(Events, AcledRefinements) {
+  const struct {
+    const char* text;
+    const char* acled;
+  } kCases[] = {
+      {"Militants attacked a checkpoint, killing four soldiers.", "ARMED_CLASH"},
+      {"Gunmen attacked villagers in the market.", "ATTACK"},
+      {"Security forces opened fire on protesters.", "FORCE_AGAINST_PROTEST"},
+      {"Police arrested dozens of protesters.", "PROTEST_WITH_INTER"},
+      {"The army seized the town.", "GOV_REGAINS_TERIT"},
+      {"Rebels recaptured the town.", "NON_STATE_ACTOR_OVERTAKES_TER"},
+  };
+  for (const auto& c : kCases) {
+    Document d = Analyze(c.text);
+    ASSERT_FALSE(d.events.empty()) << c.text;
+    EXPECT_EQ(d.events.front().acled, c.acled) << c.text << "\n  " << Show(d);
+  }
+}
+
+}  // namespace
+}  // namespace casus::events
