@@ -118,6 +118,18 @@ int main(int argc, char** argv) {
   geo_cmd->add_option("--errors", eval_args.errors, "print up to N examples of each kind of error");
   geo_cmd->add_option("--kind", eval_args.kind, "only errors of this kind: missed, spurious, far, unresolved");
 
+  CLI::App* plover_cmd = eval_cmd->add_subcommand(
+      "plover", "Event categories against PLOVER records: accuracy, macro-F1, actor and target countries");
+  plover_cmd->add_option("file", eval_args.path, "PLOVER_GSR_CAMEO.txt")->required();
+  plover_cmd->add_option("--errors", eval_args.errors, "print up to N records coded wrong");
+  plover_cmd->add_option("--kind", eval_args.kind, "only records of this gold category");
+
+  CLI::App* acled_cmd = eval_cmd->add_subcommand(
+      "acled", "ACLED sub-event types against CASE 2021 snippets: accuracy, macro- and weighted F1");
+  acled_cmd->add_option("file", eval_args.path, "CASE 2021 task 2 dev.tsv")->required();
+  acled_cmd->add_option("--errors", eval_args.errors, "print up to N snippets coded wrong");
+  acled_cmd->add_option("--kind", eval_args.kind, "only errors with this gold or casus code");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -134,6 +146,8 @@ int main(int argc, char** argv) {
   if (attribution_cmd->parsed()) return RunEvalAttribution(eval_args);
   if (stories_eval_cmd->parsed()) return RunEvalStories(eval_args);
   if (geo_cmd->parsed()) return RunEvalGeo(eval_args);
+  if (plover_cmd->parsed()) return RunEvalPlover(eval_args);
+  if (acled_cmd->parsed()) return RunEvalAcled(eval_args);
   if (stories_cmd->parsed()) return RunStories(stories_args);
   if (story_cmd->parsed()) return RunStory(story_args);
   return kExitUsage;

@@ -87,6 +87,8 @@ int RunEvalCasualties(const EvalArgs& args);
 int RunEvalAttribution(const EvalArgs& args);
 int RunEvalStories(const EvalArgs& args);
 int RunEvalGeo(const EvalArgs& args);
+int RunEvalPlover(const EvalArgs& args);
+int RunEvalAcled(const EvalArgs& args);
 
 }  // namespace casus::cli
 

@@ -620,6 +620,67 @@ Status EventTagger::Process(Document& document) const {
   return Status::Ok();
 }
 
+int32_t MainEvent(const Document& document) {
+  int32_t best = -1;
+  int best_rank = 1 << 30;
+  for (size_t e = 0; e < document.events.size(); ++e) {
+    const EventMention& event = document.events[e];
+    if (event.governor >= 0) continue;
+    bool verb = false;
+    for (const Token& token : document.tokens) {
+      if (token.span.begin == event.trigger.begin) verb = token.pos == PartOfSpeech::kVerb;
+      if (token.span.begin >= event.trigger.begin) break;
+    }
+    const int rank = static_cast<int>(event.sentence) * 4 + (verb ? 0 : 1);
+    if (rank < best_rank) {
+      best = static_cast<int32_t>(e);
+      best_rank = rank;
+    }
+  }
+  return best;
+}
+
+std::string MainAcled(const Document& document) {
+  static const char* const kSpecificFirst[] = {"SUIC_BOMB",
+                                               "CHEM_WEAP",
+                                               "AIR_STRIKE",
+                                               "GRENADE",
+                                               "REM_EXPLOS",
+                                               "ART_MISS_ATTACK",
+                                               "SEX_VIOL",
+                                               "ABDUCT_DISSAP",
+                                               "FORCE_AGAINST_PROTEST",
+                                               "PROTEST_WITH_INTER",
+                                               "MOB_VIOL",
+                                               "VIOL_DEMONSTR",
+                                               "PEACE_PROTEST",
+                                               "GOV_REGAINS_TERIT",
+                                               "NON_STATE_ACTOR_OVERTAKES_TER",
+                                               "NON_VIOL_TERRIT_TRANSFER",
+                                               "HQ_ESTABLISHED",
+                                               "DISR_WEAP",
+                                               "CHANGE_TO_GROUP_ACT",
+                                               "AGREEMENT",
+                                               "ARREST",
+                                               "PROPERTY_DISTRUCT",
+                                               "ARMED_CLASH",
+                                               "ATTACK",
+                                               "OTHER"};
+  auto rank = [&](const std::string& code) {
+    for (size_t i = 0; i < std::size(kSpecificFirst); ++i) {
+      if (code == kSpecificFirst[i]) return static_cast<int>(i);
+    }
+    return static_cast<int>(std::size(kSpecificFirst));
+  };
+  std::string best;
+  for (const EventMention& event : document.events) {
+    if (event.acled.empty()) continue;
+    if (event.modality != EventModality::kAsserted && event.modality != EventModality::kClaimed) continue;
+    if (best.empty() || rank(event.acled) < rank(best)) best = event.acled;
+  }
+  return best;
+}
+
 std::pair<std::string, std::string> AcledNames(std::string_view code) {
   const auto& acled = EventLexicon::Get().acled;
   auto it = acled.find(std::string(code));

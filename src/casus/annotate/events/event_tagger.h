@@ -46,6 +46,16 @@ class EventTagger : public Stage {
   StageInfo info_;
 };
 
+// The event a short text is mostly about (a wire sentence, a snippet): the first event
+// no other governs ("offered to hand over": the offer), preferring one a verb reports;
+// -1 when there is none.
+int32_t MainEvent(const Document& document);
+
+// The ACLED sub-event code a short text reports: of its events with a code, reported as
+// facts (asserted or claimed), the most specific kind (a suicide bomb before an attack,
+// an air strike before an armed clash), the first of equals; empty when none.
+std::string MainAcled(const Document& document);
+
 // The ACLED event type and sub-event type of a code ("AIR_STRIKE" -> "Explosions/Remote
 // violence", "Air/drone strike"); empty for an unknown code.
 std::pair<std::string, std::string> AcledNames(std::string_view code);
