@@ -91,7 +91,7 @@ int RunEvalPlover(const EvalArgs& args) {
       continue;
     }
     const int32_t main = events::MainEvent(document);
-    const std::string system = main >= 0 ? document.events[main].plover : "(none)";
+    const std::string system = main >= 0 ? events::CodedCategory(document.events[main]) : "(none)";
     scores.Add(record.category, system);
     std::vector<std::string> actors, targets;
     if (main >= 0) {

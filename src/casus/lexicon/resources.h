@@ -22,6 +22,7 @@ std::string_view event_triggers();    // resources/events/event_triggers.tsv
 std::string_view event_groups();      // resources/events/event_groups.tsv
 std::string_view event_governors();   // resources/events/event_governors.tsv
 std::string_view acled_types();       // resources/events/acled_types.tsv
+std::string_view event_impacts();     // resources/events/event_impacts.tsv
 
 }  // namespace casus::resources
 

@@ -38,7 +38,7 @@ bool ParseModality(std::string_view name, EventModality* out) {
 
 EventLexicon::EventLexicon() {
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_triggers())) {
-    if (row.size() < 6) continue;
+    if (row.size() < 7) continue;
     TriggerPattern pattern;
     for (const std::string& word : Words(row[0])) {
       PatternElement element;
@@ -47,8 +47,12 @@ EventLexicon::EventLexicon() {
       } else {
         const size_t colon = word.rfind(':');
         element.word = word;
+        if (word.size() > 1 && word[0] == '~') {
+          element.suffix = true;
+          element.word = word.substr(1);
+        }
         if (colon != std::string::npos && colon + 2 == word.size()) {
-          element.word = word.substr(0, colon);
+          element.word = element.word.substr(0, element.word.rfind(':'));
           const char pos = word[colon + 1];
           element.pos = pos == 'V'   ? PartOfSpeech::kVerb
                         : pos == 'N' ? PartOfSpeech::kNoun
@@ -63,10 +67,17 @@ EventLexicon::EventLexicon() {
     pattern.mode = Field(row, 2);
     pattern.cameo = Field(row, 3);
     pattern.acled = Field(row, 4);
-    pattern.example = Field(row, 5);
+    pattern.weapon = Field(row, 5) == "weapon";
+    pattern.example = Field(row, 6);
     patterns.push_back(std::move(pattern));
   }
-  for (uint32_t i = 0; i < patterns.size(); ++i) patterns_by_first[patterns[i].elements.front().word].push_back(i);
+  for (uint32_t i = 0; i < patterns.size(); ++i) {
+    if (patterns[i].elements.front().suffix) {
+      suffix_patterns.push_back(i);
+    } else {
+      patterns_by_first[patterns[i].elements.front().word].push_back(i);
+    }
+  }
   for (auto& [word, indexes] : patterns_by_first) {
     std::stable_sort(indexes.begin(), indexes.end(),
                      [&](uint32_t a, uint32_t b) { return patterns[a].elements.size() > patterns[b].elements.size(); });
@@ -87,6 +98,9 @@ EventLexicon::EventLexicon() {
   for (auto& [word, indexes] : governors_by_first) {
     std::stable_sort(indexes.begin(), indexes.end(),
                      [&](uint32_t a, uint32_t b) { return governors[a].words.size() > governors[b].words.size(); });
+  }
+  for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_impacts())) {
+    if (row.size() >= 2) impacts[std::string(row[0])] = std::string(row[1]);
   }
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::acled_types())) {
     if (row.size() < 4) continue;

@@ -18,11 +18,13 @@ struct PatternElement {
   std::string word;                         // lemma or norm; empty for a gap
   PartOfSpeech pos = PartOfSpeech::kOther;  // kOther: any
   bool gap = false;                         // "*": up to three words
+  bool suffix = false;                      // "~end": a word ending in `word`
 };
 
 struct TriggerPattern {
   std::vector<PatternElement> elements;
   std::string plover, mode, cameo, acled;  // mode and acled empty for none
+  bool weapon = false;                     // a weapon's name: an attack only with a verb of impact
   std::string example;
 };
 
@@ -47,14 +49,17 @@ class EventLexicon {
   static const EventLexicon& Get();
 
   std::vector<TriggerPattern> patterns;
-  // Patterns by their first word, longest first, then in file order.
+  // Patterns by their first word, longest first, then in file order; those whose first
+  // word is an ending ("~-day") apart, tried at every word.
   std::unordered_map<std::string, std::vector<uint32_t>> patterns_by_first;
+  std::vector<uint32_t> suffix_patterns;
   // Group nouns by lemma; two-word ones ("security force") by their words joined with a space.
   std::unordered_map<std::string, GroupNoun> groups;
   std::vector<Governor> governors;
   std::unordered_map<std::string, std::vector<uint32_t>> governors_by_first;
-  std::unordered_map<std::string, AcledType> acled;  // by code ("AIR_STRIKE")
-  std::vector<std::string> acled_codes;              // in file order
+  std::unordered_map<std::string, AcledType> acled;      // by code ("AIR_STRIKE")
+  std::unordered_map<std::string, std::string> impacts;  // verbs of impact (lemma -> example)
+  std::vector<std::string> acled_codes;                  // in file order
 
  private:
   EventLexicon();

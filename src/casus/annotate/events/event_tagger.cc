@@ -87,10 +87,39 @@ class SentenceEvents {
       AddEvent(*pattern, i, last);
     }
     for (size_t e = before; e < d_.events.size(); ++e) Link(e, before);
+    std::vector<bool> drop(d_.events.size() - before, false);
+    // A weapon's name: with another attack in its clause, it gives that attack its mode
+    // and code (when the attack has none of its own); alone, it is an attack only with a
+    // verb of impact ("rockets hit", "fired missiles").
+    for (size_t e = before; e < d_.events.size(); ++e) {
+      if (!patterns_[e - before]->weapon) continue;
+      const auto [first, last] = trigger_tokens_[e - before];
+      const uint32_t clause_begin = ClauseBegin(first), clause_end = ClauseEnd(last);
+      bool lent = false;
+      for (size_t other = before; other < d_.events.size(); ++other) {
+        if (other == e || patterns_[other - before]->weapon || d_.events[other].plover != "ASSAULT") continue;
+        const auto [of, ol] = trigger_tokens_[other - before];
+        if (of < clause_begin || ol >= clause_end) continue;
+        EventMention& attack = d_.events[other];
+        const bool generic = attack.acled.empty() || attack.acled == "ATTACK" || attack.acled == "ARMED_CLASH";
+        if (generic) {
+          attack.mode = d_.events[e].mode;
+          attack.cameo = d_.events[e].cameo;
+          attack.acled = d_.events[e].acled;
+        }
+        lent = true;
+        break;
+      }
+      bool impact = false;
+      for (uint32_t k = clause_begin; k < clause_end && !impact; ++k) {
+        impact =
+            (k < first || k > last) && T(k).pos == PartOfSpeech::kVerb && lex_.impacts.count(std::string(Lemma(k)));
+      }
+      drop[e - before] = lent || !impact;
+    }
     // A trigger that only names people ("protesters", "a gunman") reports no event of
     // its own where another event of the sentence has them as its actor or target:
     // "Police arrested five protesters" is the arrest.
-    std::vector<bool> drop(d_.events.size() - before, false);
     for (size_t e = before; e < d_.events.size(); ++e) {
       const Span trigger = d_.events[e].trigger;
       for (size_t other = before; other < d_.events.size() && !drop[e - before]; ++other) {
@@ -220,8 +249,12 @@ class SentenceEvents {
 
   // --- triggers ---
   bool ElementMatches(const PatternElement& element, uint32_t i) const {
-    // The lemma, the norm, or a plural WordNet keeps as a lemma of its own ("relations").
     const std::string_view norm = Norm(i);
+    if (element.suffix) {
+      return norm.size() > element.word.size() &&
+             norm.compare(norm.size() - element.word.size(), element.word.size(), element.word) == 0;
+    }
+    // The lemma, the norm, or a plural WordNet keeps as a lemma of its own ("relations").
     const bool plural = norm.size() == element.word.size() + 1 && norm.back() == 's' &&
                         norm.compare(0, element.word.size(), element.word) == 0;
     if (Lemma(i) != element.word && norm != element.word && !plural) return false;
@@ -236,10 +269,20 @@ class SentenceEvents {
     if ((T(i).pos == PartOfSpeech::kProperNoun && !T(i).Is(kTokenAllCaps)) || T(i).pos == PartOfSpeech::kPunctuation) {
       return nullptr;
     }
-    for (std::string_view key : {Lemma(i), Norm(i)}) {
-      auto it = lex_.patterns_by_first.find(std::string(key));
-      if (it == lex_.patterns_by_first.end()) continue;
-      for (uint32_t index : it->second) {
+    // Endings first ("four-day strike" is a strike of work before it is an attack), then
+    // the patterns of the lemma, then of the norm.
+    const std::vector<uint32_t>* lists[3] = {&lex_.suffix_patterns, nullptr, nullptr};
+    if (auto it = lex_.patterns_by_first.find(std::string(Lemma(i))); it != lex_.patterns_by_first.end()) {
+      lists[1] = &it->second;
+    }
+    if (Lemma(i) != Norm(i)) {
+      if (auto it = lex_.patterns_by_first.find(std::string(Norm(i))); it != lex_.patterns_by_first.end()) {
+        lists[2] = &it->second;
+      }
+    }
+    for (const std::vector<uint32_t>* list : lists) {
+      if (list == nullptr) continue;
+      for (uint32_t index : *list) {
         const TriggerPattern& pattern = lex_.patterns[index];
         uint32_t at = i;
         bool ok = ElementMatches(pattern.elements[0], i);
@@ -262,7 +305,6 @@ class SentenceEvents {
           return &pattern;
         }
       }
-      if (Lemma(i) == Norm(i)) break;
     }
     return nullptr;
   }
@@ -277,6 +319,7 @@ class SentenceEvents {
     event.cameo = pattern.cameo;
     event.acled = pattern.acled;
     trigger_tokens_.push_back({first, last});
+    patterns_.push_back(&pattern);
     d_.events.push_back(std::move(event));
   }
 
@@ -593,6 +636,7 @@ class SentenceEvents {
   uint32_t first_, end_;
   std::vector<Candidate> candidates_;
   std::vector<std::pair<uint32_t, uint32_t>> trigger_tokens_;  // per event of this sentence
+  std::vector<const TriggerPattern*> patterns_;                // likewise
 };
 
 }  // namespace
@@ -626,18 +670,38 @@ int32_t MainEvent(const Document& document) {
   for (size_t e = 0; e < document.events.size(); ++e) {
     const EventMention& event = document.events[e];
     if (event.governor >= 0) continue;
-    bool verb = false;
-    for (const Token& token : document.tokens) {
-      if (token.span.begin == event.trigger.begin) verb = token.pos == PartOfSpeech::kVerb;
-      if (token.span.begin >= event.trigger.begin) break;
+    // A purpose clause ("to demand reforms") or a participle after a comma ("..., killing
+    // two") tells more about the event before it: after it in rank.
+    bool subordinate = false;
+    for (size_t t = 0; t < document.tokens.size(); ++t) {
+      if (document.tokens[t].span.begin != event.trigger.begin) continue;
+      const std::string_view norm = document.Norm(document.tokens[t]);
+      const std::string_view before = t > 0 ? document.Norm(document.tokens[t - 1]) : "";
+      subordinate = (before == "to" && document.tokens[t].pos == PartOfSpeech::kVerb) ||
+                    (before == "," && norm.size() > 3 && norm.substr(norm.size() - 3) == "ing");
+      break;
     }
-    const int rank = static_cast<int>(event.sentence) * 4 + (verb ? 0 : 1);
+    const int rank = static_cast<int>(event.sentence) * 4 + (subordinate ? 2 : 0);
     if (rank < best_rank) {
       best = static_cast<int32_t>(e);
       best_rank = rank;
     }
   }
   return best;
+}
+
+std::string CodedCategory(const EventMention& event) {
+  static const char* const kCooperative[] = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"};
+  const bool cooperative = std::find_if(std::begin(kCooperative), std::end(kCooperative),
+                                        [&](const char* c) { return event.plover == c; }) != std::end(kCooperative);
+  switch (event.modality) {
+    case EventModality::kPlanned: return cooperative ? "AGREE" : event.plover == "REJECT" ? "REJECT" : "THREATEN";
+    case EventModality::kThreatened: return "THREATEN";
+    case EventModality::kDemanded: return "REQUEST";
+    case EventModality::kDenied: return "REJECT";
+    case EventModality::kNegated: return cooperative ? "REJECT" : event.plover;
+    default: return event.plover;
+  }
 }
 
 std::string MainAcled(const Document& document) {

@@ -51,6 +51,13 @@ class EventTagger : public Stage {
 // -1 when there is none.
 int32_t MainEvent(const Document& document);
 
+// The PLOVER category a coder gives the event as it is reported: a stated intent of a
+// cooperative kind ("will release", "ready to host") is AGREE and of a hostile kind
+// ("would blockade") THREATEN; a cooperative event refused or failed ("would not meet",
+// "failed to reach agreement") is REJECT; a demanded one REQUEST; a threatened one
+// THREATEN; a denied one REJECT; otherwise its own category.
+std::string CodedCategory(const EventMention& event);
+
 // The ACLED sub-event code a short text reports: of its events with a code, reported as
 // facts (asserted or claimed), the most specific kind (a suicide bomb before an attack,
 // an air strike before an armed clash), the first of equals; empty when none.

@@ -54,12 +54,21 @@ TEST(Events, EveryTriggerExample) {
     Document d = Analyze(pattern.example);
     bool found = false;
     for (const EventMention& e : d.events) {
-      // The trigger's first token: its lemma or norm is the pattern's first word.
-      const std::string& first = pattern.elements.front().word;
+      if (pattern.weapon) {
+        // A weapon: an attack of its example has its mode and code.
+        found = found || (e.plover == "ASSAULT" && e.mode == pattern.mode && e.cameo == pattern.cameo);
+        continue;
+      }
+      // The trigger's first token: its lemma or norm is the pattern's first word (or
+      // ends so); a weapon in the example may have given the event its own code.
+      const PatternElement& first = pattern.elements.front();
       for (const Token& token : d.tokens) {
         if (token.span.begin != e.trigger.begin) continue;
-        const bool same = d.Lemma(token) == first || d.Norm(token) == first || d.Norm(token) == first + "s";
-        if (e.plover == pattern.plover && same && e.cameo == pattern.cameo) found = true;
+        const std::string_view norm = d.Norm(token);
+        const bool same =
+            first.suffix ? norm.size() > first.word.size() && norm.substr(norm.size() - first.word.size()) == first.word
+                         : d.Lemma(token) == first.word || norm == first.word || norm == first.word + "s";
+        if (e.plover == pattern.plover && same) found = true;
       }
     }
     EXPECT_TRUE(found) << "no " << pattern.plover << " event from '" << pattern.elements.front().word
