@@ -23,6 +23,8 @@ std::string_view event_groups();      // resources/events/event_groups.tsv
 std::string_view event_governors();   // resources/events/event_governors.tsv
 std::string_view acled_types();       // resources/events/acled_types.tsv
 std::string_view event_impacts();     // resources/events/event_impacts.tsv
+std::string_view event_objects();     // resources/events/event_objects.tsv
+std::string_view event_hazards();     // resources/events/event_hazards.tsv
 
 }  // namespace casus::resources
 

@@ -102,6 +102,12 @@ EventLexicon::EventLexicon() {
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_impacts())) {
     if (row.size() >= 2) impacts[std::string(row[0])] = std::string(row[1]);
   }
+  for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_hazards())) {
+    if (row.size() >= 2) hazards[std::string(row[0])] = std::string(row[1]);
+  }
+  for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_objects())) {
+    if (row.size() >= 3) objects[std::string(row[0])] = Object{std::string(row[1]), std::string(row[2])};
+  }
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::acled_types())) {
     if (row.size() < 4) continue;
     acled[std::string(row[0])] = AcledType{std::string(row[1]), std::string(row[2]), std::string(row[3])};

@@ -59,7 +59,18 @@ class EventLexicon {
   std::unordered_map<std::string, std::vector<uint32_t>> governors_by_first;
   std::unordered_map<std::string, AcledType> acled;      // by code ("AIR_STRIKE")
   std::unordered_map<std::string, std::string> impacts;  // verbs of impact (lemma -> example)
-  std::vector<std::string> acled_codes;                  // in file order
+  std::unordered_map<std::string, std::string> hazards;  // natural hazards and accidents (lemma -> example)
+  // event_objects.tsv: class ("territory", "weapon", "seizure") and example by word; a
+  // two-word seizure ("shoot down") by its words joined with a space.
+  struct Object {
+    std::string kind, example;
+  };
+  std::unordered_map<std::string, Object> objects;
+  bool Is(std::string_view word, std::string_view kind) const {
+    auto it = objects.find(std::string(word));
+    return it != objects.end() && it->second.kind == kind;
+  }
+  std::vector<std::string> acled_codes;  // in file order
 
  private:
   EventLexicon();

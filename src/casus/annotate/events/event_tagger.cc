@@ -23,6 +23,40 @@ struct Candidate {
   bool pronoun = false;  // a subject pronoun standing for the last actors
 };
 
+// How specific an ACLED code is: 0 the most (a suicide bomb), higher for the generic
+// ones (an armed clash, an attack).
+int AcledRank(std::string_view code) {
+  static const char* const kSpecificFirst[] = {"SUIC_BOMB",
+                                               "CHEM_WEAP",
+                                               "AIR_STRIKE",
+                                               "GRENADE",
+                                               "REM_EXPLOS",
+                                               "ART_MISS_ATTACK",
+                                               "SEX_VIOL",
+                                               "ABDUCT_DISSAP",
+                                               "MOB_VIOL",
+                                               "VIOL_DEMONSTR",
+                                               "FORCE_AGAINST_PROTEST",
+                                               "PROTEST_WITH_INTER",
+                                               "PEACE_PROTEST",
+                                               "GOV_REGAINS_TERIT",
+                                               "NON_STATE_ACTOR_OVERTAKES_TER",
+                                               "NON_VIOL_TERRIT_TRANSFER",
+                                               "HQ_ESTABLISHED",
+                                               "DISR_WEAP",
+                                               "CHANGE_TO_GROUP_ACT",
+                                               "AGREEMENT",
+                                               "ARREST",
+                                               "PROPERTY_DISTRUCT",
+                                               "ARMED_CLASH",
+                                               "ATTACK",
+                                               "OTHER"};
+  for (size_t i = 0; i < std::size(kSpecificFirst); ++i) {
+    if (code == kSpecificFirst[i]) return static_cast<int>(i);
+  }
+  return static_cast<int>(std::size(kSpecificFirst));
+}
+
 bool IsArmedSector(std::string_view sector) {
   return sector == "MIL" || sector == "COP" || sector == "REB" || sector == "INS" || sector == "UAF" || sector == "SPY";
 }
@@ -86,8 +120,29 @@ class SentenceEvents {
       for (uint32_t k = i; k <= last; ++k) used[k - first_] = true;
       AddEvent(*pattern, i, last);
     }
+    Seizures(before);
     for (size_t e = before; e < d_.events.size(); ++e) Link(e, before);
     std::vector<bool> drop(d_.events.size() - before, false);
+    for (size_t e : weapon_dropped_) drop[e - before] = true;
+    // A hazard or an accident in the sentence ("an earthquake hit", "killed in a plane
+    // crash", "a gas leak caused an explosion") explains a generic report of harm.
+    bool hazard = false;
+    for (uint32_t k = first_; k < end_ && !hazard; ++k) {
+      hazard = T(k).pos != PartOfSpeech::kFunction && T(k).pos != PartOfSpeech::kPunctuation &&
+               (lex_.hazards.count(std::string(Lemma(k))) > 0 || lex_.hazards.count(std::string(Norm(k))) > 0);
+    }
+    if (hazard) {
+      for (size_t e = before; e < d_.events.size(); ++e) {
+        const EventMention& event = d_.events[e];
+        const bool generic = event.plover == "ASSAULT" && (event.acled == "ATTACK" || event.acled == "ARMED_CLASH" ||
+                                                           (event.acled == "REM_EXPLOS" && event.cameo == "183") ||
+                                                           event.acled == "PROPERTY_DISTRUCT");
+        auto armed = [](const std::vector<EventParticipant>& ps) {
+          return std::any_of(ps.begin(), ps.end(), [](const EventParticipant& p) { return p.armed; });
+        };
+        if (generic && !armed(event.actors) && !armed(event.targets)) drop[e - before] = true;
+      }
+    }
     // A weapon's name: with another attack in its clause, it gives that attack its mode
     // and code (when the attack has none of its own); alone, it is an attack only with a
     // verb of impact ("rockets hit", "fired missiles").
@@ -101,7 +156,9 @@ class SentenceEvents {
         const auto [of, ol] = trigger_tokens_[other - before];
         if (of < clause_begin || ol >= clause_end) continue;
         EventMention& attack = d_.events[other];
-        const bool generic = attack.acled.empty() || attack.acled == "ATTACK" || attack.acled == "ARMED_CLASH";
+        // The most specific weapon of the clause wins ("missiles fired by jets": aerial).
+        const bool generic = attack.acled.empty() || attack.acled == "ATTACK" || attack.acled == "ARMED_CLASH" ||
+                             AcledRank(d_.events[e].acled) < AcledRank(attack.acled);
         if (generic) {
           attack.mode = d_.events[e].mode;
           attack.cameo = d_.events[e].cameo;
@@ -265,10 +322,10 @@ class SentenceEvents {
 
   const TriggerPattern* MatchAt(uint32_t i, uint32_t* last) const {
     // No trigger is a name or a part of one ("the Rally party", "Operation Dawn").
-    // (An acronym in capitals may be one: "an IED".)
-    if ((T(i).pos == PartOfSpeech::kProperNoun && !T(i).Is(kTokenAllCaps)) || T(i).pos == PartOfSpeech::kPunctuation) {
-      return nullptr;
-    }
+    // (An acronym in capitals may be one, "an IED", and a name may open a phrase of
+    // several words, "Molotov cocktails".)
+    if (T(i).pos == PartOfSpeech::kPunctuation) return nullptr;
+    const bool name = T(i).pos == PartOfSpeech::kProperNoun && !T(i).Is(kTokenAllCaps);
     // Endings first ("four-day strike" is a strike of work before it is an attack), then
     // the patterns of the lemma, then of the norm.
     const std::vector<uint32_t>* lists[3] = {&lex_.suffix_patterns, nullptr, nullptr};
@@ -284,6 +341,7 @@ class SentenceEvents {
       if (list == nullptr) continue;
       for (uint32_t index : *list) {
         const TriggerPattern& pattern = lex_.patterns[index];
+        if (name && pattern.elements.size() < 2) continue;
         uint32_t at = i;
         bool ok = ElementMatches(pattern.elements[0], i);
         for (size_t k = 1; ok && k < pattern.elements.size(); ++k) {
@@ -307,6 +365,91 @@ class SentenceEvents {
       }
     }
     return nullptr;
+  }
+
+  // The weapon noun of a seizure verb's object: after the verb in its clause, or before
+  // it in a passive ("firearms were seized"); -1 when none.
+  int WeaponObject(uint32_t verb_first, uint32_t verb_last) const {
+    const uint32_t clause_begin = ClauseBegin(verb_first), clause_end = ClauseEnd(verb_last);
+    for (uint32_t k = verb_last + 1; k < clause_end && k <= verb_last + 8; ++k) {
+      if (lex_.Is(Lemma(k), "weapon") || lex_.Is(Norm(k), "weapon")) return static_cast<int>(k);
+      if (Norm(k) == "," || T(k).pos == PartOfSpeech::kVerb) break;
+    }
+    if (verb_first > clause_begin && IsBe(Lemma(verb_first - 1))) {
+      for (uint32_t k = verb_first - 1; k > clause_begin && verb_first - k <= 12; --k) {
+        if (lex_.Is(Lemma(k - 1), "weapon") || lex_.Is(Norm(k - 1), "weapon")) return static_cast<int>(k - 1);
+      }
+    }
+    return -1;
+  }
+
+  // Arms seized, found or defused: ACLED "Disrupted weapons use" (PLOVER COERCE, seizing
+  // property), not an attack, not a capture of territory; the weapon's own trigger
+  // ("bombs", "grenades") reports nothing.
+  void Seizures(size_t first_event) {
+    for (uint32_t i = first_; i < end_; ++i) {
+      if (T(i).pos != PartOfSpeech::kVerb) continue;
+      uint32_t last = i;
+      bool seizure = lex_.Is(Lemma(i), "seizure");
+      if (i + 1 < end_ && lex_.Is(std::string(Lemma(i)) + " " + std::string(Norm(i + 1)), "seizure")) {
+        seizure = true;
+        last = i + 1;
+      }
+      if (!seizure) continue;
+      const int weapon = WeaponObject(i, last);
+      if (weapon < 0) continue;
+      // The verb's own event, if it has one, is coded again; else one is made.
+      size_t event = d_.events.size();
+      for (size_t e = first_event; e < d_.events.size(); ++e) {
+        const auto [f, l] = trigger_tokens_[e - first_event];
+        if (f <= i && i <= l) event = e;
+      }
+      if (event == d_.events.size()) {
+        static const TriggerPattern kSeizure = [] {
+          TriggerPattern p;
+          p.plover = "COERCE";
+          p.mode = "seize";
+          p.cameo = "1711";
+          return p;
+        }();
+        AddEvent(kSeizure, i, last);
+      }
+      EventMention& e = d_.events[event];
+      e.plover = "COERCE";
+      e.mode = "seize";
+      e.cameo = "1711";
+      e.acled = "DISR_WEAP";
+      patterns_[event - first_event] = &kNoWeapon;
+      for (size_t other = first_event; other < d_.events.size(); ++other) {
+        const auto [f, l] = trigger_tokens_[other - first_event];
+        if (other != event && f <= static_cast<uint32_t>(weapon) && static_cast<uint32_t>(weapon) <= l) {
+          weapon_dropped_.push_back(other);
+        }
+      }
+    }
+  }
+
+  // Whether a capture at [first, last] takes ground: a territory noun or a place
+  // mention after it in its clause, or before it in a passive.
+  bool TakesTerritory(uint32_t first, uint32_t last) const {
+    const uint32_t clause_begin = ClauseBegin(first), clause_end = ClauseEnd(last);
+    auto ground = [&](uint32_t k) {
+      if (lex_.Is(Lemma(k), "territory") || lex_.Is(Norm(k), "territory")) return true;
+      for (const Candidate& c : candidates_) {
+        if (c.place && c.first <= k && k <= c.last) return true;
+      }
+      return false;
+    };
+    for (uint32_t k = last + 1; k < clause_end && k <= last + 8; ++k) {
+      if (T(k).pos == PartOfSpeech::kVerb) break;
+      if (ground(k)) return true;
+    }
+    if (first > clause_begin && IsBe(Lemma(first - 1))) {
+      for (uint32_t k = first - 1; k > clause_begin && first - k <= 8; --k) {
+        if (ground(k - 1)) return true;
+      }
+    }
+    return false;
   }
 
   void AddEvent(const TriggerPattern& pattern, uint32_t first, uint32_t last) {
@@ -335,6 +478,14 @@ class SentenceEvents {
     if (event.plover == "ASSAULT" || event.plover == "COERCE" || event.plover == "PROTEST") Casualty(event);
     chains_.ChainFor(event.trigger, &event.source_chain, &event.hedge);
     if (event.modality == EventModality::kAsserted && !event.hedge.empty()) event.modality = EventModality::kClaimed;
+    // A capture of anything but ground is a seizure ("seized drugs", "captured a man").
+    if ((event.acled == "GOV_REGAINS_TERIT" || event.acled == "NON_STATE_ACTOR_OVERTAKES_TER") &&
+        !TakesTerritory(first, last)) {
+      event.plover = "COERCE";
+      event.mode = "seize";
+      event.cameo = "1711";
+      event.acled.clear();
+    }
     RefineAcled(event);
     if (!event.actors.empty()) *last_actors_ = event.actors;
   }
@@ -593,7 +744,18 @@ class SentenceEvents {
       }
       return false;
     };
-    const bool against_protesters = any_sector(event.targets, "OPP") && !event.targets.empty();
+    auto protester_victims = [&] {
+      if (event.casualty < 0) return false;
+      const std::string& victims = d_.casualties[event.casualty].victims;
+      return victims.find("protester") != std::string::npos || victims.find("demonstrator") != std::string::npos;
+    };
+    const bool against_protesters = (any_sector(event.targets, "OPP") && !event.targets.empty()) || protester_victims();
+    // A clash one side of which is protesters is a riot.
+    if (event.plover == "ASSAULT" && event.acled == "ARMED_CLASH" &&
+        (any_sector(event.actors, "OPP") || any_sector(event.targets, "OPP"))) {
+      event.acled = "VIOL_DEMONSTR";
+      return;
+    }
     if (event.plover == "ASSAULT" && (event.acled == "ATTACK" || event.acled == "ARMED_CLASH")) {
       if (against_protesters) {
         event.acled = "FORCE_AGAINST_PROTEST";
@@ -612,7 +774,7 @@ class SentenceEvents {
         for (char& c : words) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (words.find("mob") != std::string::npos || words.find("crowd") != std::string::npos) {
           event.acled = "MOB_VIOL";
-        } else if (actor.sector == "OPP") {
+        } else if (actor.sector == "OPP" && !protester_victims()) {
           event.acled = "VIOL_DEMONSTR";
         }
       }
@@ -637,7 +799,11 @@ class SentenceEvents {
   std::vector<Candidate> candidates_;
   std::vector<std::pair<uint32_t, uint32_t>> trigger_tokens_;  // per event of this sentence
   std::vector<const TriggerPattern*> patterns_;                // likewise
+  std::vector<size_t> weapon_dropped_;                         // events on a seized weapon's name
+  static const TriggerPattern kNoWeapon;                       // a seizure's pattern: no weapon of its own
 };
+
+const TriggerPattern SentenceEvents::kNoWeapon{};
 
 }  // namespace
 
@@ -705,42 +871,17 @@ std::string CodedCategory(const EventMention& event) {
 }
 
 std::string MainAcled(const Document& document) {
-  static const char* const kSpecificFirst[] = {"SUIC_BOMB",
-                                               "CHEM_WEAP",
-                                               "AIR_STRIKE",
-                                               "GRENADE",
-                                               "REM_EXPLOS",
-                                               "ART_MISS_ATTACK",
-                                               "SEX_VIOL",
-                                               "ABDUCT_DISSAP",
-                                               "FORCE_AGAINST_PROTEST",
-                                               "PROTEST_WITH_INTER",
-                                               "MOB_VIOL",
-                                               "VIOL_DEMONSTR",
-                                               "PEACE_PROTEST",
-                                               "GOV_REGAINS_TERIT",
-                                               "NON_STATE_ACTOR_OVERTAKES_TER",
-                                               "NON_VIOL_TERRIT_TRANSFER",
-                                               "HQ_ESTABLISHED",
-                                               "DISR_WEAP",
-                                               "CHANGE_TO_GROUP_ACT",
-                                               "AGREEMENT",
-                                               "ARREST",
-                                               "PROPERTY_DISTRUCT",
-                                               "ARMED_CLASH",
-                                               "ATTACK",
-                                               "OTHER"};
-  auto rank = [&](const std::string& code) {
-    for (size_t i = 0; i < std::size(kSpecificFirst); ++i) {
-      if (code == kSpecificFirst[i]) return static_cast<int>(i);
-    }
-    return static_cast<int>(std::size(kSpecificFirst));
-  };
+  // The lead sentence's events first: a report states its main event first.
   std::string best;
+  uint32_t best_sentence = 0;
   for (const EventMention& event : document.events) {
     if (event.acled.empty()) continue;
     if (event.modality != EventModality::kAsserted && event.modality != EventModality::kClaimed) continue;
-    if (best.empty() || rank(event.acled) < rank(best)) best = event.acled;
+    if (best.empty() || event.sentence < best_sentence ||
+        (event.sentence == best_sentence && AcledRank(event.acled) < AcledRank(best))) {
+      best = event.acled;
+      best_sentence = event.sentence;
+    }
   }
   return best;
 }

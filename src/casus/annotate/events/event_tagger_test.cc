@@ -117,6 +117,65 @@ TEST(Events, EveryAcledExample) {
             std::make_pair(std::string("Explosions/Remote violence"), std::string("Air/drone strike")));
 }
 
+// event_objects.tsv: a capture of ground changes territory; seized arms are disrupted
+// weapons, not an attack; event_hazards.tsv: a hazard explains harm away;
+// event_impacts.tsv: a weapon with a verb of impact is an attack.
+TEST(Events, EveryObjectHazardAndImpactExample) {
+  const EventLexicon& lexicon = EventLexicon::Get();
+  for (const auto& [word, object] : lexicon.objects) {
+    Document d = Analyze(object.example);
+    bool found = false;
+    for (const EventMention& e : d.events) {
+      if (object.kind == "territory") {
+        found = found || e.acled == "GOV_REGAINS_TERIT" || e.acled == "NON_STATE_ACTOR_OVERTAKES_TER";
+      } else {
+        found = found || e.acled == "DISR_WEAP";
+      }
+    }
+    EXPECT_TRUE(found) << word << " (" << object.kind << ") in: " << object.example << "\n  " << Show(d);
+  }
+  for (const auto& [word, example] : lexicon.hazards) {
+    Document d = Analyze(example);
+    for (const EventMention& e : d.events) EXPECT_NE(e.plover, "ASSAULT") << word << " in: " << example;
+  }
+  for (const auto& [word, example] : lexicon.impacts) {
+    Document d = Analyze(example);
+    bool attack = false;
+    for (const EventMention& e : d.events) attack = attack || (e.plover == "ASSAULT" && !e.mode.empty());
+    EXPECT_TRUE(attack) << word << " in: " << example << "\n  " << Show(d);
+  }
+  // Not ground, not arms: a seizure of something else, with no ACLED code.
+  Document drugs = Analyze("Police seized two tonnes of cocaine.");
+  ASSERT_FALSE(drugs.events.empty());
+  EXPECT_EQ(drugs.events.front().plover, "COERCE");
+  EXPECT_EQ(drugs.events.front().acled, "");
+  // The same harm from an attack stays one.
+  Document attack = Analyze("Gunmen struck the village and killed twelve people.");
+  ASSERT_FALSE(attack.events.empty());
+  EXPECT_EQ(attack.events.front().plover, "ASSAULT");
+}
+
+TEST(Events, CodedCategoryFollowsTheMood) {
+  const struct {
+    const char* text;
+    const char* coded;
+  } kCases[] = {
+      {"The rebels will release the hostages.", "AGREE"},           // an intent to yield
+      {"The president is ready to visit the capital.", "AGREE"},    // an intent to meet
+      {"Farmers said they would blockade the city.", "THREATEN"},   // a hostile intent
+      {"The government would not accept the proposal.", "REJECT"},  // a refused cooperation
+      {"Libya must hand over the suspects, the minister said.", "REQUEST"},
+      {"The army denied shelling the village.", "REJECT"},
+      {"Troops shelled the village.", "ASSAULT"},
+  };
+  for (const auto& c : kCases) {
+    Document d = Analyze(c.text);
+    const int32_t main = MainEvent(d);
+    ASSERT_GE(main, 0) << c.text;
+    EXPECT_EQ(CodedCategory(d.events[main]), c.coded) << c.text << "\n  " << Show(d);
+  }
+}
+
 TEST(Events, ActorsTargetsAndModality) {
   const struct {
     const char* text;
