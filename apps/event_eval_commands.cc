@@ -95,10 +95,9 @@ int RunEvalPlover(const EvalArgs& args) {
     scores.Add(record.category, system);
     std::vector<std::string> actors, targets;
     if (main >= 0) {
-      for (const EventParticipant& p : document.events[main].actors)
-        actors.push_back(events::ParticipantCode(document, p));
+      for (const EventParticipant& p : document.events[main].actors) actors.push_back(ParticipantCode(document, p));
       for (const EventParticipant& p : document.events[main].targets) {
-        targets.push_back(events::ParticipantCode(document, p));
+        targets.push_back(ParticipantCode(document, p));
       }
     }
     if (!record.source_codes.empty()) {

@@ -219,4 +219,23 @@ std::string Document::CleanText() const {
   return out;
 }
 
+std::string ParticipantCode(const Document& document, const EventParticipant& participant) {
+  if (participant.entity >= 0 && static_cast<size_t>(participant.entity) < document.entities.size()) {
+    const EntityMention* mention = &document.entities[participant.entity];
+    if (mention->refers_to >= 0 && static_cast<size_t>(mention->refers_to) < document.entities.size()) {
+      mention = &document.entities[mention->refers_to];
+    }
+    return mention->country + (participant.sector.empty() ? mention->sector : participant.sector);
+  }
+  return participant.sector;
+}
+
+std::string ParticipantName(const Document& document, const EventParticipant& participant) {
+  if (participant.entity >= 0 && static_cast<size_t>(participant.entity) < document.entities.size()) {
+    const EntityMention& mention = document.entities[participant.entity];
+    if (!mention.canonical.empty()) return mention.canonical;
+  }
+  return std::string(document.Text(participant.span));
+}
+
 }  // namespace casus

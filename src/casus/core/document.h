@@ -251,13 +251,15 @@ struct EventParticipant {
 // 194, ACLED Explosions/Remote violence / Shelling/artillery/missile attack), actor the
 // troops (AZEMIL), target the city, dated by "Tuesday", placed at Stepanakert.
 struct EventMention {
-  Span trigger;           // the words that report it ("shelled", "called for")
-  Span evidence;          // its sentence
-  uint32_t sentence = 0;  // index in Document::sentences
-  std::string plover;     // PLOVER 2021 category: "ASSAULT", "REQUEST", ...
-  std::string mode;       // PLOVER mode: "heavy-weapons", "phone", ...; empty for none
-  std::string cameo;      // CAMEO code: "194", "0871", "020"
-  std::string acled;      // ACLED sub-event code ("ART_MISS_ATTACK"), empty for none
+  Span trigger;               // the words that report it ("shelled", "called for")
+  Span evidence;              // its sentence
+  uint32_t sentence = 0;      // index in Document::sentences
+  std::string plover;         // PLOVER 2021 category: "ASSAULT", "REQUEST", ...
+  std::string mode;           // PLOVER mode: "heavy-weapons", "phone", ...; empty for none
+  std::string cameo;          // CAMEO code: "194", "0871", "020"
+  std::string acled;          // ACLED sub-event code ("ART_MISS_ATTACK"), empty for none
+  std::string acled_type;     // its ACLED event type: "Explosions/Remote violence"
+  std::string acled_subtype;  // and sub-event type: "Shelling/artillery/missile attack"
   std::vector<EventParticipant> actors, targets;
   int32_t time = -1;           // index in time_expressions of the expression that dates it, or -1
   std::string date;            // its day, month or year ("2023-09-19"), or publication's
@@ -269,6 +271,13 @@ struct EventMention {
   EventModality modality = EventModality::kAsserted;
   int32_t governor = -1;  // index in events of the event whose complement this is ("threatened to strike")
 };
+
+class Document;
+// A participant's code: its entity's country and sector ("AZEMIL"; a repeated name's
+// through `refers_to`), or a group's sector ("COP").
+std::string ParticipantCode(const Document& document, const EventParticipant& participant);
+// Its name: the entity's canonical name, or the group's words ("security forces").
+std::string ParticipantName(const Document& document, const EventParticipant& participant);
 
 class Document {
  public:

@@ -18,6 +18,7 @@
 // per commit, which a per-document marker row did (15% of ingest time).
 #include "casus/store/store.h"
 #include "casus/core/utf8.h"
+#include "casus/store/event_rows.h"
 #include "casus/store/layer_codec.h"
 #include "casus/store/sqlite_util.h"
 
@@ -133,6 +134,52 @@ CREATE TABLE entities (
     R"sql(
 ALTER TABLE time_expressions ADD COLUMN role TEXT;
 )sql",
+    // 6 -> 7: the events layer and the incidents of the corpus. An event names the
+    // records it links by what keeps them apart in their tables: the time expression and
+    // the casualty claim by their begin offset, the place by the entity's seq. Actors and
+    // targets are packed (event_rows.cc). An incident is one real-world event of a story;
+    // incident_events lists the event mentions that report it. The views join in the
+    // titles, addresses and publication dates.
+    R"sql(
+CREATE TABLE events (
+  doc_key INTEGER NOT NULL, seq INTEGER NOT NULL,
+  trigger_begin INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+  evidence_begin INTEGER NOT NULL, evidence_end INTEGER NOT NULL, sentence INTEGER NOT NULL,
+  plover TEXT NOT NULL, mode TEXT, cameo TEXT, acled TEXT, event_type TEXT, sub_event_type TEXT,
+  actors TEXT, targets TEXT,
+  time_begin INTEGER, date TEXT, date_precision TEXT, place_seq INTEGER, casualty_begin INTEGER,
+  source_chain TEXT, hedge TEXT, modality TEXT NOT NULL, governor INTEGER,
+  PRIMARY KEY (doc_key, seq)
+) WITHOUT ROWID;
+CREATE TABLE incidents (
+  incident INTEGER PRIMARY KEY, story_id INTEGER NOT NULL,
+  event_date TEXT, date_precision TEXT, event_type TEXT, sub_event_type TEXT, acled TEXT,
+  plover TEXT NOT NULL, mode TEXT, cameo TEXT,
+  actor1 TEXT, actor1_code TEXT, actor2 TEXT, actor2_code TEXT,
+  country TEXT, admin1 TEXT, location TEXT, latitude REAL, longitude REAL, geo_precision INTEGER,
+  fatalities INTEGER, fatalities_max INTEGER, wounded INTEGER, wounded_max INTEGER,
+  conflicting INTEGER NOT NULL DEFAULT 0, sources TEXT, urls TEXT,
+  articles INTEGER NOT NULL, independent_sources INTEGER NOT NULL, notes TEXT, docs TEXT
+);
+CREATE INDEX incidents_by_story ON incidents (story_id);
+CREATE TABLE incident_events (
+  incident INTEGER NOT NULL, doc_key INTEGER NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY (incident, doc_key, seq)
+) WITHOUT ROWID;
+CREATE VIEW events_view AS
+  SELECT d.id AS doc, d.title, d.url, d.published, e.seq, e.plover, e.mode, e.cameo, e.acled, e.event_type,
+         e.sub_event_type, e.actors, e.targets,
+         e.date, e.date_precision, e.modality, e.hedge, e.source_chain,
+         CAST(substr(CAST(d.text AS BLOB), e.trigger_begin + 1, e.trigger_end - e.trigger_begin) AS TEXT) AS trigger_text,
+         CAST(substr(CAST(d.text AS BLOB), e.evidence_begin + 1, e.evidence_end - e.evidence_begin) AS TEXT) AS evidence
+  FROM events e JOIN documents d USING (doc_key);
+CREATE VIEW incidents_view AS
+  SELECT i.*, (SELECT group_concat(d.title, ' | ') FROM incident_events x JOIN documents d USING (doc_key)
+               WHERE x.incident = i.incident) AS titles,
+         (SELECT min(d.published) FROM incident_events x JOIN documents d USING (doc_key)
+          WHERE x.incident = i.incident) AS first_published
+  FROM incidents i;
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -189,6 +236,9 @@ struct Store::Statements {
   sqlite3_stmt* get_casualties = nullptr;
   sqlite3_stmt* insert_entity = nullptr;
   sqlite3_stmt* delete_entities = nullptr;
+  sqlite3_stmt* insert_event = nullptr;
+  sqlite3_stmt* delete_events = nullptr;
+  sqlite3_stmt* get_events = nullptr;
   sqlite3_stmt* get_entities = nullptr;
   sqlite3_stmt* next_key = nullptr;
   sqlite3_stmt* mark_indexed = nullptr;
@@ -516,6 +566,9 @@ Status Store::Prepare() {
        "INSERT INTO entities (doc_key, seq, begin, end, kind, canonical, country, sector, role, lat, lon, place_id, "
        "refers_to, metonym, in_boilerplate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&s.delete_entities, "DELETE FROM entities WHERE doc_key = ?"},
+      {&s.insert_event, kInsertEventSql},
+      {&s.delete_events, "DELETE FROM events WHERE doc_key = ?"},
+      {&s.get_events, kGetEventsSql},
       {&s.get_entities,
        "SELECT begin, end, kind, canonical, country, sector, role, lat, lon, place_id, refers_to, metonym, "
        "in_boilerplate FROM entities WHERE doc_key = ? ORDER BY seq"},
@@ -569,7 +622,7 @@ Result<PutOutcome> Store::Put(const Document& document) {
     std::erase_if(pending_, [doc_key](const PendingIndex& item) { return item.doc_key == doc_key; });
     for (sqlite3_stmt* statement :
          {s.delete_document, s.delete_posts, s.delete_fts, s.delete_times, s.delete_quotes, s.delete_casualties,
-          s.delete_entities, s.delete_sketch, s.delete_duplicate, s.delete_member}) {
+          s.delete_entities, s.delete_events, s.delete_sketch, s.delete_duplicate, s.delete_member}) {
       Reset reset{statement};
       sqlite3_bind_int64(statement, 1, doc_key);
       if (sqlite3_step(statement) != SQLITE_DONE) return fail(Error("cannot replace document " + document.id()));
@@ -688,6 +741,12 @@ Result<PutOutcome> Store::Put(const Document& document) {
     sqlite3_bind_int(st, 14, e.metonym ? 1 : 0);
     sqlite3_bind_int(st, 15, e.in_boilerplate ? 1 : 0);
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert entities of " + document.id()));
+  }
+  for (size_t i = 0; i < document.events.size(); ++i) {
+    sqlite3_stmt* st = s.insert_event;
+    Reset reset{st};
+    BindEvent(st, doc_key, i, document, document.events[i]);
+    if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert events of " + document.id()));
   }
   for (const EmbeddedPost& post : document.embedded_posts) {
     sqlite3_stmt* st = s.insert_post;
@@ -840,6 +899,23 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
       e.metonym = sqlite3_column_int(st, 11) != 0;
       e.in_boilerplate = sqlite3_column_int(st, 12) != 0;
       document.entities.push_back(std::move(e));
+    }
+  }
+  {
+    sqlite3_stmt* st = s.get_events;
+    Reset reset{st};
+    sqlite3_bind_int64(st, 1, doc_key);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      EventMention event;
+      if (!ReadEvent(st, document, &event)) {
+        return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged events");
+      }
+      document.events.push_back(std::move(event));
+    }
+    for (const EventMention& event : document.events) {
+      if (event.governor >= static_cast<int32_t>(document.events.size())) {
+        return Status(ErrorCode::kDatabase, path_ + ": document " + document.id() + ": damaged events");
+      }
     }
   }
   {

@@ -51,6 +51,70 @@ TEST(Store, PutGetRoundTripWithLayers) {
   EXPECT_FALSE((*store)->Get("missing")->has_value());
 }
 
+// Events come back with their links: the time expression and the casualty claim by
+// their offsets, the place and the participants' entities by index.
+TEST(Store, EventsRoundTripWithTheirLinks) {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.Join("c.db"));
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  Document d = MakeDocument("a", "Troops shelled Stepanakert on Tuesday, killing 12 people.");
+  d.time_expressions.push_back(TimeExpression{Span{30, 37}, TimexType::kDate, "2023-09-19", ""});
+  CasualtyClaim claim;
+  claim.span = Span{39, 56};
+  claim.evidence = Span{0, 57};
+  claim.killed = CasualtyCount{true, 12, "", CountQualifier::kExact};
+  d.casualties.push_back(claim);
+  EntityMention place;
+  place.span = Span{15, 26};
+  place.canonical = "Stepanakert";
+  place.kind = EntityKind::kPlace;
+  d.entities.push_back(place);
+  EventMention e;
+  e.trigger = Span{7, 14};
+  e.evidence = Span{0, 57};
+  e.plover = "ASSAULT";
+  e.mode = "heavy-weapons";
+  e.cameo = "194";
+  e.acled = "ART_MISS_ATTACK";
+  e.actors.push_back(EventParticipant{-1, Span{0, 6}, "MIL", true});
+  e.targets.push_back(EventParticipant{0, Span{15, 26}, "", false});
+  e.time = 0;
+  e.date = "2023-09-19";
+  e.date_precision = "day";
+  e.place = 0;
+  e.casualty = 0;
+  e.source_chain = {"officials"};
+  e.modality = EventModality::kClaimed;
+  d.events.push_back(e);
+  EventMention threat = e;
+  threat.plover = "THREATEN";
+  threat.governor = 0;
+  threat.time = threat.casualty = threat.place = -1;
+  threat.actors.clear();
+  d.events.push_back(threat);
+  ASSERT_TRUE((*store)->Put(d).ok());
+  auto back = (*store)->Get("a");
+  ASSERT_TRUE(back.ok() && back->has_value());
+  const Document& g = back->value();
+  ASSERT_EQ(g.events.size(), 2u);
+  const EventMention& r = g.events[0];
+  EXPECT_EQ(r.plover, "ASSAULT");
+  EXPECT_EQ(r.mode, "heavy-weapons");
+  EXPECT_EQ(r.acled, "ART_MISS_ATTACK");
+  EXPECT_EQ(r.time, 0);
+  EXPECT_EQ(r.casualty, 0);
+  EXPECT_EQ(r.place, 0);
+  ASSERT_EQ(r.actors.size(), 1u);
+  EXPECT_EQ(r.actors[0].sector, "MIL");
+  EXPECT_TRUE(r.actors[0].armed);
+  ASSERT_EQ(r.targets.size(), 1u);
+  EXPECT_EQ(r.targets[0].entity, 0);
+  EXPECT_EQ(r.modality, EventModality::kClaimed);
+  EXPECT_EQ(r.source_chain, std::vector<std::string>{"officials"});
+  EXPECT_EQ(g.events[1].governor, 0);
+  EXPECT_EQ(g.events[1].time, -1);
+}
+
 TEST(Store, TimeExpressionsKeepTheirRole) {
   testing::TempDir dir;
   auto store = Store::Open(dir.Join("c.db"));
@@ -153,7 +217,8 @@ TEST(Store, MigratesOlderSchemas) {
       sqlite3_exec(db,
                    "DROP TABLE time_expressions; DROP TABLE quotes; DROP TABLE casualties; DROP TABLE sketches; "
                    "DROP TABLE duplicates; DROP TABLE stories; DROP TABLE story_members; DROP TABLE term_frequencies; "
-                   "DROP TABLE entities; PRAGMA user_version = 1;",
+                   "DROP TABLE entities; DROP VIEW events_view; DROP VIEW incidents_view; DROP TABLE events; "
+                   "DROP TABLE incidents; DROP TABLE incident_events; PRAGMA user_version = 1;",
                    nullptr, nullptr, nullptr),
       SQLITE_OK);
   sqlite3_close(db);

@@ -188,7 +188,10 @@ class SentenceEvents {
         }
       }
     }
-    if (std::find(drop.begin(), drop.end(), true) == drop.end()) return;
+    if (std::find(drop.begin(), drop.end(), true) == drop.end()) {
+      NameAcled(before);
+      return;
+    }
     // Remove them, renumbering the governors of the events that stay.
     std::vector<int32_t> renumber(d_.events.size() - before, -1);
     size_t kept = before;
@@ -202,6 +205,17 @@ class SentenceEvents {
     for (size_t e = before; e < kept; ++e) {
       int32_t& governor = d_.events[e].governor;
       if (governor >= static_cast<int32_t>(before)) governor = renumber[governor - before];
+    }
+    NameAcled(before);
+  }
+
+  // The ACLED type and sub-event type names of each event's code.
+  void NameAcled(size_t first_event) {
+    for (size_t e = first_event; e < d_.events.size(); ++e) {
+      EventMention& event = d_.events[e];
+      const auto it = lex_.acled.find(event.acled);
+      event.acled_type = it == lex_.acled.end() ? "" : it->second.type;
+      event.acled_subtype = it == lex_.acled.end() ? "" : it->second.subtype;
     }
   }
 
@@ -891,25 +905,6 @@ std::pair<std::string, std::string> AcledNames(std::string_view code) {
   auto it = acled.find(std::string(code));
   if (it == acled.end()) return {};
   return {it->second.type, it->second.subtype};
-}
-
-std::string ParticipantCode(const Document& document, const EventParticipant& participant) {
-  if (participant.entity >= 0 && static_cast<size_t>(participant.entity) < document.entities.size()) {
-    const EntityMention* mention = &document.entities[participant.entity];
-    if (mention->refers_to >= 0 && static_cast<size_t>(mention->refers_to) < document.entities.size()) {
-      mention = &document.entities[mention->refers_to];
-    }
-    return mention->country + (participant.sector.empty() ? mention->sector : participant.sector);
-  }
-  return participant.sector;
-}
-
-std::string ParticipantName(const Document& document, const EventParticipant& participant) {
-  if (participant.entity >= 0 && static_cast<size_t>(participant.entity) < document.entities.size()) {
-    const EntityMention& mention = document.entities[participant.entity];
-    if (!mention.canonical.empty()) return mention.canonical;
-  }
-  return std::string(document.Text(participant.span));
 }
 
 }  // namespace casus::events

@@ -67,12 +67,6 @@ std::string MainAcled(const Document& document);
 // violence", "Air/drone strike"); empty for an unknown code.
 std::pair<std::string, std::string> AcledNames(std::string_view code);
 
-// The sector code of a participant: its entity's country and sector ("AZEMIL"), or the
-// group's sector ("COP"); resolved through `refers_to` for a repeated name.
-std::string ParticipantCode(const Document& document, const EventParticipant& participant);
-// The name of a participant: its entity's canonical name, or the group's words.
-std::string ParticipantName(const Document& document, const EventParticipant& participant);
-
 }  // namespace casus::events
 
 #endif  // CASUS_ANNOTATE_EVENTS_EVENT_TAGGER_H_
