@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "casus/core/calendar.h"
+#include "casus/corpus/incidents.h"
 #include "casus/engine/engine.h"
 
 namespace casus {
@@ -184,6 +185,47 @@ Status BuildView(Store& store, StoryView* view, std::vector<std::string> ids,
   return Status::Ok();
 }
 
+std::vector<IncidentRecord> ToRecords(int64_t story_id, std::vector<corpus::Incident> incidents) {
+  std::vector<IncidentRecord> records;
+  for (corpus::Incident& i : incidents) {
+    IncidentRecord r;
+    r.story_id = story_id;
+    r.event_date = std::move(i.event_date);
+    r.date_precision = std::move(i.date_precision);
+    r.acled = std::move(i.acled);
+    r.event_type = std::move(i.event_type);
+    r.sub_event_type = std::move(i.sub_event_type);
+    r.plover = std::move(i.plover);
+    r.mode = std::move(i.mode);
+    r.cameo = std::move(i.cameo);
+    r.actor1 = std::move(i.actor1);
+    r.actor1_code = std::move(i.actor1_code);
+    r.actor2 = std::move(i.actor2);
+    r.actor2_code = std::move(i.actor2_code);
+    r.country = std::move(i.country);
+    r.admin1 = std::move(i.admin1);
+    r.location = std::move(i.location);
+    r.located = i.located;
+    r.latitude = i.latitude;
+    r.longitude = i.longitude;
+    r.geo_precision = i.geo_precision;
+    r.fatalities = i.fatalities;
+    r.fatalities_max = i.fatalities_max;
+    r.wounded = i.wounded;
+    r.wounded_max = i.wounded_max;
+    r.conflicting = i.conflicting;
+    r.sources = std::move(i.sources);
+    r.urls = std::move(i.urls);
+    r.docs = std::move(i.docs);
+    r.articles = i.articles;
+    r.independent_sources = i.independent_sources;
+    r.notes = std::move(i.notes);
+    for (auto& [doc, event] : i.events) r.events.emplace_back(std::move(doc), static_cast<int64_t>(event));
+    records.push_back(std::move(r));
+  }
+  return records;
+}
+
 }  // namespace
 
 Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& options) {
@@ -297,6 +339,8 @@ Result<CorpusReport> UpdateCorpus(Store& store, const corpus::CorpusOptions& opt
       view.record.terms += (view.record.terms.empty() ? "" : " ") + term;
     }
     Summarise(view, &view.record);
+    view.record.incidents = ToRecords(story_id, corpus::FindIncidents(view.reconcile_members, view.span));
+    view.record.has_incidents = true;
     changed.push_back(std::move(view.record));
   }
   report.changed_stories = static_cast<int64_t>(changed.size());

@@ -274,6 +274,7 @@ Status Store::SaveCorpus(const std::vector<ArticlePlacementRecord>& placements, 
       sqlite3_bind_int(st, 15, record.conflicting ? 1 : 0);
       BindText(st, 16, record.centroid);
       if (sqlite3_step(st) != SQLITE_DONE) return Error("cannot write story " + std::to_string(record.id));
+      if (record.has_incidents) CASUS_RETURN_IF_ERROR(WriteIncidents(record));
     }
     Result<sqlite3_stmt*> frequency =
         PrepareOnce("INSERT OR REPLACE INTO term_frequencies (term, articles) VALUES (?,?)");

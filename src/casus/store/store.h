@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "casus/core/document.h"
@@ -82,6 +83,24 @@ struct ArticlePlacementRecord {
   int64_t story_id = 0;
 };
 
+// One real-world event of a story, as corpus::FindIncidents makes it (see
+// corpus/incidents.h for what each field holds).
+struct IncidentRecord {
+  int64_t id = 0;  // assigned when stored
+  int64_t story_id = 0;
+  std::string event_date, date_precision, acled, event_type, sub_event_type, plover, mode, cameo;
+  std::string actor1, actor1_code, actor2, actor2_code, country, admin1, location;
+  bool located = false;
+  double latitude = 0, longitude = 0;
+  int geo_precision = 0;
+  std::optional<int64_t> fatalities, fatalities_max, wounded, wounded_max;
+  bool conflicting = false;
+  std::vector<std::string> sources, urls, docs;
+  int64_t articles = 0, independent_sources = 0;
+  std::string notes;
+  std::vector<std::pair<std::string, int64_t>> events;  // (document id, event seq)
+};
+
 struct StoryRecord {
   int64_t id = 0;
   std::string label;
@@ -95,6 +114,10 @@ struct StoryRecord {
   std::string killed, wounded;  // ranges, "at least 7 to at least 27"
   bool conflicting = false;
   std::string centroid;  // "term TAB weight" lines
+  // The story's incidents, written with it (replacing the ones stored before) when
+  // `has_incidents`; not read back with the story (see Store::Incidents).
+  std::vector<IncidentRecord> incidents;
+  bool has_incidents = false;
 };
 
 struct StoredSketch {
@@ -164,6 +187,13 @@ class Store {
   Status SaveCorpus(const std::vector<ArticlePlacementRecord>& placements, const std::vector<StoryRecord>& stories,
                     int64_t articles, const std::vector<std::pair<std::string, int64_t>>& frequencies);
 
+  // Incidents by id: of one story, or of every story when `story_id` is 0.
+  Result<std::vector<IncidentRecord>> Incidents(int64_t story_id = 0);
+  // The incident of each event mention, by (document id, event seq).
+  Result<std::map<std::pair<std::string, int64_t>, int64_t>> EventIncidents();
+  // The story of each placed document, by id.
+  Result<std::unordered_map<std::string, int64_t>> DocumentStories();
+
   const std::string& path() const { return path_; }
 
  private:
@@ -175,6 +205,7 @@ class Store {
   Status Error(const std::string& what) const;
   Result<Document> Load(sqlite3_stmt* row);
   Result<sqlite3_stmt*> PrepareOnce(const char* sql);  // caller finalises
+  Status WriteIncidents(const StoryRecord& story);     // inside SaveCorpus's transaction
 
   sqlite3* db_;
   std::string path_;
