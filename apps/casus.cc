@@ -58,10 +58,13 @@ int main(int argc, char** argv) {
 
   ExportArgs export_args;
   CLI::App* export_cmd = app.add_subcommand("export", "Write a table as JSON Lines or CSV");
-  export_cmd->add_option("--table", export_args.table,
-                         "documents, sentences, boilerplate or dates (default documents)");
-  export_cmd->add_option("--format", export_args.format,
-                         "jsonl, csv, or geojson for the places and entities tables (default jsonl)");
+  export_cmd->add_option(
+      "--table", export_args.table,
+      "documents, sentences, boilerplate, dates, casualties, quotes, entities, places, events, duplicates, "
+      "stories or incidents (default documents)");
+  export_cmd->add_option(
+      "--format", export_args.format,
+      "jsonl, csv, or geojson for the places, entities, events and incidents tables (default jsonl)");
   export_cmd->add_option("--db", export_args.db, db_help);
   export_cmd->add_option("-o,--output", export_args.output, "output file (default: standard output)");
 

@@ -278,6 +278,37 @@ int RunShow(const ShowArgs& args) {
             text.c_str());
     }
   }
+  if (!d.events.empty()) {
+    Print("\n--- events ---\n");
+    for (size_t i = 0; i < d.events.size(); ++i) {
+      const EventMention& e = d.events[i];
+      std::string actors, targets;
+      for (const EventParticipant& p : e.actors) {
+        const std::string code = ParticipantCode(d, p);
+        actors += (actors.empty() ? "" : ", ") + ParticipantName(d, p) + (code.empty() ? "" : " [" + code + "]");
+      }
+      for (const EventParticipant& p : e.targets) {
+        const std::string code = ParticipantCode(d, p);
+        targets += (targets.empty() ? "" : ", ") + ParticipantName(d, p) + (code.empty() ? "" : " [" + code + "]");
+      }
+      Print("#%-3zu %s%s CAMEO %s%s  '%s'  %s\n", i, e.plover.c_str(),
+            e.mode.empty() ? "" : (" [" + e.mode + "]").c_str(), e.cameo.c_str(),
+            e.acled.empty() ? "" : ("  ACLED " + e.acled_type + " / " + e.acled_subtype).c_str(),
+            std::string(d.Text(e.trigger)).c_str(), EventModalityName(e.modality));
+      if (!actors.empty() || !targets.empty()) {
+        Print("     %s -> %s\n", actors.empty() ? "?" : actors.c_str(), targets.empty() ? "?" : targets.c_str());
+      }
+      std::string where = e.place >= 0 && static_cast<size_t>(e.place) < d.entities.size()
+                              ? "  at " + d.entities[e.place].canonical
+                              : "";
+      Print("     on %s (%s)%s%s\n", e.date.empty() ? "?" : e.date.c_str(), e.date_precision.c_str(), where.c_str(),
+            e.governor >= 0 ? ("  governed by #" + std::to_string(e.governor)).c_str() : "");
+      std::string chain = ChainText(e.source_chain);
+      if (!chain.empty() || !e.hedge.empty()) {
+        Print("     source: %s%s\n", chain.c_str(), e.hedge.empty() ? "" : ("  [" + e.hedge + "]").c_str());
+      }
+    }
+  }
   if (!d.embedded_posts.empty()) {
     Print("\n--- embedded posts ---\n");
     for (const EmbeddedPost& post : d.embedded_posts) {

@@ -198,6 +198,41 @@ int RunStory(const StoryArgs& args) {
           claim.background.empty() ? "vague count" : claim.background.c_str());
     Print("      in %s: \"%s\"\n", carriers(claim).c_str(), Shorten(claim.evidence, 140).c_str());
   }
+  // The incidents: one row per real-world event, as an event dataset lists them.
+  Result<std::vector<IncidentRecord>> incidents = store->Incidents(story.id);
+  if (!incidents.ok()) {
+    Fail(incidents.status().message());
+    return kExitSomeFailed;
+  }
+  if (!incidents->empty()) Print("\nIncidents\n");
+  for (const IncidentRecord& i : *incidents) {
+    std::string what = i.plover + (i.mode.empty() ? "" : " [" + i.mode + "]");
+    if (!i.sub_event_type.empty()) what += "; " + i.event_type + " / " + i.sub_event_type;
+    Print("  #%-5lld %-10s %-9s %s\n", static_cast<long long>(i.id), i.event_date.c_str(), i.date_precision.c_str(),
+          what.c_str());
+    std::string who = i.actor1 + (i.actor1_code.empty() ? "" : " (" + i.actor1_code + ")");
+    if (!i.actor2.empty()) who += " -> " + i.actor2 + (i.actor2_code.empty() ? "" : " (" + i.actor2_code + ")");
+    if (!who.empty()) Print("          who:    %s\n", who.c_str());
+    if (!i.location.empty()) {
+      char point[64] = "";
+      if (i.located) std::snprintf(point, sizeof point, " %.2f %.2f", i.latitude, i.longitude);
+      Print("          where:  %s%s%s\n", i.location.c_str(), i.country.empty() ? "" : (", " + i.country).c_str(),
+            point);
+    }
+    if (i.fatalities || i.wounded) {
+      auto range = [](const std::optional<int64_t>& low, const std::optional<int64_t>& high) {
+        if (!low) return std::string("-");
+        std::string text = std::to_string(*low);
+        if (high && *high != *low) text += " (up to " + std::to_string(*high) + ")";
+        return text;
+      };
+      Print("          toll:   %s killed, %s wounded%s\n", range(i.fatalities, i.fatalities_max).c_str(),
+            range(i.wounded, i.wounded_max).c_str(), i.conflicting ? "   CONFLICTING" : "");
+    }
+    Print("          from:   %lld articles, %lld independent\n", static_cast<long long>(i.articles),
+          static_cast<long long>(i.independent_sources));
+    Print("          \"%s\"\n", Shorten(i.notes, 140).c_str());
+  }
   return kExitOk;
 }
 

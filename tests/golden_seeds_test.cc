@@ -600,6 +600,76 @@ TEST_F(GoldenSeeds, EntityNoFalsePeopleAndNothingFromBoilerplate) {
   }
 }
 
+// Each event of the gold is found in each of its documents, reported as a fact, with a
+// category from its list (the first is the most specific; a coder may give another).
+TEST_F(GoldenSeeds, EventsWithTheirCategories) {
+  for (const auto& event : (*gold_)["events"]) {
+    std::set<std::string> categories;
+    for (const auto& c : event["plover"]) categories.insert(c.get<std::string>());
+    for (const auto& doc : event["docs"]) {
+      const Document* document = nullptr;
+      for (const auto& [id, d] : *documents_) {
+        if (id.rfind(doc.get<std::string>(), 0) == 0) document = &d;
+      }
+      ASSERT_NE(document, nullptr) << doc;
+      bool found = false;
+      std::string ours;
+      for (const EventMention& e : document->events) {
+        ours += " " + e.plover + "'" + std::string(document->Text(e.trigger)) + "'";
+        if (e.modality != EventModality::kAsserted && e.modality != EventModality::kClaimed) continue;
+        found = found || categories.count(e.plover) > 0;
+      }
+      EXPECT_TRUE(found) << Or(event, "id") << " (" << Or(event, "type") << ") not in " << doc << ":" << ours;
+    }
+  }
+}
+
+// Story A as an event table: the military operation on 19 September in Nagorno-Karabakh
+// with the figures of both sides (at least 7 to at least 27 killed), the ceasefire of
+// 20 September, and in Yerevan the protest and the attack on the protesters, each an
+// incident of its own.
+TEST_F(GoldenSeeds, IncidentsOfStoryA) {
+  auto store = OpenSeeds(*dir_);
+  ASSERT_NE(store, nullptr);
+  auto incidents = store->Incidents();
+  ASSERT_TRUE(incidents.ok()) << incidents.status().message();
+  std::set<std::string> story_a;
+  for (const auto& id : (*gold_)["stories"]["A"]["members"]) story_a.insert(id.get<std::string>());
+  auto in_story_a = [&](const IncidentRecord& i) {
+    return std::any_of(i.docs.begin(), i.docs.end(), [&](const std::string& d) { return story_a.count(d) > 0; });
+  };
+  std::string listing;
+  const IncidentRecord *operation = nullptr, *ceasefire = nullptr, *protest = nullptr, *dispersal = nullptr;
+  for (const IncidentRecord& i : *incidents) {
+    if (!in_story_a(i)) continue;
+    listing += "\n  #" + std::to_string(i.id) + " " + i.event_date + " " + i.plover + " " + i.acled + " at " +
+               i.location + " actor " + i.actor1 + " target " + i.actor2;
+    if (i.plover == "ASSAULT" && i.event_date == "2023-09-19" && operation == nullptr) operation = &i;
+    if (i.plover == "RETREAT" && i.mode == "ceasefire" && ceasefire == nullptr) ceasefire = &i;
+    if (i.plover == "PROTEST" && protest == nullptr) protest = &i;
+    if (i.acled == "FORCE_AGAINST_PROTEST" && dispersal == nullptr) dispersal = &i;
+  }
+  ASSERT_NE(operation, nullptr) << listing;
+  EXPECT_EQ(operation->location, "Nagorno-Karabakh") << listing;
+  ASSERT_TRUE(operation->fatalities && operation->fatalities_max) << listing;
+  EXPECT_EQ(*operation->fatalities, 7);
+  EXPECT_EQ(*operation->fatalities_max, 27);
+  EXPECT_TRUE(operation->conflicting);
+  EXPECT_GE(operation->independent_sources, 2);
+  EXPECT_EQ(operation->actor1_code.substr(0, 3), "AZE") << listing;
+  ASSERT_NE(ceasefire, nullptr) << listing;
+  EXPECT_EQ(ceasefire->event_date, "2023-09-20") << listing;
+  ASSERT_NE(protest, nullptr) << listing;
+  EXPECT_EQ(protest->location, "Yerevan") << listing;
+  ASSERT_NE(dispersal, nullptr) << listing;
+  EXPECT_EQ(dispersal->location, "Yerevan") << listing;
+  EXPECT_NE(protest, dispersal);
+  // A background event keeps its own incident: the blockade of December 2022.
+  bool blockade = false;
+  for (const IncidentRecord& i : *incidents) blockade = blockade || (in_story_a(i) && i.event_date == "2022-12");
+  EXPECT_TRUE(blockade) << listing;
+}
+
 TEST(GoldenSeedsIncremental, TwoBatchesGiveTheGoldStories) {
   if (!fs::exists(kShared + "/gold/seeds.json")) GTEST_SKIP() << "no seeds beside the checkout";
   std::ifstream gold_in(kShared + "/gold/seeds.json");

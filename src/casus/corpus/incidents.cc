@@ -63,6 +63,23 @@ bool DatesAgree(const Report& a, const Report& b, const IncidentSpan& span) {
   return n > 0 && pa.compare(0, n, pb, 0, n) == 0;
 }
 
+// ACLED's families: political violence (battles, explosions, violence against
+// civilians), demonstrations (protests, riots), and the rest. Two reports of different
+// families are different incidents ("the operation" and "police attacked the protesters").
+int Family(const std::string& event_type) {
+  if (event_type == "Battles" || event_type == "Explosions/Remote violence" ||
+      event_type == "Violence against civilians") {
+    return 1;
+  }
+  if (event_type == "Protests" || event_type == "Riots") return 2;
+  return event_type.empty() ? 0 : 3;
+}
+
+bool FamiliesAgree(const Report& a, const Report& b) {
+  const int x = Family(EventOf(a).acled_type), y = Family(EventOf(b).acled_type);
+  return x == 0 || y == 0 || x == y;
+}
+
 bool ActorsAgree(const Report& a, const Report& b) {
   const std::set<std::string> x = Countries(*a.document, EventOf(a).actors);
   const std::set<std::string> y = Countries(*b.document, EventOf(b).actors);
@@ -152,7 +169,7 @@ std::vector<Incident> FindIncidents(const std::vector<StoryMember>& members, con
       const Report& head = group.front();
       if (EventOf(head).plover != EventOf(r).plover) continue;
       const bool agree = std::all_of(group.begin(), group.end(), [&](const Report& other) {
-        return DatesAgree(other, r, span) && ActorsAgree(other, r) && PlacesAgree(other, r);
+        return DatesAgree(other, r, span) && ActorsAgree(other, r) && PlacesAgree(other, r) && FamiliesAgree(other, r);
       });
       if (agree) {
         home = &group;
@@ -170,10 +187,31 @@ std::vector<Incident> FindIncidents(const std::vector<StoryMember>& members, con
     Incident incident;
     const EventMention& head = EventOf(group.front());
     incident.plover = head.plover;
-    // The date: the earliest day named, else the period, else publication's.
+    // The date: the day its reports name most often (the earliest of equals), else the
+    // period, else publication's.
     const Report* dated = nullptr;
+    // A day named counts twice a day a clock time was placed on ("at 1 pm" after another
+    // date): the one says the day, the other takes it from the text around.
+    std::map<int, int> day_counts;
     for (const Report& r : group) {
-      if (r.own_date && r.day != kUnknownDay && (dated == nullptr || r.day < dated->day)) dated = &r;
+      if (!r.own_date || r.day == kUnknownDay) continue;
+      const int32_t time = EventOf(r).time;
+      const bool clock = time >= 0 && static_cast<size_t>(time) < r.document->time_expressions.size() &&
+                         r.document->time_expressions[time].type == TimexType::kTime;
+      day_counts[r.day] += clock ? 1 : 2;
+    }
+    int best_day = kUnknownDay, best_count = 0;
+    for (const auto& [day, count] : day_counts) {  // in day order: the earliest of equals
+      if (count > best_count) {
+        best_day = day;
+        best_count = count;
+      }
+    }
+    for (const Report& r : group) {
+      if (r.own_date && r.day == best_day && best_day != kUnknownDay) {
+        dated = &r;
+        break;
+      }
     }
     if (dated == nullptr) {
       for (const Report& r : group) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <map>
+#include <unordered_map>
 
 #include "casus/core/utf8.h"
 
@@ -25,9 +27,17 @@ Cell Text(std::string value) {
 }
 Cell Number(int64_t value) { return Cell{Cell::Kind::kNumber, std::to_string(value), ""}; }
 
+// What a document's rows may need from the corpus: each document's story and each
+// event's incident (filled only for the tables that ask).
+struct ExportContext {
+  std::unordered_map<std::string, int64_t> stories;
+  std::map<std::pair<std::string, int64_t>, int64_t> incidents;
+};
+
 struct Table {
   std::vector<std::string> columns;
-  std::function<void(const Document&, std::vector<std::vector<Cell>>*)> rows;
+  std::function<void(const Document&, const ExportContext&, std::vector<std::vector<Cell>>*)> rows;
+  bool needs_corpus = false;
 };
 
 Cell BoilerplateCell(const Document& document) {
@@ -102,7 +112,7 @@ const Table* FindTable(const std::string& name) {
   static const Table kDocuments{
       {"id", "title", "published", "published_time", "published_zone", "publisher", "author", "dateline", "url",
        "source", "format", "sentences", "boilerplate", "embedded_posts"},
-      [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+      [](const Document& d, const ExportContext&, std::vector<std::vector<Cell>>* rows) {
         const Metadata& m = d.metadata;
         rows->push_back({Text(d.id()), Text(m.title), Text(m.published), Text(m.published_time), Text(m.published_zone),
                          Text(m.publisher), Text(m.author), Text(m.dateline), Text(m.url), Text(d.source()),
@@ -111,7 +121,7 @@ const Table* FindTable(const std::string& name) {
       }};
   static const Table kSentences{
       {"doc", "position", "begin", "end", "paragraph", "headline", "text"},
-      [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+      [](const Document& d, const ExportContext&, std::vector<std::vector<Cell>>* rows) {
         for (size_t i = 0; i < d.sentences.size(); ++i) {
           const Sentence& s = d.sentences[i];
           rows->push_back({Text(d.id()), Number(static_cast<int64_t>(i)), Number(s.span.begin), Number(s.span.end),
@@ -119,14 +129,15 @@ const Table* FindTable(const std::string& name) {
         }
       }};
   static const Table kBoilerplate{
-      {"doc", "begin", "end", "kind", "text"}, [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+      {"doc", "begin", "end", "kind", "text"},
+      [](const Document& d, const ExportContext&, std::vector<std::vector<Cell>>* rows) {
         for (const BoilerplateSpan& b : d.boilerplate) {
           rows->push_back({Text(d.id()), Number(b.span.begin), Number(b.span.end), Text(BoilerplateKindName(b.kind)),
                            Text(std::string(d.Text(b.span)))});
         }
       }};
   static const Table kDates{{"doc", "text", "begin", "end", "type", "value", "anchor", "role", "sentence"},
-                            [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+                            [](const Document& d, const ExportContext&, std::vector<std::vector<Cell>>* rows) {
                               for (const TimeExpression& t : d.time_expressions) {
                                 std::string sentence;
                                 for (const Sentence& s : d.sentences) {
@@ -141,7 +152,7 @@ const Table* FindTable(const std::string& name) {
       {"doc", "begin", "end", "evidence", "killed", "killed_qualifier", "wounded", "wounded_qualifier", "missing",
        "missing_qualifier", "detained", "detained_qualifier", "victims", "where", "when", "cause", "source_chain",
        "hedge", "cumulative"},
-      [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+      [](const Document& d, const ExportContext&, std::vector<std::vector<Cell>>* rows) {
         for (const CasualtyClaim& c : d.casualties) {
           std::vector<Cell> row = {Text(d.id()), Number(c.span.begin), Number(c.span.end),
                                    Text(std::string(d.Text(c.evidence)))};
@@ -166,7 +177,7 @@ const Table* FindTable(const std::string& name) {
       }};
   static const Table kQuotes{
       {"doc", "begin", "end", "text", "speaker", "kind", "source_chain"},
-      [](const Document& d, std::vector<std::vector<Cell>>* rows) {
+      [](const Document& d, const ExportContext&, std::vector<std::vector<Cell>>* rows) {
         for (const Quote& q : d.quotes) {
           rows->push_back({Text(d.id()), Number(q.span.begin), Number(q.span.end), Text(std::string(d.Text(q.span))),
                            Text(q.speaker), Text(QuoteKindName(q.kind)), ListCell(q.chain)});
@@ -200,16 +211,92 @@ const Table* FindTable(const std::string& name) {
   static const std::vector<std::string> kEntityColumns = {
       "doc",   "text", "begin", "end", "kind",     "canonical", "country", "sector",
       "actor", "role", "lat",   "lon", "place_id", "refers_to", "metonym", "in_boilerplate"};
-  static const Table kEntities{kEntityColumns, [entity_row](const Document& d, std::vector<std::vector<Cell>>* rows) {
-                                 for (const EntityMention& e : d.entities) rows->push_back(entity_row(d, e));
-                               }};
-  static const Table kPlaces{kEntityColumns, [entity_row](const Document& d, std::vector<std::vector<Cell>>* rows) {
-                               for (const EntityMention& e : d.entities) {
-                                 if (e.kind == EntityKind::kPlace || e.kind == EntityKind::kCountry) {
-                                   rows->push_back(entity_row(d, e));
-                                 }
-                               }
-                             }};
+  static const Table kEntities{
+      kEntityColumns, [entity_row](const Document& d, const ExportContext&, std::vector<std::vector<Cell>>* rows) {
+        for (const EntityMention& e : d.entities) rows->push_back(entity_row(d, e));
+      }};
+  static const Table kPlaces{
+      kEntityColumns, [entity_row](const Document& d, const ExportContext&, std::vector<std::vector<Cell>>* rows) {
+        for (const EntityMention& e : d.entities) {
+          if (e.kind == EntityKind::kPlace || e.kind == EntityKind::kCountry) {
+            rows->push_back(entity_row(d, e));
+          }
+        }
+      }};
+  // Events: one row per event mention, its participants' names and codes as lists.
+  static const Table kEvents{
+      {"doc",          "seq",    "begin",       "end",        "trigger",        "plover",
+       "mode",         "cameo",  "acled",       "event_type", "sub_event_type", "actor",
+       "actor_code",   "target", "target_code", "date",       "date_precision", "time",
+       "place",        "lat",    "lon",         "country",    "killed",         "wounded",
+       "source_chain", "hedge",  "modality",    "governor",   "story",          "incident",
+       "evidence"},
+      [](const Document& d, const ExportContext& context, std::vector<std::vector<Cell>>* rows) {
+        auto story = context.stories.find(d.id());
+        for (size_t i = 0; i < d.events.size(); ++i) {
+          const EventMention& e = d.events[i];
+          std::vector<std::string> actors, actor_codes, targets, target_codes;
+          for (const EventParticipant& p : e.actors) {
+            actors.push_back(ParticipantName(d, p));
+            actor_codes.push_back(ParticipantCode(d, p));
+          }
+          for (const EventParticipant& p : e.targets) {
+            targets.push_back(ParticipantName(d, p));
+            target_codes.push_back(ParticipantCode(d, p));
+          }
+          const EntityMention* place =
+              e.place >= 0 && static_cast<size_t>(e.place) < d.entities.size() ? &d.entities[e.place] : nullptr;
+          auto coordinate = [&](double value) {
+            if (place == nullptr || !place->located) return Cell{};
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "%.4f", value);
+            return Cell{Cell::Kind::kNumber, buffer, ""};
+          };
+          const CasualtyClaim* claim = e.casualty >= 0 && static_cast<size_t>(e.casualty) < d.casualties.size()
+                                           ? &d.casualties[e.casualty]
+                                           : nullptr;
+          auto count = [&](const CasualtyCount CasualtyClaim::*role) {
+            if (claim == nullptr || !(claim->*role).present) return Cell{};
+            return (claim->*role).vague.empty() ? Number((claim->*role).value) : Text((claim->*role).vague);
+          };
+          auto incident = context.incidents.find({d.id(), static_cast<int64_t>(i)});
+          rows->push_back({Text(d.id()),
+                           Number(static_cast<int64_t>(i)),
+                           Number(e.trigger.begin),
+                           Number(e.trigger.end),
+                           Text(std::string(d.Text(e.trigger))),
+                           Text(e.plover),
+                           Text(e.mode),
+                           Text(e.cameo),
+                           Text(e.acled),
+                           Text(e.acled_type),
+                           Text(e.acled_subtype),
+                           ListCell(actors, "; "),
+                           ListCell(actor_codes, "; "),
+                           ListCell(targets, "; "),
+                           ListCell(target_codes, "; "),
+                           Text(e.date),
+                           Text(e.date_precision),
+                           e.time >= 0 && static_cast<size_t>(e.time) < d.time_expressions.size()
+                               ? Text(std::string(d.Text(d.time_expressions[e.time].span)))
+                               : Cell{},
+                           place != nullptr ? Text(place->canonical) : Cell{},
+                           coordinate(place != nullptr ? place->lat : 0),
+                           coordinate(place != nullptr ? place->lon : 0),
+                           place != nullptr ? Text(place->country) : Cell{},
+                           count(&CasualtyClaim::killed),
+                           count(&CasualtyClaim::wounded),
+                           ListCell(e.source_chain),
+                           Text(e.hedge),
+                           Text(EventModalityName(e.modality)),
+                           e.governor >= 0 ? Number(e.governor) : Cell{},
+                           story != context.stories.end() ? Number(story->second) : Cell{},
+                           incident != context.incidents.end() ? Number(incident->second) : Cell{},
+                           Text(std::string(d.Text(e.evidence)))});
+        }
+      },
+      true};
+  if (name == "events") return &kEvents;
   if (name == "entities") return &kEntities;
   if (name == "places") return &kPlaces;
   if (name == "casualties") return &kCasualties;
@@ -224,8 +311,9 @@ const Table* FindTable(const std::string& name) {
 }  // namespace
 
 const std::vector<std::string>& ExportTables() {
-  static const std::vector<std::string> kNames = {"documents", "sentences", "boilerplate", "dates",      "casualties",
-                                                  "quotes",    "entities",  "places",      "duplicates", "stories"};
+  static const std::vector<std::string> kNames = {"documents",  "sentences",  "boilerplate", "dates",
+                                                  "casualties", "quotes",     "entities",    "places",
+                                                  "events",     "duplicates", "stories",     "incidents"};
   return kNames;
 }
 
@@ -323,6 +411,85 @@ const CorpusTable* FindCorpusTable(const std::string& name) {
         }
         return Status::Ok();
       }};
+  static const CorpusTable kIncidents{{"incident",
+                                       "story",
+                                       "event_date",
+                                       "date_precision",
+                                       "event_type",
+                                       "sub_event_type",
+                                       "acled",
+                                       "plover",
+                                       "mode",
+                                       "cameo",
+                                       "actor1",
+                                       "actor1_code",
+                                       "actor2",
+                                       "actor2_code",
+                                       "country",
+                                       "admin1",
+                                       "location",
+                                       "latitude",
+                                       "longitude",
+                                       "geo_precision",
+                                       "fatalities",
+                                       "fatalities_max",
+                                       "wounded",
+                                       "wounded_max",
+                                       "conflicting",
+                                       "sources",
+                                       "urls",
+                                       "articles",
+                                       "independent_sources",
+                                       "notes",
+                                       "docs"},
+                                      [](Store& store, std::vector<std::vector<Cell>>* rows) {
+                                        Result<std::vector<IncidentRecord>> incidents = store.Incidents();
+                                        if (!incidents.ok()) return incidents.status();
+                                        for (const IncidentRecord& r : *incidents) {
+                                          auto coordinate = [&](double value) {
+                                            if (!r.located) return Cell{};
+                                            char buffer[32];
+                                            std::snprintf(buffer, sizeof buffer, "%.4f", value);
+                                            return Cell{Cell::Kind::kNumber, buffer, ""};
+                                          };
+                                          auto optional = [](const std::optional<int64_t>& value) {
+                                            return value ? Number(*value) : Cell{};
+                                          };
+                                          rows->push_back({Number(r.id),
+                                                           Number(r.story_id),
+                                                           Text(r.event_date),
+                                                           Text(r.date_precision),
+                                                           Text(r.event_type),
+                                                           Text(r.sub_event_type),
+                                                           Text(r.acled),
+                                                           Text(r.plover),
+                                                           Text(r.mode),
+                                                           Text(r.cameo),
+                                                           Text(r.actor1),
+                                                           Text(r.actor1_code),
+                                                           Text(r.actor2),
+                                                           Text(r.actor2_code),
+                                                           Text(r.country),
+                                                           Text(r.admin1),
+                                                           Text(r.location),
+                                                           coordinate(r.latitude),
+                                                           coordinate(r.longitude),
+                                                           r.geo_precision > 0 ? Number(r.geo_precision) : Cell{},
+                                                           optional(r.fatalities),
+                                                           optional(r.fatalities_max),
+                                                           optional(r.wounded),
+                                                           optional(r.wounded_max),
+                                                           Number(r.conflicting ? 1 : 0),
+                                                           ListCell(r.sources, "; "),
+                                                           ListCell(r.urls, "; "),
+                                                           Number(r.articles),
+                                                           Number(r.independent_sources),
+                                                           Text(r.notes),
+                                                           ListCell(r.docs, "; ")});
+                                        }
+                                        return Status::Ok();
+                                      }};
+  if (name == "incidents") return &kIncidents;
   if (name == "duplicates") return &kDuplicates;
   if (name == "stories") return &kStories;
   return nullptr;
@@ -363,8 +530,8 @@ void WriteRow(const std::vector<std::string>& columns, const std::vector<Cell>& 
 bool WriteFeature(const std::vector<std::string>& columns, const std::vector<Cell>& row, std::string* line) {
   int lat = -1, lon = -1;
   for (size_t i = 0; i < columns.size(); ++i) {
-    if (columns[i] == "lat") lat = static_cast<int>(i);
-    if (columns[i] == "lon") lon = static_cast<int>(i);
+    if (columns[i] == "lat" || columns[i] == "latitude") lat = static_cast<int>(i);
+    if (columns[i] == "lon" || columns[i] == "longitude") lon = static_cast<int>(i);
   }
   if (lat < 0 || lon < 0 || row[lat].kind != Cell::Kind::kNumber || row[lon].kind != Cell::Kind::kNumber) return false;
   *line = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + row[lon].value + "," +
@@ -394,19 +561,33 @@ void WriteHeader(const std::vector<std::string>& columns, ExportFormat format, s
 }  // namespace
 
 Status ExportTable(Store& store, const std::string& table_name, ExportFormat format, std::ostream& out) {
+  auto has_coordinates = [](const std::vector<std::string>& columns) {
+    return std::find(columns.begin(), columns.end(), "lat") != columns.end() ||
+           std::find(columns.begin(), columns.end(), "latitude") != columns.end();
+  };
+  const char* kNoCoordinates = "' has no coordinates: GeoJSON is for the places, entities, events and incidents tables";
   if (const CorpusTable* corpus_table = FindCorpusTable(table_name)) {
-    if (format == ExportFormat::kGeoJson) {
-      return Status(ErrorCode::kInvalidArgument,
-                    "table '" + table_name + "' has no coordinates: GeoJSON is for the places and entities tables");
+    const bool geojson = format == ExportFormat::kGeoJson;
+    if (geojson && !has_coordinates(corpus_table->columns)) {
+      return Status(ErrorCode::kInvalidArgument, "table '" + table_name + kNoCoordinates);
     }
     std::vector<std::vector<Cell>> rows;
     CASUS_RETURN_IF_ERROR(corpus_table->rows(store, &rows));
     WriteHeader(corpus_table->columns, format, out);
+    if (geojson) out << "{\"type\":\"FeatureCollection\",\"features\":[\n";
     std::string line;
+    bool first_feature = true;
     for (const std::vector<Cell>& row : rows) {
-      WriteRow(corpus_table->columns, row, format, &line);
-      out << line;
+      if (geojson) {
+        if (!WriteFeature(corpus_table->columns, row, &line)) continue;
+        out << (first_feature ? "" : ",\n") << line;
+        first_feature = false;
+      } else {
+        WriteRow(corpus_table->columns, row, format, &line);
+        out << line;
+      }
     }
+    if (geojson) out << "\n]}\n";
     if (!out) return Status(ErrorCode::kIoError, "cannot write the export");
     return Status::Ok();
   }
@@ -417,10 +598,17 @@ Status ExportTable(Store& store, const std::string& table_name, ExportFormat for
     return Status(ErrorCode::kInvalidArgument, "unknown table '" + table_name + "' (known: " + known + ")");
   }
   const bool geojson = format == ExportFormat::kGeoJson;
-  if (geojson && std::find(table->columns.begin(), table->columns.end(), "lat") == table->columns.end()) {
-    return Status(ErrorCode::kInvalidArgument, "table '" + table_name +
-                                                   "' has no coordinates: GeoJSON is for the "
-                                                   "places and entities tables");
+  if (geojson && !has_coordinates(table->columns)) {
+    return Status(ErrorCode::kInvalidArgument, "table '" + table_name + kNoCoordinates);
+  }
+  ExportContext context;
+  if (table->needs_corpus) {
+    Result<std::unordered_map<std::string, int64_t>> stories = store.DocumentStories();
+    if (!stories.ok()) return stories.status();
+    context.stories = std::move(stories.value());
+    Result<std::map<std::pair<std::string, int64_t>, int64_t>> incidents = store.EventIncidents();
+    if (!incidents.ok()) return incidents.status();
+    context.incidents = std::move(incidents.value());
   }
   WriteHeader(table->columns, format, out);
   if (geojson) out << "{\"type\":\"FeatureCollection\",\"features\":[\n";
@@ -429,7 +617,7 @@ Status ExportTable(Store& store, const std::string& table_name, ExportFormat for
   bool first_feature = true;
   Status status = store.ForEach([&](const Document& document) {
     rows.clear();
-    table->rows(document, &rows);
+    table->rows(document, context, &rows);
     for (const std::vector<Cell>& row : rows) {
       if (geojson) {
         if (!WriteFeature(table->columns, row, &line)) continue;

@@ -18,7 +18,8 @@ namespace casus {
 enum class ExportFormat { kJsonLines, kCsv, kGeoJson };
 
 // The tables `casus export --table` knows: "documents", "sentences", "boilerplate",
-// "dates", "casualties", "quotes", "entities", "places", "duplicates", "stories".
+// "dates", "casualties", "quotes", "entities", "places", "events", "duplicates",
+// "stories", "incidents".
 const std::vector<std::string>& ExportTables();
 
 // Writes `table` to `out`. Unknown table names are kInvalidArgument.

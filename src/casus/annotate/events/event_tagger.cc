@@ -21,6 +21,7 @@ struct Candidate {
   bool place = false;    // a place or country mention
   bool located = false;  // after a locative preposition: where, not who
   bool pronoun = false;  // a subject pronoun standing for the last actors
+  bool site = false;     // a place that is no country and stands for no government: never an actor
 };
 
 // How specific an ACLED code is: 0 the most (a suicide bomb), higher for the generic
@@ -121,6 +122,7 @@ class SentenceEvents {
       AddEvent(*pattern, i, last);
     }
     Seizures(before);
+    AssignTimes(before);
     for (size_t e = before; e < d_.events.size(); ++e) Link(e, before);
     std::vector<bool> drop(d_.events.size() - before, false);
     for (size_t e : weapon_dropped_) drop[e - before] = true;
@@ -245,6 +247,7 @@ class SentenceEvents {
       }
       c.participant.armed = IsArmedSector(c.participant.sector);
       c.place = (mention.kind == EntityKind::kPlace || mention.kind == EntityKind::kCountry) && !mention.metonym;
+      c.site = mention.kind == EntityKind::kPlace && !mention.metonym;
       for (uint32_t k = c.first; k <= c.last; ++k) covered[k - first_] = true;
       candidates_.push_back(c);
     });
@@ -300,11 +303,26 @@ class SentenceEvents {
               [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
     for (Candidate& c : candidates_) {
       if (!c.place) continue;
-      // A place after a locative preposition (and its determiners) is where, not who.
+      // A place after a locative preposition (and its determiners, adjectives and an
+      // apposition's head: "in the Armenian capital Yerevan") is where, not who.
       uint32_t k = c.first;
-      while (k > first_ && (T(k - 1).Is(kTokenDeterminer) || T(k - 1).pos == PartOfSpeech::kAdjective)) --k;
+      while (k > first_ && (T(k - 1).Is(kTokenDeterminer) || T(k - 1).pos == PartOfSpeech::kAdjective ||
+                            IsPlaceHead(Lemma(k - 1)) || InCandidate(k - 1))) {
+        --k;
+      }
       if (k > first_ && IsLocative(Norm(k - 1))) c.located = true;
     }
+  }
+
+  static bool IsPlaceHead(std::string_view lemma) {
+    return lemma == "capital" || lemma == "city" || lemma == "town" || lemma == "village" || lemma == "province" ||
+           lemma == "region" || lemma == "district" || lemma == "port" || lemma == "border" || lemma == "outskirts";
+  }
+  bool InCandidate(uint32_t k) const {
+    for (const Candidate& c : candidates_) {
+      if (c.first <= k && k <= c.last) return c.place;
+    }
+    return false;
   }
 
   bool TokenRange(Span span, uint32_t* first, uint32_t* last) const {
@@ -487,8 +505,8 @@ class SentenceEvents {
     const uint32_t clause_begin = ClauseBegin(first), clause_end = ClauseEnd(last);
     Modality(e, first_event, first, clause_begin);
     Participants(event, first, last, clause_begin, clause_end);
-    Date(event);
-    Place(event);
+    Date(event, e, first_event);
+    Place(event, e, first_event);
     if (event.plover == "ASSAULT" || event.plover == "COERCE" || event.plover == "PROTEST") Casualty(event);
     chains_.ChainFor(event.trigger, &event.source_chain, &event.hedge);
     if (event.modality == EventModality::kAsserted && !event.hedge.empty()) event.modality = EventModality::kClaimed;
@@ -609,14 +627,28 @@ class SentenceEvents {
 
   EventParticipant Resolve(const Candidate& c) const { return c.participant; }
 
+  // Whether a candidate is the source of an attribution whose content holds the trigger:
+  // the one who reports the event ("local authorities reported heavy bombardment"), not
+  // one who takes part in it.
+  bool Reports(const Candidate& c, Span trigger) const {
+    for (const Attribution& a : d_.attributions) {
+      if (a.source.empty() || !a.content.Contains(trigger)) continue;
+      if (a.source.Overlaps(c.participant.span)) return true;
+    }
+    return false;
+  }
+
   void Participants(EventMention& event, uint32_t first, uint32_t last, uint32_t clause_begin, uint32_t clause_end) {
     const bool verb = T(first).pos == PartOfSpeech::kVerb;
     // The nearest candidate before the trigger and the first after it, in the clause.
-    auto before = [&](uint32_t limit) -> int {
+    // A governed event ("denied shelling", "threatened to attack") keeps its governor's
+    // subject, who speaks of it: the reporter exclusion is for events reported by others.
+    const bool reported = event.governor < 0;
+    auto before = [&](uint32_t limit, bool for_actor = true) -> int {
       for (size_t j = candidates_.size(); j > 0; --j) {
         const Candidate& c = candidates_[j - 1];
         if (c.last >= limit || c.first < clause_begin) continue;
-        if (c.located) continue;
+        if (c.located || (c.site && for_actor) || (reported && Reports(c, event.trigger))) continue;
         // Inside "by X", "with X", "against X" before the trigger: not its subject.
         if (c.first > clause_begin) {
           const std::string_view p = Norm(c.first - 1);
@@ -631,7 +663,7 @@ class SentenceEvents {
         const Candidate& c = candidates_[j];
         if (c.first <= from || c.last >= clause_end) continue;
         if (c.located && !allow_located) continue;
-        if (c.pronoun) continue;
+        if (c.pronoun || (reported && Reports(c, event.trigger))) continue;
         return static_cast<int>(j);
       }
       return -1;
@@ -650,7 +682,7 @@ class SentenceEvents {
       uint32_t k = first;
       while (k > clause_begin && T(k - 1).pos == PartOfSpeech::kAdverb) --k;
       const bool passive = k > clause_begin && IsBe(Lemma(k - 1)) && Norm(first) != Lemma(first);
-      const int subject = before(first);
+      const int subject = before(first, !passive);
       if (passive) {
         take(subject, &event.targets);
         for (uint32_t j = last + 1; j < clause_end && j <= last + 4; ++j) {
@@ -670,7 +702,7 @@ class SentenceEvents {
     for (size_t j = 0; j < candidates_.size(); ++j) {
       const Candidate& c = candidates_[j];
       const bool adjacent = c.last + 1 == first || (c.last + 2 == first && Norm(c.last + 1) == "'s");
-      if (adjacent && !c.located && !c.pronoun) take(static_cast<int>(j), &event.actors);
+      if (adjacent && !c.located && !c.pronoun && !c.site) take(static_cast<int>(j), &event.actors);
     }
     for (uint32_t j = last + 1; j < clause_end && j <= last + 3; ++j) {
       const std::string_view n = Norm(j);
@@ -685,16 +717,63 @@ class SentenceEvents {
     if (event.actors.empty()) take(before(first), &event.actors);
   }
 
-  void Date(EventMention& event) {
+  // Which event each dated time expression of the sentence belongs to: the nearest event
+  // before it in its stretch of the clause (stretches end at commas, semicolons, colons,
+  // brackets and subordinators: "launched the operation alleging that Armenia had
+  // violated the agreement signed in 2020" dates the agreement, not the operation), else
+  // the first event after it in its stretch ("On Tuesday, troops shelled ..."); none when
+  // neither is there.
+  void AssignTimes(size_t first_event) {
+    own_time_.assign(d_.events.size() - first_event, -1);
+    unowned_times_.clear();
     const Span sentence = d_.sentences[sentence_].span;
-    int chosen = -1;
+    auto breaks = [&](uint32_t k) {
+      const std::string_view n = Norm(k);
+      return n == "," || n == ";" || n == ":" || n == "(" || n == ")" || T(k).Is(kTokenSubordinator);
+    };
     for (size_t t = 0; t < d_.time_expressions.size(); ++t) {
       const TimeExpression& time = d_.time_expressions[t];
-      if (!sentence.Contains(time.span) || time.since) continue;
-      if (Precision(time.value).empty()) continue;
-      if (chosen < 0 || (d_.time_expressions[chosen].statement && !time.statement)) chosen = static_cast<int>(t);
-      if (!time.statement) break;
+      if (!sentence.Contains(time.span) || time.since || Precision(time.value).empty()) continue;
+      uint32_t first = 0, last = 0;
+      if (!TokenRange(time.span, &first, &last)) continue;
+      int owner = -1;
+      // Back to the stretch's start: the nearest trigger.
+      for (uint32_t k = first; k > first_ && owner < 0; --k) {
+        const uint32_t at = k - 1;
+        for (size_t e = first_event; e < d_.events.size(); ++e) {
+          const auto [f, l] = trigger_tokens_[e - first_event];
+          if (f <= at && at <= l) owner = static_cast<int>(e);
+        }
+        if (owner < 0 && breaks(at)) break;
+      }
+      // Else forward to the stretch's end.
+      for (uint32_t k = last + 1; k < end_ && owner < 0; ++k) {
+        for (size_t e = first_event; e < d_.events.size(); ++e) {
+          const auto [f, l] = trigger_tokens_[e - first_event];
+          if (f <= k && k <= l) owner = static_cast<int>(e);
+        }
+        if (owner < 0 && breaks(k) && k > last + 1) break;
+      }
+      if (owner < 0) {
+        unowned_times_.push_back(static_cast<int>(t));
+        continue;
+      }
+      // An event keeps its first expression; a statement's day gives way to another.
+      int& slot = own_time_[owner - first_event];
+      if (slot < 0 || (d_.time_expressions[slot].statement && !time.statement)) slot = static_cast<int>(t);
     }
+  }
+
+  // The event's own time expression; else the one of the event before it in the
+  // sentence (", killing 12" after "shelled ... on Tuesday"); else a time expression of
+  // the sentence no event owns ("police said on Monday that three were killed"); else
+  // publication's date, with precision "published".
+  void Date(EventMention& event, size_t e, size_t first_event) {
+    int chosen = own_time_[e - first_event];
+    for (size_t previous = e; chosen < 0 && previous > first_event; --previous) {
+      chosen = d_.events[previous - 1].time;
+    }
+    if (chosen < 0 && !unowned_times_.empty()) chosen = unowned_times_.front();
     if (chosen >= 0) {
       const std::string& value = d_.time_expressions[chosen].value;
       event.time = chosen;
@@ -706,18 +785,31 @@ class SentenceEvents {
     event.date_precision = "published";
   }
 
-  void Place(EventMention& event) {
-    int fallback = -1;
+  // Where it happened: a place after a locative preposition (a town before a country:
+  // "in the Armenian capital Yerevan" is Yerevan), else the sentence's first place, else
+  // the place of the event before it in the paragraph, when that was in the sentence
+  // before ("Protesters gathered in Yerevan. Police attacked them."), else the dateline's.
+  void Place(EventMention& event, size_t e, size_t first_event) {
+    int located = -1, fallback = -1;
     for (const Candidate& c : candidates_) {
       if (!c.place || c.participant.entity < 0) continue;
-      if (c.located) {
-        event.place = c.participant.entity;
-        return;
-      }
+      const bool city = d_.entities[c.participant.entity].role == "city";
+      if (c.located && (located < 0 || (city && d_.entities[located].role != "city"))) located = c.participant.entity;
       if (fallback < 0) fallback = c.participant.entity;
     }
-    if (fallback >= 0) {
-      event.place = fallback;
+    if (located >= 0 || fallback >= 0) {
+      event.place = located >= 0 ? located : fallback;
+      return;
+    }
+    if (e == first_event && first_event > 0) {
+      const EventMention& previous = d_.events[first_event - 1];
+      if (previous.place >= 0 && previous.sentence + 1 == sentence_ &&
+          d_.sentences[previous.sentence].paragraph == d_.sentences[sentence_].paragraph) {
+        event.place = previous.place;
+        return;
+      }
+    } else if (e > first_event && d_.events[e - 1].place >= 0) {
+      event.place = d_.events[e - 1].place;
       return;
     }
     // The dateline's place.
@@ -813,6 +905,8 @@ class SentenceEvents {
   std::vector<Candidate> candidates_;
   std::vector<std::pair<uint32_t, uint32_t>> trigger_tokens_;  // per event of this sentence
   std::vector<const TriggerPattern*> patterns_;                // likewise
+  std::vector<int> own_time_;                                  // per event of this sentence: its time expression, or -1
+  std::vector<int> unowned_times_;                             // the sentence's dated expressions no event owns
   std::vector<size_t> weapon_dropped_;                         // events on a seized weapon's name
   static const TriggerPattern kNoWeapon;                       // a seizure's pattern: no weapon of its own
 };
