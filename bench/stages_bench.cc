@@ -9,11 +9,13 @@
 #include "casus/annotate/claims/attribution.h"
 #include "casus/annotate/claims/casualties.h"
 #include "casus/annotate/entities/entity_tagger.h"
+#include "casus/annotate/events/event_tagger.h"
 #include "casus/annotate/time/time_tagger.h"
 #include "casus/ingest/reader.h"
 #include "casus/lexicon/gazetteer.h"
 #include "casus/normalize/cleaner.h"
 #include "casus/segment/sentences.h"
+#include "casus/segment/tokens.h"
 
 namespace casus {
 namespace {
@@ -152,6 +154,50 @@ void BM_Entities(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * bytes);
 }
 BENCHMARK(BM_Entities)->Unit(benchmark::kMillisecond);
+
+// The token layer over cleaned, segmented articles.
+void BM_Tokens(benchmark::State& state) {
+  TokenTagger tagger;
+  int64_t bytes = 0;
+  std::vector<Document> documents = Prepared(2, &bytes);
+  for (auto _ : state) {
+    size_t tokens = 0;
+    for (Document& document : documents) {
+      tagger.Process(document);
+      tokens += document.tokens.size();
+    }
+    if (tokens == 0) state.SkipWithError("no tokens");
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_Tokens)->Unit(benchmark::kMillisecond);
+
+// The events layer over articles with every layer it reads.
+void BM_Events(benchmark::State& state) {
+  TokenTagger tokens;
+  AttributionTagger attribution;
+  CasualtyTagger casualties;
+  entities::EntityTagger entity_tagger;
+  events::EventTagger tagger;
+  int64_t bytes = 0;
+  std::vector<Document> documents = Prepared(3, &bytes);
+  for (Document& document : documents) {
+    tokens.Process(document);
+    attribution.Process(document);
+    casualties.Process(document);
+    entity_tagger.Process(document);
+  }
+  for (auto _ : state) {
+    size_t found = 0;
+    for (Document& document : documents) {
+      tagger.Process(document);
+      found += document.events.size();
+    }
+    if (found == 0) state.SkipWithError("no events");
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_Events)->Unit(benchmark::kMillisecond);
 
 // Checking the gazetteer image the program carries (what its first use costs).
 void BM_GazetteerLoad(benchmark::State& state) {

@@ -85,6 +85,9 @@ EventLexicon::EventLexicon() {
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_groups())) {
     if (row.size() < 4) continue;
     groups[std::string(row[0])] = GroupNoun{std::string(row[1]), row[2] == "yes", std::string(row[3])};
+    if (const size_t space = row[0].find(' '); space != std::string_view::npos) {
+      group_first_words[std::string(row[0].substr(0, space))] = true;
+    }
   }
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_governors())) {
     if (row.size() < 3) continue;
@@ -106,13 +109,26 @@ EventLexicon::EventLexicon() {
     if (row.size() >= 2) hazards[std::string(row[0])] = std::string(row[1]);
   }
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_objects())) {
-    if (row.size() >= 3) objects[std::string(row[0])] = Object{std::string(row[1]), std::string(row[2])};
+    if (row.size() < 3) continue;
+    objects[std::string(row[0])] = Object{std::string(row[1]), std::string(row[2])};
+    if (const size_t space = row[0].find(' '); space != std::string_view::npos) {
+      object_first_words[std::string(row[0].substr(0, space))] = true;
+    }
   }
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::acled_types())) {
     if (row.size() < 4) continue;
     acled[std::string(row[0])] = AcledType{std::string(row[1]), std::string(row[2]), std::string(row[3])};
     acled_codes.emplace_back(row[0]);
   }
+  // The per-word view of every table (built last: the pointers point into them).
+  for (const auto& [word, list] : patterns_by_first) words[word].patterns = &list;
+  for (const auto& [word, list] : governors_by_first) words[word].governors = &list;
+  for (const auto& [word, group] : groups) words[word].group = &group;
+  for (const auto& [word, object] : objects) words[word].object = &object;
+  for (const auto& [word, yes] : group_first_words) words[word].group_first = yes;
+  for (const auto& [word, yes] : object_first_words) words[word].object_first = yes;
+  for (const auto& [word, example] : hazards) words[word].hazard = true;
+  for (const auto& [word, example] : impacts) words[word].impact = true;
 }
 
 const EventLexicon& EventLexicon::Get() {

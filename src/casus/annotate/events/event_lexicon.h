@@ -14,6 +14,14 @@
 
 namespace casus::events {
 
+// Tables keyed by strings, looked up with string_views (no temporary string per token).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+template <typename Value>
+using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
+
 struct PatternElement {
   std::string word;                         // lemma or norm; empty for a gap
   PartOfSpeech pos = PartOfSpeech::kOther;  // kOther: any
@@ -51,23 +59,40 @@ class EventLexicon {
   std::vector<TriggerPattern> patterns;
   // Patterns by their first word, longest first, then in file order; those whose first
   // word is an ending ("~-day") apart, tried at every word.
-  std::unordered_map<std::string, std::vector<uint32_t>> patterns_by_first;
+  WordMap<std::vector<uint32_t>> patterns_by_first;
   std::vector<uint32_t> suffix_patterns;
   // Group nouns by lemma; two-word ones ("security force") by their words joined with a space.
-  std::unordered_map<std::string, GroupNoun> groups;
+  WordMap<GroupNoun> groups;
+  // The first words of the two-word group nouns ("security" of "security force").
+  WordMap<bool> group_first_words;
   std::vector<Governor> governors;
-  std::unordered_map<std::string, std::vector<uint32_t>> governors_by_first;
-  std::unordered_map<std::string, AcledType> acled;      // by code ("AIR_STRIKE")
-  std::unordered_map<std::string, std::string> impacts;  // verbs of impact (lemma -> example)
-  std::unordered_map<std::string, std::string> hazards;  // natural hazards and accidents (lemma -> example)
+  WordMap<std::vector<uint32_t>> governors_by_first;
+  std::unordered_map<std::string, AcledType> acled;  // by code ("AIR_STRIKE")
+  WordMap<std::string> impacts;                      // verbs of impact (lemma -> example)
+  WordMap<std::string> hazards;                      // natural hazards and accidents (lemma -> example)
   // event_objects.tsv: class ("territory", "weapon", "seizure") and example by word; a
   // two-word seizure ("shoot down") by its words joined with a space.
   struct Object {
     std::string kind, example;
   };
-  std::unordered_map<std::string, Object> objects;
+  WordMap<Object> objects;
+  WordMap<bool> object_first_words;  // of two-word seizures ("shoot" of "shoot down")
+  // Everything the tables say of one word, found with one look-up per token.
+  struct WordInfo {
+    const std::vector<uint32_t>* patterns = nullptr;   // patterns_by_first
+    const std::vector<uint32_t>* governors = nullptr;  // governors_by_first
+    const GroupNoun* group = nullptr;
+    const Object* object = nullptr;
+    bool group_first = false, object_first = false, hazard = false, impact = false;
+  };
+  WordMap<WordInfo> words;
+  const WordInfo* Info(std::string_view word) const {
+    auto it = words.find(word);
+    return it == words.end() ? nullptr : &it->second;
+  }
+
   bool Is(std::string_view word, std::string_view kind) const {
-    auto it = objects.find(std::string(word));
+    auto it = objects.find(word);
     return it != objects.end() && it->second.kind == kind;
   }
   std::vector<std::string> acled_codes;  // in file order

@@ -95,21 +95,49 @@ std::string DateOf(std::string_view value, std::string_view precision) {
   return "";
 }
 
+// What the sentences of one document ask about its other layers, indexed once: spans of
+// time expressions, casualty claims' sentences and attributions' contents, and the
+// dateline's place.
+struct DocumentIndex {
+  explicit DocumentIndex(const Document& d)
+      : entities(d.entities.size(), [&](size_t e) { return d.entities[e].span; }),
+        times(d.time_expressions.size(), [&](size_t t) { return d.time_expressions[t].span; }),
+        claims(d.casualties.size(), [&](size_t c) { return d.casualties[c].evidence; }),
+        attributions(d.attributions.size(), [&](size_t a) { return d.attributions[a].content; }) {
+    const Span dateline = d.metadata.dateline_span;
+    for (size_t e = 0; e < d.entities.size() && !dateline.empty(); ++e) {
+      const EntityMention& m = d.entities[e];
+      if ((m.kind == EntityKind::kPlace || m.kind == EntityKind::kCountry) && dateline.Contains(m.span)) {
+        dateline_place = static_cast<int32_t>(e);
+        break;
+      }
+    }
+  }
+  SpanIndex entities, times, claims, attributions;
+  int32_t dateline_place = -1;
+};
+
 class SentenceEvents {
  public:
   SentenceEvents(Document& document, uint32_t sentence, const EventLexicon& lexicon, const ChainFinder& chains,
-                 const SpanIndex& entity_index, std::vector<EventParticipant>* last_actors)
+                 const DocumentIndex& index, std::vector<EventParticipant>* last_actors)
       : d_(document),
         sentence_(sentence),
         lex_(lexicon),
         chains_(chains),
-        entity_index_(entity_index),
+        index_(index),
+        entity_index_(index.entities),
         last_actors_(last_actors),
         first_(document.sentence_tokens[sentence]),
         end_(document.sentence_tokens[sentence + 1]) {}
 
   void Run() {
     if (first_ >= end_) return;
+    info_.resize(end_ - first_);
+    for (uint32_t i = first_; i < end_; ++i) {
+      const EventLexicon::WordInfo* lemma = lex_.Info(Lemma(i));
+      info_[i - first_] = {lemma, Lemma(i) == Norm(i) ? lemma : lex_.Info(Norm(i))};
+    }
     FindParticipants();
     const size_t before = d_.events.size();
     std::vector<bool> used(end_ - first_, false);
@@ -131,7 +159,7 @@ class SentenceEvents {
     bool hazard = false;
     for (uint32_t k = first_; k < end_ && !hazard; ++k) {
       hazard = T(k).pos != PartOfSpeech::kFunction && T(k).pos != PartOfSpeech::kPunctuation &&
-               (lex_.hazards.count(std::string(Lemma(k))) > 0 || lex_.hazards.count(std::string(Norm(k))) > 0);
+               ((L(k) != nullptr && L(k)->hazard) || (N(k) != nullptr && N(k)->hazard));
     }
     if (hazard) {
       for (size_t e = before; e < d_.events.size(); ++e) {
@@ -171,8 +199,7 @@ class SentenceEvents {
       }
       bool impact = false;
       for (uint32_t k = clause_begin; k < clause_end && !impact; ++k) {
-        impact =
-            (k < first || k > last) && T(k).pos == PartOfSpeech::kVerb && lex_.impacts.count(std::string(Lemma(k)));
+        impact = (k < first || k > last) && T(k).pos == PartOfSpeech::kVerb && L(k) != nullptr && L(k)->impact;
       }
       drop[e - before] = lent || !impact;
     }
@@ -223,6 +250,15 @@ class SentenceEvents {
 
  private:
   const Token& T(uint32_t i) const { return d_.tokens[i]; }
+  // What the tables say of the token's lemma and of its norm (null: nothing).
+  const EventLexicon::WordInfo* L(uint32_t i) const { return info_[i - first_].first; }
+  const EventLexicon::WordInfo* N(uint32_t i) const { return info_[i - first_].second; }
+  bool Object(uint32_t i, std::string_view kind) const {
+    for (const EventLexicon::WordInfo* info : {L(i), N(i)}) {
+      if (info != nullptr && info->object != nullptr && info->object->kind == kind) return true;
+    }
+    return false;
+  }
   std::string_view Lemma(uint32_t i) const { return d_.Lemma(d_.tokens[i]); }
   std::string_view Norm(uint32_t i) const { return d_.Norm(d_.tokens[i]); }
   bool IsPunct(uint32_t i) const { return T(i).pos == PartOfSpeech::kPunctuation; }
@@ -242,8 +278,8 @@ class SentenceEvents {
       const EntityMention& head = mention.refers_to >= 0 ? d_.entities[mention.refers_to] : mention;
       c.participant.sector = head.sector;
       // A mention ending in a group noun takes its sector: "Government forces" are MIL.
-      if (auto group = lex_.groups.find(std::string(Lemma(c.last))); group != lex_.groups.end()) {
-        c.participant.sector = group->second.sector;
+      if (const auto* info = L(c.last); info != nullptr && info->group != nullptr) {
+        c.participant.sector = info->group->sector;
       }
       c.participant.armed = IsArmedSector(c.participant.sector);
       c.place = (mention.kind == EntityKind::kPlace || mention.kind == EntityKind::kCountry) && !mention.metonym;
@@ -257,7 +293,10 @@ class SentenceEvents {
       const GroupNoun* group = nullptr;
       uint32_t last = i;
       if (i + 1 < end_ && !covered[i + 1 - first_]) {
-        auto two = lex_.groups.find(std::string(Lemma(i)) + " " + std::string(Lemma(i + 1)));
+        auto two = lex_.groups.end();
+        if (L(i) != nullptr && L(i)->group_first) {
+          two = lex_.groups.find(std::string(Lemma(i)) + " " + std::string(Lemma(i + 1)));
+        }
         if (two != lex_.groups.end()) {
           group = &two->second;
           last = i + 1;
@@ -266,13 +305,13 @@ class SentenceEvents {
       const bool noun = T(i).pos == PartOfSpeech::kNoun || T(i).pos == PartOfSpeech::kOther ||
                         (T(i).pos == PartOfSpeech::kProperNoun && T(i).Is(kTokenSentenceStart));
       if (group == nullptr && noun) {
-        const std::string_view norm = Norm(i);
-        for (std::string_view key : {Lemma(i), norm, norm.substr(0, norm.empty() ? 0 : norm.size() - 1)}) {
-          auto one = lex_.groups.find(std::string(key));
-          if (one != lex_.groups.end()) {
-            group = &one->second;
-            break;
-          }
+        if (L(i) != nullptr && L(i)->group != nullptr) {
+          group = L(i)->group;
+        } else if (N(i) != nullptr && N(i)->group != nullptr) {
+          group = N(i)->group;
+        } else if (T(i).pos != PartOfSpeech::kNoun && Norm(i).size() > 2 && Norm(i).back() == 's') {  // "Jihadists"
+          const std::string_view norm = Norm(i);
+          if (auto it = lex_.groups.find(norm.substr(0, norm.size() - 1)); it != lex_.groups.end()) group = &it->second;
         }
       }
       if (group == nullptr) continue;
@@ -361,14 +400,8 @@ class SentenceEvents {
     // Endings first ("four-day strike" is a strike of work before it is an attack), then
     // the patterns of the lemma, then of the norm.
     const std::vector<uint32_t>* lists[3] = {&lex_.suffix_patterns, nullptr, nullptr};
-    if (auto it = lex_.patterns_by_first.find(std::string(Lemma(i))); it != lex_.patterns_by_first.end()) {
-      lists[1] = &it->second;
-    }
-    if (Lemma(i) != Norm(i)) {
-      if (auto it = lex_.patterns_by_first.find(std::string(Norm(i))); it != lex_.patterns_by_first.end()) {
-        lists[2] = &it->second;
-      }
-    }
+    if (L(i) != nullptr) lists[1] = L(i)->patterns;
+    if (N(i) != nullptr && N(i) != L(i)) lists[2] = N(i)->patterns;
     for (const std::vector<uint32_t>* list : lists) {
       if (list == nullptr) continue;
       for (uint32_t index : *list) {
@@ -404,12 +437,12 @@ class SentenceEvents {
   int WeaponObject(uint32_t verb_first, uint32_t verb_last) const {
     const uint32_t clause_begin = ClauseBegin(verb_first), clause_end = ClauseEnd(verb_last);
     for (uint32_t k = verb_last + 1; k < clause_end && k <= verb_last + 8; ++k) {
-      if (lex_.Is(Lemma(k), "weapon") || lex_.Is(Norm(k), "weapon")) return static_cast<int>(k);
+      if (Object(k, "weapon")) return static_cast<int>(k);
       if (Norm(k) == "," || T(k).pos == PartOfSpeech::kVerb) break;
     }
     if (verb_first > clause_begin && IsBe(Lemma(verb_first - 1))) {
       for (uint32_t k = verb_first - 1; k > clause_begin && verb_first - k <= 12; --k) {
-        if (lex_.Is(Lemma(k - 1), "weapon") || lex_.Is(Norm(k - 1), "weapon")) return static_cast<int>(k - 1);
+        if (Object(k - 1, "weapon")) return static_cast<int>(k - 1);
       }
     }
     return -1;
@@ -422,8 +455,9 @@ class SentenceEvents {
     for (uint32_t i = first_; i < end_; ++i) {
       if (T(i).pos != PartOfSpeech::kVerb) continue;
       uint32_t last = i;
-      bool seizure = lex_.Is(Lemma(i), "seizure");
-      if (i + 1 < end_ && lex_.Is(std::string(Lemma(i)) + " " + std::string(Norm(i + 1)), "seizure")) {
+      bool seizure = L(i) != nullptr && L(i)->object != nullptr && L(i)->object->kind == "seizure";
+      if (i + 1 < end_ && L(i) != nullptr && L(i)->object_first &&
+          lex_.Is(std::string(Lemma(i)) + " " + std::string(Norm(i + 1)), "seizure")) {
         seizure = true;
         last = i + 1;
       }
@@ -466,7 +500,7 @@ class SentenceEvents {
   bool TakesTerritory(uint32_t first, uint32_t last) const {
     const uint32_t clause_begin = ClauseBegin(first), clause_end = ClauseEnd(last);
     auto ground = [&](uint32_t k) {
-      if (lex_.Is(Lemma(k), "territory") || lex_.Is(Norm(k), "territory")) return true;
+      if (Object(k, "territory")) return true;
       for (const Candidate& c : candidates_) {
         if (c.place && c.first <= k && k <= c.last) return true;
       }
@@ -587,10 +621,9 @@ class SentenceEvents {
 
   // The governor whose words start at token `at` and end before token `stop`, or null.
   const Governor* GovernorAt(uint32_t at, uint32_t stop) const {
-    for (std::string_view key : {Lemma(at), Norm(at)}) {
-      auto it = lex_.governors_by_first.find(std::string(key));
-      if (it == lex_.governors_by_first.end()) continue;
-      for (uint32_t index : it->second) {
+    for (const EventLexicon::WordInfo* info : {L(at), N(at)}) {
+      if (info == nullptr || info->governors == nullptr) continue;
+      for (uint32_t index : *info->governors) {
         const Governor& governor = lex_.governors[index];
         uint32_t k = at;
         bool ok = true;
@@ -630,8 +663,13 @@ class SentenceEvents {
   // Whether a candidate is the source of an attribution whose content holds the trigger:
   // the one who reports the event ("local authorities reported heavy bombardment"), not
   // one who takes part in it.
-  bool Reports(const Candidate& c, Span trigger) const {
-    for (const Attribution& a : d_.attributions) {
+  bool Reports(const Candidate& c, Span trigger) {
+    if (!attributions_found_) {
+      index_.attributions.ForEach(d_.sentences[sentence_].span, [&](uint32_t a) { attributions_.push_back(a); });
+      attributions_found_ = true;
+    }
+    for (uint32_t index : attributions_) {
+      const Attribution& a = d_.attributions[index];
       if (a.source.empty() || !a.content.Contains(trigger)) continue;
       if (a.source.Overlaps(c.participant.span)) return true;
     }
@@ -731,9 +769,14 @@ class SentenceEvents {
       const std::string_view n = Norm(k);
       return n == "," || n == ";" || n == ":" || n == "(" || n == ")" || T(k).Is(kTokenSubordinator);
     };
-    for (size_t t = 0; t < d_.time_expressions.size(); ++t) {
+    std::vector<uint32_t> inside;  // the sentence's expressions, in order
+    index_.times.ForEach(sentence, [&](uint32_t t) {
+      if (sentence.Contains(d_.time_expressions[t].span)) inside.push_back(t);
+    });
+    std::sort(inside.begin(), inside.end());
+    for (uint32_t t : inside) {
       const TimeExpression& time = d_.time_expressions[t];
-      if (!sentence.Contains(time.span) || time.since || Precision(time.value).empty()) continue;
+      if (time.since || Precision(time.value).empty()) continue;
       uint32_t first = 0, last = 0;
       if (!TokenRange(time.span, &first, &last)) continue;
       int owner = -1;
@@ -812,26 +855,18 @@ class SentenceEvents {
       event.place = d_.events[e - 1].place;
       return;
     }
-    // The dateline's place.
-    const Span dateline = d_.metadata.dateline_span;
-    if (dateline.empty()) return;
-    for (size_t e = 0; e < d_.entities.size(); ++e) {
-      const EntityMention& m = d_.entities[e];
-      if ((m.kind == EntityKind::kPlace || m.kind == EntityKind::kCountry) && dateline.Contains(m.span)) {
-        event.place = static_cast<int32_t>(e);
-        return;
-      }
-    }
+    event.place = index_.dateline_place;
   }
 
   void Casualty(EventMention& event) {
     const Span sentence = d_.sentences[sentence_].span;
-    for (size_t c = 0; c < d_.casualties.size(); ++c) {
-      if (d_.casualties[c].evidence == sentence) {
-        event.casualty = static_cast<int32_t>(c);
-        return;
+    int32_t first = -1;
+    index_.claims.ForEach(sentence, [&](uint32_t c) {
+      if (d_.casualties[c].evidence == sentence && (first < 0 || static_cast<int32_t>(c) < first)) {
+        first = static_cast<int32_t>(c);
       }
-    }
+    });
+    event.casualty = first;
   }
 
   void RefineAcled(EventMention& event) {
@@ -899,16 +934,20 @@ class SentenceEvents {
   uint32_t sentence_;
   const EventLexicon& lex_;
   const ChainFinder& chains_;
+  const DocumentIndex& index_;
   const SpanIndex& entity_index_;
+  std::vector<uint32_t> attributions_;  // of the sentence, found when first asked
+  bool attributions_found_ = false;
   std::vector<EventParticipant>* last_actors_;
   uint32_t first_, end_;
   std::vector<Candidate> candidates_;
   std::vector<std::pair<uint32_t, uint32_t>> trigger_tokens_;  // per event of this sentence
   std::vector<const TriggerPattern*> patterns_;                // likewise
-  std::vector<int> own_time_;                                  // per event of this sentence: its time expression, or -1
-  std::vector<int> unowned_times_;                             // the sentence's dated expressions no event owns
-  std::vector<size_t> weapon_dropped_;                         // events on a seized weapon's name
-  static const TriggerPattern kNoWeapon;                       // a seizure's pattern: no weapon of its own
+  std::vector<std::pair<const EventLexicon::WordInfo*, const EventLexicon::WordInfo*>> info_;  // per token
+  std::vector<int> own_time_;             // per event of this sentence: its time expression, or -1
+  std::vector<int> unowned_times_;        // the sentence's dated expressions no event owns
+  std::vector<size_t> weapon_dropped_;    // events on a seized weapon's name
+  static const TriggerPattern kNoWeapon;  // a seizure's pattern: no weapon of its own
 };
 
 const TriggerPattern SentenceEvents::kNoWeapon{};
@@ -929,11 +968,11 @@ Status EventTagger::Process(Document& document) const {
   }
   const EventLexicon& lexicon = EventLexicon::Get();
   const ChainFinder chains(document);
-  const SpanIndex entity_index(document.entities.size(), [&](size_t e) { return document.entities[e].span; });
+  const DocumentIndex index(document);
   std::vector<EventParticipant> last_actors;
   for (uint32_t k = 0; k < document.sentences.size(); ++k) {
     if ((k & 63) == 0 && document.PastDeadline()) return Document::DeadlineStatus(info_.name);
-    SentenceEvents(document, k, lexicon, chains, entity_index, &last_actors).Run();
+    SentenceEvents(document, k, lexicon, chains, index, &last_actors).Run();
   }
   return Status::Ok();
 }
