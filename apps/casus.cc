@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
       "plover", "Event categories against PLOVER records: accuracy, macro-F1, actor and target countries");
   plover_cmd->add_option("file", eval_args.path, "PLOVER_GSR_CAMEO.txt")->required();
   plover_cmd->add_option("--errors", eval_args.errors, "print up to N records coded wrong");
-  plover_cmd->add_option("--kind", eval_args.kind, "only records of this gold category");
+  plover_cmd->add_option("--kind", eval_args.kind, "only records of this gold category; 'actor': wrong actors");
 
   CLI::App* acled_cmd = eval_cmd->add_subcommand(
       "acled", "ACLED sub-event types against CASE 2021 snippets: accuracy, macro- and weighted F1");

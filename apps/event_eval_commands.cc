@@ -102,13 +102,23 @@ int RunEvalPlover(const EvalArgs& args) {
     }
     if (!record.source_codes.empty()) {
       ++actor_gold;
-      actor_right += SameCountry(record.source_codes, actors);
+      const bool right = SameCountry(record.source_codes, actors);
+      actor_right += right;
+      if (!right && args.kind == "actor" && shown < args.errors) {
+        ++shown;
+        std::string gold_codes, ours;
+        for (const std::string& c : record.source_codes) gold_codes += " " + c;
+        for (const std::string& c : actors) ours += " " + c;
+        Print("%s: gold actor%s, casus%s\n  %s\n%s", record.id.c_str(), gold_codes.c_str(), ours.c_str(),
+              record.text.c_str(), main >= 0 ? ("    main: '" + std::string(document.Text(document.events[main].trigger)) + "'\n").c_str() : "");
+      }
     }
     if (!record.target_codes.empty()) {
       ++target_gold;
       target_right += SameCountry(record.target_codes, targets);
     }
-    if (system != record.category && shown < args.errors && (args.kind.empty() || args.kind == record.category)) {
+    if (system != record.category && shown < args.errors && args.kind != "actor" &&
+        (args.kind.empty() || args.kind == record.category)) {
       ++shown;
       Print("%s: gold %s, casus %s\n  %s\n%s", record.id.c_str(), record.category.c_str(), system.c_str(),
             record.text.c_str(), Describe(document).c_str());
