@@ -660,15 +660,42 @@ class SentenceEvents {
 
   EventParticipant Resolve(const Candidate& c) const { return c.participant; }
 
+  // Whom a subject pronoun stands for. Opening what a named source says ("Hungary said it
+  // will support", "the rebels announced that they would release"), it is that source;
+  // otherwise the last actors named.
+  std::vector<EventParticipant> Antecedent(size_t pronoun) {
+    const Candidate& p = candidates_[pronoun];
+    for (uint32_t index : SentenceAttributions()) {
+      const Attribution& a = d_.attributions[index];
+      if (a.source.empty() || !a.content.Contains(p.participant.span)) continue;
+      // The pronoun is the first candidate of the content.
+      bool first = true;
+      for (size_t j = 0; j < pronoun && first; ++j) {
+        first = !a.content.Contains(candidates_[j].participant.span);
+      }
+      if (!first) continue;
+      for (size_t j = 0; j < candidates_.size(); ++j) {
+        const Candidate& c = candidates_[j];
+        if (c.pronoun || c.located || c.site || !a.source.Overlaps(c.participant.span)) continue;
+        return Coordinated(j, first_, end_);
+      }
+    }
+    return *last_actors_;
+  }
+
   // Whether a candidate is the source of an attribution whose content holds the trigger:
   // the one who reports the event ("local authorities reported heavy bombardment"), not
   // one who takes part in it.
-  bool Reports(const Candidate& c, Span trigger) {
+  const std::vector<uint32_t>& SentenceAttributions() {
     if (!attributions_found_) {
       index_.attributions.ForEach(d_.sentences[sentence_].span, [&](uint32_t a) { attributions_.push_back(a); });
       attributions_found_ = true;
     }
-    for (uint32_t index : attributions_) {
+    return attributions_;
+  }
+
+  bool Reports(const Candidate& c, Span trigger) {
+    for (uint32_t index : SentenceAttributions()) {
       const Attribution& a = d_.attributions[index];
       if (a.source.empty() || !a.content.Contains(trigger)) continue;
       if (a.source.Overlaps(c.participant.span)) return true;
@@ -710,7 +737,7 @@ class SentenceEvents {
       if (index < 0) return;
       const Candidate& c = candidates_[index];
       if (c.pronoun) {
-        if (out == &event.actors) *out = *last_actors_;
+        if (out == &event.actors) *out = Antecedent(static_cast<size_t>(index));
         return;
       }
       *out = Coordinated(static_cast<size_t>(index), clause_begin, clause_end);
@@ -719,7 +746,13 @@ class SentenceEvents {
       // Passive: an auxiliary "be" right before (adverbs between).
       uint32_t k = first;
       while (k > clause_begin && T(k - 1).pos == PartOfSpeech::kAdverb) --k;
-      const bool passive = k > clause_begin && IsBe(Lemma(k - 1)) && Norm(first) != Lemma(first);
+      // Passive: "be" before a participle; "is attacking", "is willing" are not.
+      const std::string_view form = Norm(first);
+      const bool progressive = form.size() > 4 && form.substr(form.size() - 3) == "ing";
+      // A participle with "by" after it is passive without "be": "militants backed by Ankara".
+      const bool participle = form != Lemma(first) && !progressive;
+      const bool passive = participle && ((k > clause_begin && IsBe(Lemma(k - 1))) ||
+                                          (last + 1 < clause_end && Norm(last + 1) == "by"));
       const int subject = before(first, !passive);
       if (passive) {
         take(subject, &event.targets);

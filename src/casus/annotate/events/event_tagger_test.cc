@@ -196,6 +196,12 @@ TEST(Events, ActorsTargetsAndModality) {
       {"The army did not attack the town.", "ASSAULT 'attack' army(MIL)> negated"},
       {"The ministry denied shelling the village.",
        "REJECT 'denied' ministry(GOV)> | ASSAULT[heavy-weapons] 'shelling' ministry(GOV)> denied"},
+      // A pronoun opening what a source says stands for that source.
+      {"Ghana said it will support the resolution.", "SUPPORT 'support' Ghana(GHA)> planned"},
+      {"The rebels announced that they would free the hostages.",
+       "RETREAT[release] 'free' rebels(REB)>hostages(CVL) planned"},
+      // "Be" before an -ing form is no passive.
+      {"Ukrainian forces are attacking the bridge.", "ASSAULT 'attacking' Ukrainian forces(UKRMIL)>"},
       // A place after "in" is where it happened, not the target.
       {"Police arrested five protesters in Yerevan.", "COERCE[arrest] 'arrested' Police(COP)>protesters(OPP)"},
   };
