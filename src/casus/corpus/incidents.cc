@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -22,6 +23,12 @@ struct Report {
   int day = kUnknownDay;  // the event's day, or kUnknownDay
   std::string period;     // its month ("2023-09") or year ("2020") when it names no day
   bool own_date = false;  // dated by its text, not by publication
+  std::set<std::string> countries;      // of its named actors
+  const EntityMention* place = nullptr;  // where it happened, if said
+  int family = 0;                        // its ACLED family (Family below)
+  // What the grouping compares, as one string: reports with equal keys agree with the
+  // same reports, so a group compares a newcomer once per distinct key.
+  std::string key;
 };
 
 const EventMention& EventOf(const Report& r) { return r.document->events[r.event]; }
@@ -76,23 +83,20 @@ int Family(const std::string& event_type) {
 }
 
 bool FamiliesAgree(const Report& a, const Report& b) {
-  const int x = Family(EventOf(a).acled_type), y = Family(EventOf(b).acled_type);
-  return x == 0 || y == 0 || x == y;
+  return a.family == 0 || b.family == 0 || a.family == b.family;
 }
 
 bool ActorsAgree(const Report& a, const Report& b) {
-  const std::set<std::string> x = Countries(*a.document, EventOf(a).actors);
-  const std::set<std::string> y = Countries(*b.document, EventOf(b).actors);
-  if (x.empty() || y.empty()) return true;
-  for (const std::string& c : x) {
-    if (y.count(c)) return true;
+  if (a.countries.empty() || b.countries.empty()) return true;
+  for (const std::string& c : a.countries) {
+    if (b.countries.count(c)) return true;
   }
   return false;
 }
 
 bool PlacesAgree(const Report& a, const Report& b) {
-  const EntityMention* p = PlaceOf(a);
-  const EntityMention* q = PlaceOf(b);
+  const EntityMention* p = a.place;
+  const EntityMention* q = b.place;
   if (p == nullptr || q == nullptr) return true;
   if (p->located && q->located) return lexicon::DistanceKm(p->lat, p->lon, q->lat, q->lon) <= kSamePlaceKm;
   return p->country.empty() || q->country.empty() || p->country == q->country;
@@ -153,7 +157,18 @@ std::vector<Incident> FindIncidents(const std::vector<StoryMember>& members, con
       r.day = event.date_precision == "day" ? DayOf(event.date) : kUnknownDay;
       if (r.own_date && r.day == kUnknownDay) r.period = event.date;
       if (!r.own_date) r.day = DayOf(event.date);
-      reports.push_back(r);
+      r.countries = Countries(*d, event.actors);
+      r.place = PlaceOf(r);
+      r.family = Family(event.acled_type);
+      r.key = event.plover + '|' + std::to_string(r.day) + '|' + r.period + '|' + (r.own_date ? "d" : "p") + '|' +
+              std::to_string(r.family) + '|';
+      for (const std::string& c : r.countries) r.key += c + ',';
+      if (r.place != nullptr) {
+        char place[96];
+        std::snprintf(place, sizeof place, "|%d|%.6f|%.6f|", r.place->located ? 1 : 0, r.place->lat, r.place->lon);
+        r.key += place + r.place->country;
+      }
+      reports.push_back(std::move(r));
     }
   }
   // Dated events first, in date order, then the rest in reading order.
@@ -162,13 +177,25 @@ std::vector<Incident> FindIncidents(const std::vector<StoryMember>& members, con
     if (ad != bd) return ad;
     return ad && a.day < b.day;
   });
-  std::vector<std::vector<Report>> groups;
-  for (const Report& r : reports) {
-    std::vector<Report>* home = nullptr;
-    for (auto& group : groups) {
-      const Report& head = group.front();
-      if (EventOf(head).plover != EventOf(r).plover) continue;
-      const bool agree = std::all_of(group.begin(), group.end(), [&](const Report& other) {
+  // A report joins the first group of its category whose every report agrees with it:
+  // checked once per distinct key of the group (a story of many copies of one report
+  // costs one comparison per report, not one per pair).
+  struct Group {
+    std::vector<Report> reports;
+    std::vector<size_t> distinct;  // a report of each distinct key
+    std::set<std::string> keys;
+  };
+  std::vector<Group> groups;
+  for (Report& r : reports) {
+    Group* home = nullptr;
+    for (Group& group : groups) {
+      if (EventOf(group.reports.front()).plover != EventOf(r).plover) continue;
+      if (group.keys.count(r.key) > 0) {
+        home = &group;
+        break;
+      }
+      const bool agree = std::all_of(group.distinct.begin(), group.distinct.end(), [&](size_t index) {
+        const Report& other = group.reports[index];
         return DatesAgree(other, r, span) && ActorsAgree(other, r) && PlacesAgree(other, r) && FamiliesAgree(other, r);
       });
       if (agree) {
@@ -180,10 +207,12 @@ std::vector<Incident> FindIncidents(const std::vector<StoryMember>& members, con
       groups.emplace_back();
       home = &groups.back();
     }
-    home->push_back(r);
+    if (home->keys.insert(r.key).second) home->distinct.push_back(home->reports.size());
+    home->reports.push_back(std::move(r));
   }
   std::vector<Incident> incidents;
-  for (std::vector<Report>& group : groups) {
+  for (Group& grouped : groups) {
+    std::vector<Report>& group = grouped.reports;
     Incident incident;
     const EventMention& head = EventOf(group.front());
     incident.plover = head.plover;
@@ -299,7 +328,7 @@ std::vector<Incident> FindIncidents(const std::vector<StoryMember>& members, con
     incident.conflicting = killed_values.size() > 1 || wounded_values.size() > 1;
     // Articles, their sources and addresses; a copy counts once.
     std::set<size_t> seen_members;
-    std::set<std::string> independent;
+    std::set<std::string> independent, seen_sources, seen_urls;
     for (const Report& r : group) {
       incident.events.emplace_back(r.document->id(), r.event);
       if (!seen_members.insert(r.member).second) continue;
@@ -308,13 +337,8 @@ std::vector<Incident> FindIncidents(const std::vector<StoryMember>& members, con
       independent.insert(member.duplicate_of.empty() ? member.document->id() : member.duplicate_of);
       const Metadata& m = member.document->metadata;
       const std::string source = !m.publisher.empty() ? m.publisher : m.url;
-      if (!source.empty() &&
-          std::find(incident.sources.begin(), incident.sources.end(), source) == incident.sources.end()) {
-        incident.sources.push_back(source);
-      }
-      if (!m.url.empty() && std::find(incident.urls.begin(), incident.urls.end(), m.url) == incident.urls.end()) {
-        incident.urls.push_back(m.url);
-      }
+      if (!source.empty() && seen_sources.insert(source).second) incident.sources.push_back(source);
+      if (!m.url.empty() && seen_urls.insert(m.url).second) incident.urls.push_back(m.url);
     }
     incident.articles = static_cast<int>(incident.docs.size());
     incident.independent_sources = static_cast<int>(independent.size());
