@@ -27,10 +27,12 @@ std::vector<bench::GeneratedArticle> Articles() {
 }
 
 // The generated articles read from crawl text and run through the first `stages` of
-// clean, sentences, time (0 to 3); `bytes` gets their total text size.
-std::vector<Document> Prepared(int stages, int64_t* bytes) {
+// clean, sentences, time (0 to 3), and the token layer when `tokens`; `bytes` gets
+// their total text size.
+std::vector<Document> Prepared(int stages, int64_t* bytes, bool tokens = false) {
   Cleaner cleaner;
   SentenceSplitter splitter;
+  TokenTagger token_tagger;
   TimeTagger tagger;
   std::vector<Document> documents;
   *bytes = 0;
@@ -39,6 +41,7 @@ std::vector<Document> Prepared(int stages, int64_t* bytes) {
     if (document.metadata.published.empty()) document.metadata.published = "2024-03-14";
     if (stages >= 1) cleaner.Process(document);
     if (stages >= 2) splitter.Process(document);
+    if (stages >= 2 && tokens) token_tagger.Process(document);
     if (stages >= 3) tagger.Process(document);
     *bytes += static_cast<int64_t>(article.text.size());
   }
@@ -115,12 +118,12 @@ void BM_TimeTagger(benchmark::State& state) {
 BENCHMARK(BM_TimeTagger)->Unit(benchmark::kMillisecond);
 
 // The claims layer (attribution and quotes, then casualty claims) over cleaned,
-// segmented and time-tagged articles.
+// segmented, tokenized and time-tagged articles.
 void BM_Claims(benchmark::State& state) {
   AttributionTagger attribution;
   CasualtyTagger casualties;
   int64_t bytes = 0;
-  std::vector<Document> documents = Prepared(3, &bytes);
+  std::vector<Document> documents = Prepared(3, &bytes, true);
   for (auto _ : state) {
     size_t found = 0, sourced = 0;
     for (Document& document : documents) {

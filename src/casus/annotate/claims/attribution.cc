@@ -230,7 +230,7 @@ class SentenceAttributor {
     const size_t first_new = out->size();
     // "X released a statement": X is who "the statement" speaks for later on.
     for (size_t k = 1; k + 2 < t_.size(); ++k) {
-      const std::string& w = t_[k].lower;
+      const std::string_view w = t_[k].lower;
       if ((w == "released" || w == "issued" || w == "published") &&
           (t_[k + 1].lower == "a" || t_[k + 1].lower == "its") &&
           (t_[k + 2].lower == "statement" || (k + 3 < t_.size() && t_[k + 3].lower == "statement"))) {
@@ -738,7 +738,7 @@ size_t WordCount(std::string_view text) {
 
 }  // namespace
 
-AttributionTagger::AttributionTagger() : info_{"attribution", {Layer::kSentences}, {Layer::kAttribution}} {}
+AttributionTagger::AttributionTagger() : info_{"attribution", {Layer::kSentences, Layer::kTokens}, {Layer::kAttribution}} {}
 
 ChainFinder::ChainFinder(const Document& document)
     : document_(document), contents_(std::make_unique<SpanIndex>(document.attributions.size(), [&](size_t a) {
@@ -847,7 +847,8 @@ Status AttributionTagger::Process(Document& document) const {
   const QuoteEdges edges(quotes);
   for (const Sentence& sentence : document.sentences) {
     if (document.PastDeadline()) return Document::DeadlineStatus(info_.name);
-    std::vector<claims::Token> tokens = claims::Tokenize(text, sentence.span);
+    const auto index = static_cast<uint32_t>(&sentence - document.sentences.data());
+    std::vector<claims::Token> tokens = claims::SentenceTokens(document, index);
     claims::ClaimsLexicon().Classify(&tokens);
     std::vector<bool> quoted(tokens.size(), false);
     quote_index.ForEach(sentence.span, [&](uint32_t q) {  // only the quotations that reach into this sentence

@@ -28,8 +28,8 @@ struct Count {
   bool qualified = false;  // a qualifier was written
 };
 
-const std::unordered_set<std::string>& Auxiliaries() {
-  static const std::unordered_set<std::string> words = {
+const StringSet& Auxiliaries() {
+  static const StringSet words = {
       "were",       "was",          "have",       "has",        "had",        "been",      "are",          "is",
       "being",      "be",           "also",       "reportedly", "allegedly",  "all",       "later",        "feared",
       "believed",   "confirmed",    "now",        "since",      "so",         "far",       "already",      "each",
@@ -38,8 +38,8 @@ const std::unordered_set<std::string>& Auxiliaries() {
   return words;
 }
 
-const std::unordered_set<std::string>& NotPlaces() {
-  static const std::unordered_set<std::string> words = {
+const StringSet& NotPlaces() {
+  static const StringSet words = {
       "january", "february", "march",    "april",  "may",     "june",      "july",     "august", "september",
       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
       "sunday",  "the",      "a",        "an",     "his",     "her",       "their",    "its"};
@@ -110,7 +110,7 @@ class SentenceReader {
       }
       if (j == b) continue;
       // One adjective of nationality ("the disputed Azerbaijani territory") is no place.
-      const std::string& w = t_[b].lower;
+      const std::string_view w = t_[b].lower;
       if (j == b + 1 && (claims::HasSuffix(w, "ian") || claims::HasSuffix(w, "ani") || claims::HasSuffix(w, "ese") ||
                          claims::HasSuffix(w, "ish") || claims::HasSuffix(w, "ean"))) {
         continue;
@@ -175,7 +175,7 @@ class SentenceReader {
       bool has_comma = t.lower.find(',') != std::string::npos;
       if (!has_comma && v >= 1900 && v <= 2100 && !c.qualified) return std::nullopt;  // a year
       ++j;
-      if (j < t_.size() && lex_.scale.count(t_[j].lower)) v *= static_cast<double>(lex_.scale.at(t_[j++].lower));
+      if (j < t_.size() && lex_.scale.count(t_[j].lower)) v *= static_cast<double>(lex_.scale.find(t_[j++].lower)->second);
       if (!(v <= kMaxCount)) return std::nullopt;  // no toll: a code, a sum of money, a typo
       c.value.value = static_cast<int64_t>(v);
     } else {
@@ -202,7 +202,7 @@ class SentenceReader {
             }
           }
           while (j < t_.size() && lex_.scale.count(t_[j].lower)) {
-            const int64_t scale = lex_.scale.at(t_[j++].lower);
+            const int64_t scale = lex_.scale.find(t_[j++].lower)->second;
             if (scale <= 0 || v > kMaxCount / scale) return std::nullopt;  // "a million million million"
             v *= scale;
           }
@@ -319,7 +319,7 @@ class SentenceReader {
   bool ObjectAt(size_t j) const {
     if (j >= t_.size()) return false;
     if (CountAt(j)) return true;
-    const std::string& w = t_[j].lower;
+    const std::string_view w = t_[j].lower;
     return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || lex_.victim.count(w);
   }
 
@@ -363,7 +363,7 @@ class SentenceReader {
     const claims::CasualtyWord* w = Casualty(k);
     if (w == nullptr || w->form == Form::kNoun) return std::nullopt;
     if (k > 0) {  // after a form of "be" the verb is passive; "have killed 8" is active
-      const std::string& before = t_[k - 1].lower;
+      const std::string_view before = t_[k - 1].lower;
       if (before == "were" || before == "was" || before == "been" || before == "are" || before == "is" ||
           before == "be" || before == "being") {
         return std::nullopt;
@@ -432,7 +432,7 @@ class SentenceReader {
       *end = verb_end + 1;
       return claim;
     }
-    static const std::unordered_set<std::string> kDeterminers = {"a", "an", "the", "his", "her", "their", "its"};
+    static const StringSet kDeterminers = {"a", "an", "the", "his", "her", "their", "its"};
     if (w != nullptr && w->form != Form::kNoun && singular_verb && verb_end < t_.size() &&
         kDeterminers.count(t_[verb_end].lower)) {
       if (k > 0 && Auxiliaries().count(t_[k - 1].lower) && t_[k - 1].lower != "fatally") return std::nullopt;
@@ -493,7 +493,7 @@ class SentenceReader {
       // a singular noun with an article or number before it ("a ... journalist")
       bool determined = false;
       for (size_t j = s - 1; j > 0 && j + 9 > s; --j) {
-        const std::string& d = t_[j - 1].lower;
+        const std::string_view d = t_[j - 1].lower;
         if (d == "a" || d == "an" || d == "one" || d == "the" || d == "another" || d == "his" || d == "her" ||
             d == "their") {
           determined = true;
@@ -523,7 +523,7 @@ class SentenceReader {
   std::optional<std::string> OpeningVictim(size_t limit) const {
     size_t start = 0;
     for (size_t j = 0; j + 1 < limit && j < 4; ++j) {
-      const std::string& w = t_[j].lower;
+      const std::string_view w = t_[j].lower;
       if (w == "say" || w == "says" || w == "said" || w == "that") start = j + 1;
     }
     if (start >= limit || (t_[start].lower != "a" && t_[start].lower != "an")) return std::nullopt;
@@ -535,7 +535,7 @@ class SentenceReader {
         const bool relative = j + 1 < limit && t_[j + 1].lower == "who";
         if (limit - j > (relative ? 20u : 11u)) return std::nullopt;
         for (size_t v = j + 1; v < limit && !relative; ++v) {
-          const std::string& w = t_[v].lower;
+          const std::string_view w = t_[v].lower;
           if (w == "was" || w == "is" || w == "has" || w == "had" || w == "said" || w == "says" || w == "told" ||
               t_[v].kind == TokenKind::kPunct)
             return std::nullopt;
@@ -550,7 +550,7 @@ class SentenceReader {
   // One person killed, named by a noun: "the murder of a pizza shop worker", "the fatal
   // shooting of a beloved owner", "the shooting death of a teenager".
   std::optional<CasualtyClaim> NominalAt(size_t k, size_t* end) const {
-    const std::string& w = t_[k].lower;
+    const std::string_view w = t_[k].lower;
     size_t of = k + 1;
     if (w == "shooting" && k > 0 && (t_[k - 1].lower == "fatal" || t_[k - 1].lower == "deadly")) {
       // "fatal shooting of"
@@ -560,7 +560,7 @@ class SentenceReader {
       return std::nullopt;
     }
     if (of + 2 >= t_.size() || t_[of].lower != "of") return std::nullopt;
-    const std::string& d = t_[of + 1].lower;
+    const std::string_view d = t_[of + 1].lower;
     // A determiner, or none in a headline ("fatal shooting of beloved owner").
     const size_t first = d == "a" || d == "an" || d == "the" || d == "his" || d == "her" ? of + 2 : of + 1;
     if (first == of + 1 && !headline_) return std::nullopt;
@@ -587,8 +587,8 @@ class SentenceReader {
     if (k > 0 && k + 1 < t_.size()) {
       bool phrase = true;
       for (size_t j = 0; j < k && phrase; ++j) phrase = NounPhraseWord(j);
-      const std::string& w = t_[k].lower;
-      const std::string& next = t_[k + 1].lower;
+      const std::string_view w = t_[k].lower;
+      const std::string_view next = t_[k + 1].lower;
       const bool fatal =
           (w == "fatally" && (next == "shot" || next == "stabbed")) ||
           (w == "shot" && (next == "dead" || (next == "to" && k + 2 < t_.size() && t_[k + 2].lower == "death")));
@@ -605,7 +605,7 @@ class SentenceReader {
     for (size_t j = 0; j < k; ++j) {
       if (!NounPhraseWord(j) && t_[j].lower != "a" && t_[j].lower != "an") return std::nullopt;
     }
-    const std::string& verb = t_[k + 1].lower;
+    const std::string_view verb = t_[k + 1].lower;
     Role role;
     if (verb == "killed" || verb == "dies" || verb == "dead" || verb == "slain" || verb == "murdered") {
       role = Role::kKilled;
@@ -614,7 +614,7 @@ class SentenceReader {
       role = Role::kWounded;
       // "shot, killed", "shot and killed", "shot dead", "shot at party dies"
       for (size_t j = k + 2; j < t_.size() && j < k + 9; ++j) {
-        const std::string& w = t_[j].lower;
+        const std::string_view w = t_[j].lower;
         if (w == "killed" || w == "dies" || w == "dead" || w == "died") role = Role::kKilled;
       }
     } else {
@@ -685,7 +685,7 @@ class SentenceReader {
     size_t j = end + 1;
     while (j < t_.size() && j < end + 14 &&
            !(t_[j].kind == TokenKind::kPunct && t_[j].lower != "-" && !claims::IsDoubleQuoteMark(t_[j].lower))) {
-      const std::string& w = t_[j].lower;
+      const std::string_view w = t_[j].lower;
       if (w == "according" || w == "said" || w == "which" || w == "that" || w == "who" || w == "and" || w == "while" ||
           w == "as") {
         break;
@@ -701,7 +701,7 @@ class SentenceReader {
   std::string VictimBefore(size_t k) const {
     for (size_t j = k; j > 0; --j) {
       auto it = lex_.victim.find(t_[j - 1].lower);
-      if (it != lex_.victim.end() && it->second && t_[j - 1].lower != "others") return t_[j - 1].lower;
+      if (it != lex_.victim.end() && it->second && t_[j - 1].lower != "others") return std::string(t_[j - 1].lower);
     }
     return "";
   }
@@ -716,7 +716,7 @@ class SentenceReader {
 }  // namespace
 
 CasualtyTagger::CasualtyTagger()
-    : info_{"casualties", {Layer::kSentences, Layer::kAttribution}, {Layer::kCasualties}} {}
+    : info_{"casualties", {Layer::kSentences, Layer::kTokens, Layer::kAttribution}, {Layer::kCasualties}} {}
 
 // Whether a sentence may hold a casualty word: one of these stems in its lower-cased
 // text (all casualty words of resources/claims_words.tsv start with one). Most news
@@ -760,7 +760,8 @@ Status CasualtyTagger::Process(Document& document) const {
   for (const Sentence& sentence : document.sentences) {
     if (document.PastDeadline()) return Document::DeadlineStatus(info_.name);
     if (!MayHoldCasualty(document.Text(sentence.span))) continue;
-    std::vector<claims::Token> tokens = claims::Tokenize(text, sentence.span);
+    const auto index = static_cast<uint32_t>(&sentence - document.sentences.data());
+    std::vector<claims::Token> tokens = claims::SentenceTokens(document, index);
     claims::ClaimsLexicon().Classify(&tokens);
     // Headlines read telegraphically: the marked one, and a first line without a full stop.
     const std::string_view body = document.Text(sentence.span);
@@ -800,15 +801,6 @@ Status CasualtyTagger::Process(Document& document) const {
     }
   }
   return Status::Ok();
-}
-
-std::vector<CasualtyClaim> CasualtyTagger::Tag(std::string_view text) const {
-  std::vector<claims::Token> tokens = claims::Tokenize(text, Span{0, static_cast<uint32_t>(text.size())});
-  claims::ClaimsLexicon().Classify(&tokens);
-  SentenceReader reader(text, tokens);
-  std::vector<CasualtyClaim> claims = reader.Run();
-  for (CasualtyClaim& c : claims) c.evidence = Span{0, static_cast<uint32_t>(text.size())};
-  return claims;
 }
 
 }  // namespace casus

@@ -26,9 +26,6 @@ class CasualtyTagger : public Stage {
   const StageInfo& info() const override { return info_; }
   Status Process(Document& document) const override;
 
-  // The claims in `text` read as one sentence (no sources, dates or places); for tests.
-  std::vector<CasualtyClaim> Tag(std::string_view text) const;
-
  private:
   StageInfo info_;
 };

@@ -101,7 +101,7 @@ Lexicon Load() {
   SortLongestFirst(&lex.qualifiers);
   SortLongestFirst(&lex.number_phrases);
   SortLongestFirst(&lex.vague);
-  const std::pair<const std::unordered_set<std::string>*, uint32_t> kClasses[] = {{&lex.speech, kSpeech},
+  const std::pair<const StringSet*, uint32_t> kClasses[] = {{&lex.speech, kSpeech},
                                                                                   {&lex.directive, kDirective},
                                                                                   {&lex.appeal, kAppeal},
                                                                                   {&lex.pronoun, kPronoun},

@@ -4,12 +4,11 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "casus/annotate/claims/tokens.h"
 #include "casus/core/document.h"
+#include "casus/core/string_table.h"
 
 namespace casus::claims {
 
@@ -47,18 +46,17 @@ enum WordClass : uint32_t {
 };
 
 struct Lexicon {
-  std::unordered_set<std::string> speech, directive, appeal, pronoun, stop, lead, adverb, toll, rise, cause_lead,
-      place_lead, chain_cue;
-  std::unordered_map<std::string, std::string> hedge, hedge_cue;
-  std::unordered_map<std::string, CasualtyWord> casualty;
-  std::unordered_map<std::string, bool> victim;  // noun -> plural
-  std::unordered_map<std::string, int64_t> number, scale;
+  StringSet speech, directive, appeal, pronoun, stop, lead, adverb, toll, rise, cause_lead, place_lead, chain_cue;
+  StringMap<std::string> hedge, hedge_cue;
+  StringMap<CasualtyWord> casualty;
+  StringMap<bool> victim;  // noun -> plural
+  StringMap<int64_t> number, scale;
   std::vector<Phrase<int>> prep_cues;  // value unused
   std::vector<Phrase<CountQualifier>> qualifiers;
   std::vector<Phrase<int64_t>> number_phrases;  // "a dozen", "a couple of"
   std::vector<Phrase<int64_t>> vague;           // "dozens", "tens of thousands"; longest first
 
-  std::unordered_map<std::string, uint32_t> classes;  // word -> WordClass bits
+  StringMap<uint32_t> classes;  // word -> WordClass bits
 
   // Whether a token (classified) is of a class.
   static bool Is(uint32_t word_class, const Token& token) { return (token.classes & word_class) != 0; }

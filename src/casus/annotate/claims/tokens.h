@@ -1,6 +1,9 @@
-// Word tokens for the claims layer: words (with inner hyphens split off, "'s" apart),
-// numbers ("1,000", "6.6"), and single punctuation marks, each with its byte span and
-// a lower-case form. Shared by attribution and casualty extraction.
+// The claims layer's tokens, read off the document's one token layer (segment/tokens.h):
+// its words and marks, with the pieces of a word split at hyphens, inner apostrophes
+// and the borders of letters and digits ("10-year-old" -> "10" "-" "year" "-" "old",
+// "1990s" -> "1990" "s"), so counts and ranges read as numbers; a title's abbreviation
+// keeps its full stop ("Mr.", "Sen."). Each token's lower-case form is a view into the
+// document (its norms or text) or into a static table: no copy per token.
 #ifndef CASUS_ANNOTATE_CLAIMS_TOKENS_H_
 #define CASUS_ANNOTATE_CLAIMS_TOKENS_H_
 
@@ -9,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "casus/core/document.h"
 #include "casus/core/span.h"
 
 namespace casus::claims {
@@ -19,11 +23,12 @@ struct Token {
   Span span;
   TokenKind kind = TokenKind::kPunct;
   bool capitalized = false;
-  std::string lower;     // lower case; curly apostrophes and quotes kept as written
+  std::string_view lower;  // lower case; marks as written
   uint32_t classes = 0;  // the claims lexicon's word classes (lexicon.h), set by Classify
 };
 
-std::vector<Token> Tokenize(std::string_view text, Span span);
+// The tokens of sentence `sentence` (the token layer must have run).
+std::vector<Token> SentenceTokens(const Document& document, uint32_t sentence);
 
 // Whether a punctuation token is a double (" “ ” « » „) or single (' ‘ ’) quotation mark.
 bool IsDoubleQuoteMark(std::string_view mark);

@@ -13,16 +13,14 @@
 #include <unordered_set>
 #include <vector>
 
+#include "casus/core/string_table.h"
+
 namespace casus::entities {
 
-// Hashing for string-keyed tables that are looked up with string_views (no temporaries).
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-};
-using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+// String-keyed tables looked up with string_views (no temporaries).
+using KeySet = StringSet;
 template <typename Value>
-using KeyMap = std::unordered_map<std::string, Value, KeyHash, std::equal_to<>>;
+using KeyMap = StringMap<Value>;
 
 // Which tables a word can open a phrase of (EntityLexicon::first_words).
 enum FirstWordFlag : uint8_t {

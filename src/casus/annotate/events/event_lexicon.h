@@ -11,16 +11,13 @@
 #include <vector>
 
 #include "casus/core/document.h"
+#include "casus/core/string_table.h"
 
 namespace casus::events {
 
 // Tables keyed by strings, looked up with string_views (no temporary string per token).
-struct WordHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
-};
 template <typename Value>
-using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
+using WordMap = StringMap<Value>;
 
 struct PatternElement {
   std::string word;                         // lemma or norm; empty for a gap

@@ -23,6 +23,7 @@
 #include <unordered_set>
 
 #include "casus/core/calendar.h"
+#include "casus/core/string_table.h"
 #include "casus/core/text.h"
 #include "casus/lexicon/resources.h"
 #include "casus/lexicon/tsv.h"
@@ -41,14 +42,10 @@ long ToLong(std::string_view text) {
 
 }  // namespace
 
-// Hashing that accepts string views, so token views are looked up without copies.
-struct WordHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view word) const { return std::hash<std::string_view>()(word); }
-};
+// Tables looked up with token views, without copies.
 template <typename Value>
-using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
-using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+using WordMap = StringMap<Value>;
+using WordSet = StringSet;
 
 struct TimeTagger::Lexicon {
   WordMap<std::string> numbers;
