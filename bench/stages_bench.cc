@@ -138,11 +138,12 @@ void BM_Claims(benchmark::State& state) {
 }
 BENCHMARK(BM_Claims)->Unit(benchmark::kMillisecond);
 
-// The entity layer (people, organisations, places resolved) over cleaned, segmented articles.
+// The entity layer (people, organisations, places resolved) over cleaned, segmented,
+// tokenized articles.
 void BM_Entities(benchmark::State& state) {
   entities::EntityTagger tagger;
   int64_t bytes = 0;
-  std::vector<Document> documents = Prepared(2, &bytes);
+  std::vector<Document> documents = Prepared(2, &bytes, true);
   for (auto _ : state) {
     size_t people = 0, located = 0;
     for (Document& document : documents) {

@@ -128,9 +128,9 @@ void Cut(std::string_view text, Span span, std::vector<Piece>* out) {
       }
       // Initials: a single letter and a period, twice or more ("U.S.", "U.N.").
       if (c == '.' && i - begin >= 1 && IsAsciiLetter(static_cast<unsigned char>(text[i - 1])) &&
-          (i - 1 == begin || text[i - 2] == '.')) {
+          (i - 1 == begin || text[i - 2] == '.' || text[i - 2] == '-')) {  // "non-U.S."
         const bool more = i + 2 < end && IsAsciiLetter(static_cast<unsigned char>(text[i + 1])) && text[i + 2] == '.';
-        const bool closes = i - 1 > begin;  // "U.S." ends here
+        const bool closes = i - 1 > begin && text[i - 2] == '.';  // "U.S." ends here
         if (more) {
           i += 2;
           continue;
@@ -172,6 +172,40 @@ void Normalize(std::string_view text, uint32_t begin, uint32_t end, std::string*
     }
   }
 }
+
+}  // namespace
+
+void CutTokens(std::string_view text, Span span, std::vector<TokenCut>* out) {
+  out->clear();
+  span.end = std::min<uint32_t>(span.end, static_cast<uint32_t>(text.size()));
+  std::vector<Piece> pieces;
+  Cut(text, span, &pieces);
+  std::string norm;
+  for (const Piece& piece : pieces) {
+    // Clitics split off the end of a word: "'s", "n't", "'re", "'ve", "'ll", "'d", "'m".
+    uint32_t word_end = piece.end;
+    if (piece.word) {
+      Normalize(text, piece.begin, piece.end, &norm);
+      for (std::string_view clitic : {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}) {
+        if (norm.size() <= clitic.size() || norm.compare(norm.size() - clitic.size(), clitic.size(), clitic) != 0) {
+          continue;
+        }
+        // The clitic's bytes in the text (an apostrophe may be 3 bytes long).
+        uint32_t at = piece.end;
+        for (size_t n = 0; n < clitic.size(); ++n) {
+          --at;
+          while (at > piece.begin && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+        }
+        word_end = at;
+        break;
+      }
+    }
+    if (piece.begin < word_end) out->push_back(TokenCut{Span{piece.begin, word_end}, piece.word, false});
+    if (word_end < piece.end) out->push_back(TokenCut{Span{word_end, piece.end}, true, true});
+  }
+}
+
+namespace {
 
 // What a norm is, looked up once per document.
 struct Analysis {
@@ -283,7 +317,7 @@ Status TokenTagger::Process(Document& document) const {
     cache.owner = lexicon_.get();
   }
   auto& analyses = cache.analyses;
-  std::vector<Piece> pieces;
+  std::vector<TokenCut> cuts;
   std::string norm, scratch;
   // Interns a string in the pool, returning its offset.
   auto pool = [&](std::string_view value) {
@@ -295,139 +329,117 @@ Status TokenTagger::Process(Document& document) const {
     if ((k & 255) == 0 && document.PastDeadline()) return Document::DeadlineStatus(info_.name);
     const Sentence& sentence = document.sentences[k];
     document.sentence_tokens.push_back(static_cast<uint32_t>(document.tokens.size()));
-    Cut(text, sentence.span, &pieces);
+    CutTokens(text, sentence.span, &cuts);
     // A headline in title case: its capitals say nothing about names.
     size_t words = 0, capitalized = 0;
-    for (const Piece& piece : pieces) {
-      if (!piece.word) continue;
+    for (const TokenCut& cut : cuts) {
+      if (!cut.word || cut.clitic) continue;
       ++words;
-      const auto c = static_cast<unsigned char>(text[piece.begin]);
+      const auto c = static_cast<unsigned char>(text[cut.span.begin]);
       capitalized += (c >= 'A' && c <= 'Z') ? 1 : 0;
     }
     const bool title_case = words >= 3 && capitalized * 10 >= words * 7;
     bool quoted = false, first_word = true;
-    for (const Piece& piece : pieces) {
-      // Clitics split off the end of a word: "'s", "n't", "'re", "'ve", "'ll", "'d", "'m".
-      uint32_t word_end = piece.end, clitic_begin = piece.end;
-      if (piece.word) {
-        Normalize(text, piece.begin, piece.end, &norm);
-        for (std::string_view clitic : {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}) {
-          if (norm.size() <= clitic.size() || norm.compare(norm.size() - clitic.size(), clitic.size(), clitic) != 0) {
-            continue;
-          }
-          // The clitic's bytes in the text (an apostrophe may be 3 bytes long).
-          uint32_t at = piece.end;
-          for (size_t n = 0; n < clitic.size(); ++n) {
-            --at;
-            while (at > piece.begin && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-          }
-          clitic_begin = word_end = at;
-          break;
-        }
-      }
-      for (int part = 0; part < 2; ++part) {
-        const uint32_t begin = part == 0 ? piece.begin : clitic_begin;
-        const uint32_t end = part == 0 ? word_end : piece.end;
-        if (begin >= end) continue;
-        Token token;
-        token.span = Span{begin, end};
-        token.sentence = k;
-        Normalize(text, begin, end, &norm);
-        token.norm_begin = pool(norm);
-        token.norm_size = static_cast<uint16_t>(std::min<size_t>(norm.size(), 65535));
-        token.lemma_begin = token.norm_begin;
-        token.lemma_size = token.norm_size;
-        size_t mark = 0;
-        if (!piece.word) {
-          token.pos = PartOfSpeech::kPunctuation;
-          if (IsDoubleQuoteAt(text, begin, &mark)) quoted = !quoted;
-          document.tokens.push_back(token);
-          continue;
-        }
-        const auto first = static_cast<unsigned char>(text[begin]);
-        const bool capital = (first >= 'A' && first <= 'Z') ||
-                             (first == 0xC3 && begin + 1 < end && static_cast<unsigned char>(text[begin + 1]) <= 0x9E);
-        if (capital) token.flags |= kTokenCapitalized;
-        size_t letters = 0, upper = 0;
-        bool digit = false, hyphen = false;
-        for (uint32_t i = begin; i < end; ++i) {
-          const auto c = static_cast<unsigned char>(text[i]);
-          if (IsAsciiLetter(c)) {
-            ++letters;
-            upper += (c >= 'A' && c <= 'Z') ? 1 : 0;
-          }
-          digit = digit || IsDigit(c);
-          hyphen = hyphen || c == '-';
-        }
-        if (letters >= 2 && upper == letters) token.flags |= kTokenAllCaps;
-        if (digit) token.flags |= kTokenDigits;
-        if (hyphen && letters > 0) token.flags |= kTokenHyphenated;
-        if (first_word) token.flags |= kTokenSentenceStart;
-        if (quoted) token.flags |= kTokenQuoted;
-        first_word = false;
-        // The analysis of this norm, made once per document.
-        auto [entry, added] = analyses.try_emplace(norm);
-        Analysis& analysis = entry->second;
-        if (added) {
-          if (auto fw = lexicon_->function_words.find(norm); fw != lexicon_->function_words.end()) {
-            analysis.function = &fw->second;
-          } else {
-            // A hyphenated word WordNet lacks ("anti-terrorist") is read as its last part.
-            std::string_view looked_up = norm;
-            if (lexicon_->english.Find(norm) == nullptr && norm.find('-') != std::string::npos && norm.back() != '-') {
-              looked_up = std::string_view(norm).substr(norm.rfind('-') + 1);
-            }
-            const lexicon::EnglishLexicon::Analysis found = lexicon_->english.Analyze(looked_up, &scratch);
-            analysis.senses = found.senses;
-            analysis.lemmas = found.lemmas;
-            analysis.whole = looked_up.size() != norm.size();
-          }
-        }
-        token.wordnet = analysis.senses.Bits();
-        const Token* previous = nullptr;
-        std::string_view previous_norm;
-        if (document.tokens.size() > document.sentence_tokens.back()) {
-          previous = &document.tokens.back();
-          previous_norm = document.Norm(*previous);
-        }
-        if (first >= '0' && first <= '9') {
-          token.pos = PartOfSpeech::kNumber;
-        } else if (analysis.function != nullptr && !(capital && !token.Is(kTokenSentenceStart) && !title_case &&
-                                                     analysis.function->flag == kTokenModal && norm == "may")) {
-          token.flags |= analysis.function->flag;
-          token.pos = analysis.function->flag == 0 ? PartOfSpeech::kNumber : PartOfSpeech::kFunction;
-          if (!analysis.function->lemma.empty()) {
-            token.lemma_begin = pool(analysis.function->lemma);
-            token.lemma_size = static_cast<uint16_t>(analysis.function->lemma.size());
-          }
-        } else if ((capital && !token.Is(kTokenSentenceStart) && !title_case) ||
-                   (token.Is(kTokenAllCaps) && !title_case) || (capital && token.wordnet == 0) ||
-                   (capital && analysis.senses.name == 2 && token.wordnet == 1)) {
-          // A capitalised adjective is a demonym ("Azerbaijani forces"), else a name.
-          token.pos = (token.wordnet & (1 << lexicon::kWordNetAdjective)) && !token.Is(kTokenAllCaps)
-                          ? PartOfSpeech::kAdjective
-                          : PartOfSpeech::kProperNoun;
-        } else if (token.wordnet == 0) {
-          token.pos = capital ? PartOfSpeech::kProperNoun : PartOfSpeech::kOther;
-        } else if ((token.wordnet & (token.wordnet - 1)) == 0) {
-          for (int p = 0; p < 4; ++p) {
-            if (token.wordnet & (1 << p)) token.pos = kPartOf[p];
-          }
-        } else {
-          token.pos = Disambiguate(analysis, norm, previous, previous_norm);
-        }
-        // A word WordNet lacks, in -s but not -ss, is a plural: "gunships" -> "gunship".
-        if (token.pos == PartOfSpeech::kOther && norm.size() > 3 && norm.back() == 's' &&
-            norm[norm.size() - 2] != 's' && norm[norm.size() - 2] != '\'') {
-          token.lemma_begin = pool(std::string_view(norm).substr(0, norm.size() - 1));
-          token.lemma_size = static_cast<uint16_t>(norm.size() - 1);
-        } else if (const int p = PartIndex(token.pos);
-                   p >= 0 && !analysis.whole && !analysis.lemmas[p].empty() && analysis.lemmas[p] != norm) {
-          token.lemma_begin = pool(analysis.lemmas[p]);
-          token.lemma_size = static_cast<uint16_t>(analysis.lemmas[p].size());
-        }
+    for (const TokenCut& cut : cuts) {
+      const uint32_t begin = cut.span.begin, end = cut.span.end;
+      Token token;
+      token.span = Span{begin, end};
+      token.sentence = k;
+      Normalize(text, begin, end, &norm);
+      token.norm_begin = pool(norm);
+      token.norm_size = static_cast<uint16_t>(std::min<size_t>(norm.size(), 65535));
+      token.lemma_begin = token.norm_begin;
+      token.lemma_size = token.norm_size;
+      size_t mark = 0;
+      if (!cut.word) {
+        token.pos = PartOfSpeech::kPunctuation;
+        if (IsDoubleQuoteAt(text, begin, &mark)) quoted = !quoted;
         document.tokens.push_back(token);
+        continue;
       }
+      const auto first = static_cast<unsigned char>(text[begin]);
+      const bool capital = (first >= 'A' && first <= 'Z') ||
+                           (first == 0xC3 && begin + 1 < end && static_cast<unsigned char>(text[begin + 1]) <= 0x9E);
+      if (capital) token.flags |= kTokenCapitalized;
+      size_t letters = 0, upper = 0;
+      bool digit = false, hyphen = false;
+      for (uint32_t i = begin; i < end; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (IsAsciiLetter(c)) {
+          ++letters;
+          upper += (c >= 'A' && c <= 'Z') ? 1 : 0;
+        }
+        digit = digit || IsDigit(c);
+        hyphen = hyphen || c == '-';
+      }
+      if (letters >= 2 && upper == letters) token.flags |= kTokenAllCaps;
+      if (digit) token.flags |= kTokenDigits;
+      if (hyphen && letters > 0) token.flags |= kTokenHyphenated;
+      if (first_word) token.flags |= kTokenSentenceStart;
+      if (quoted) token.flags |= kTokenQuoted;
+      first_word = false;
+      // The analysis of this norm, made once per document.
+      auto [entry, added] = analyses.try_emplace(norm);
+      Analysis& analysis = entry->second;
+      if (added) {
+        if (auto fw = lexicon_->function_words.find(norm); fw != lexicon_->function_words.end()) {
+          analysis.function = &fw->second;
+        } else {
+          // A hyphenated word WordNet lacks ("anti-terrorist") is read as its last part.
+          std::string_view looked_up = norm;
+          if (lexicon_->english.Find(norm) == nullptr && norm.find('-') != std::string::npos && norm.back() != '-') {
+            looked_up = std::string_view(norm).substr(norm.rfind('-') + 1);
+          }
+          const lexicon::EnglishLexicon::Analysis found = lexicon_->english.Analyze(looked_up, &scratch);
+          analysis.senses = found.senses;
+          analysis.lemmas = found.lemmas;
+          analysis.whole = looked_up.size() != norm.size();
+        }
+      }
+      token.wordnet = analysis.senses.Bits();
+      const Token* previous = nullptr;
+      std::string_view previous_norm;
+      if (document.tokens.size() > document.sentence_tokens.back()) {
+        previous = &document.tokens.back();
+        previous_norm = document.Norm(*previous);
+      }
+      if (first >= '0' && first <= '9') {
+        token.pos = PartOfSpeech::kNumber;
+      } else if (analysis.function != nullptr && !(capital && !token.Is(kTokenSentenceStart) && !title_case &&
+                                                   analysis.function->flag == kTokenModal && norm == "may")) {
+        token.flags |= analysis.function->flag;
+        token.pos = analysis.function->flag == 0 ? PartOfSpeech::kNumber : PartOfSpeech::kFunction;
+        if (!analysis.function->lemma.empty()) {
+          token.lemma_begin = pool(analysis.function->lemma);
+          token.lemma_size = static_cast<uint16_t>(analysis.function->lemma.size());
+        }
+      } else if ((capital && !token.Is(kTokenSentenceStart) && !title_case) ||
+                 (token.Is(kTokenAllCaps) && !title_case) || (capital && token.wordnet == 0) ||
+                 (capital && analysis.senses.name == 2 && token.wordnet == 1)) {
+        // A capitalised adjective is a demonym ("Azerbaijani forces"), else a name.
+        token.pos = (token.wordnet & (1 << lexicon::kWordNetAdjective)) && !token.Is(kTokenAllCaps)
+                        ? PartOfSpeech::kAdjective
+                        : PartOfSpeech::kProperNoun;
+      } else if (token.wordnet == 0) {
+        token.pos = capital ? PartOfSpeech::kProperNoun : PartOfSpeech::kOther;
+      } else if ((token.wordnet & (token.wordnet - 1)) == 0) {
+        for (int p = 0; p < 4; ++p) {
+          if (token.wordnet & (1 << p)) token.pos = kPartOf[p];
+        }
+      } else {
+        token.pos = Disambiguate(analysis, norm, previous, previous_norm);
+      }
+      // A word WordNet lacks, in -s but not -ss, is a plural: "gunships" -> "gunship".
+      if (token.pos == PartOfSpeech::kOther && norm.size() > 3 && norm.back() == 's' &&
+          norm[norm.size() - 2] != 's' && norm[norm.size() - 2] != '\'') {
+        token.lemma_begin = pool(std::string_view(norm).substr(0, norm.size() - 1));
+        token.lemma_size = static_cast<uint16_t>(norm.size() - 1);
+      } else if (const int p = PartIndex(token.pos);
+                 p >= 0 && !analysis.whole && !analysis.lemmas[p].empty() && analysis.lemmas[p] != norm) {
+        token.lemma_begin = pool(analysis.lemmas[p]);
+        token.lemma_size = static_cast<uint16_t>(analysis.lemmas[p].size());
+      }
+      document.tokens.push_back(token);
     }
   }
   document.sentence_tokens.push_back(static_cast<uint32_t>(document.tokens.size()));

@@ -22,10 +22,22 @@
 #define CASUS_SEGMENT_TOKENS_H_
 
 #include <memory>
+#include <string_view>
+#include <vector>
 
+#include "casus/core/span.h"
 #include "casus/pipeline/stage.h"
 
 namespace casus {
+
+// The token layer's cut of text[span] into words and marks, clitics apart: the spans
+// the TokenTagger gives a sentence, for text outside sentences (related-link lines).
+struct TokenCut {
+  Span span;
+  bool word = false;    // a word (or clitic), not a mark
+  bool clitic = false;  // "'s", "n't", ... split off the word before
+};
+void CutTokens(std::string_view text, Span span, std::vector<TokenCut>* out);
 
 class TokenTagger : public Stage {
  public:

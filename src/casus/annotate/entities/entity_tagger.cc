@@ -30,6 +30,7 @@
 #include "casus/annotate/entities/entity_lexicon.h"
 #include "casus/core/span_index.h"
 #include "casus/lexicon/gazetteer.h"
+#include "casus/segment/tokens.h"
 
 namespace casus::entities {
 namespace {
@@ -61,41 +62,6 @@ struct Token {
   bool possessive = false;  // the "'s" after a word
 };
 
-size_t CharLength(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5) == 0x6) return 2;
-  if ((lead >> 4) == 0xE) return 3;
-  if ((lead >> 3) == 0x1E) return 4;
-  return 1;
-}
-
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-bool IsSpaceAt(std::string_view text, size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
-  if (c == 0xC2 && i + 1 < text.size()) return static_cast<unsigned char>(text[i + 1]) == 0xA0;
-  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
-    const auto last = static_cast<unsigned char>(text[i + 2]);
-    return (last >= 0x80 && last <= 0x8B) || last == 0xAF;
-  }
-  return false;
-}
-
-// Letters and digits of any script; not the Latin-1 symbols, general punctuation or CJK marks.
-inline bool IsWordAt(std::string_view text, size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return IsAsciiAlnum(c);
-  if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) return false;
-  if (c == 0xC3 && i + 1 < text.size()) {
-    const auto next = static_cast<unsigned char>(text[i + 1]);
-    return next != 0x97 && next != 0xB7;  // the multiplication and division signs
-  }
-  return c >= 0xC3;
-}
-
 bool IsUpperAt(std::string_view text, size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c >= 'A' && c <= 'Z') return true;
@@ -107,103 +73,128 @@ bool IsUpperAt(std::string_view text, size_t i) {
   return false;
 }
 
-bool IsApostropheAt(std::string_view text, size_t i, size_t* length) {
-  if (text[i] == '\'') {
-    *length = 1;
-    return true;
-  }
-  if (text.substr(i, 3) == "\xE2\x80\x99") {
-    *length = 3;
-    return true;
-  }
-  return false;
-}
-
-// Keys are appended to `arena`, which the caller reserves so that it never grows: a key
-// has at most the bytes of its text, so the text's size is enough for all spans.
-void Tokenize(std::string_view text, Span span, std::string* arena, std::vector<Token>* out) {
+// The entity layer's tokens from the token layer's cuts: a hyphen between two words only
+// splits them ("Nagorno-Karabakh" is two words, "U.S.-backed" too); a word's key is its
+// NameKey; "'s" is the possessive. Keys are views into the text (a mark, or a word already
+// in key form: lower-case ASCII letters and digits, most words) or appended to `arena`,
+// which the caller reserves so that it never grows: a key has at most the bytes of its
+// text, so the text's size is enough for all of them.
+void AppendTokens(std::string_view text, const std::vector<TokenCut>& cuts, std::string* arena,
+                  std::vector<Token>* out) {
   std::vector<Token>& tokens = *out;
-  // A mark, or a word already in key form (`plain`: lower-case ASCII, most words), is its
-  // own key: a view into the text. Only the others are written to the arena.
-  auto keep = [arena](std::string_view key_text, bool plain) {
-    if (plain) return key_text;
-    const size_t start = arena->size();
-    lexicon::AppendNameKey(key_text, arena);
-    return std::string_view(arena->data() + start, arena->size() - start);
+  auto word = [&](uint32_t begin, uint32_t end) {
+    if (begin >= end) return;
+    const std::string_view raw = text.substr(begin, end - begin);
+    int capitals = 0;
+    bool lower = false, plain = true;
+    for (const char ch : raw) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c >= 'a' && c <= 'z') {
+        lower = true;
+      } else if (c >= 'A' && c <= 'Z') {
+        ++capitals;
+        plain = false;
+      } else if (!(c >= '0' && c <= '9')) {
+        plain = false;
+      }
+    }
+    Token token;
+    token.begin = begin;
+    token.end = end;
+    token.word = true;
+    if (plain) {
+      token.key = raw;
+    } else {
+      const size_t start = arena->size();
+      lexicon::AppendNameKey(raw, arena);
+      token.key = std::string_view(arena->data() + start, arena->size() - start);
+    }
+    token.upper = IsUpperAt(text, begin);
+    token.caps = capitals >= 2 && !lower;
+    tokens.push_back(token);
   };
-  size_t i = span.begin;
-  const size_t end = std::min<size_t>(span.end, text.size());
-  while (i < end) {
-    if (IsSpaceAt(text, i)) {
-      i += CharLength(static_cast<unsigned char>(text[i]));
+  for (size_t k = 0; k < cuts.size(); ++k) {
+    const TokenCut& cut = cuts[k];
+    const std::string_view raw = text.substr(cut.span.begin, cut.span.size());
+    if (cut.clitic) {
+      if (raw.size() >= 2 && (raw.back() == 's' || raw.back() == 'S') && raw.front() != 'n' && raw.front() != 'N' &&
+          raw.size() <= 4) {
+        Token token;
+        token.begin = cut.span.begin;
+        token.end = cut.span.end;
+        token.key = "'s";  // a literal: lives for the whole program
+        token.possessive = true;
+        tokens.push_back(token);
+      } else {
+        word(cut.span.begin, cut.span.end);
+      }
       continue;
     }
-    size_t apostrophe = 0;
-    if (IsWordAt(text, i)) {
-      const size_t start = i;
-      size_t segment = i;  // start of the current dot-separated piece ("U.S.")
-      int capitals = 0;
-      bool lower = false, plain = true;  // plain: lower-case ASCII letters and digits only
-      while (i < end) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {  // the common case first
-          lower = lower || c >= 'a';
-          ++i;
-        } else if (c >= 'A' && c <= 'Z') {
-          ++capitals;
-          plain = false;
-          ++i;
-        } else if (c >= 0x80 && IsWordAt(text, i)) {
-          plain = false;
-          i += CharLength(c);
-        } else if (c == '.' && i + 1 < end && IsUpperAt(text, i + 1) && i - segment == 1) {
-          plain = false;
-          segment = ++i;
-        } else if (IsApostropheAt(text, i, &apostrophe) && i + apostrophe < end && IsWordAt(text, i + apostrophe) &&
-                   !((text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
-                     (i + apostrophe + 1 >= end || !IsWordAt(text, i + apostrophe + 1)))) {
-          plain = false;
-          i += apostrophe;
-        } else {
-          break;
-        }
+    if (!cut.word) {
+      // A hyphen joining two words only splits them.
+      if (raw == "-" && !tokens.empty() && tokens.back().word && tokens.back().end == cut.span.begin &&
+          k + 1 < cuts.size() && cuts[k + 1].word && cuts[k + 1].span.begin == cut.span.end) {
+        continue;
       }
-      if (segment > start && i < end && text[i] == '.' && i - segment == 1) ++i;  // the last dot of "U.S."
       Token token;
-      token.begin = static_cast<uint32_t>(start);
-      token.end = static_cast<uint32_t>(i);
-      token.word = true;
-      token.key = keep(text.substr(start, i - start), plain);
-      token.upper = IsUpperAt(text, start);
-      token.caps = capitals >= 2 && !lower;
+      token.begin = cut.span.begin;
+      token.end = cut.span.end;
+      token.key = raw;  // a mark is its own key
       tokens.push_back(token);
       continue;
     }
-    const size_t length = CharLength(static_cast<unsigned char>(text[i]));
-    if (IsApostropheAt(text, i, &apostrophe) && !tokens.empty() && tokens.back().word && tokens.back().end == i &&
-        i + apostrophe < end && (text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
-        (i + apostrophe + 1 >= end || !IsWordAt(text, i + apostrophe + 1))) {
-      Token token;
-      token.begin = static_cast<uint32_t>(i);
-      token.end = static_cast<uint32_t>(i + apostrophe + 1);
-      token.key = "'s";  // a literal: lives for the whole program
-      token.possessive = true;
-      tokens.push_back(std::move(token));
-      i += apostrophe + 1;
+    // Initials run into a capitalised word: "W.Va.", "U.S" (no last full stop) are one.
+    size_t last = k;
+    while (last + 2 < cuts.size() && cuts[last].span.size() == 1 && !cuts[last + 1].word &&
+           cuts[last + 1].span.begin == cuts[last].span.end && text[cuts[last + 1].span.begin] == '.' &&
+           cuts[last + 1].span.size() == 1 && cuts[last + 2].word && !cuts[last + 2].clitic &&
+           cuts[last + 2].span.begin == cuts[last + 1].span.end && IsUpperAt(text, cuts[last + 2].span.begin)) {
+      last += 2;
+    }
+    if (last > k) {
+      word(cut.span.begin, cuts[last].span.end);
+      k = last;
       continue;
     }
-    // A hyphen between two words only splits them ("Nagorno-Karabakh" is two words).
-    if (text[i] == '-' && !tokens.empty() && tokens.back().word && tokens.back().end == i && i + 1 < end &&
-        IsWordAt(text, i + 1)) {
-      ++i;
-      continue;
+    // Inner hyphens split the word; kana and CJK marks (U+3000..U+3FFF) are marks.
+    const size_t words_before = tokens.size();
+    uint32_t begin = cut.span.begin;
+    for (uint32_t i = cut.span.begin; i < cut.span.end; ++i) {
+      if (text[i] == '-' && i > begin && i + 1 < cut.span.end) {
+        word(begin, i);
+        begin = i + 1;
+      } else if (static_cast<unsigned char>(text[i]) == 0xE3) {
+        word(begin, i);
+        const uint32_t mark_end = std::min(i + 3, cut.span.end);
+        Token mark;
+        mark.begin = i;
+        mark.end = mark_end;
+        mark.key = text.substr(i, mark_end - i);
+        tokens.push_back(mark);
+        begin = mark_end;
+        i = mark_end - 1;
+      }
     }
-    Token token;
-    token.begin = static_cast<uint32_t>(i);
-    token.end = static_cast<uint32_t>(std::min(i + length, end));
-    token.key = text.substr(i, token.end - i);  // a mark is its own key
-    i = token.end;
-    tokens.push_back(std::move(token));
+    word(begin, cut.span.end);
+    // A word before "n't" is no name: "Won't" is "Wo" "n't".
+    if (k + 1 < cuts.size() && cuts[k + 1].clitic && tokens.size() > words_before) {
+      const std::string_view next = text.substr(cuts[k + 1].span.begin, 1);
+      if (next == "n" || next == "N") tokens.back().upper = false;
+    }
+  }
+}
+
+// The cuts of a sentence of the token layer.
+void SentenceCuts(const Document& document, size_t sentence, std::vector<TokenCut>* cuts) {
+  cuts->clear();
+  if (sentence + 1 >= document.sentence_tokens.size()) return;
+  for (uint32_t t = document.sentence_tokens[sentence]; t < document.sentence_tokens[sentence + 1]; ++t) {
+    const casus::Token& token = document.tokens[t];
+    const std::string_view norm = document.Norm(token);
+    const bool word = token.pos != PartOfSpeech::kPunctuation;
+    const bool clitic = word && (norm == "n't" || (!norm.empty() && norm.front() == '\'' && t > 0 &&
+                                                   document.tokens[t - 1].span.end == token.span.begin));
+    cuts->push_back(TokenCut{token.span, word, clitic});
   }
 }
 
@@ -1333,7 +1324,7 @@ void AddMetadataMentions(Work& work) {
 EntityTagger::EntityTagger() : EntityTagger(lexicon::Gazetteer::Builtin()) {}
 
 EntityTagger::EntityTagger(const lexicon::Gazetteer& gazetteer)
-    : info_{"entities", {Layer::kMetadata, Layer::kBoilerplate, Layer::kSentences}, {Layer::kEntities}},
+    : info_{"entities", {Layer::kMetadata, Layer::kBoilerplate, Layer::kSentences, Layer::kTokens}, {Layer::kEntities}},
       gazetteer_(gazetteer) {
   EntityLexicon::Get();  // built now, not inside the first document's timing
 }
@@ -1346,9 +1337,11 @@ Status EntityTagger::Process(Document& document) const {
   work.postings.reserve(256);
   std::vector<size_t> starts;  // each sentence's first token
   starts.reserve(document.sentences.size() + 1);
-  for (const Sentence& sentence : document.sentences) {
+  std::vector<TokenCut> cuts;
+  for (size_t k = 0; k < document.sentences.size(); ++k) {
     starts.push_back(work.tokens.size());
-    Tokenize(document.text(), sentence.span, &work.keys, &work.tokens);
+    SentenceCuts(document, k, &cuts);
+    AppendTokens(document.text(), cuts, &work.keys, &work.tokens);
   }
   starts.push_back(work.tokens.size());
   work.drafts.reserve(work.drafts.size() + work.tokens.size() / 8);
@@ -1363,7 +1356,8 @@ Status EntityTagger::Process(Document& document) const {
     if (boilerplate.kind != BoilerplateKind::kRelatedLink) continue;
     const size_t before = work.drafts.size();
     link_tokens.clear();
-    Tokenize(document.text(), boilerplate.span, &work.keys, &link_tokens);
+    CutTokens(document.text(), boilerplate.span, &cuts);
+    AppendTokens(document.text(), cuts, &work.keys, &link_tokens);
     SentenceReader(work, link_tokens, /*headline=*/true).Read();
     for (size_t k = before; k < work.drafts.size(); ++k) work.drafts[k].in_boilerplate = true;
   }

@@ -109,6 +109,12 @@ TEST(EntityTagger, Cases) {
        {"organization:OSCE Minsk Group|igo|IGO", "organization:NATO|igo|IGO", "organization:UN=United Nations|igo|IGO",
         "organization:Reuters|outlet|GBRMED"}},
       {"Let us know what un officials think.", {}, {"organization:", "country:"}},
+      // Words from the token layer: initials run into a word ("W.Va."), "non-U.S." holds
+      // the country, and a contraction's first part is no name.
+      {"The plant near Bluefield, W.Va., closed.", {"place:W.Va.=West Virginia|subdivision|USA"}},
+      {"Trading in non-U.S. markets rose.", {"country:U.S.=United States|country|USA"}},
+      {"Officials Won't Talk, Mayor Says.", {}, {"person:Wo", "person:Officials"}},
+      {"\"I'm tired,\" Maria Lopez said.", {"person:Maria Lopez"}, {"person:I'm"}},
   };
   for (const Case& c : cases) {
     const std::vector<std::string> got = Mentions(c.text);
