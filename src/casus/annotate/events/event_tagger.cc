@@ -420,7 +420,7 @@ class SentenceEvents {
               ok = true;
               break;
             }
-            if (IsPunct(j)) break;
+            if (IsPunct(j) && Norm(j) != "'") break;  // a plural's apostrophe: "the workers' demands"
           }
         }
         if (ok) {

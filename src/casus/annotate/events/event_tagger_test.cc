@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
 #include "casus/annotate/events/event_lexicon.h"
@@ -86,6 +87,23 @@ TEST(Events, EveryGroupExample) {
       }
     }
     EXPECT_TRUE(found) << noun << " (" << group.sector << ") in: " << group.example << "\n  " << Show(d);
+  }
+}
+
+// The table's columns hold what they name: a PLOVER category of the 2021 manual, a CAMEO
+// code of digits, an ACLED code of acled_types.tsv or none.
+TEST(Events, TriggerColumnsAreValid) {
+  const EventLexicon& lexicon = EventLexicon::Get();
+  const std::set<std::string> categories = {"AGREE",  "CONSULT", "SUPPORT",  "CONCEDE",  "COOPERATE", "AID",
+                                            "RETREAT", "REQUEST", "ACCUSE",  "REJECT",   "THREATEN",  "PROTEST",
+                                            "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
+  for (const TriggerPattern& pattern : lexicon.patterns) {
+    const std::string words = pattern.elements.front().word;
+    EXPECT_TRUE(categories.count(pattern.plover)) << words << ": category '" << pattern.plover << "'";
+    EXPECT_FALSE(pattern.cameo.empty()) << words;
+    for (char c : pattern.cameo) EXPECT_TRUE(c >= '0' && c <= '9') << words << ": CAMEO '" << pattern.cameo << "'";
+    EXPECT_TRUE(pattern.acled.empty() || lexicon.acled.count(pattern.acled))
+        << words << ": ACLED '" << pattern.acled << "'";
   }
 }
 
