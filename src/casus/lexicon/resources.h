@@ -25,6 +25,7 @@ std::string_view acled_types();       // resources/events/acled_types.tsv
 std::string_view event_impacts();     // resources/events/event_impacts.tsv
 std::string_view event_objects();     // resources/events/event_objects.tsv
 std::string_view event_hazards();     // resources/events/event_hazards.tsv
+std::string_view event_riots();       // resources/events/event_riots.tsv
 
 }  // namespace casus::resources
 

@@ -108,6 +108,9 @@ EventLexicon::EventLexicon() {
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_hazards())) {
     if (row.size() >= 2) hazards[std::string(row[0])] = std::string(row[1]);
   }
+  for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_riots())) {
+    if (row.size() >= 2) riots[std::string(row[0])] = std::string(row[1]);
+  }
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_objects())) {
     if (row.size() < 3) continue;
     objects[std::string(row[0])] = Object{std::string(row[1]), std::string(row[2])};
@@ -129,6 +132,7 @@ EventLexicon::EventLexicon() {
   for (const auto& [word, yes] : object_first_words) words[word].object_first = yes;
   for (const auto& [word, example] : hazards) words[word].hazard = true;
   for (const auto& [word, example] : impacts) words[word].impact = true;
+  for (const auto& [word, example] : riots) words[word].riot = true;
 }
 
 const EventLexicon& EventLexicon::Get() {

@@ -152,6 +152,7 @@ class SentenceEvents {
     Seizures(before);
     AssignTimes(before);
     for (size_t e = before; e < d_.events.size(); ++e) Link(e, before);
+    ViolentProtests(before);
     std::vector<bool> drop(d_.events.size() - before, false);
     for (size_t e : weapon_dropped_) drop[e - before] = true;
     // A hazard or an accident in the sentence ("an earthquake hit", "killed in a plane
@@ -239,6 +240,28 @@ class SentenceEvents {
   }
 
   // The ACLED type and sub-event type names of each event's code.
+  // A protest in a sentence with a word of violence (event_riots.tsv: "clashed", "threw
+  // stones"), not called peaceful, is a riot; so is a clash of the sentence.
+  void ViolentProtests(size_t first_event) {
+    bool protest = false, clash = false;
+    for (size_t e = first_event; e < d_.events.size(); ++e) protest = protest || d_.events[e].acled == "PEACE_PROTEST";
+    if (!protest) return;
+    for (uint32_t k = first_; k < end_; ++k) {
+      const std::string_view norm = Norm(k);
+      if (norm == "peaceful" || norm == "peacefully" || norm == "nonviolent" || norm == "non-violent") return;
+      clash = clash || (T(k).pos != PartOfSpeech::kFunction && ((L(k) != nullptr && L(k)->riot) ||
+                                                                (N(k) != nullptr && N(k)->riot)));
+    }
+    if (!clash) return;
+    for (size_t e = first_event; e < d_.events.size(); ++e) {
+      EventMention& event = d_.events[e];
+      if (event.acled == "PEACE_PROTEST" || (event.plover == "ASSAULT" && event.acled == "ARMED_CLASH")) {
+        event.acled = "VIOL_DEMONSTR";
+        if (event.plover == "PROTEST") event.mode = "riot";
+      }
+    }
+  }
+
   void NameAcled(size_t first_event) {
     for (size_t e = first_event; e < d_.events.size(); ++e) {
       EventMention& event = d_.events[e];

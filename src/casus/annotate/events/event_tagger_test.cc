@@ -137,7 +137,8 @@ TEST(Events, EveryAcledExample) {
 
 // event_objects.tsv: a capture of ground changes territory; seized arms are disrupted
 // weapons, not an attack; event_hazards.tsv: a hazard explains harm away;
-// event_impacts.tsv: a weapon with a verb of impact is an attack.
+// event_impacts.tsv: a weapon with a verb of impact is an attack; event_riots.tsv: a
+// protest with a word of violence is a riot.
 TEST(Events, EveryObjectHazardAndImpactExample) {
   const EventLexicon& lexicon = EventLexicon::Get();
   for (const auto& [word, object] : lexicon.objects) {
@@ -155,6 +156,12 @@ TEST(Events, EveryObjectHazardAndImpactExample) {
   for (const auto& [word, example] : lexicon.hazards) {
     Document d = Analyze(example);
     for (const EventMention& e : d.events) EXPECT_NE(e.plover, "ASSAULT") << word << " in: " << example;
+  }
+  for (const auto& [word, example] : lexicon.riots) {
+    Document d = Analyze(example);
+    bool riot = false;
+    for (const EventMention& e : d.events) riot = riot || e.acled == "VIOL_DEMONSTR";
+    EXPECT_TRUE(riot) << word << " in: " << example << "\n  " << Show(d);
   }
   for (const auto& [word, example] : lexicon.impacts) {
     Document d = Analyze(example);
@@ -268,6 +275,8 @@ TEST(Events, AcledRefinements) {
       {"Police arrested dozens of protesters.", "PROTEST_WITH_INTER"},
       {"The army seized the town.", "GOV_REGAINS_TERIT"},
       {"Rebels recaptured the town.", "NON_STATE_ACTOR_OVERTAKES_TER"},
+      // A protest called peaceful stays so beside a word of violence.
+      {"Protesters marched peacefully a day after the violence.", "PEACE_PROTEST"},
   };
   for (const auto& c : kCases) {
     Document d = Analyze(c.text);
