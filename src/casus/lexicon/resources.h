@@ -26,6 +26,7 @@ std::string_view event_impacts();     // resources/events/event_impacts.tsv
 std::string_view event_objects();     // resources/events/event_objects.tsv
 std::string_view event_hazards();     // resources/events/event_hazards.tsv
 std::string_view event_riots();       // resources/events/event_riots.tsv
+std::string_view event_armed_targets();  // resources/events/event_armed_targets.tsv
 
 }  // namespace casus::resources
 

@@ -111,6 +111,9 @@ EventLexicon::EventLexicon() {
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_riots())) {
     if (row.size() >= 2) riots[std::string(row[0])] = std::string(row[1]);
   }
+  for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_armed_targets())) {
+    if (row.size() >= 2) armed_targets[std::string(row[0])] = std::string(row[1]);
+  }
   for (const lexicon::TsvRow& row : lexicon::ParseTsv(resources::event_objects())) {
     if (row.size() < 3) continue;
     objects[std::string(row[0])] = Object{std::string(row[1]), std::string(row[2])};
@@ -133,6 +136,7 @@ EventLexicon::EventLexicon() {
   for (const auto& [word, example] : hazards) words[word].hazard = true;
   for (const auto& [word, example] : impacts) words[word].impact = true;
   for (const auto& [word, example] : riots) words[word].riot = true;
+  for (const auto& [word, example] : armed_targets) words[word].armed_target = true;
 }
 
 const EventLexicon& EventLexicon::Get() {

@@ -68,6 +68,7 @@ class EventLexicon {
   WordMap<std::string> impacts;                      // verbs of impact (lemma -> example)
   WordMap<std::string> hazards;                      // natural hazards and accidents (lemma -> example)
   WordMap<std::string> riots;                        // words of a violent demonstration (lemma -> example)
+  WordMap<std::string> armed_targets;                // what armed men hold (lemma -> example)
   // event_objects.tsv: class ("territory", "weapon", "seizure") and example by word; a
   // two-word seizure ("shoot down") by its words joined with a space.
   struct Object {
@@ -81,7 +82,8 @@ class EventLexicon {
     const std::vector<uint32_t>* governors = nullptr;  // governors_by_first
     const GroupNoun* group = nullptr;
     const Object* object = nullptr;
-    bool group_first = false, object_first = false, hazard = false, impact = false, riot = false;
+    bool group_first = false, object_first = false, hazard = false, impact = false, riot = false,
+         armed_target = false;
   };
   WordMap<WordInfo> words;
   const WordInfo* Info(std::string_view word) const {

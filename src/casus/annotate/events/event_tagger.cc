@@ -575,7 +575,7 @@ class SentenceEvents {
       event.cameo = "1711";
       event.acled.clear();
     }
-    RefineAcled(event);
+    RefineAcled(event, last, clause_end, patterns_[e - first_event]->acled);
     if (!event.actors.empty()) *last_actors_ = event.actors;
   }
 
@@ -925,7 +925,24 @@ class SentenceEvents {
     event.casualty = first;
   }
 
-  void RefineAcled(EventMention& event) {
+  // Whether the word is one of what armed men hold (event_armed_targets.tsv), in its
+  // lemma, its norm or a plural's singular ("policemen", "troops").
+  bool ArmedTarget(std::string_view word) const {
+    auto is = [&](std::string_view w) {
+      const EventLexicon::WordInfo* info = lex_.Info(w);
+      return info != nullptr && info->armed_target;
+    };
+    if (is(word)) return true;
+    if (word.size() > 3 && word.back() == 's' && is(word.substr(0, word.size() - 1))) return true;
+    if (word.size() > 3 && word.substr(word.size() - 3) == "men") {
+      return is(std::string(word.substr(0, word.size() - 3)) + "man");
+    }
+    return false;
+  }
+
+  // The ACLED code of an attack from its participants and victims. `last` is the
+  // trigger's last token, `own` the code its pattern gave.
+  void RefineAcled(EventMention& event, uint32_t last, uint32_t clause_end, const std::string& own) {
     auto any_armed = [](const std::vector<EventParticipant>& ps) {
       return std::any_of(ps.begin(), ps.end(), [](const EventParticipant& p) { return p.armed; });
     };
@@ -946,6 +963,30 @@ class SentenceEvents {
       const std::string& victims = d_.casualties[event.casualty].victims;
       return victims.find("protester") != std::string::npos || victims.find("demonstrator") != std::string::npos;
     };
+    // What it is done to, after it in its clause: a checkpoint, a convoy, positions.
+    auto armed_object = [&] {
+      for (uint32_t k = last + 1; k < clause_end && k <= last + 6; ++k) {
+        if (T(k).pos == PartOfSpeech::kVerb) break;
+        if ((T(k).pos == PartOfSpeech::kNoun || T(k).pos == PartOfSpeech::kOther) && (ArmedTarget(Lemma(k)) || ArmedTarget(Norm(k)))) {
+          return true;
+        }
+      }
+      return false;
+    };
+    auto armed_victims = [&] {
+      if (event.casualty < 0) return false;
+      const std::string& victims = d_.casualties[event.casualty].victims;
+      size_t begin = 0;
+      while (begin < victims.size()) {
+        size_t end = victims.find(' ', begin);
+        if (end == std::string::npos) end = victims.size();
+        std::string word = victims.substr(begin, end - begin);
+        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (ArmedTarget(word)) return true;
+        begin = end + 1;
+      }
+      return false;
+    };
     const bool against_protesters = (any_sector(event.targets, "OPP") && !event.targets.empty()) || protester_victims();
     // A clash one side of which is protesters is a riot.
     if (event.plover == "ASSAULT" && event.acled == "ARMED_CLASH" &&
@@ -958,6 +999,11 @@ class SentenceEvents {
         event.acled = "FORCE_AGAINST_PROTEST";
       } else if (any_armed(event.targets) && (any_armed(event.actors) || event.actors.empty())) {
         event.acled = "ARMED_CLASH";
+      } else if ((armed_object() || (armed_victims() && !civilian_victims())) &&
+                 (any_armed(event.actors) || event.actors.empty())) {
+        event.acled = "ARMED_CLASH";  // "attacked a checkpoint", "killing six soldiers"
+      } else if (own == "ARMED_CLASH" && any_armed(event.actors) && event.targets.empty()) {
+        event.acled = "ARMED_CLASH";  // "government forces and Kurdish fighters clashed"
       } else if ((!event.targets.empty() && !any_armed(event.targets)) || civilian_victims()) {
         event.acled = "ATTACK";
       }

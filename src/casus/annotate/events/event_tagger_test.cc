@@ -157,6 +157,12 @@ TEST(Events, EveryObjectHazardAndImpactExample) {
     Document d = Analyze(example);
     for (const EventMention& e : d.events) EXPECT_NE(e.plover, "ASSAULT") << word << " in: " << example;
   }
+  for (const auto& [word, example] : lexicon.armed_targets) {
+    Document d = Analyze(example);
+    bool clash = false;
+    for (const EventMention& e : d.events) clash = clash || e.acled == "ARMED_CLASH";
+    EXPECT_TRUE(clash) << word << " in: " << example << "\n  " << Show(d);
+  }
   for (const auto& [word, example] : lexicon.riots) {
     Document d = Analyze(example);
     bool riot = false;
@@ -271,6 +277,7 @@ TEST(Events, AcledRefinements) {
   } kCases[] = {
       {"Militants attacked a checkpoint, killing four soldiers.", "ARMED_CLASH"},
       {"Gunmen attacked villagers in the market.", "ATTACK"},
+      {"Gunmen attacked the market, killing four shoppers.", "ATTACK"},
       {"Security forces opened fire on protesters.", "FORCE_AGAINST_PROTEST"},
       {"Police arrested dozens of protesters.", "PROTEST_WITH_INTER"},
       {"The army seized the town.", "GOV_REGAINS_TERIT"},
