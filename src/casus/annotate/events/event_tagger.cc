@@ -249,8 +249,16 @@ class SentenceEvents {
     for (uint32_t k = first_; k < end_; ++k) {
       const std::string_view norm = Norm(k);
       if (norm == "peaceful" || norm == "peacefully" || norm == "nonviolent" || norm == "non-violent") return;
-      clash = clash || (T(k).pos != PartOfSpeech::kFunction && ((L(k) != nullptr && L(k)->riot) ||
-                                                                (N(k) != nullptr && N(k)->riot)));
+      if (T(k).pos == PartOfSpeech::kFunction || !((L(k) != nullptr && L(k)->riot) || (N(k) != nullptr && N(k)->riot))) {
+        continue;
+      }
+      // What the protest is against is no violence of its own: "rallies against gun violence".
+      bool object = false;
+      for (uint32_t j = k; j > first_ && k - j < 3 && !object; --j) {
+        const std::string_view before = Norm(j - 1);
+        object = before == "against" || before == "over" || before == "condemn" || before == "denounce";
+      }
+      clash = clash || !object;
     }
     if (!clash) return;
     for (size_t e = first_event; e < d_.events.size(); ++e) {

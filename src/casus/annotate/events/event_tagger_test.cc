@@ -284,6 +284,7 @@ TEST(Events, AcledRefinements) {
       {"Rebels recaptured the town.", "NON_STATE_ACTOR_OVERTAKES_TER"},
       // A protest called peaceful stays so beside a word of violence.
       {"Protesters marched peacefully a day after the violence.", "PEACE_PROTEST"},
+      {"Students held rallies against gun violence.", "PEACE_PROTEST"},
   };
   for (const auto& c : kCases) {
     Document d = Analyze(c.text);
