@@ -476,6 +476,12 @@ class SentenceEvents {
         if (Object(k - 1, "weapon")) return static_cast<int>(k - 1);
       }
     }
+    // A participle right after it: "the bombs discovered on Wednesday".
+    const std::string_view form = Norm(verb_first);
+    if (verb_first > clause_begin && form.size() > 3 && form.substr(form.size() - 2) == "ed" &&
+        Object(verb_first - 1, "weapon")) {
+      return static_cast<int>(verb_first - 1);
+    }
     return -1;
   }
 
