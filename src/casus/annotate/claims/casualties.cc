@@ -68,7 +68,7 @@ class SentenceReader {
     for (const Token& t : t_) {
       if (t.kind == TokenKind::kWord && t.lower.size() >= 3 &&
           (lex_.Is(claims::kCasualty | claims::kToll, t) || t.lower == "shot" || t.lower == "shooting" ||
-           t.lower == "shoots" || t.lower == "murder" || t.lower == "homicide" || t.lower == "death" ||
+           t.lower == "shoots" || t.lower == "murder" || t.lower == "homicide" || t.lower == "death" || t.lower == "lives" ||
            (headline_ && (t.lower == "critical" || t.lower == "dies")))) {
         any = true;
         break;
@@ -134,6 +134,10 @@ class SentenceReader {
   // amount. Not a count: parts of compounds ("5-year-old", "F-16"), years, decimals.
   std::optional<Count> CountAt(size_t k) const {
     if (k >= t_.size()) return std::nullopt;
+    // The minutes of a clock time ("at 4:37"), the second part of a ratio or score.
+    if (k > 0 && t_[k - 1].lower == ":" && t_[k - 1].span.end == t_[k].span.begin) {
+      return std::nullopt;
+    }
     Count c;
     c.begin = k;
     size_t j = k;
@@ -228,10 +232,8 @@ class SentenceReader {
         (IsHyphen(j) || t_[j].lower == "%" || t_[j].lower == ":" || t_[j].lower == "percent" || t_[j].lower == "per")) {
       return std::nullopt;
     }
-    if (j < t_.size() && (t_[j].lower == "years" || t_[j].lower == "year" || t_[j].lower == "times" ||
-                          t_[j].lower == "days" || t_[j].lower == "hours")) {
-      return std::nullopt;
-    }
+    // "15 minutes later", "40 shells", "9 mm", "2 a.m.": no count of people.
+    if (j < t_.size() && lex_.unit.count(t_[j].lower)) return std::nullopt;
     c.end = j;
     return c;
   }
@@ -306,8 +308,8 @@ class SentenceReader {
         *role = Casualty(j + 2)->role;
         return j + 3;
       }
-      *role = Role::kWounded;  // "were shot" without more: wounded
-      return *had_auxiliary ? j + 1 : 0;
+      *role = Role::kWounded;  // "were shot" without more: wounded; "5 shot" in a headline
+      return *had_auxiliary || headline_ ? j + 1 : 0;
     }
     const claims::CasualtyWord* w = Casualty(j);
     if (w == nullptr || w->form != Form::kParticiple) return 0;
@@ -381,6 +383,27 @@ class SentenceReader {
 
   // "the death toll rose to 25", "a toll of at least 30".
   std::optional<CasualtyClaim> TollAt(size_t k, size_t* end) const {
+    // "the number of dead rose to 30", "bringing the number of injured to 12".
+    if (t_[k].lower == "number" && k + 2 < t_.size() && t_[k + 1].lower == "of") {
+      const claims::CasualtyWord* w = Casualty(k + 2);
+      const bool people = t_[k + 2].lower == "people" || t_[k + 2].lower == "victims";
+      if (w == nullptr && !(people && k + 3 < t_.size() && Casualty(k + 3) != nullptr)) return std::nullopt;
+      if (w == nullptr) w = Casualty(k + 3);
+      const size_t after = k + (people ? 4 : 3);
+      for (size_t j = after; j < t_.size() && j < after + 5; ++j) {
+        if (t_[j].kind == TokenKind::kPunct) return std::nullopt;
+        std::optional<Count> count = CountAt(j);
+        if (count) {
+          CasualtyClaim claim;
+          RoleCount(claim, w->role) = count->value;
+          claim.cumulative = true;
+          *end = count->end;
+          return claim;
+        }
+        if (!lex_.Is(claims::kRise, t_[j]) && t_[j].lower != "has" && t_[j].lower != "now") return std::nullopt;
+      }
+      return std::nullopt;
+    }
     if (!lex_.Is(claims::kToll, t_[k])) return std::nullopt;
     for (size_t j = k + 1; j < t_.size() && j < k + 9; ++j) {
       if (t_[j].kind == TokenKind::kPunct && t_[j].lower != "-") return std::nullopt;
@@ -551,6 +574,30 @@ class SentenceReader {
   // shooting of a beloved owner", "the shooting death of a teenager".
   std::optional<CasualtyClaim> NominalAt(size_t k, size_t* end) const {
     const std::string_view w = t_[k].lower;
+    // A count after the noun: "announced the killing of eight militants", "the deaths of
+    // 12 people", "claimed the lives of 30 villagers"; "claimed 30 lives".
+    const bool killing = w == "killing" || w == "killings" || w == "deaths" || w == "murder" || w == "murders" ||
+                         w == "slaying" || w == "massacre" ||
+                         (w == "lives" && k > 1 && (t_[k - 1].lower == "the" && (t_[k - 2].lower == "claimed" ||
+                                                                                  t_[k - 2].lower == "claiming" ||
+                                                                                  t_[k - 2].lower == "took")));
+    if (killing && k + 2 < t_.size() && t_[k + 1].lower == "of") {
+      if (std::optional<Count> count = CountAt(k + 2)) {
+        CasualtyClaim claim;
+        claim.killed = count->value;
+        *end = VictimPhrase(count->end, &claim.victims);
+        return claim;
+      }
+    }
+    if ((w == "claimed" || w == "claiming" || w == "took") && k + 2 < t_.size()) {
+      if (std::optional<Count> count = CountAt(k + 1); count && count->end < t_.size() &&
+                                                        t_[count->end].lower == "lives") {
+        CasualtyClaim claim;
+        claim.killed = count->value;
+        *end = count->end + 1;
+        return claim;
+      }
+    }
     size_t of = k + 1;
     if (w == "shooting" && k > 0 && (t_[k - 1].lower == "fatal" || t_[k - 1].lower == "deadly")) {
       // "fatal shooting of"
@@ -725,7 +772,8 @@ bool MayHoldCasualty(std::string_view sentence) {
   static const char* const kStems[] = {
       "kill",        "dead",   "die",    "slain",  "murder", "execut", "perish",   "massacr", "behead", "lynch",
       "slay",        "death",  "fatal",  "wound",  "injur",  "hurt",   "hospital", "maim",    "stab",   "missing",
-      "unaccounted", "detain", "arrest", "kidnap", "abduct", "captur", "shot",     "shoot",   "toll",   "tally"};
+      "unaccounted", "detain", "arrest", "kidnap", "abduct", "captur", "shot",     "shoot",   "toll",   "tally",
+      "lives"};
   // Word starts are checked against the stems' first two letters, then in full.
   static const auto kFirstTwo = [] {
     std::array<uint32_t, 26> bits{};

@@ -3,9 +3,11 @@
 // casualties) on a one-paragraph article.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <vector>
 
+#include "casus/annotate/claims/lexicon.h"
 #include "casus/engine/engine.h"
 
 namespace casus {
@@ -158,6 +160,51 @@ TEST(Casualties, CountsThatAreNotCasualties) {
     Document d = Analyze(text);
     EXPECT_TRUE(d.casualties.empty()) << text << "\n" << Dump(d);
   }
+}
+
+// Figures written as nouns or as updates of a running toll.
+TEST(Casualties, FiguresAsNounsAndUpdates) {
+  const ClaimCase cases[] = {
+      {"The ministry announced the killing of nine gunmen.", "9", "", "gunmen"},
+      {"Rescuers confirmed the deaths of 14 miners.", "14", "", "miners"},
+      {"The storm claimed the lives of 23 villagers.", "23", "", "villagers"},
+      {"The epidemic has claimed 300 lives this year.", "300", "", nullptr},
+      {"Another blast brought the number of dead to 45.", "45", "", nullptr},
+      {"The number of people injured rose to 70 overnight.", "", "70", nullptr},
+      {"The fire left 9 people dead.", "9", "", "people"},
+      {"7 shot at block party", "", "7", nullptr},
+  };
+  for (const ClaimCase& c : cases) ExpectOneClaim(c);
+  Document toll = Analyze("The number of dead climbed to 45.");
+  ASSERT_EQ(toll.casualties.size(), 1u) << Dump(toll);
+  EXPECT_TRUE(toll.casualties[0].cumulative);
+}
+
+// resources/claims_words.tsv, category unit: the number before the word is no count.
+TEST(Casualties, EveryUnitExample) {
+  const claims::Lexicon& lexicon = claims::ClaimsLexicon();
+  ASSERT_GT(lexicon.unit.size(), 30u);
+  for (const auto& [word, example] : lexicon.unit) {
+    ASSERT_FALSE(example.empty()) << word;
+    // The number right before the word in the example.
+    std::string lower = example;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const size_t at = lower.find(" " + word);
+    ASSERT_NE(at, std::string::npos) << word << " in: " << example;
+    size_t begin = at;
+    while (begin > 0 && std::isdigit(static_cast<unsigned char>(lower[begin - 1]))) --begin;
+    ASSERT_LT(begin, at) << "no number before '" << word << "' in: " << example;
+    const int64_t number = std::stoll(lower.substr(begin, at - begin));
+    Document d = Analyze(example);
+    for (const CasualtyClaim& claim : d.casualties) {
+      for (const CasualtyCount* count : {&claim.killed, &claim.wounded}) {
+        EXPECT_FALSE(count->present && count->value == number) << word << " in: " << example << "\n" << Dump(d);
+      }
+    }
+  }
+  // A clock's minutes: "at 4:37 p.m. the man died" is one death.
+  Document clock = Analyze("At 4:37 p.m. the man died.");
+  for (const CasualtyClaim& claim : clock.casualties) EXPECT_NE(claim.killed.value, 37) << Dump(clock);
 }
 
 TEST(Casualties, SourceChainAndHedge) {
