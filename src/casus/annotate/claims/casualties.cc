@@ -79,7 +79,7 @@ class SentenceReader {
       if (used_[k]) continue;
       std::optional<CasualtyClaim> claim;
       size_t end = k;
-      if ((claim = TollAt(k, &end)) || (claim = ActiveAt(k, &end)) || (claim = SubjectAt(k, &end)) ||
+      if ((claim = TollAt(k, &end)) || (claim = ListAt(k, &end)) || (claim = ActiveAt(k, &end)) || (claim = SubjectAt(k, &end)) ||
           (claim = SingularAt(k, &end)) || (claim = NominalAt(k, &end)) || (claim = HeadlineAt(k, &end))) {
         end = Coordinated(end, &*claim);
         claim->span = Span{t_[k].span.begin, t_[end - 1].span.end};
@@ -356,6 +356,87 @@ class SentenceReader {
     CasualtyClaim claim;
     RoleCount(claim, role) = count->value;
     claim.victims = victims;
+    *end = after;
+    return claim;
+  }
+
+  // One member of a list of victims at j: "a father", "his 13-year-old son", "five
+  // children", "an interpreter". Sets *people and returns the token after its head, or 0.
+  size_t ConjunctAt(size_t j, int64_t* people) const {
+    if (j >= t_.size()) return 0;
+    const std::string_view d = t_[j].lower;
+    bool single = false;
+    size_t p = j;
+    if (d == "a" || d == "an" || d == "the" || d == "his" || d == "her" || d == "their" || d == "its" || d == "one" ||
+        d == "another") {
+      single = true;
+      *people = 1;
+      ++p;
+      // "her five children", "their two sons"
+      if (std::optional<Count> count = CountAt(p); d != "a" && d != "an" && d != "one" && count &&
+                                                   count->value.qualifier == CountQualifier::kExact) {
+        single = false;
+        *people = count->value.value;
+        p = count->end;
+      }
+    } else if (std::optional<Count> count = CountAt(j);
+               count && count->value.qualifier == CountQualifier::kExact && !count->qualified) {
+      *people = count->value.value;
+      p = count->end;
+    } else {
+      return 0;
+    }
+    // The head: a victim noun we know, else the phrase's last common noun ("a cook").
+    size_t head = 0, noun = 0;
+    for (size_t q = p; q < t_.size() && q < p + 6 && NounPhraseWord(q) && t_[q].lower != ","; ++q) {
+      if (lex_.victim.count(t_[q].lower)) head = q + 1;
+      if (t_[q].pos == PartOfSpeech::kNoun) noun = q + 1;
+    }
+    if (head == 0) head = noun;
+    if (head == 0) return 0;
+    if (lex_.nonhuman.count(t_[head - 1].lower)) *people = 0;  // "and their dog"
+    const auto known = lex_.victim.find(t_[head - 1].lower);
+    const bool plural = known != lex_.victim.end() ? known->second : claims::HasSuffix(t_[head - 1].lower, "s");
+    if (single && plural) return 0;  // "their children": no number
+    return head;
+  }
+
+  // Victims listed, not counted: "a father and his 13-year-old son were killed" (2),
+  // "three soldiers and an interpreter were wounded" (4), "a woman and her five children
+  // died" (6).
+  std::optional<CasualtyClaim> ListAt(size_t k, size_t* end) const {
+    if (Subset(k)) return std::nullopt;
+    int64_t total = 0, people = 0;
+    size_t members = 0, j = k;
+    while (true) {
+      const size_t next = ConjunctAt(j, &people);
+      if (next == 0) return std::nullopt;
+      total += people;
+      ++members;
+      j = next;
+      if (j < t_.size() && t_[j].lower == ",") ++j;
+      if (j < t_.size() && t_[j].lower == "and") {
+        ++j;
+        continue;
+      }
+      if (j < t_.size() && t_[j - 1].lower == "," && members < 6) continue;
+      break;
+    }
+    if (members < 2 || j >= t_.size()) return std::nullopt;
+    Role role = Role::kKilled;
+    bool auxiliary = false;
+    size_t after = 0;
+    if (t_[j].lower == "died") {
+      after = j + 1;
+    } else {
+      after = ParticipleAt(j, &role, &auxiliary);
+      if (after == 0 || !auxiliary) return std::nullopt;
+    }
+    CasualtyClaim claim;
+    RoleCount(claim, role) = CasualtyCount{true, total, "", CountQualifier::kExact};
+    size_t last = j;
+    while (last > k && (t_[last - 1].lower == "," || t_[last - 1].lower == "and")) --last;
+    claim.victims = std::string(text_.substr(t_[k].span.begin, t_[last - 1].span.end - t_[k].span.begin));
     *end = after;
     return claim;
   }

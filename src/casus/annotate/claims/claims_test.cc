@@ -162,6 +162,19 @@ TEST(Casualties, CountsThatAreNotCasualties) {
   }
 }
 
+// Victims listed one by one are counted.
+TEST(Casualties, VictimsListedNotCounted) {
+  const ClaimCase cases[] = {
+      {"A farmer and his 10-year-old daughter were killed by the shell.", "2", "", nullptr},
+      {"Four guards and a driver were wounded at the gate.", "", "5", nullptr},
+      {"A nurse and her three sons died when the roof collapsed.", "4", "", nullptr},
+      {"A teacher, a student and a cook were shot near the school.", "", "3", nullptr},
+      {"The mayor and his two bodyguards were killed in the ambush.", "3", "", nullptr},
+      {"A shepherd, his son and their two dogs were killed by the mine.", "2", "", nullptr},
+  };
+  for (const ClaimCase& c : cases) ExpectOneClaim(c);
+}
+
 // Figures written as nouns or as updates of a running toll.
 TEST(Casualties, FiguresAsNounsAndUpdates) {
   const ClaimCase cases[] = {

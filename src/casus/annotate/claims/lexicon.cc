@@ -76,6 +76,8 @@ Lexicon Load() {
       lex.qualifiers.push_back({Words(word), QualifierFrom(value)});
     else if (category == "victim")
       lex.victim[word] = value == "plural";
+    else if (category == "nonhuman")
+      lex.nonhuman.insert(word);
     else if (category == "unit")
       lex.unit[word] = row.size() > 3 ? std::string(row[3]) : std::string();
     else if (category == "scale")

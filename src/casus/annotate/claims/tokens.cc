@@ -136,8 +136,11 @@ std::vector<Token> SentenceTokens(const Document& document, uint32_t sentence) {
     if (digits) token.kind = TokenKind::kNumber;
     const bool whole = letters || digits || norm == "'s" || norm == "n't" ||
                        norm.find('.') != std::string_view::npos || raw.size() != norm.size();
+    token.pos = source.pos;
     if (!whole) {
+      const size_t first_piece = tokens.size();
       Pieces(raw, norm, source.span.begin, &tokens);
+      for (size_t p = first_piece; p < tokens.size(); ++p) tokens[p].pos = source.pos;
       continue;
     }
     // A title's abbreviation keeps its full stop: "Mr. Obama", "Sen. Warren".

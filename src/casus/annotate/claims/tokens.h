@@ -25,6 +25,7 @@ struct Token {
   bool capitalized = false;
   std::string_view lower;  // lower case; marks as written
   uint32_t classes = 0;  // the claims lexicon's word classes (lexicon.h), set by Classify
+  PartOfSpeech pos = PartOfSpeech::kOther;  // the token layer's, for the word it comes from
 };
 
 // The tokens of sentence `sentence` (the token layer must have run).
