@@ -97,10 +97,13 @@ namespace {
 
 // The article's count for one role: the largest number stated (a running toll or a
 // total covers the partial counts; people named one by one count as one, since an
-// article names its victim many times).
+// article names its victim many times). Not a part of a larger figure, not a figure of
+// other times. The attackers and those who shot themselves count: GVDB counts everyone
+// shot.
 int ArticleCount(const Document& d, const CasualtyCount CasualtyClaim::*role, bool* only_single) {
   int64_t largest = 0;
   for (const CasualtyClaim& c : d.casualties) {
+    if (c.part_of >= 0 || c.background) continue;
     const CasualtyCount& count = c.*role;
     if (!count.present || count.qualifier == CountQualifier::kVague) continue;
     largest = std::max<int64_t>(largest, count.value);
@@ -192,7 +195,7 @@ int RunEvalCasualties(const EvalArgs& args) {
       Print("%s: gold killed %d injured %d; casus killed %d injured %d\n", article.id.c_str(), article.killed,
             article.injured, killed, injured);
       for (const CasualtyClaim& c : document.casualties) {
-        Print("    [%s killed, %s wounded] %s\n", CountText(c.killed).c_str(), CountText(c.wounded).c_str(),
+        Print("    [%s killed, %s wounded%s] %s\n", CountText(c.killed).c_str(), CountText(c.wounded).c_str(), c.group != CasualtyGroup::kVictims ? (std::string(" ") + CasualtyGroupName(c.group)).c_str() : (c.part_of >= 0 ? " part" : (c.background ? " background" : "")),
               std::string(document.Text(c.span)).c_str());
       }
       if (document.casualties.empty()) {

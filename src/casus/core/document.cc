@@ -122,6 +122,15 @@ const char* EntityKindName(EntityKind kind) {
   return "place";
 }
 
+const char* CasualtyGroupName(CasualtyGroup group) {
+  switch (group) {
+    case CasualtyGroup::kVictims: return "victims";
+    case CasualtyGroup::kPerpetrators: return "perpetrators";
+    case CasualtyGroup::kSelf: return "self";
+  }
+  return "victims";
+}
+
 const char* CountQualifierName(CountQualifier qualifier) {
   switch (qualifier) {
     case CountQualifier::kNone: return "";

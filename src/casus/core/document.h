@@ -192,6 +192,14 @@ struct CasualtyCount {
 // "at least 27", "dozens", "25"; empty when the count is absent.
 std::string CountText(const CasualtyCount& count);
 
+// Whose casualties a claim counts. Stored on disk by name.
+enum class CasualtyGroup {
+  kVictims,       // those attacked: "12 civilians were killed"
+  kPerpetrators,  // the attackers: "the gunman was killed", "two attackers died"
+  kSelf,          // one who harmed himself: "shot himself", "blew himself up"
+};
+const char* CasualtyGroupName(CasualtyGroup group);  // "victims", "perpetrators", "self"
+
 // "at least 27 people have been killed and 200 wounded ..., CNN reported citing an official".
 struct CasualtyClaim {
   Span span;      // the claim's words
@@ -204,6 +212,14 @@ struct CasualtyClaim {
   std::vector<std::string> source_chain;
   std::string hedge;
   bool cumulative = false;  // a running toll: "the death toll rose to 25"
+  // A figure of other times, recalled for context: a total "since April 2014" or "this
+  // year", an earlier attack ("last month's bombing killed 12"); dated by `when`.
+  bool background = false;
+  // The larger figure of this document that this one is part of ("18 of the wounded",
+  // "including 9 in serious condition", "among them 2 women"): an index in
+  // Document::casualties, or -1. A part is never a rival figure.
+  int32_t part_of = -1;
+  CasualtyGroup group = CasualtyGroup::kVictims;
 };
 
 // Stored on disk: append, never renumber.

@@ -151,7 +151,7 @@ const Table* FindTable(const std::string& name) {
   static const Table kCasualties{
       {"doc", "begin", "end", "evidence", "killed", "killed_qualifier", "wounded", "wounded_qualifier", "missing",
        "missing_qualifier", "detained", "detained_qualifier", "victims", "where", "when", "cause", "source_chain",
-       "hedge", "cumulative"},
+       "hedge", "cumulative", "background", "part_of", "group"},
       [](const Document& d, const ExportContext&, std::vector<std::vector<Cell>>* rows) {
         for (const CasualtyClaim& c : d.casualties) {
           std::vector<Cell> row = {Text(d.id()), Number(c.span.begin), Number(c.span.end),
@@ -172,6 +172,11 @@ const Table* FindTable(const std::string& name) {
           row.push_back(ListCell(c.source_chain));
           row.push_back(Text(c.hedge));
           row.push_back(Number(c.cumulative ? 1 : 0));
+          row.push_back(Number(c.background ? 1 : 0));
+          // The larger figure, by its begin offset (claims are keyed by document and begin).
+          const bool part = c.part_of >= 0 && static_cast<size_t>(c.part_of) < d.casualties.size();
+          row.push_back(part ? Number(d.casualties[c.part_of].span.begin) : Cell{});
+          row.push_back(Text(CasualtyGroupName(c.group)));
           rows->push_back(std::move(row));
         }
       }};

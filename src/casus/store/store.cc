@@ -180,6 +180,14 @@ CREATE VIEW incidents_view AS
           WHERE x.incident = i.incident) AS first_published
   FROM incidents i;
 )sql",
+    // 7 -> 8: casualty claims say whose casualties they count, whether they are a figure
+    // of other times, and which larger figure of their article they are part of (its
+    // begin offset).
+    R"sql(
+ALTER TABLE casualties ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE casualties ADD COLUMN part_of INTEGER;
+ALTER TABLE casualties ADD COLUMN casualty_group TEXT NOT NULL DEFAULT 'victims';
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -551,8 +559,8 @@ Status Store::Prepare() {
       {&s.insert_casualty,
        "INSERT OR REPLACE INTO casualties (doc_key, begin, end, evidence_begin, evidence_end, killed, killed_vague, "
        "killed_qualifier, wounded, wounded_vague, wounded_qualifier, missing, missing_vague, missing_qualifier, "
-       "detained, detained_vague, detained_qualifier, victims, place, date, cause, source_chain, hedge, cumulative) "
-       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+       "detained, detained_vague, detained_qualifier, victims, place, date, cause, source_chain, hedge, cumulative, "
+       "background, part_of, casualty_group) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&s.delete_casualties, "DELETE FROM casualties WHERE doc_key = ?"},
       {&s.delete_sketch, "DELETE FROM sketches WHERE doc_key = ?"},
       {&s.delete_duplicate, "DELETE FROM duplicates WHERE doc_key = ?"},
@@ -560,7 +568,8 @@ Status Store::Prepare() {
       {&s.get_casualties,
        "SELECT begin, end, evidence_begin, evidence_end, killed, killed_vague, killed_qualifier, wounded, "
        "wounded_vague, wounded_qualifier, missing, missing_vague, missing_qualifier, detained, detained_vague, "
-       "detained_qualifier, victims, place, date, cause, source_chain, hedge, cumulative FROM casualties "
+       "detained_qualifier, victims, place, date, cause, source_chain, hedge, cumulative, background, part_of, "
+       "casualty_group FROM casualties "
        "WHERE doc_key = ? ORDER BY begin"},
       {&s.insert_entity,
        "INSERT INTO entities (doc_key, seq, begin, end, kind, canonical, country, sector, role, lat, lon, place_id, "
@@ -710,6 +719,13 @@ Result<PutOutcome> Store::Put(const Document& document) {
     BindOptionalText(st, 22, JoinChain(claim.source_chain));
     BindOptionalText(st, 23, claim.hedge);
     sqlite3_bind_int(st, 24, claim.cumulative ? 1 : 0);
+    sqlite3_bind_int(st, 25, claim.background ? 1 : 0);
+    if (claim.part_of >= 0 && static_cast<size_t>(claim.part_of) < document.casualties.size()) {
+      sqlite3_bind_int64(st, 26, document.casualties[claim.part_of].span.begin);
+    } else {
+      sqlite3_bind_null(st, 26);
+    }
+    BindText(st, 27, CasualtyGroupName(claim.group));
     if (sqlite3_step(st) != SQLITE_DONE) return fail(Error("cannot insert casualty claims of " + document.id()));
   }
   for (size_t i = 0; i < document.entities.size(); ++i) {
@@ -845,6 +861,7 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
     sqlite3_stmt* st = s.get_casualties;
     Reset reset{st};
     sqlite3_bind_int64(st, 1, doc_key);
+    std::vector<int64_t> part_of_begins;
     while (sqlite3_step(st) == SQLITE_ROW) {
       CasualtyClaim claim;
       claim.span = Span{ColumnOffset(st, 0), ColumnOffset(st, 1)};
@@ -869,7 +886,23 @@ Result<Document> Store::Load(sqlite3_stmt* row) {
       claim.source_chain = SplitChain(Column(st, 20));
       claim.hedge = Column(st, 21);
       claim.cumulative = sqlite3_column_int(st, 22) != 0;
+      claim.background = sqlite3_column_int(st, 23) != 0;
+      // The larger figure by its begin offset; resolved to an index once all are read.
+      part_of_begins.push_back(sqlite3_column_type(st, 24) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 24));
+      const std::string group = Column(st, 25);
+      for (CasualtyGroup g : {CasualtyGroup::kVictims, CasualtyGroup::kPerpetrators, CasualtyGroup::kSelf}) {
+        if (group == CasualtyGroupName(g)) claim.group = g;
+      }
       document.casualties.push_back(std::move(claim));
+    }
+    for (size_t i = 0; i < part_of_begins.size(); ++i) {
+      if (part_of_begins[i] < 0) continue;
+      for (size_t j = 0; j < document.casualties.size(); ++j) {
+        if (j != i && document.casualties[j].span.begin == part_of_begins[i]) {
+          document.casualties[i].part_of = static_cast<int32_t>(j);
+          break;
+        }
+      }
     }
   }
   {

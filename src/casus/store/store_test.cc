@@ -115,6 +115,48 @@ TEST(Store, EventsRoundTripWithTheirLinks) {
   EXPECT_EQ(g.events[1].time, -1);
 }
 
+// A claim that is part of another comes back linked to it; background and whose
+// casualties too.
+TEST(Store, CasualtyPartsBackgroundAndGroups) {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.Join("c.db"));
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  Document d = MakeDocument("a", "Forty were wounded, 18 of them seriously. The gunman was killed.");
+  CasualtyClaim all;
+  all.span = Span{0, 18};
+  all.evidence = Span{0, 41};
+  all.wounded = CasualtyCount{true, 40, "", CountQualifier::kExact};
+  CasualtyClaim part = all;
+  part.span = Span{20, 30};
+  part.wounded.value = 18;
+  part.part_of = 0;
+  CasualtyClaim gunman;
+  gunman.span = Span{42, 63};
+  gunman.evidence = Span{42, 64};
+  gunman.killed = CasualtyCount{true, 1, "", CountQualifier::kExact};
+  gunman.group = CasualtyGroup::kPerpetrators;
+  gunman.background = true;
+  d.casualties = {all, part, gunman};
+  ASSERT_TRUE((*store)->Put(d).ok());
+  const Document back = (*store)->Get("a")->value();
+  ASSERT_EQ(back.casualties.size(), 3u);
+  EXPECT_EQ(back.casualties[0].part_of, -1);
+  EXPECT_EQ(back.casualties[1].part_of, 0);
+  EXPECT_EQ(back.casualties[2].group, CasualtyGroup::kPerpetrators);
+  EXPECT_TRUE(back.casualties[2].background);
+  EXPECT_FALSE(back.casualties[0].background);
+  std::ostringstream csv;
+  ASSERT_TRUE(ExportTable(**store, "casualties", ExportFormat::kCsv, csv).ok());
+  // cumulative, background, part_of (the larger figure's begin), group
+  EXPECT_NE(csv.str().find("a,0,18,\"Forty were wounded, 18 of them seriously.\",,,40,exact,,,,,,,,,,,0,0,,victims"),
+            std::string::npos)
+      << csv.str();
+  EXPECT_NE(csv.str().find("a,20,30,\"Forty were wounded, 18 of them seriously.\",,,18,exact,,,,,,,,,,,0,0,0,victims"),
+            std::string::npos)
+      << csv.str();
+  EXPECT_NE(csv.str().find(",0,1,,perpetrators"), std::string::npos) << csv.str();
+}
+
 TEST(Store, TimeExpressionsKeepTheirRole) {
   testing::TempDir dir;
   auto store = Store::Open(dir.Join("c.db"));

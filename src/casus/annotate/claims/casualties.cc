@@ -86,6 +86,7 @@ class SentenceReader {
         for (size_t j = k; j < end; ++j) used_[j] = true;
         Cause(end, &*claim);
         if (claim->victims.empty() || claim->victims == "others") claim->victims = VictimBefore(k);
+        claim->group = GroupOf(claim->victims);
         claims.push_back(std::move(*claim));
         k = end - 1;
       }
@@ -529,7 +530,12 @@ class SentenceReader {
                                verb_end == k + 3 || w == &kFatal;
     if (w != nullptr && w->form != Form::kNoun && singular_verb && verb_end < t_.size() &&
         (t_[verb_end].lower == "himself" || t_[verb_end].lower == "herself")) {
-      if (k > 0 && Auxiliaries().count(t_[k - 1].lower)) return std::nullopt;
+      if (k > 0) {  // "was killed himself" is no suicide; "then killed himself" is
+        const std::string_view before = t_[k - 1].lower;
+        if (before == "was" || before == "were" || before == "been" || before == "is" || before == "be") {
+          return std::nullopt;
+        }
+      }
       CasualtyClaim claim;  // "killed himself"
       RoleCount(claim, w->role) = CasualtyCount{true, 1, "", CountQualifier::kExact};
       claim.victims = t_[verb_end].lower;
@@ -823,6 +829,17 @@ class SentenceReader {
     while (j > end + 1 && t_[j - 1].kind == TokenKind::kPunct) --j;
     if (j <= end + 1) return;
     claim->cause = std::string(text_.substr(t_[end].span.begin, t_[j - 1].span.end - t_[end].span.begin));
+  }
+
+  // Whose casualties a claim's victims are: the attackers ("the gunman", "two
+  // suspects"), one who harmed himself ("himself"), else victims. The phrase's last word
+  // is its head ("the suspected gunman").
+  CasualtyGroup GroupOf(std::string_view victims) const {
+    if (victims == "himself" || victims == "herself" || victims == "themselves") return CasualtyGroup::kSelf;
+    const size_t space = victims.rfind(' ');
+    std::string head(space == std::string_view::npos ? victims : victims.substr(space + 1));
+    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lex_.perpetrator.count(head) ? CasualtyGroup::kPerpetrators : CasualtyGroup::kVictims;
   }
 
   // The plural victim noun last named before token k: "attacked the protesters, injuring 38".

@@ -175,6 +175,31 @@ TEST(Casualties, VictimsListedNotCounted) {
   for (const ClaimCase& c : cases) ExpectOneClaim(c);
 }
 
+// Attackers and those who harmed themselves are counted apart from victims.
+TEST(Casualties, AttackersAndSelfHarmApart) {
+  const struct {
+    const char* text;
+    CasualtyGroup group;
+  } cases[] = {
+      {"The gunman was killed by officers at the scene.", CasualtyGroup::kPerpetrators},
+      {"Three attackers died in the firefight.", CasualtyGroup::kPerpetrators},
+      {"The suspected robber was shot and wounded.", CasualtyGroup::kPerpetrators},
+      {"The man then killed himself.", CasualtyGroup::kSelf},
+      {"A villager was killed by the blast.", CasualtyGroup::kVictims},
+  };
+  for (const auto& c : cases) {
+    Document d = Analyze(c.text);
+    ASSERT_EQ(d.casualties.size(), 1u) << c.text << "\n" << Dump(d);
+    EXPECT_EQ(d.casualties[0].group, c.group) << c.text << "\n" << Dump(d);
+  }
+  // Both in one sentence: the victims and, apart, the attacker.
+  Document both = Analyze("The shooter killed two people before killing himself.");
+  ASSERT_EQ(both.casualties.size(), 2u) << Dump(both);
+  EXPECT_EQ(both.casualties[0].group, CasualtyGroup::kVictims);
+  EXPECT_EQ(both.casualties[0].killed.value, 2);
+  EXPECT_EQ(both.casualties[1].group, CasualtyGroup::kSelf);
+}
+
 // Figures written as nouns or as updates of a running toll.
 TEST(Casualties, FiguresAsNounsAndUpdates) {
   const ClaimCase cases[] = {

@@ -76,7 +76,10 @@ Lexicon Load() {
       lex.qualifiers.push_back({Words(word), QualifierFrom(value)});
     else if (category == "victim")
       lex.victim[word] = value == "plural";
-    else if (category == "nonhuman")
+    else if (category == "perpetrator") {
+      lex.perpetrator.insert(word);
+      lex.victim.emplace(word, value == "plural");
+    } else if (category == "nonhuman")
       lex.nonhuman.insert(word);
     else if (category == "unit")
       lex.unit[word] = row.size() > 3 ? std::string(row[3]) : std::string();

@@ -52,6 +52,7 @@ struct Lexicon {
   StringMap<bool> victim;  // noun -> plural
   StringMap<int64_t> number, scale;
   StringSet nonhuman;           // animals named among victims
+  StringSet perpetrator;        // attackers' nouns (also victim nouns, for reading claims)
   StringMap<std::string> unit;  // a word that makes the number before it no count -> example
   std::vector<Phrase<int>> prep_cues;  // value unused
   std::vector<Phrase<CountQualifier>> qualifiers;
