@@ -168,17 +168,21 @@ int RunStory(const StoryArgs& args) {
   };
   if (!r.figures.empty()) Print("\nCasualty figures, source by source\n");
   for (const corpus::Figure& figure : r.figures) {
-    Print("  %s (%s victims): %s%s\n", figure.role.c_str(), figure.victim_class.c_str(),
-          corpus::RangeText(figure).c_str(), figure.conflicting ? "   CONFLICTING: sources disagree" : "");
+    Print("  %s (%s): %s%s%s\n", figure.role.c_str(), figure.victim_class.c_str(),
+          corpus::RangeText(figure).c_str(), figure.conflicting ? "   CONFLICTING: sources disagree" : "",
+          figure.nested && !figure.conflicting ? "   (some counts cover only part of the victims)" : "");
     const corpus::ReconciledClaim& lowest = r.claims[figure.conservative_claim];
     Print("    conservative figure: %s, %s\n", CountText(figure.conservative).c_str(),
           Chain(lowest.claim.source_chain).c_str());
     for (size_t index : figure.claims) {
       const corpus::ReconciledClaim& claim = r.claims[index];
       const CasualtyCount& count = corpus::RoleCount(claim.claim, figure.role);
-      Print("    %-16s %-12s %s%s\n", CountText(count).c_str(), claim.claim.victims.c_str(),
+      const bool superseded =
+          std::find(figure.superseded.begin(), figure.superseded.end(), index) != figure.superseded.end();
+      Print("    %-16s %-12s %s%s%s\n", CountText(count).c_str(), claim.claim.victims.c_str(),
             Chain(claim.claim.source_chain).c_str(),
-            claim.claim.hedge.empty() ? "" : ("  [hedged: " + claim.claim.hedge + "]").c_str());
+            claim.claim.hedge.empty() ? "" : ("  [hedged: " + claim.claim.hedge + "]").c_str(),
+            superseded ? "  [replaced by a running toll]" : claim.claim.cumulative ? "  [running toll]" : "");
       Print("    %16s in %s\n", "", carriers(claim).c_str());
       Print("    %16s \"%s\"\n", "", Shorten(claim.evidence, 140).c_str());
     }
@@ -188,7 +192,7 @@ int RunStory(const StoryArgs& args) {
     const bool vague = (claim.claim.killed.present && !claim.claim.killed.vague.empty()) ||
                        (claim.claim.wounded.present && !claim.claim.wounded.vague.empty());
     if (claim.background.empty() && !vague) continue;
-    if (!header) Print("\nOther claims (background or vague; not in the ranges)\n");
+    if (!header) Print("\nOther claims (background, parts of a figure, or vague; not in the ranges)\n");
     header = true;
     std::string counts;
     if (claim.claim.killed.present) counts += CountText(claim.claim.killed) + " killed";

@@ -278,6 +278,53 @@ TEST(Reconcile, CopiesCountOnceBackgroundApartConservativeIsSourced) {
   EXPECT_FALSE(r.figures[1].conflicting);
 }
 
+// Civilians are shown within people, fewer of them is no conflict and more is; a running
+// toll replaces the smaller counts; parts, background and the attackers stay apart.
+TEST(Reconcile, InnerClassesRunningTollsPartsAndAttackers) {
+  const std::string s1 = "Officials said 20 people were killed.";
+  const std::string s2 = "A monitor said 6 civilians were killed.";
+  const std::string s3 = "Four of the dead were children.";
+  const std::string s4 = "The gunman was killed.";
+  const std::string s5 = "Last year 90 people were killed.";
+  Document a("a", "a", SourceFormat::kCrawlText, s1 + "\n" + s2 + "\n" + s3 + "\n" + s4 + "\n" + s5);
+  a.metadata.published = "2024-03-12";
+  a.casualties.push_back(Claim(a, s1, 20, CountQualifier::kExact, {"Officials"}));
+  a.casualties.push_back(Claim(a, s2, 6, CountQualifier::kExact, {"A monitor"}, "civilians"));
+  a.casualties.push_back(Claim(a, s3, 4, CountQualifier::kExact, {}, "children"));
+  a.casualties.back().part_of = 0;
+  a.casualties.push_back(Claim(a, s4, 1, CountQualifier::kExact, {}, "gunman"));
+  a.casualties.back().group = CasualtyGroup::kPerpetrators;
+  a.casualties.push_back(Claim(a, s5, 90, CountQualifier::kExact, {}));
+  a.casualties.back().background = true;
+  Reconciliation r = Reconcile({{&a, ""}}, IncidentSpan{"2024-03-12", "2024-03-12"});
+  ASSERT_EQ(r.figures.size(), 2u);  // killed: general (with civilians), perpetrators
+  const Figure& general = r.figures[0];
+  EXPECT_EQ(general.victim_class, "general");
+  EXPECT_TRUE(general.nested);
+  EXPECT_FALSE(general.conflicting);
+  EXPECT_EQ(RangeText(general), "6 to 20");
+  EXPECT_EQ(general.claims.size(), 2u);
+  EXPECT_EQ(r.figures[1].victim_class, "perpetrators");
+  EXPECT_FALSE(r.claims[2].background.empty());  // the part
+  EXPECT_FALSE(r.claims[4].background.empty());  // last year
+  // More civilians than people: the sources disagree.
+  a.casualties[1].killed.value = 25;
+  EXPECT_TRUE(Reconcile({{&a, ""}}, IncidentSpan{"2024-03-12", "2024-03-12"}).figures[0].conflicting);
+  // A running toll replaces the earlier, smaller count: no conflict, one figure.
+  const std::string t1 = "Five people were killed in the blast.";
+  const std::string t2 = "The toll rose to 11.";
+  Document b("b", "b", SourceFormat::kCrawlText, t1 + "\n" + t2);
+  b.metadata.published = "2024-03-12";
+  b.casualties.push_back(Claim(b, t1, 5, CountQualifier::kExact, {"Police"}));
+  b.casualties.push_back(Claim(b, t2, 11, CountQualifier::kExact, {"Police"}, ""));
+  b.casualties.back().cumulative = true;
+  Reconciliation running = Reconcile({{&b, ""}}, IncidentSpan{"2024-03-12", "2024-03-12"});
+  ASSERT_EQ(running.figures.size(), 1u);
+  EXPECT_FALSE(running.figures[0].conflicting);
+  EXPECT_EQ(RangeText(running.figures[0]), "11");
+  EXPECT_EQ(running.figures[0].superseded, std::vector<size_t>{0});
+}
+
 TEST(Reconcile, IncidentSpanLeavesOutStartingPoints) {
   Document d("d", "d", SourceFormat::kCrawlText, "Shelling since March 9 killed 12 on Tuesday.");
   d.metadata.published = "2024-03-13";
@@ -295,7 +342,9 @@ TEST(Reconcile, IncidentSpanLeavesOutStartingPoints) {
 }
 
 TEST(Words, VictimClasses) {
-  EXPECT_EQ(VictimClass("civilians"), "general");
+  EXPECT_EQ(VictimClass("civilians"), "civilians");
+  EXPECT_EQ(LargerClass("civilians"), "general");
+  EXPECT_EQ(LargerClass("military"), "military");
   EXPECT_EQ(VictimClass("Armenian soldiers"), "military");
   EXPECT_EQ(VictimClass("protesters"), "protesters");
   EXPECT_EQ(VictimClass(""), "general");

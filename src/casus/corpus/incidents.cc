@@ -307,6 +307,9 @@ std::vector<Incident> FindIncidents(const std::vector<StoryMember>& members, con
       const EventMention& e = EventOf(r);
       if (e.casualty < 0 || !claims.insert({r.document, e.casualty}).second) continue;
       const CasualtyClaim& claim = r.document->casualties[e.casualty];
+      // A part of a larger figure, a figure of other times, the attackers' own losses:
+      // not the incident's victims.
+      if (claim.part_of >= 0 || claim.background || claim.group != CasualtyGroup::kVictims) continue;
       const bool sourced = !claim.source_chain.empty() && claim.hedge.empty();
       if (claim.killed.present) {
         const int64_t n = CodedCount(claim.killed);

@@ -175,8 +175,15 @@ Reconciliation Reconcile(const std::vector<StoryMember>& members, const Incident
       reconciled.evidence = evidence;
       reconciled.carriers.push_back(document.id());
       reconciled.independent_carriers = 1;
-      reconciled.victim_class = std::string(VictimClass(claim.victims));
-      if (!claim.when.empty() && span_first && span_last) {
+      reconciled.victim_class = claim.group == CasualtyGroup::kVictims ? std::string(VictimClass(claim.victims))
+                                                                       : std::string(CasualtyGroupName(claim.group));
+      if (claim.part_of >= 0 && static_cast<size_t>(claim.part_of) < document.casualties.size()) {
+        const CasualtyClaim& whole = document.casualties[claim.part_of];
+        reconciled.background = "part of \"" + std::string(document.Text(whole.span)) + "\"";
+      } else if (claim.background) {
+        reconciled.background = "a figure of other times" + (claim.when.empty() ? "" : " (" + claim.when + ")");
+      }
+      if (reconciled.background.empty() && !claim.when.empty() && span_first && span_last) {
         std::optional<std::pair<long, long>> days = ValueDays(claim.when);
         if (days &&
             (days->second < *span_first - kBackgroundSlackDays || days->first > *span_last + kBackgroundSlackDays)) {
@@ -197,26 +204,57 @@ Reconciliation Reconcile(const std::vector<StoryMember>& members, const Incident
       const ReconciledClaim& reconciled = result.claims[i];
       const CasualtyCount& count = CountOf(reconciled.claim, role);
       if (!count.present || !count.vague.empty() || !reconciled.background.empty()) continue;
+      const std::string_view figure_class = LargerClass(reconciled.victim_class);
       auto it = std::find_if(figures.begin(), figures.end(),
-                             [&](const Figure& f) { return f.victim_class == reconciled.victim_class; });
+                             [&](const Figure& f) { return f.victim_class == figure_class; });
       if (it == figures.end()) {
         Figure figure;
         figure.role = kRoles[role];
-        figure.victim_class = reconciled.victim_class;
+        figure.victim_class = std::string(figure_class);
         figures.push_back(figure);
         it = figures.end() - 1;
       }
       it->claims.push_back(i);
     }
     for (Figure& figure : figures) {
+      // A running toll ("rose to 28") replaces the smaller counts of the same figure.
+      int64_t running = -1;
+      for (size_t index : figure.claims) {
+        const ReconciledClaim& reconciled = result.claims[index];
+        if (reconciled.claim.cumulative) running = std::max(running, CountOf(reconciled.claim, role).value);
+      }
+      std::vector<size_t> current;
+      for (size_t index : figure.claims) {
+        const ReconciledClaim& reconciled = result.claims[index];
+        if (!reconciled.claim.cumulative && CountOf(reconciled.claim, role).value < running) {
+          figure.superseded.push_back(index);
+        } else {
+          current.push_back(index);
+        }
+        if (reconciled.victim_class != figure.victim_class) figure.nested = true;
+      }
+      // Sources disagree when two counts of one class differ, or an inner class ("7
+      // civilians") counts more than its larger class ("5 people").
+      for (size_t a = 0; a < current.size(); ++a) {
+        for (size_t b = a + 1; b < current.size(); ++b) {
+          const ReconciledClaim& x = result.claims[current[a]];
+          const ReconciledClaim& y = result.claims[current[b]];
+          const int64_t vx = CountOf(x.claim, role).value, vy = CountOf(y.claim, role).value;
+          if (x.victim_class == y.victim_class) {
+            figure.conflicting = figure.conflicting || vx != vy;
+          } else {
+            const bool x_inner = x.victim_class != figure.victim_class;
+            figure.conflicting = figure.conflicting || (x_inner ? vx > vy : vy > vx);
+          }
+        }
+      }
       bool have_sourced = false;
-      for (size_t n = 0; n < figure.claims.size(); ++n) {
-        const ReconciledClaim& reconciled = result.claims[figure.claims[n]];
+      for (size_t n = 0; n < current.size(); ++n) {
+        const ReconciledClaim& reconciled = result.claims[current[n]];
         const CasualtyCount& count = CountOf(reconciled.claim, role);
         if (n == 0) {
           figure.low = figure.high = count;
         } else {
-          if (count.value != figure.low.value) figure.conflicting = true;
           if (count.value < figure.low.value) figure.low = count;
           if (count.value > figure.high.value ||
               (count.value == figure.high.value && Openness(count.qualifier) > Openness(figure.high.qualifier))) {
@@ -227,7 +265,7 @@ Reconciliation Reconcile(const std::vector<StoryMember>& members, const Incident
         const bool lower = n == 0 || count.value < figure.conservative.value;
         if ((sourced && (!have_sourced || lower)) || (!have_sourced && !sourced && lower)) {
           figure.conservative = count;
-          figure.conservative_claim = figure.claims[n];
+          figure.conservative_claim = current[n];
         }
         have_sourced |= sourced;
       }

@@ -3,9 +3,11 @@
 // Claims carried by several articles (copies of one article, or wire text shared word for
 // word) become one claim with several carriers: a copy never counts as corroboration.
 // Claims dated outside the story's incident span ("over 1,000 were killed in 2020" in a
-// 2023 story) are background, not figures of this incident. The rest are grouped by role
+// 2023 story) are background, not figures of this incident, and so are claims their
+// article flags as background or as part of a larger figure. The rest are grouped by role
 // (killed, wounded, missing, detained) and victim class (resources/corpus_words.tsv:
-// people and civilians are one class, soldiers, police, protesters ... others); each group
+// civilians shown within people; soldiers, police, protesters ... apart; the attackers
+// and self-harm apart); a running toll replaces the smaller counts before it; each group
 // is a figure with its range, the conservative count (the lowest one that names a source
 // and is not hedged, as careful human coders take; the lowest of all when none does) and
 // a conflict flag when its sources give different numbers. Vague counts ("dozens") are
@@ -27,7 +29,7 @@ struct StoryMember {
   std::string duplicate_of;  // id of the canonical article when this one is a near-duplicate
 };
 
-struct ReconciledClaim {
+struct ReconciledClaim {  // (a claim of the attackers has victim_class "perpetrators", of self-harm "self")
   CasualtyClaim claim;                // as read from its first carrier
   std::string evidence;               // the sentence, from the first carrier
   std::vector<std::string> carriers;  // ids of the articles carrying it, first carrier first
@@ -43,7 +45,11 @@ struct Figure {
   CasualtyCount low, high;     // the smallest and the largest count
   CasualtyCount conservative;  // the lowest well-sourced count
   size_t conservative_claim = 0;
-  bool conflicting = false;  // the sources give different numbers
+  // The sources give different numbers for the same victims (an inner class counting
+  // fewer than its larger class, "7 civilians" against "27 people", is no conflict).
+  bool conflicting = false;
+  bool nested = false;              // some claims count an inner class (civilians among people)
+  std::vector<size_t> superseded;   // claims a running toll of the figure replaced (not in the range)
 };
 
 struct Reconciliation {

@@ -14,6 +14,7 @@ namespace {
 struct Words {
   std::unordered_set<std::string_view> stop;
   std::unordered_map<std::string_view, std::string_view> victim_class;
+  std::unordered_map<std::string_view, std::string_view> within;  // inner class -> larger class
 };
 
 const Words& GetWords() {
@@ -25,6 +26,8 @@ const Words& GetWords() {
         loaded->stop.insert(row[1]);
       } else if (row[0] == "victims" && row.size() >= 3) {
         loaded->victim_class.emplace(row[1], row[2]);
+      } else if (row[0] == "within" && row.size() >= 3) {
+        loaded->within.emplace(row[1], row[2]);
       }
     }
     return loaded;
@@ -48,6 +51,12 @@ std::string_view VictimClass(std::string_view victims) {
   const auto& classes = GetWords().victim_class;
   auto it = classes.find(last);
   return it == classes.end() ? std::string_view("general") : it->second;
+}
+
+std::string_view LargerClass(std::string_view victim_class) {
+  const auto& within = GetWords().within;
+  auto it = within.find(victim_class);
+  return it == within.end() ? victim_class : it->second;
 }
 
 }  // namespace casus::corpus

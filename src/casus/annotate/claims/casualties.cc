@@ -22,6 +22,10 @@ using claims::TokenKind;
 // More people than live on Earth: a number this large is no casualty count.
 constexpr int64_t kMaxCount = 10'000'000'000;
 
+// part_of of a claim the reader found to be a part ("18 of the wounded", "including two
+// women") before its larger figure is known; resolved per document.
+constexpr int32_t kPendingPart = -2;
+
 struct Count {
   size_t begin = 0, end = 0;  // tokens, qualifier included
   CasualtyCount value;
@@ -79,7 +83,8 @@ class SentenceReader {
       if (used_[k]) continue;
       std::optional<CasualtyClaim> claim;
       size_t end = k;
-      if ((claim = TollAt(k, &end)) || (claim = ListAt(k, &end)) || (claim = ActiveAt(k, &end)) || (claim = SubjectAt(k, &end)) ||
+      if ((claim = TollAt(k, &end)) || (claim = SubsetAt(k, &end)) || (claim = ListAt(k, &end)) ||
+          (claim = ActiveAt(k, &end)) || (claim = SubjectAt(k, &end)) ||
           (claim = SingularAt(k, &end)) || (claim = NominalAt(k, &end)) || (claim = HeadlineAt(k, &end))) {
         end = Coordinated(end, &*claim);
         claim->span = Span{t_[k].span.begin, t_[end - 1].span.end};
@@ -87,12 +92,18 @@ class SentenceReader {
         Cause(end, &*claim);
         if (claim->victims.empty() || claim->victims == "others") claim->victims = VictimBefore(k);
         claim->group = GroupOf(claim->victims);
+        inherits_role_.push_back(inherit_);
+        inherit_ = false;
         claims.push_back(std::move(*claim));
         k = end - 1;
       }
     }
     return claims;
   }
+
+  // Per claim of the last Run: a part whose role is its larger figure's ("including two
+  // women": of the dead or of the wounded, as the figure says); its count is in `killed`.
+  const std::vector<bool>& InheritsRole() const { return inherits_role_; }
 
   // The place first named after a locative preposition, preferring one after `from`.
   std::string Place(size_t from) const {
@@ -358,6 +369,88 @@ class SentenceReader {
     RoleCount(claim, role) = count->value;
     claim.victims = victims;
     *end = after;
+    return claim;
+  }
+
+  // A casualty word naming a figure's members: "the dead", "the wounded", "the victims".
+  std::optional<Role> FigureNoun(size_t j) const {
+    if (j >= t_.size()) return std::nullopt;
+    const std::string_view w = t_[j].lower;
+    if (w == "victims" || w == "casualties") return Role::kKilled;  // refined by the larger figure
+    const claims::CasualtyWord* c = Casualty(j);
+    if (c != nullptr && (c->form == Form::kParticiple || c->form == Form::kNoun)) return c->role;
+    return std::nullopt;
+  }
+
+  // A part of a larger figure: "including 9 in serious condition", "among them two
+  // women", "18 of the wounded were hospitalised", "two of them children", "two women and
+  // three children were among the dead". Returned with part_of = kPendingPart.
+  std::optional<CasualtyClaim> SubsetAt(size_t k, size_t* end) const {
+    const std::string_view w = t_[k].lower;
+    CasualtyClaim claim;
+    claim.part_of = kPendingPart;
+    if (w == "including" || w == "among") {
+      size_t j = k + 1;
+      if (j < t_.size() && (t_[j].lower == "them" || t_[j].lower == "whom" || t_[j].lower == "those")) ++j;
+      if (j < t_.size() && t_[j].lower == "the" && FigureNoun(j + 1)) return std::nullopt;  // "among the dead"
+      std::optional<Count> count = CountAt(j);
+      if (!count) return std::nullopt;
+      size_t after = VictimPhrase(count->end, &claim.victims);
+      Role role;
+      bool auxiliary;
+      if (size_t participle = ParticipleAt(after, &role, &auxiliary); participle != 0) {
+        RoleCount(claim, role) = count->value;  // "including two critically injured"
+        after = participle;
+      } else {
+        claim.killed = count->value;
+        inherit_ = true;
+      }
+      *end = after;
+      return claim;
+    }
+    std::optional<Count> count = CountAt(k);
+    if (count && count->end + 2 < t_.size() && t_[count->end].lower == "of") {
+      const size_t j = count->end + 1;
+      const std::string_view d = t_[j].lower;
+      if (d == "them" || d == "those") {  // "two of them children", "18 of them seriously"
+        claim.killed = count->value;
+        inherit_ = true;
+        *end = j + 1;
+        return claim;
+      }
+      if (d == "the") {
+        if (std::optional<Role> role = FigureNoun(j + 1)) {  // "18 of the wounded"
+          RoleCount(claim, *role) = count->value;
+          inherit_ = t_[j + 1].lower == "victims" || t_[j + 1].lower == "casualties";
+          *end = j + 2;
+          return claim;
+        }
+      }
+    }
+    // A list or a count "among the dead": "two women and three children were among the dead".
+    size_t j = k;
+    int64_t total = 0, people = 0;
+    while (true) {
+      const size_t next = ConjunctAt(j, &people);
+      if (next == 0) break;
+      total += people;
+      j = next;
+      if (j < t_.size() && t_[j].lower == ",") ++j;
+      if (j < t_.size() && t_[j].lower == "and") ++j;
+    }
+    if (total == 0 || j + 3 >= t_.size()) return std::nullopt;
+    if (!(t_[j].lower == "were" || t_[j].lower == "are" || t_[j].lower == "was" || t_[j].lower == "is")) {
+      return std::nullopt;
+    }
+    if (t_[j + 1].lower != "among" || t_[j + 2].lower != "the") return std::nullopt;
+    std::optional<Role> role = FigureNoun(j + 3);
+    if (!role) return std::nullopt;
+    RoleCount(claim, *role) = CasualtyCount{true, total, "", CountQualifier::kExact};
+    inherit_ = t_[j + 3].lower == "victims" || t_[j + 3].lower == "casualties";
+    size_t last = j;
+    while (last > k && (t_[last - 1].lower == "," || t_[last - 1].lower == "and")) --last;
+    claim.victims = std::string(text_.substr(t_[k].span.begin, t_[last - 1].span.end - t_[k].span.begin));
+    *end = j + 4;
     return claim;
   }
 
@@ -854,6 +947,8 @@ class SentenceReader {
   std::string_view text_;
   const std::vector<Token>& t_;
   std::vector<bool> used_;
+  std::vector<bool> inherits_role_;
+  mutable bool inherit_ = false;  // set by SubsetAt for the claim it returns
   bool headline_;  // the sentence is a headline: telegraphic reports count
   const claims::Lexicon& lex_;
 };
@@ -898,6 +993,72 @@ bool MayHoldCasualty(std::string_view sentence) {
   return false;
 }
 
+namespace {
+
+// Each part of the sentence's `claims` (part_of == kPendingPart) is linked to its larger
+// figure: the nearest claim before it, in the sentence or among the document's
+// `earlier` claims, that is no part itself and has a count of the part's role at least as
+// large (a part that takes its figure's role takes the role of that figure's first
+// count). A part with no such figure stands alone; one with no role of its own is
+// dropped. Indexes are into Document::casualties, where the sentence's claims follow
+// `earlier`.
+void LinkParts(const std::vector<CasualtyClaim>& earlier, const std::vector<bool>& inherits,
+               std::vector<CasualtyClaim>* claims) {
+  const size_t base = earlier.size();
+  auto at = [&](size_t i) -> const CasualtyClaim& { return i < base ? earlier[i] : (*claims)[i - base]; };
+  std::vector<bool> drop(claims->size(), false);
+  for (size_t c = 0; c < claims->size(); ++c) {
+    CasualtyClaim& part = (*claims)[c];
+    if (part.part_of != kPendingPart) continue;
+    part.part_of = -1;
+    const bool inherit = c < inherits.size() && inherits[c];
+    const int64_t size = inherit ? part.killed.value
+                                 : std::max({part.killed.value, part.wounded.value, part.missing.value,
+                                             part.detained.value});
+    for (size_t i = base + c; i > 0; --i) {
+      const CasualtyClaim& whole = at(i - 1);
+      if (whole.part_of >= 0 || whole.part_of == kPendingPart || whole.background) continue;
+      const CasualtyCount* fit = nullptr;
+      for (const CasualtyCount* w : {&whole.killed, &whole.wounded, &whole.missing, &whole.detained}) {
+        if (!w->present || w->value < size) continue;
+        const CasualtyCount* mine = &part.killed;
+        if (w == &whole.wounded) mine = &part.wounded;
+        if (w == &whole.missing) mine = &part.missing;
+        if (w == &whole.detained) mine = &part.detained;
+        if (inherit || mine->present) {
+          fit = w;
+          break;
+        }
+      }
+      if (fit == nullptr) continue;
+      if (inherit && fit != &whole.killed) {
+        CasualtyCount count = part.killed;
+        part.killed = CasualtyCount{};
+        if (fit == &whole.wounded) part.wounded = count;
+        if (fit == &whole.missing) part.missing = count;
+        if (fit == &whole.detained) part.detained = count;
+      }
+      part.part_of = static_cast<int32_t>(i - 1);
+      break;
+    }
+    if (part.part_of < 0 && inherit) drop[c] = true;
+  }
+  // Dropping shifts the later claims of the sentence: renumber parts pointing at them.
+  std::vector<int32_t> index(claims->size(), -1);
+  std::vector<CasualtyClaim> kept;
+  for (size_t c = 0; c < claims->size(); ++c) {
+    if (drop[c]) continue;
+    index[c] = static_cast<int32_t>(base + kept.size());
+    kept.push_back(std::move((*claims)[c]));
+  }
+  for (CasualtyClaim& claim : kept) {
+    if (claim.part_of >= static_cast<int32_t>(base)) claim.part_of = index[claim.part_of - base];
+  }
+  *claims = std::move(kept);
+}
+
+}  // namespace
+
 Status CasualtyTagger::Process(Document& document) const {
   document.casualties.clear();
   const std::string& text = document.text();
@@ -916,6 +1077,7 @@ Status CasualtyTagger::Process(Document& document) const {
     SentenceReader reader(text, tokens, headline);
     std::vector<CasualtyClaim> claims = reader.Run();
     if (claims.empty()) continue;
+    LinkParts(document.casualties, reader.InheritsRole(), &claims);
     // The sentence's first date, or the day of a time ("Monday night", "at 0300 GMT on
     // Friday"). "since 1991", "since the October 7 attack" date the background, not the
     // claim; the day a statement was made ("police said on Monday") dates it only when

@@ -3,6 +3,7 @@
 // casualties) on a one-paragraph article.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -54,11 +55,16 @@ struct ClaimCase {
   const char* victims;  // nullptr: not checked
 };
 
-// The text holds exactly one claim, with these counts and (when given) victims.
+// The text holds exactly one claim that is no part of another, with these counts and
+// (when given) victims.
 void ExpectOneClaim(const ClaimCase& c) {
   Document d = Analyze(c.text);
-  ASSERT_EQ(d.casualties.size(), 1u) << c.text << "\n" << Dump(d);
-  const CasualtyClaim& claim = d.casualties[0];
+  std::vector<const CasualtyClaim*> wholes;
+  for (const CasualtyClaim& claim : d.casualties) {
+    if (claim.part_of < 0) wholes.push_back(&claim);
+  }
+  ASSERT_EQ(wholes.size(), 1u) << c.text << "\n" << Dump(d);
+  const CasualtyClaim& claim = *wholes[0];
   EXPECT_EQ(CountText(claim.killed), c.killed) << c.text;
   EXPECT_EQ(CountText(claim.wounded), c.wounded) << c.text;
   if (c.victims != nullptr) {
@@ -173,6 +179,37 @@ TEST(Casualties, VictimsListedNotCounted) {
       {"A shepherd, his son and their two dogs were killed by the mine.", "2", "", nullptr},
   };
   for (const ClaimCase& c : cases) ExpectOneClaim(c);
+}
+
+// Parts of a larger figure are linked to it, with its role when they name none.
+TEST(Casualties, PartsOfALargerFigure) {
+  const struct {
+    const char* text;
+    int64_t whole;
+    const char* role;  // of the part
+    int64_t part;
+  } cases[] = {
+      {"The strike killed 9 farmers, including 3 boys, near the well.", 9, "killed", 3},
+      {"Fifty people were injured, 12 of the injured seriously.", 50, "wounded", 12},
+      {"The bombing wounded 25 shoppers, including 4 in critical condition.", 25, "wounded", 4},
+      {"Seven soldiers died, among them two officers.", 7, "killed", 2},
+      {"Twenty people were killed on Friday. Two teachers and a pupil were among the dead.", 20, "killed", 3},
+      {"Thirty were wounded in the blast, eight of them children.", 30, "wounded", 8},
+  };
+  for (const auto& c : cases) {
+    Document d = Analyze(c.text);
+    ASSERT_EQ(d.casualties.size(), 2u) << c.text << "\n" << Dump(d);
+    const CasualtyClaim& whole = d.casualties[0];
+    const CasualtyClaim& part = d.casualties[1];
+    EXPECT_EQ(part.part_of, 0) << c.text << "\n" << Dump(d);
+    EXPECT_EQ(std::max(whole.killed.value, whole.wounded.value), c.whole) << c.text;
+    const CasualtyCount& count = std::string(c.role) == "killed" ? part.killed : part.wounded;
+    EXPECT_TRUE(count.present) << c.text << "\n" << Dump(d);
+    EXPECT_EQ(count.value, c.part) << c.text;
+  }
+  // No larger figure to belong to, and no role of its own: no claim.
+  Document alone = Analyze("Including two children, the families left the camp.");
+  EXPECT_TRUE(alone.casualties.empty()) << Dump(alone);
 }
 
 // Attackers and those who harmed themselves are counted apart from victims.
