@@ -9,6 +9,7 @@
 #include "casus/annotate/claims/attribution.h"
 #include "casus/annotate/claims/lexicon.h"
 #include "casus/annotate/claims/tokens.h"
+#include "casus/core/calendar.h"
 #include "casus/core/span_index.h"
 
 namespace casus {
@@ -538,6 +539,12 @@ class SentenceReader {
   // "killing at least 156 people", "killed one U.S. soldier", "injuring at least 38".
   std::optional<CasualtyClaim> ActiveAt(size_t k, size_t* end) const {
     const claims::CasualtyWord* w = Casualty(k);
+    // "shot 3 people": hit, so wounded at least (unless "shot and killed", read below).
+    static const claims::CasualtyWord kShot{Role::kWounded, Form::kActive};
+    if (w == nullptr && (t_[k].lower == "shot" || t_[k].lower == "shooting") && !(k + 1 < t_.size() &&
+                                                                                  t_[k + 1].lower == "and")) {
+      w = &kShot;
+    }
     if (w == nullptr || w->form == Form::kNoun) return std::nullopt;
     if (k > 0) {  // after a form of "be" the verb is passive; "have killed 8" is active
       const std::string_view before = t_[k - 1].lower;
@@ -995,6 +1002,38 @@ bool MayHoldCasualty(std::string_view sentence) {
 
 namespace {
 
+// A figure dated more than this many days before its article's publication is background.
+constexpr long kBackgroundDays = 7;
+
+// Whether the period of a TIMEX3 date value ("2023-08", "2020", "2023-09-19") ends more
+// than `days` days before the ISO date `published`; false when either cannot be read.
+bool EndsBefore(std::string_view value, std::string_view published, long days) {
+  auto number = [](std::string_view digits, int* out) {
+    if (digits.empty()) return false;
+    int n = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return false;
+      n = n * 10 + (c - '0');
+    }
+    *out = n;
+    return true;
+  };
+  int py = 0, pm = 0, pd = 0;
+  if (published.size() < 10 || !number(published.substr(0, 4), &py) || !number(published.substr(5, 2), &pm) ||
+      !number(published.substr(8, 2), &pd) || !IsValidDate(py, pm, pd)) {
+    return false;
+  }
+  int y = 0, m = 12, d = 0;
+  if (value.size() < 4 || !number(value.substr(0, 4), &y)) return false;
+  if (value.size() >= 7 && value[4] == '-' && !number(value.substr(5, 2), &m)) return false;
+  if (m < 1 || m > 12) return false;
+  d = DaysInMonth(y, m);
+  if (value.size() >= 10 && value[7] == '-' && !number(value.substr(8, 2), &d)) return false;
+  if (value.size() != 4 && value.size() != 7 && value.size() != 10) return false;  // weeks, seasons: unread
+  if (!IsValidDate(y, m, d)) return false;
+  return DaysFromCivil(y, m, d) < DaysFromCivil(py, pm, pd) - days;
+}
+
 // Each part of the sentence's `claims` (part_of == kPendingPart) is linked to its larger
 // figure: the nearest claim before it, in the sentence or among the document's
 // `earlier` claims, that is no part itself and has a count of the part's role at least as
@@ -1088,6 +1127,15 @@ Status CasualtyTagger::Process(Document& document) const {
     });
     std::sort(inside.begin(), inside.end());
     const TimeExpression* when = nullptr;
+    // A total "since April 2014" or over the whole year ("this year", "in 2023") is a
+    // running total of other times, not this incident's figure.
+    bool since = false, whole_year = false;
+    for (uint32_t index : inside) {
+      const TimeExpression& t = document.time_expressions[index];
+      since = since || (t.since && t.type == TimexType::kDate);
+      whole_year = whole_year || (t.type == TimexType::kDate && t.value.size() == 4 &&
+                                  std::all_of(t.value.begin(), t.value.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    }
     for (uint32_t index : inside) {
       const TimeExpression& t = document.time_expressions[index];
       const bool dated = t.type == TimexType::kDate && !t.value.empty() && t.value != "PRESENT_REF" &&
@@ -1104,6 +1152,12 @@ Status CasualtyTagger::Process(Document& document) const {
           tokens.begin());
       claim.where = reader.Place(first);
       if (when != nullptr) claim.when = when->type == TimexType::kTime ? std::string(when->Day()) : when->value;
+      // Background: a total since a date or over a year, or a figure dated before the
+      // week of publication ("last month's bombing killed 12", "in 2020, over 1,000 died").
+      if (since || whole_year || EndsBefore(claim.when, document.metadata.published, kBackgroundDays)) {
+        claim.background = true;
+        if (since || whole_year) claim.cumulative = true;
+      }
       chains.ChainFor(claim.span, &claim.source_chain, &claim.hedge);
       document.casualties.push_back(std::move(claim));
     }

@@ -212,6 +212,27 @@ TEST(Casualties, PartsOfALargerFigure) {
   EXPECT_TRUE(alone.casualties.empty()) << Dump(alone);
 }
 
+// Totals since a date or over a year, and figures of earlier weeks, are background
+// (published 2023-09-20).
+TEST(Casualties, RunningTotalsAndBackground) {
+  const struct {
+    const char* text;
+    bool background, cumulative;
+  } cases[] = {
+      {"More than 300 people have died since March 2021.", true, true},
+      {"Troops have shot nearly 90 protesters this year.", true, true},
+      {"Last month, a car bomb killed 14 people in the port.", true, false},
+      {"In 2019, at least 40 villagers were killed in the raids.", true, true},
+      {"On Monday, a car bomb killed 14 people in the port.", false, false},
+  };
+  for (const auto& c : cases) {
+    Document d = Analyze(c.text);
+    ASSERT_EQ(d.casualties.size(), 1u) << c.text << "\n" << Dump(d);
+    EXPECT_EQ(d.casualties[0].background, c.background) << c.text;
+    EXPECT_EQ(d.casualties[0].cumulative, c.cumulative) << c.text;
+  }
+}
+
 // Attackers and those who harmed themselves are counted apart from victims.
 TEST(Casualties, AttackersAndSelfHarmApart) {
   const struct {
