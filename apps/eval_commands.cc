@@ -101,6 +101,8 @@ namespace {
 // other times. The attackers and those who shot themselves count: GVDB counts everyone
 // shot.
 int ArticleCount(const Document& d, const CasualtyCount CasualtyClaim::*role, bool* only_single) {
+  // The largest count of any group: reports name one person as a victim and as the
+  // suspect, and adding the groups' counts double-counts more often than it helps.
   int64_t largest = 0;
   for (const CasualtyClaim& c : d.casualties) {
     if (c.part_of >= 0 || c.background) continue;

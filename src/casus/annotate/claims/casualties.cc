@@ -96,6 +96,12 @@ class SentenceReader {
         inherits_role_.push_back(inherit_);
         inherit_ = false;
         claims.push_back(std::move(*claim));
+        if (extra_) {  // a second claim of the same words: the killer of a murder-suicide
+          extra_->group = GroupOf(extra_->victims);
+          inherits_role_.push_back(false);
+          claims.push_back(std::move(*extra_));
+          extra_.reset();
+        }
         k = end - 1;
       }
     }
@@ -685,6 +691,11 @@ class SentenceReader {
         return std::nullopt;
     }
     if (s == 0) return std::nullopt;
+    // "Anthony Call Jr., a 28-year-old, died": the full stop of an abbreviated name part.
+    if (s >= 3 && t_[s - 1].lower == "." && t_[s - 2].capitalized && t_[s - 2].span.end == t_[s - 1].span.begin &&
+        t_[s - 3].capitalized) {
+      --s;
+    }
     const Token& subject = t_[s - 1];
     std::string victims;
     auto it = lex_.victim.find(subject.lower);
@@ -793,7 +804,7 @@ class SentenceReader {
     } else if (w != "murder" && w != "killing" && w != "slaying" && w != "homicide" && w != "death") {
       return std::nullopt;
     }
-    if (of + 2 >= t_.size() || t_[of].lower != "of") return std::nullopt;
+    if (of + 2 >= t_.size() || t_[of].lower != "of") return UnnamedDeath(k, end);
     const std::string_view d = t_[of + 1].lower;
     // A determiner, or none in a headline ("fatal shooting of beloved owner").
     const size_t first = d == "a" || d == "an" || d == "the" || d == "his" || d == "her" ? of + 2 : of + 1;
@@ -811,6 +822,43 @@ class SentenceReader {
       if (!NounPhraseWord(j)) break;
     }
     return std::nullopt;
+  }
+
+  // A death reported by a noun alone: "a fatal shooting on the east side", "the shooting
+  // death", "investigating a homicide", "an apparent murder-suicide" (the victim, and
+  // apart the killer who killed himself): at least one killed.
+  std::optional<CasualtyClaim> UnnamedDeath(size_t k, size_t* end) const {
+    const std::string_view w = t_[k].lower;
+    size_t last = k;
+    bool suicide = false;
+    if (w == "shooting" && k > 0 && (t_[k - 1].lower == "fatal" || t_[k - 1].lower == "deadly")) {
+      // "fatal shooting"
+    } else if (w == "shooting" && k + 1 < t_.size() && t_[k + 1].lower == "death") {
+      last = k + 1;
+    } else if (w == "murder" && k + 2 < t_.size() && IsHyphen(k + 1) && t_[k + 2].lower == "suicide") {
+      last = k + 2;
+      suicide = true;
+    } else if (w == "homicide") {
+      // "homicide detectives", "the homicide unit": a modifier, no death
+      if (k + 1 < t_.size() && (t_[k + 1].pos == PartOfSpeech::kNoun || t_[k + 1].pos == PartOfSpeech::kProperNoun) &&
+          !t_[k + 1].capitalized) {
+        return std::nullopt;
+      }
+    } else {
+      return std::nullopt;
+    }
+    CasualtyClaim claim;
+    claim.killed = CasualtyCount{true, 1, "", CountQualifier::kAtLeast};
+    claim.victims = "victim";  // unnamed: not the plural noun before ("police are investigating")
+    if (suicide) {
+      CasualtyClaim self;
+      self.killed = CasualtyCount{true, 1, "", CountQualifier::kExact};
+      self.victims = "himself";
+      self.span = Span{t_[k].span.begin, t_[last].span.end};
+      extra_ = std::move(self);
+    }
+    *end = last + 1;
+    return claim;
   }
 
   // A headline's telegraphic report: "Man shot, killed on west side", "Girl shot at
@@ -956,6 +1004,7 @@ class SentenceReader {
   std::vector<bool> used_;
   std::vector<bool> inherits_role_;
   mutable bool inherit_ = false;  // set by SubsetAt for the claim it returns
+  mutable std::optional<CasualtyClaim> extra_;  // a second claim of the words just read
   bool headline_;  // the sentence is a headline: telegraphic reports count
   const claims::Lexicon& lex_;
 };
@@ -973,7 +1022,7 @@ bool MayHoldCasualty(std::string_view sentence) {
       "kill",        "dead",   "die",    "slain",  "murder", "execut", "perish",   "massacr", "behead", "lynch",
       "slay",        "death",  "fatal",  "wound",  "injur",  "hurt",   "hospital", "maim",    "stab",   "missing",
       "unaccounted", "detain", "arrest", "kidnap", "abduct", "captur", "shot",     "shoot",   "toll",   "tally",
-      "lives"};
+      "lives",       "homicid"};
   // Word starts are checked against the stems' first two letters, then in full.
   static const auto kFirstTwo = [] {
     std::array<uint32_t, 26> bits{};

@@ -113,7 +113,18 @@ TEST(Casualties, OnePersonWithoutANumber) {
       {"He was pronounced dead a short time later.", "1", "", "he"},
   };
   for (const ClaimCase& c : cases) ExpectOneClaim(c);
-  for (const char* text : {"Officials discussed the death of a policy they had backed.",
+  // A death named by a noun alone: at least one killed, the victim unnamed.
+  for (const char* text : {"Detectives are investigating a deadly shooting near the station.",
+                           "The shooting death remains unsolved, police said.",
+                           "Deputies are treating the case as a homicide."}) {
+    ExpectOneClaim({text, "at least 1", "", "victim"});
+  }
+  Document both = Analyze("Officers found the couple in what appeared to be a murder-suicide.");
+  ASSERT_EQ(both.casualties.size(), 2u) << Dump(both);
+  EXPECT_EQ(both.casualties[1].group, CasualtyGroup::kSelf);
+  ExpectOneClaim({"Robert Lee Sr., a 61-year-old retiree, died Friday.", "1", "", "Lee Sr"});
+  for (const char* text : {"Homicide detectives interviewed the neighbours.",
+                           "Officials discussed the death of a policy they had backed.",
                            "Man shot down the proposal at the meeting.\n\nThe vote was held on Monday.",
                            "Residents say a man in a red coat was seen near the bank."}) {
     Document d = Analyze(text);
