@@ -166,9 +166,19 @@ int RunEvalCasualties(const EvalArgs& args) {
     bool single_killed = false, single_injured = false;
     int killed = ArticleCount(document, &CasualtyClaim::killed, &single_killed);
     int injured = ArticleCount(document, &CasualtyClaim::wounded, &single_injured);
-    // One person shot and one person killed, with no number stated: one victim, who died
-    // (the gold counts the injured who did not die).
-    if (single_injured && killed > 0) injured = 0;
+    // One person shot and one person killed, with no number stated for the shot one
+    // ("was shot", not "1 dead, 1 injured"): one victim, who died (the gold counts the
+    // injured who did not die).
+    if (single_injured && killed > 0) {
+      bool counted = false;
+      for (const CasualtyClaim& c : document.casualties) {
+        if (!c.wounded.present || c.wounded.value != 1 || c.part_of >= 0 || c.background) continue;
+        const std::string_view words = document.Text(c.span);
+        counted = counted || words.find_first_of("0123456789") != std::string_view::npos ||
+                  words.find("one ") != std::string_view::npos || words.find("One ") != std::string_view::npos;
+      }
+      if (!counted) injured = 0;
+    }
     bool from_claim = false;
     Span evidence;
     const std::string day = IncidentDay(document, &from_claim, &evidence);

@@ -73,7 +73,7 @@ class SentenceReader {
     for (const Token& t : t_) {
       if (t.kind == TokenKind::kWord && t.lower.size() >= 3 &&
           (lex_.Is(claims::kCasualty | claims::kToll, t) || t.lower == "shot" || t.lower == "shooting" ||
-           t.lower == "shoots" || t.lower == "murder" || t.lower == "homicide" || t.lower == "death" || t.lower == "lives" ||
+           t.lower == "shoots" || t.lower == "murder" || t.lower == "homicide" || t.lower == "death" || t.lower == "lives" || t.lower == "gunshot" ||
            (headline_ && (t.lower == "critical" || t.lower == "dies")))) {
         any = true;
         break;
@@ -802,7 +802,7 @@ class SentenceReader {
     } else if (w == "shooting" && k + 1 < t_.size() && t_[k + 1].lower == "death") {
       of = k + 2;
     } else if (w != "murder" && w != "killing" && w != "slaying" && w != "homicide" && w != "death") {
-      return std::nullopt;
+      return w == "gunshot" ? UnnamedDeath(k, end) : std::nullopt;
     }
     if (of + 2 >= t_.size() || t_[of].lower != "of") return UnnamedDeath(k, end);
     const std::string_view d = t_[of + 1].lower;
@@ -826,7 +826,8 @@ class SentenceReader {
 
   // A death reported by a noun alone: "a fatal shooting on the east side", "the shooting
   // death", "investigating a homicide", "an apparent murder-suicide" (the victim, and
-  // apart the killer who killed himself): at least one killed.
+  // apart the killer who killed himself): at least one killed; "a gunshot wound": at
+  // least one wounded.
   std::optional<CasualtyClaim> UnnamedDeath(size_t k, size_t* end) const {
     const std::string_view w = t_[k].lower;
     size_t last = k;
@@ -838,6 +839,13 @@ class SentenceReader {
     } else if (w == "murder" && k + 2 < t_.size() && IsHyphen(k + 1) && t_[k + 2].lower == "suicide") {
       last = k + 2;
       suicide = true;
+    } else if (w == "gunshot" && k + 1 < t_.size() && (t_[k + 1].lower == "wound" || t_[k + 1].lower == "wounds")) {
+      // "a man with a gunshot wound", "suffering from gunshot wounds": one wounded
+      CasualtyClaim claim;
+      claim.wounded = CasualtyCount{true, 1, "", CountQualifier::kAtLeast};
+      claim.victims = "victim";
+      *end = k + 2;
+      return claim;
     } else if (w == "homicide") {
       // "homicide detectives", "the homicide unit": a modifier, no death
       if (k + 1 < t_.size() && (t_[k + 1].pos == PartOfSpeech::kNoun || t_[k + 1].pos == PartOfSpeech::kProperNoun) &&

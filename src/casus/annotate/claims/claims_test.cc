@@ -119,6 +119,7 @@ TEST(Casualties, OnePersonWithoutANumber) {
                            "Deputies are treating the case as a homicide."}) {
     ExpectOneClaim({text, "at least 1", "", "victim"});
   }
+  ExpectOneClaim({"A woman with a gunshot wound walked into the clinic.", "", "at least 1", "victim"});
   Document both = Analyze("Officers found the couple in what appeared to be a murder-suicide.");
   ASSERT_EQ(both.casualties.size(), 2u) << Dump(both);
   EXPECT_EQ(both.casualties[1].group, CasualtyGroup::kSelf);
