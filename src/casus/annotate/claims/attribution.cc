@@ -215,12 +215,13 @@ class SourceHistory {
 class SentenceAttributor {
  public:
   SentenceAttributor(const Document& doc, Span sentence, const std::vector<Token>& tokens,
-                     const std::vector<bool>& quoted, const QuoteEdges& quotes, SourceHistory* last_source,
-                     std::string* last_issuer)
+                     const std::vector<bool>& quoted, const std::vector<bool>& timed, const QuoteEdges& quotes,
+                     SourceHistory* last_source, std::string* last_issuer)
       : doc_(doc),
         sentence_(sentence),
         t_(tokens),
         quoted_(quoted),
+        timed_(timed),
         quotes_(quotes),
         last_source_(last_source),
         last_issuer_(last_issuer),
@@ -337,7 +338,10 @@ class SentenceAttributor {
     if (t.kind == TokenKind::kPunct) return t.lower == "-" || t.lower == "&";
     if (t.lower == "'s") return true;
     if (lex_.Is(claims::kStop, t) && !(t.capitalized && j > 0 && t_[j - 1].capitalized)) return false;
-    if (lex_.Is(claims::kSpeech, t) || lex_.Is(claims::kDirective, t)) return false;
+    if (lex_.Is(claims::kSpeech, t) || lex_.Is(claims::kDirective, t)) {
+      // "reports said", "statements claimed": the noun before the verb
+      return j + 1 < t_.size() && lex_.Is(claims::kSpeech, t_[j + 1]) && claims::HasSuffix(t.lower, "s");
+    }
     if (!t.capitalized && (claims::HasSuffix(t.lower, "ing") || claims::HasSuffix(t.lower, "ed")) &&
         !(j > 0 && IsPunct(t_[j - 1], "-"))) {
       return false;
@@ -584,10 +588,51 @@ class SentenceAttributor {
       }
       appeal_content = true;
     }
+    // "who asked not to be named": a request about the source, no statement.
+    if (k + 1 < t_.size() && t_[k + 1].lower == "not" && (verb.lower == "asked" || verb.lower == "requested")) return;
+    // A speech noun before a speech verb is the subject's head: "unconfirmed reports said".
+    if (k + 1 < t_.size() && lex_.Is(claims::kSpeech, t_[k + 1]) && claims::HasSuffix(verb.lower, "s")) return;
     // Adverbs between the source and the verb ("also", "reportedly", "had").
     size_t end = k;
     while (end > 0 && lex_.Is(claims::kAdverb, t_[end - 1])) --end;
     Source source = WalkBack(end, 0);
+    // A date is no source: "officials on Thursday said" is the officials', "Thursday
+    // said" nobody's.
+    while (!source.empty() && AllTimed(source)) {
+      size_t before = source.begin;
+      if (before > 0 && (t_[before - 1].lower == "on" || t_[before - 1].lower == "last" ||
+                         t_[before - 1].lower == "this" || t_[before - 1].lower == "late" ||
+                         t_[before - 1].lower == "early")) {
+        --before;
+      }
+      source = before < source.begin ? WalkBack(before, 0) : Source{};
+      if (source.empty()) return;
+    }
+    // A subject, then a clause between commas before the verb: "the ministry, which is
+    // run by Hamas, said"; "a council member, who asked not to be named, told";
+    // "the ministry, citing local officials, said".
+    if (source.empty() && end > 1 && IsPunct(t_[end - 1], ",")) {
+      size_t open = end - 1;
+      while (open > 0 && end - 1 - open < 30 && !IsPunct(t_[open - 1], ",") && !IsQuoteMark(t_[open - 1]) &&
+             !IsPunct(t_[open - 1], ";")) {
+        --open;
+      }
+      if (open > 1 && IsPunct(t_[open - 1], ",") && open < end - 1) {
+        const std::string_view first = t_[open].lower;
+        const bool clause = first == "which" || first == "who" || first == "whose" || first == "citing" ||
+                            first == "quoting" || first == "speaking" || first == "according" ||
+                            (claims::HasSuffix(first, "ed") && !t_[open].capitalized);
+        Source subject = WalkBack(open - 1, 0);
+        if (clause && !subject.empty() && !AllTimed(subject)) {
+          source = subject;
+          // "citing X": X is the inner source
+          if (first == "citing" || first == "quoting") {
+            Source inner = WalkForward(open + 1);
+            if (!inner.empty()) interrupting_inner_ = Resolve(inner);
+          }
+        }
+      }
+    }
     bool inverted = false;
     std::string chain_name;  // the chain's name when it is not the source's text
     bool relative = false;   // the source is "who": never a postposed cue
@@ -644,6 +689,10 @@ class SentenceAttributor {
     std::string resolved = chain_name.empty() ? Resolve(source) : chain_name;
     if (resolved.empty()) return;
     a.chain.push_back(resolved);
+    if (!interrupting_inner_.empty()) {
+      a.chain.push_back(interrupting_inner_);
+      interrupting_inner_.clear();
+    }
     auto hedge = lex_.hedge_cue.find(form);
     if (hedge != lex_.hedge_cue.end()) a.hedge = hedge->second;
     size_t after = inverted ? source.end : k + 1;
@@ -692,6 +741,13 @@ class SentenceAttributor {
     out->push_back(std::move(a));
   }
 
+  bool AllTimed(Source s) const {
+    for (size_t j = s.begin; j < s.end; ++j) {
+      if (j >= timed_.size() || !timed_[j]) return false;
+    }
+    return !s.empty();
+  }
+
   // Content after the cue at token k: skips a recipient ("told reporters"), "in a
   // statement", and punctuation.
   Span ContentAfterVerb(size_t k) const {
@@ -707,6 +763,9 @@ class SentenceAttributor {
       } else if (j + 2 < t_.size() && t_[j].lower == "in" && (t_[j + 1].lower == "a" || t_[j + 1].lower == "its") &&
                  t_[j + 2].lower == "statement") {
         j += 3;
+      } else if (j + 3 < t_.size() && t_[j].lower == "on" && t_[j + 1].lower == "condition" &&
+                 t_[j + 2].lower == "of" && t_[j + 3].lower == "anonymity") {
+        j += 4;  // "said on condition of anonymity that ..."
       } else {
         break;
       }
@@ -719,10 +778,12 @@ class SentenceAttributor {
   Span sentence_;
   const std::vector<Token>& t_;
   const std::vector<bool>& quoted_;
+  const std::vector<bool>& timed_;  // per token: inside a time expression ("Thursday")
   const QuoteEdges& quotes_;
   SourceHistory* last_source_;
   std::string* last_issuer_;
   const claims::Lexicon& lex_;
+  std::string interrupting_inner_;  // "the ministry, citing officials, said": the officials
 };
 
 size_t WordCount(std::string_view text) {
@@ -841,6 +902,8 @@ Status AttributionTagger::Process(Document& document) const {
     if (LabelledLine(text, line, headline, &labelled)) document.attributions.push_back(std::move(labelled));
   }
   const SpanIndex quote_index(quotes.size(), [&](size_t q) { return quotes[q].inner; });
+  const SpanIndex time_index(document.time_expressions.size(),
+                             [&](size_t t) { return document.time_expressions[t].span; });
   // Quotations of more than two words, by the spans of their words.
   std::vector<bool> long_quote(quotes.size());
   for (size_t q = 0; q < quotes.size(); ++q) long_quote[q] = WordCount(quotes[q].inner.Of(text)) > 2;
@@ -861,7 +924,16 @@ Status AttributionTagger::Process(Document& document) const {
         if (inner.Contains(it->span)) quoted[static_cast<size_t>(it - tokens.begin())] = true;
       }
     });
-    SentenceAttributor(document, sentence.span, tokens, quoted, edges, &last_source, &last_issuer)
+    std::vector<bool> timed(tokens.size(), false);
+    time_index.ForEach(sentence.span, [&](uint32_t t) {
+      const Span span = document.time_expressions[t].span;
+      auto first = std::partition_point(tokens.begin(), tokens.end(),
+                                        [&](const claims::Token& token) { return token.span.begin < span.begin; });
+      for (auto it = first; it != tokens.end() && it->span.begin < span.end; ++it) {
+        if (span.Contains(it->span)) timed[static_cast<size_t>(it - tokens.begin())] = true;
+      }
+    });
+    SentenceAttributor(document, sentence.span, tokens, quoted, timed, edges, &last_source, &last_issuer)
         .Run(&document.attributions);
   }
   const ChainFinder chains(document);

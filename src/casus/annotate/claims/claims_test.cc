@@ -386,6 +386,34 @@ TEST(Attribution, SourcesCuesAndContents) {
   }
 }
 
+// Sources across clauses: a clause between commas before the verb, anonymity, a source
+// after its quotation, and dates and adjectives that are no sources.
+TEST(Attribution, SourcesAcrossClauses) {
+  const AttributionCase cases[] = {
+      {"The agency, which is funded by the state, said nine people died.", "The agency", "nine people died"},
+      {"A hospital director, who asked not to be named, told reporters that six were wounded.",
+       "A hospital director", "that six were wounded"},
+      {"The army, citing field commanders, said the town had fallen.", "The army <- field commanders",
+       "the town had fallen"},
+      {"Two officials said on condition of anonymity that the convoy was hit.", "Two officials",
+       "that the convoy was hit"},
+      {"\"The bridge is gone,\" Petrenko wrote on Telegram.", "Petrenko", "\"The bridge is gone,\""},
+      {"Medics on Sunday said the clinic was full.", "Medics", "the clinic was full"},
+      {"Unverified accounts said the market burned.", "Unverified accounts", "the market burned"},
+  };
+  for (const AttributionCase& c : cases) {
+    Document d = Analyze(c.text);
+    ASSERT_FALSE(d.attributions.empty()) << c.text;
+    const Attribution& a = d.attributions.back();
+    EXPECT_EQ(Chain(a.chain), c.chain) << c.text << "\n" << Dump(d);
+    EXPECT_EQ(d.Text(a.content).substr(0, std::string(c.content).size()), c.content) << c.text << "\n" << Dump(d);
+  }
+  for (const char* text : {"Friday said little about the talks.", "On Monday said nothing."}) {
+    Document d = Analyze(text);
+    EXPECT_TRUE(d.attributions.empty()) << text << "\n" << Dump(d);
+  }
+}
+
 TEST(Attribution, NounsAreNotCues) {
   for (const char* text : {"Armenia repeated its claims that the vote was rigged.",
                            "They expressed alarm at reports of new fighting.", "The reported attack was denied."}) {
