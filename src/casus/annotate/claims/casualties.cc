@@ -87,7 +87,8 @@ class SentenceReader {
       if ((claim = TollAt(k, &end)) || (claim = SubsetAt(k, &end)) || (claim = ListAt(k, &end)) ||
           (claim = ActiveAt(k, &end)) || (claim = SubjectAt(k, &end)) ||
           (claim = SingularAt(k, &end)) || (claim = NominalAt(k, &end)) || (claim = HeadlineAt(k, &end))) {
-        end = Coordinated(end, &*claim);
+        // "and wounded 5,000" after a part ("including 12 Americans") is the whole's.
+        if (claim->part_of != kPendingPart) end = Coordinated(end, &*claim);
         claim->span = Span{t_[k].span.begin, t_[end - 1].span.end};
         for (size_t j = k; j < end; ++j) used_[j] = true;
         Cause(end, &*claim);
@@ -507,8 +508,16 @@ class SentenceReader {
   // died" (6).
   std::optional<CasualtyClaim> ListAt(size_t k, size_t* end) const {
     if (Subset(k)) return std::nullopt;
+    // Not inside a prepositional phrase: "in a separate incident, seven staff were hurt".
+    if (k > 0) {
+      static const StringSet kPrepositions = {"in",   "on",     "at",      "during", "from",    "with",
+                                              "of",   "for",    "by",      "near",   "inside",  "outside",
+                                              "into", "to",     "among",   "between", "against", "like"};
+      if (kPrepositions.count(t_[k - 1].lower)) return std::nullopt;
+    }
     int64_t total = 0, people = 0;
     size_t members = 0, j = k;
+    bool joined = false;  // an "and" joins the last member: "A, B and C"
     while (true) {
       const size_t next = ConjunctAt(j, &people);
       if (next == 0) return std::nullopt;
@@ -516,14 +525,15 @@ class SentenceReader {
       ++members;
       j = next;
       if (j < t_.size() && t_[j].lower == ",") ++j;
-      if (j < t_.size() && t_[j].lower == "and") {
+      if (j < t_.size() && t_[j].lower == "and" && !joined) {
+        joined = true;
         ++j;
         continue;
       }
-      if (j < t_.size() && t_[j - 1].lower == "," && members < 6) continue;
+      if (j < t_.size() && t_[j - 1].lower == "," && members < 6 && !joined) continue;
       break;
     }
-    if (members < 2 || j >= t_.size()) return std::nullopt;
+    if (members < 2 || !joined || j >= t_.size()) return std::nullopt;
     Role role = Role::kKilled;
     bool auxiliary = false;
     size_t after = 0;
@@ -847,9 +857,8 @@ class SentenceReader {
       *end = k + 2;
       return claim;
     } else if (w == "homicide") {
-      // "homicide detectives", "the homicide unit": a modifier, no death
-      if (k + 1 < t_.size() && (t_[k + 1].pos == PartOfSpeech::kNoun || t_[k + 1].pos == PartOfSpeech::kProperNoun) &&
-          !t_[k + 1].capitalized) {
+      // "homicide detectives", "the Homicide Division": a modifier, no death
+      if (k + 1 < t_.size() && (t_[k + 1].pos == PartOfSpeech::kNoun || t_[k + 1].pos == PartOfSpeech::kProperNoun)) {
         return std::nullopt;
       }
     } else {

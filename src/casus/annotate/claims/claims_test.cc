@@ -219,6 +219,15 @@ TEST(Casualties, PartsOfALargerFigure) {
     EXPECT_TRUE(count.present) << c.text << "\n" << Dump(d);
     EXPECT_EQ(count.value, c.part) << c.text;
   }
+  // What follows a part belongs to the whole, not to the part.
+  Document after = Analyze("The blast killed 30 people, including 4 police officers, and wounded 70.");
+  for (const CasualtyClaim& claim : after.casualties) {
+    if (claim.part_of >= 0) {
+      EXPECT_FALSE(claim.wounded.present) << Dump(after);
+    }
+  }
+  // A list opens no prepositional phrase: "in a separate attack" is no victim.
+  ExpectOneClaim({"In a separate attack, four guards were wounded.", "", "4", nullptr});
   // No larger figure to belong to, and no role of its own: no claim.
   Document alone = Analyze("Including two children, the families left the camp.");
   EXPECT_TRUE(alone.casualties.empty()) << Dump(alone);
