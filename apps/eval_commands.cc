@@ -152,6 +152,9 @@ int RunEvalCasualties(const EvalArgs& args) {
   if (!pipeline.ok()) return kExitSomeFailed;
   int n = 0, killed_exact = 0, injured_exact = 0, shown = 0;
   double killed_error = 0, injured_error = 0;
+  // The baseline that says no one was hurt, beside casus's figures.
+  int zero_killed_exact = 0, zero_injured_exact = 0;
+  double zero_killed_error = 0, zero_injured_error = 0;
   // Incident dates: over articles whose publication date casus found (from the address
   // or the text; the gold date is never given to it), exact and within a day.
   int dated = 0, from_claims = 0, day_exact = 0, day_near = 0, claim_exact = 0;
@@ -199,6 +202,10 @@ int RunEvalCasualties(const EvalArgs& args) {
     }
     killed_exact += killed == article.killed;
     injured_exact += injured == article.injured;
+    zero_killed_exact += article.killed == 0;
+    zero_injured_exact += article.injured == 0;
+    zero_killed_error += std::abs(article.killed);
+    zero_injured_error += std::abs(article.injured);
     killed_error += std::abs(killed - article.killed);
     injured_error += std::abs(injured - article.injured);
     if ((killed != article.killed || (tsv && injured != article.injured)) && args.kind != "date" &&
@@ -216,9 +223,13 @@ int RunEvalCasualties(const EvalArgs& args) {
     }
   }
   Print("casualty counts on %s: %d articles\n", args.path.c_str(), n);
-  Print("  %-10s %14s %10s\n", "", "exact match", "MAE");
-  Print("  %-10s %14.3f %10.3f\n", "killed", Ratio(killed_exact, n), n ? killed_error / n : 0.0);
-  if (tsv) Print("  %-10s %14.3f %10.3f\n", "injured", Ratio(injured_exact, n), n ? injured_error / n : 0.0);
+  Print("  %-10s %14s %10s %18s %14s\n", "", "exact match", "MAE", "always-zero exact", "always-zero MAE");
+  Print("  %-10s %14.3f %10.3f %18.3f %14.3f\n", "killed", Ratio(killed_exact, n), n ? killed_error / n : 0.0,
+        Ratio(zero_killed_exact, n), n ? zero_killed_error / n : 0.0);
+  if (tsv) {
+    Print("  %-10s %14.3f %10.3f %18.3f %14.3f\n", "injured", Ratio(injured_exact, n), n ? injured_error / n : 0.0,
+          Ratio(zero_injured_exact, n), n ? zero_injured_error / n : 0.0);
+  }
   if (tsv) {
     Print("incident date, %d articles with a publication date found (of %d)\n", dated, n);
     Print("  exact %.3f, within a day %.3f; dated by a claim: %d, of them exact %.3f\n", Ratio(day_exact, dated),
